@@ -1,0 +1,95 @@
+"""Build the DuckDB database from seed/: schema, table macros, catalog CSVs, then the fact CSVs.
+
+The build writes to a temporary file beside the target and renames it into place, so a failed or interrupted
+build never leaves a half-built database where the app looks for one. Run: `python -m seed.build [--db PATH]`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+import duckdb
+
+from pizarras.config import CARPETA_SEED, ruta_db
+
+# Load order follows the foreign keys.
+TABLAS_CATALOGO = ["regiones", "entidades", "organismos", "programas", "ejes", "ods", "estatus"]
+TABLAS_DATOS = [
+    "actividades",
+    "actividad_ejes_transversales",
+    "actividad_ods",
+    "compromisos",
+    "capacitaciones",
+    "stl_integrantes",
+]
+
+
+def _cargar_csv(con: duckdb.DuckDBPyConnection, tabla: str, ruta: Path) -> None:
+    # Column types come from the table itself; the CSV's header must name the table's columns.
+    tipos = {fila[0]: fila[1] for fila in con.execute(f"describe {tabla}").fetchall()}
+    columnas = list(tipos)
+    con.execute(
+        f"insert into {tabla} ({', '.join(columnas)}) "
+        f"select {', '.join(columnas)} from read_csv($ruta, header = true, columns = $tipos, nullstr = '')",
+        {"ruta": str(ruta), "tipos": tipos},
+    )
+
+
+def crear_esquema_y_catalogos(con: duckdb.DuckDBPyConnection, carpeta: Path = CARPETA_SEED) -> None:
+    """Tables, table macros and catalogs: what every database needs before any fact (tests add their own)."""
+    con.execute((carpeta / "schema.sql").read_text(encoding="utf-8"))
+    con.execute((carpeta / "vistas.sql").read_text(encoding="utf-8"))
+    for tabla in TABLAS_CATALOGO:
+        _cargar_csv(con, tabla, carpeta / "catalogos" / f"{tabla}.csv")
+
+
+def construir_en(con: duckdb.DuckDBPyConnection, carpeta: Path = CARPETA_SEED) -> None:
+    """Create every table and load every seed CSV into an open, empty database."""
+    crear_esquema_y_catalogos(con, carpeta)
+    for tabla in TABLAS_DATOS:
+        _cargar_csv(con, tabla, carpeta / "datos" / f"{tabla}.csv")
+
+
+def construir(destino: Path, carpeta: Path = CARPETA_SEED) -> Path:
+    """Build a fresh database at `destino`, atomically replacing any previous one."""
+    destino = Path(destino)
+    destino.parent.mkdir(parents=True, exist_ok=True)
+    temporal = destino.with_name(f".{destino.name}.construyendo-{os.getpid()}")
+    for resto in (temporal, temporal.with_name(temporal.name + ".wal")):
+        resto.unlink(missing_ok=True)
+    try:
+        con = duckdb.connect(str(temporal))
+        try:
+            con.execute("begin")
+            construir_en(con, carpeta)
+            con.execute("commit")
+            con.execute("checkpoint")
+        finally:
+            con.close()
+        destino.with_name(destino.name + ".wal").unlink(missing_ok=True)
+        os.replace(temporal, destino)
+    finally:
+        for resto in (temporal, temporal.with_name(temporal.name + ".wal")):
+            resto.unlink(missing_ok=True)
+    return destino
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Construye la base DuckDB de Pizarras de Avance desde seed/.")
+    parser.add_argument("--db", type=Path, default=None, help="ruta del archivo (predeterminada: $PIZARRAS_DB)")
+    parser.add_argument("--si-falta", action="store_true", help="construir solo si el archivo no existe")
+    args = parser.parse_args(argv)
+    destino = args.db or ruta_db()
+    if args.si_falta and destino.exists():
+        print(f"La base ya existe: {destino}")
+        return 0
+    construir(destino)
+    print(f"Base construida: {destino}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

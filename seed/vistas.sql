@@ -1,0 +1,61 @@
+-- Table macros that apply the global filters once, so every board query reads from the same filtered set.
+-- Each p_* argument is a list of catalog keys, or NULL for "all". Run by the build after schema.sql.
+
+create macro actividades_filtradas(p_regiones, p_entidades, p_organismos, p_programas, p_ejes, p_ods, p_periodos, p_estatus) as table
+select
+    a.*,
+    o.sigla  as organismo_sigla,
+    o.entidad,
+    e.nombre_corto as entidad_nombre,
+    e.region
+from actividades a
+join organismos o on o.clave = a.organismo
+join entidades e on e.clave = o.entidad
+where (p_regiones is null or list_contains(p_regiones, e.region))
+  and (p_entidades is null or list_contains(p_entidades, o.entidad))
+  and (p_organismos is null or list_contains(p_organismos, a.organismo))
+  and (p_programas is null or list_contains(p_programas, a.programa))
+  and (p_ejes is null
+       or list_contains(p_ejes, a.eje)
+       or exists (select 1 from actividad_ejes_transversales t
+                  where t.actividad = a.id and list_contains(p_ejes, t.eje)))
+  and (p_ods is null
+       or exists (select 1 from actividad_ods x
+                  where x.actividad = a.id and list_contains(p_ods, x.ods)))
+  and (p_periodos is null or list_contains(p_periodos, a.periodo))
+  and (p_estatus is null or list_contains(p_estatus, a.estatus));
+
+-- Commitments belong to an entidad; an organismo filter selects the entidades of the chosen organismos.
+-- A periodo matches when the year falls inside the plan's years.
+create macro compromisos_filtrados(p_regiones, p_entidades, p_organismos, p_ods, p_periodos, p_estatus) as table
+select
+    c.*,
+    e.nombre_corto as entidad_nombre,
+    e.region
+from compromisos c
+join entidades e on e.clave = c.entidad
+where (p_regiones is null or list_contains(p_regiones, e.region))
+  and (p_entidades is null or list_contains(p_entidades, c.entidad))
+  and (p_organismos is null
+       or c.entidad in (select o.entidad from organismos o where list_contains(p_organismos, o.clave)))
+  and (p_ods is null or list_contains(p_ods, c.ods))
+  and (p_periodos is null
+       or len(list_filter(p_periodos, lambda y: y between c.anio_inicio and coalesce(c.anio_fin, c.anio_inicio))) > 0)
+  and (p_estatus is null or list_contains(p_estatus, c.estatus));
+
+-- Trainings: the organismo filter matches the organiser; programa and eje match the training's eje.
+create macro capacitaciones_filtradas(p_regiones, p_entidades, p_organismos, p_programas, p_ejes, p_periodos) as table
+select
+    c.*,
+    e.nombre_corto as entidad_nombre,
+    e.region,
+    year(c.fecha_inicio) as periodo
+from capacitaciones c
+join entidades e on e.clave = c.entidad
+left join ejes j on j.clave = c.eje
+where (p_regiones is null or list_contains(p_regiones, e.region))
+  and (p_entidades is null or list_contains(p_entidades, c.entidad))
+  and (p_organismos is null or list_contains(p_organismos, c.organismo))
+  and (p_programas is null or list_contains(p_programas, j.programa))
+  and (p_ejes is null or list_contains(p_ejes, c.eje))
+  and (p_periodos is null or list_contains(p_periodos, year(c.fecha_inicio)));
