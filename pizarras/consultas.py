@@ -1,0 +1,78 @@
+"""Named SQL queries: one statement per file in queries/, loaded by name and run with bound parameters only.
+
+The file name is the query's public name. A file starts with a comment header (what it answers, its grain, its
+parameters). Parameters are DuckDB named parameters (`$region`); the loader lists them, ignoring comments and string
+literals, and refuses a call whose names differ before DuckDB sees it. Values never enter SQL as text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from pizarras.config import CARPETA_CONSULTAS
+
+_NOMBRE_VALIDO = re.compile(r"[a-z][a-z0-9_]*")
+# A string literal, a line comment or a block comment: removed before looking for $names.
+_NO_CODIGO = re.compile(r"'(?:[^']|'')*'|--[^\n]*|/\*.*?\*/", re.DOTALL)
+_PARAMETRO = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
+
+
+class ErrorDeConsulta(ValueError):
+    """A query was asked for by a wrong name or with the wrong parameters."""
+
+
+@dataclass(frozen=True)
+class Consulta:
+    nombre: str
+    sql: str
+    descripcion: str
+    parametros: frozenset[str]
+
+
+def _cabecera(sql: str) -> str:
+    lineas = []
+    for linea in sql.splitlines():
+        if not linea.startswith("--"):
+            break
+        lineas.append(linea.removeprefix("--").strip())
+    return " ".join(lineas).strip()
+
+
+def parametros_de(sql: str) -> frozenset[str]:
+    """The $names a SQL text uses, outside comments and string literals."""
+    return frozenset(_PARAMETRO.findall(_NO_CODIGO.sub(" ", sql)))
+
+
+@lru_cache(maxsize=None)
+def cargar(nombre: str, carpeta: Path = CARPETA_CONSULTAS) -> Consulta:
+    """Read queries/<nombre>.sql once per process."""
+    if not _NOMBRE_VALIDO.fullmatch(nombre):
+        raise ErrorDeConsulta(f"Nombre de consulta no válido: {nombre!r}")
+    ruta = carpeta / f"{nombre}.sql"
+    if not ruta.is_file():
+        raise ErrorDeConsulta(f"No existe la consulta {nombre!r} ({ruta})")
+    sql = ruta.read_text(encoding="utf-8")
+    return Consulta(nombre, sql, _cabecera(sql), parametros_de(sql))
+
+
+def nombres_disponibles(carpeta: Path = CARPETA_CONSULTAS) -> list[str]:
+    return sorted(p.stem for p in carpeta.glob("*.sql"))
+
+
+def ejecutar(con: duckdb.DuckDBPyConnection, nombre: str, parametros: dict | None = None) -> pd.DataFrame:
+    """Run a named query on its own cursor and return the whole result as a DataFrame (through Arrow: faster)."""
+    consulta = cargar(nombre)
+    parametros = dict(parametros or {})
+    recibidos = frozenset(parametros)
+    if recibidos != consulta.parametros:
+        faltan = sorted(consulta.parametros - recibidos)
+        sobran = sorted(recibidos - consulta.parametros)
+        raise ErrorDeConsulta(f"Parámetros incorrectos para {nombre!r}: faltan {faltan}, sobran {sobran}")
+    with con.cursor() as cur:
+        return cur.sql(consulta.sql, params=parametros or None).to_arrow_table().to_pandas()

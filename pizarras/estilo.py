@@ -1,0 +1,34 @@
+"""The look of every board: status colours, a colour-blind-safe palette, and Spanish number formatting.
+
+ODS colours are data (the `ods` catalog holds the official UN colours); everything else that is colour lives here.
+"""
+
+from __future__ import annotations
+
+import math
+
+# Okabe–Ito: distinguishable with the common colour-vision deficiencies.
+PALETA = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
+
+COLOR_ESTATUS = {
+    "programada": "#56B4E9",
+    "en_proceso": "#E69F00",
+    "concluida": "#009E73",
+    "cancelada": "#999999",
+}
+COLOR_NO_ALINEADO = "#BBBBBB"
+FUENTE = "Source Sans Pro, sans-serif"
+
+
+def entero(valor: float | int | None) -> str:
+    """12345 → '12,345' (Mexican usage: comma for thousands); None → '—'."""
+    if valor is None or (isinstance(valor, float) and math.isnan(valor)):
+        return "—"
+    return f"{round(valor):,}"
+
+
+def porcentaje(valor: float | int | None, decimales: int = 1) -> str:
+    """A 0–100 value as '45.3 %'; None → '—'."""
+    if valor is None or (isinstance(valor, float) and math.isnan(valor)):
+        return "—"
+    return f"{valor:,.{decimales}f} %"

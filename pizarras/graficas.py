@@ -1,0 +1,61 @@
+"""Plotly figures for the boards, built from query results; no Streamlit here, so they are unit-testable."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from pizarras.estilo import COLOR_ESTATUS, FUENTE, PALETA
+
+
+def _base(fig: go.Figure, titulo: str, alto: int) -> go.Figure:
+    fig.update_layout(
+        title={"text": titulo, "x": 0, "font": {"size": 16}},
+        font={"family": FUENTE, "size": 13},
+        height=alto,
+        margin={"l": 10, "r": 10, "t": 48, "b": 10},
+        plot_bgcolor="white",
+        showlegend=False,
+    )
+    return fig
+
+
+def barras_avance(
+    datos: pd.DataFrame, etiqueta: str, titulo: str, color: str = PALETA[0], clave: str | None = None
+) -> go.Figure:
+    """Horizontal bars of average progress (0–100) per row, with the number of activities in the hover."""
+    datos = datos.sort_values("avance_promedio", ascending=True)
+    alto = max(220, 60 + 26 * len(datos))
+    fig = go.Figure(
+        go.Bar(
+            x=datos["avance_promedio"],
+            y=datos[etiqueta],
+            orientation="h",
+            marker_color=color,
+            text=[f"{v:.0f} %" if pd.notna(v) else "" for v in datos["avance_promedio"]],
+            textposition="outside",
+            cliponaxis=False,
+            customdata=datos[[clave or etiqueta, "actividades"]].to_numpy(),
+            hovertemplate="%{y}<br>Avance promedio: %{x:.1f} %<br>Actividades: %{customdata[1]}<extra></extra>",
+        )
+    )
+    fig.update_xaxes(range=[0, 110], title="Avance promedio (%)", gridcolor="#EEEEEE")
+    fig.update_yaxes(title=None, automargin=True)
+    return _base(fig, titulo, alto)
+
+
+def barras_estatus(datos: pd.DataFrame, titulo: str = "Actividades por estatus") -> go.Figure:
+    """Vertical bars of activities per status in the status colours."""
+    fig = go.Figure(
+        go.Bar(
+            x=datos["nombre"],
+            y=datos["actividades"],
+            marker_color=[COLOR_ESTATUS.get(c, PALETA[0]) for c in datos["estatus"]],
+            text=datos["actividades"],
+            textposition="outside",
+            hovertemplate="%{x}: %{y} actividades<extra></extra>",
+        )
+    )
+    fig.update_yaxes(title="Actividades", gridcolor="#EEEEEE", rangemode="tozero")
+    fig.update_xaxes(title=None)
+    return _base(fig, titulo, 320)

@@ -1,0 +1,67 @@
+"""One DuckDB connection per process (a cursor per query), and cached read queries cleared on every write."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+import streamlit as st
+
+from pizarras.config import ruta_db
+from pizarras.consultas import ejecutar
+from pizarras.filtros import DEFINICIONES, Opcion
+
+
+class BaseNoDisponible(RuntimeError):
+    """The database cannot be opened; the message says, in Spanish, what to do."""
+
+
+@st.cache_resource(show_spinner=False)
+def _conexion(ruta: str) -> duckdb.DuckDBPyConnection:
+    if not Path(ruta).is_file():
+        raise BaseNoDisponible(
+            f"No se encontró la base de datos en «{ruta}». Constrúyala con «make data» (o «make run», que la "
+            "construye si falta) y recargue la página."
+        )
+    try:
+        return duckdb.connect(ruta)
+    except duckdb.IOException as error:
+        if "lock" in str(error).lower():
+            raise BaseNoDisponible(
+                f"La base de datos «{ruta}» está abierta por otro proceso (otra copia de la aplicación o un "
+                "script de mantenimiento). Cierre ese proceso y recargue la página."
+            ) from error
+        raise BaseNoDisponible(f"No se pudo abrir la base de datos «{ruta}»: {error}") from error
+
+
+def conexion() -> duckdb.DuckDBPyConnection:
+    return _conexion(str(ruta_db()))
+
+
+@st.cache_data(max_entries=2048, show_spinner=False)
+def _consultar(ruta: str, nombre: str, parametros: dict) -> pd.DataFrame:
+    return ejecutar(_conexion(ruta), nombre, parametros)
+
+
+def consultar(nombre: str, parametros: dict | None = None) -> pd.DataFrame:
+    """Run a named read query, cached per database, name and parameters."""
+    return _consultar(str(ruta_db()), nombre, parametros or {})
+
+
+def invalidar_cache() -> None:
+    """Call after every write so no board shows stale numbers."""
+    _consultar.clear()
+
+
+def opciones_catalogos() -> dict[str, list[Opcion]]:
+    """Choosable values of every filter, from the catalog queries."""
+    opciones = {}
+    for definicion in DEFINICIONES:
+        tabla = consultar(f"catalogo_{definicion.parametro_sql}")
+        opciones[definicion.clave] = [
+            Opcion(int(c) if definicion.entero else c, n, g)
+            for c, n, g in zip(tabla["clave"], tabla["nombre"], tabla["grupo"], strict=True)
+        ]
+    return opciones
+

@@ -1,0 +1,84 @@
+"""The shared filter sidebar, mirrored in the URL so a view can be shared as a link.
+
+Widgets keep their values in session state (they are drawn by app.py on every page, so they survive page
+switches); after each run the URL is rewritten from them. The URL is read back into the widgets when it changes
+from outside: first load, a shared link, the browser's back button, or a client that reruns with a new query string.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from pizarras.filtros import DEFINICIONES, Filtros, Opcion, desde_url, opciones_visibles
+
+_PREFIJO = "filtro_"
+_URL_ESCRITA = "_url_escrita"
+_AVISOS = "_avisos_filtros"
+
+
+def _clave_widget(clave: str) -> str:
+    return _PREFIJO + clave
+
+
+def _url_actual() -> dict[str, list[str]]:
+    return {d.clave: st.query_params.get_all(d.clave) for d in DEFINICIONES if d.clave in st.query_params}
+
+
+def _sembrar_desde_url(url: dict[str, list[str]], opciones: dict[str, list[Opcion]]) -> None:
+    resolucion = desde_url(url, opciones)
+    for definicion in DEFINICIONES:
+        st.session_state[_clave_widget(definicion.clave)] = list(resolucion.filtros.valores(definicion.clave))
+    st.session_state[_AVISOS] = resolucion.avisos()
+
+
+def _desde_estado() -> Filtros:
+    return Filtros(**{d.clave: tuple(st.session_state.get(_clave_widget(d.clave), [])) for d in DEFINICIONES})
+
+
+def _limpiar_avisos() -> None:
+    st.session_state[_AVISOS] = []
+
+
+def _restablecer() -> None:
+    for definicion in DEFINICIONES:
+        st.session_state[_clave_widget(definicion.clave)] = []
+    _limpiar_avisos()
+
+
+def barra_filtros(opciones: dict[str, list[Opcion]]) -> Filtros:
+    """Draw the filters in the sidebar and return them; keeps the URL in step."""
+    url = _url_actual()
+    primera_vez = _URL_ESCRITA not in st.session_state
+    # An empty URL on a later run is a page switch that dropped the query string: keep the widgets' values.
+    if primera_vez or (url and url != st.session_state[_URL_ESCRITA]):
+        _sembrar_desde_url(url, opciones)
+
+    with st.sidebar:
+        st.header("Filtros")
+        for definicion in DEFINICIONES:
+            visibles = opciones_visibles(definicion.clave, _desde_estado(), opciones)
+            nombres = {o.clave: o.nombre for o in visibles}
+            clave = _clave_widget(definicion.clave)
+            # A parent filter may have narrowed this one's options: drop values no longer offered.
+            st.session_state[clave] = [v for v in st.session_state.get(clave, []) if v in nombres]
+            st.multiselect(
+                definicion.etiqueta,
+                options=list(nombres),
+                format_func=lambda v, nombres=nombres: nombres.get(v, str(v)),
+                key=clave,
+                placeholder="Todos",
+                on_change=_limpiar_avisos,
+            )
+        st.button("Restablecer filtros", on_click=_restablecer, icon=":material/filter_alt_off:", width="stretch")
+
+    filtros = _desde_estado()
+    nueva_url = filtros.a_url()
+    if nueva_url != url:
+        st.query_params.from_dict(nueva_url)
+    st.session_state[_URL_ESCRITA] = nueva_url
+    return filtros
+
+
+def avisos_de_filtros() -> list[str]:
+    """Warnings about URL values that were ignored (unknown region, say), until the user touches a filter."""
+    return list(st.session_state.get(_AVISOS, []))

@@ -1,0 +1,48 @@
+-- The filtered activities with readable names, for the table and its CSV download.
+-- Grain: one row per activity, newest report first. Parameters: the eight global filters (lists of keys, NULL = all).
+with filtradas as (
+    select *
+    from actividades_filtradas($regiones, $entidades, $organismos, $programas, $ejes, $ods, $periodos, $estatus)
+),
+transversales as (
+    select t.actividad, string_agg(j.nombre, '; ' order by j.numero) as ejes_transversales
+    from actividad_ejes_transversales t
+    join ejes j on j.clave = t.eje
+    where t.actividad in (select id from filtradas)
+    group by t.actividad
+),
+ods_por_actividad as (
+    select actividad, string_agg(cast(ods as varchar), ', ' order by ods) as ods
+    from actividad_ods
+    where actividad in (select id from filtradas)
+    group by actividad
+)
+select
+    f.id,
+    f.organismo_sigla as organismo,
+    f.entidad_nombre as entidad,
+    r.nombre as region,
+    p.sigla as programa,
+    j.nombre as eje,
+    t.ejes_transversales,
+    o.ods,
+    f.titulo,
+    f.tipo,
+    s.nombre as estatus,
+    f.avance,
+    f.fecha_inicio,
+    f.fecha_fin,
+    f.periodo,
+    f.evidencia_url,
+    f.reportado_por,
+    f.reportado_en,
+    f.revision,
+    f.es_demo
+from filtradas f
+join regiones r on r.clave = f.region
+join programas p on p.clave = f.programa
+join ejes j on j.clave = f.eje
+join estatus s on s.clave = f.estatus
+left join transversales t on t.actividad = f.id
+left join ods_por_actividad o on o.actividad = f.id
+order by f.reportado_en desc, f.id
