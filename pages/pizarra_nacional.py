@@ -1,0 +1,82 @@
+"""Pizarra nacional: KPIs, progress by eje, región and organismo, status breakdown and the activities table."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import streamlit as st
+
+from pizarras import estilo, graficas
+from pizarras.tableros import pizarra_nacional, tabla_para_mostrar
+from pizarras.ui import componentes
+from pizarras.ui.datos import consultar
+
+st.title("Pizarra nacional de avance")
+st.caption("Actividades autorreportadas por los integrantes del SNT en PROTAI, PRONADATOS y los planes de trabajo de las comisiones.")
+
+pizarra = pizarra_nacional(consultar, st.session_state["filtros"], date.today())
+componentes.aviso_demo(pizarra.registros_demo)
+
+kpi = pizarra.kpi_actividades
+columnas = st.columns(5)
+columnas[0].metric("Actividades", estilo.entero(kpi["actividades"]))
+columnas[1].metric("Concluidas", estilo.entero(kpi["concluidas"]))
+columnas[2].metric("En proceso", estilo.entero(kpi["en_proceso"]))
+columnas[3].metric("Programadas", estilo.entero(kpi["programadas"]))
+columnas[4].metric("Canceladas", estilo.entero(kpi["canceladas"]))
+columnas = st.columns(5)
+columnas[0].metric("Avance promedio", estilo.porcentaje(kpi["avance_promedio"]))
+columnas[1].metric("Organismos que reportan", estilo.entero(kpi["organismos_reportando"]))
+columnas[2].metric("Actividades vencidas", estilo.entero(kpi["vencidas"]), help="Fin programado ya pasado y sin concluir.")
+columnas[3].metric(
+    "Compromisos",
+    estilo.entero(pizarra.kpi_compromisos["compromisos"]),
+    help="Compromisos de gobierno abierto de los planes de acción locales.",
+)
+columnas[4].metric("Personas capacitadas", estilo.entero(pizarra.kpi_capacitaciones["participantes"]))
+componentes.nota_no_aplican(pizarra.no_aplican_compromisos, "los compromisos de gobierno abierto")
+componentes.nota_no_aplican(pizarra.no_aplican_capacitaciones, "las capacitaciones")
+
+if pizarra.vacia:
+    componentes.estado_vacio()
+    st.stop()
+
+izquierda, derecha = st.columns(2)
+izquierda.plotly_chart(graficas.barras_estatus(pizarra.por_estatus), width="stretch")
+derecha.plotly_chart(
+    graficas.barras_avance(pizarra.por_region, "nombre", "Avance por región", clave="region"), width="stretch"
+)
+izquierda, derecha = st.columns(2)
+izquierda.plotly_chart(
+    graficas.barras_avance(
+        pizarra.por_eje_tematico.assign(etiqueta=lambda t: t["programa_sigla"] + " · " + t["nombre"]),
+        "etiqueta", "Avance por eje temático", clave="eje",
+    ),
+    width="stretch",
+)
+if pizarra.por_eje_transversal.empty:
+    derecha.caption("Las actividades filtradas no tienen ejes transversales.")
+else:
+    derecha.plotly_chart(
+        graficas.barras_avance(
+            pizarra.por_eje_transversal.assign(etiqueta=lambda t: t["programa_sigla"] + " · " + t["nombre"]),
+            "etiqueta", "Avance por eje transversal", color=estilo.PALETA[2], clave="eje",
+        ),
+        width="stretch",
+    )
+st.plotly_chart(
+    graficas.barras_avance(pizarra.por_organismo, "sigla", "Avance por organismo", color=estilo.PALETA[1], clave="organismo"),
+    width="stretch",
+)
+if not pizarra.por_eje_tematico["verificado"].all():
+    st.caption("Los nombres de los ejes de PROTAI y PRONADATOS 2022-2026 no están verificados contra el DOF; se corregirán en el catálogo.")
+
+st.subheader("Actividades")
+tabla = tabla_para_mostrar(pizarra.actividades)
+st.dataframe(
+    tabla,
+    hide_index=True,
+    width="stretch",
+    column_config={"Avance (%)": st.column_config.ProgressColumn("Avance (%)", min_value=0, max_value=100, format="%d %%")},
+)
+componentes.descarga_csv(tabla, "actividades_filtradas.csv")
