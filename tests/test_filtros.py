@@ -1,0 +1,85 @@
+"""Filters: URL values to catalog keys, dependent options, SQL parameters; and the core never imports Streamlit."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from pizarras.filtros import Filtros, Opcion, desde_url, filtros_no_aplicables, normalizar, opciones_visibles
+
+OPCIONES = {
+    "region": [Opcion("norte", "Región Norte"), Opcion("centro-occidente", "Región Centro-Occidente")],
+    "entidad": [Opcion("10", "Durango", "norte"), Opcion("14", "Jalisco", "centro-occidente")],
+    "organismo": [Opcion("IDAIP", "IDAIP — Durango", "10"), Opcion("ITEI", "ITEI — Jalisco", "14")],
+    "programa": [Opcion("PROTAI", "PROTAI 2022-2026"), Opcion("PRONADATOS", "PRONADATOS 2022-2026")],
+    "eje": [Opcion("PROTAI-T1", "PROTAI · T1", "PROTAI"), Opcion("PRONADATOS-T1", "PRONADATOS · T1", "PRONADATOS")],
+    "ods": [Opcion(5, "5. Igualdad de género"), Opcion(16, "16. Paz, justicia e instituciones sólidas")],
+    "periodo": [Opcion(2024, "2024"), Opcion(2025, "2025")],
+    "estatus": [Opcion("en_proceso", "En proceso"), Opcion("concluida", "Concluida")],
+}
+
+
+def test_url_values_may_be_keys_or_names_in_any_case_or_accents():
+    resolucion = desde_url(
+        {"region": ["NORTE"], "entidad": ["durango"], "estatus": ["En proceso"], "ods": ["16"], "periodo": ["2025"]},
+        OPCIONES,
+    )
+    assert resolucion.filtros == Filtros(
+        region=("norte",), entidad=("10",), estatus=("en_proceso",), ods=(16,), periodo=(2025,)
+    )
+    assert resolucion.avisos() == []
+
+
+def test_unknown_url_values_are_dropped_and_reported_in_spanish():
+    resolucion = desde_url({"region": ["Atlantida", "norte"], "ods": ["99"]}, OPCIONES)
+    assert resolucion.filtros.region == ("norte",)
+    assert resolucion.filtros.ods == ()
+    avisos = resolucion.avisos()
+    assert len(avisos) == 2
+    assert "'Atlantida'" in avisos[0] and "Región" in avisos[0]
+
+
+def test_repeated_values_count_once():
+    assert desde_url({"programa": ["PROTAI", "protai"]}, OPCIONES).filtros.programa == ("PROTAI",)
+
+
+def test_eje_options_follow_the_chosen_programa_and_stale_ejes_are_pruned():
+    visibles = opciones_visibles("eje", Filtros(programa=("PRONADATOS",)), OPCIONES)
+    assert [o.clave for o in visibles] == ["PRONADATOS-T1"]
+    resolucion = desde_url({"programa": ["PRONADATOS"], "eje": ["PROTAI-T1"]}, OPCIONES)
+    assert resolucion.filtros.eje == ()
+
+
+def test_organismo_and_entidad_options_follow_the_region():
+    filtros = Filtros(region=("norte",))
+    assert [o.clave for o in opciones_visibles("entidad", filtros, OPCIONES)] == ["10"]
+    assert [o.clave for o in opciones_visibles("organismo", filtros, OPCIONES)] == ["IDAIP"]
+
+
+def test_filters_round_trip_through_the_url():
+    filtros = Filtros(region=("norte",), ods=(5, 16), periodo=(2024,))
+    assert filtros.a_url() == {"region": ["norte"], "ods": ["5", "16"], "periodo": ["2024"]}
+    assert desde_url(filtros.a_url(), OPCIONES).filtros == filtros
+
+
+def test_empty_filters_become_null_sql_parameters():
+    parametros = Filtros(estatus=("concluida",)).parametros_sql()
+    assert parametros["estatus"] == ["concluida"]
+    assert parametros["regiones"] is None
+
+
+def test_active_filters_a_query_does_not_take_are_named():
+    assert filtros_no_aplicables({"regiones", "ods"}, Filtros(region=("norte",), programa=("PROTAI",))) == ["Programa"]
+
+
+def test_normalizar_ignores_accents_case_and_separators():
+    assert normalizar("  Región  Centro-Occidente ") == normalizar("region centro occidente")
+
+
+def test_the_core_does_not_import_streamlit():
+    codigo = (
+        "import sys, pizarras.consultas, pizarras.filtros, pizarras.tableros, pizarras.graficas, pizarras.exportar, "
+        "seed.build; print('streamlit' in sys.modules)"
+    )
+    salida = subprocess.run([sys.executable, "-c", codigo], capture_output=True, text=True, check=True)
+    assert salida.stdout.strip() == "False"

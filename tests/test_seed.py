@@ -1,0 +1,161 @@
+"""The database built from seed/: keys, no orphans, demo flags, and every published figure reproduced."""
+
+from __future__ import annotations
+
+import duckdb
+import pytest
+
+from seed.build import construir
+
+ODS_PUBLICADOS = {16: 24, 5: 8, 4: 7, 11: 5, 1: 5, 6: 3, 8: 3, 3: 2, 12: 1, 2: 1, 15: 1}
+ENTIDADES_CON_PLANES = {
+    "Campeche": 2, "Chihuahua": 1, "Coahuila": 2, "Durango": 2, "Guanajuato": 1, "Jalisco": 2, "Morelos": 1,
+    "Nuevo León": 1, "Oaxaca": 2, "San Luis Potosí": 1, "Tabasco": 1, "Tlaxcala": 1, "Veracruz": 2, "Zacatecas": 2,
+}
+
+
+def uno(con, sql, parametros=None):
+    return con.execute(sql, parametros or []).fetchone()[0]
+
+
+def test_there_are_140_commitments_in_21_plans_of_the_14_published_entidades(con_seed):
+    assert uno(con_seed, "select count(*) from compromisos") == 140
+    planes = dict(
+        con_seed.execute(
+            "select e.nombre_corto, count(distinct c.plan_accion) from compromisos c "
+            "join entidades e on e.clave = c.entidad group by 1"
+        ).fetchall()
+    )
+    assert planes == ENTIDADES_CON_PLANES
+    assert sum(planes.values()) == 21
+
+
+def test_the_ods_alignment_reproduces_the_published_table(con_seed):
+    filas = con_seed.execute("select ods, count(*) from compromisos where ods is not null group by ods").fetchall()
+    assert dict(filas) == ODS_PUBLICADOS
+    assert sum(ODS_PUBLICADOS.values()) == 60
+    # No source aligns a single commitment to an ODS: every alignment is flagged as demo.
+    assert uno(con_seed, "select count(*) from compromisos where ods is not null and not ods_es_demo") == 0
+
+
+def test_stl_membership_reproduces_184_people_by_sector_and_sexo(con_seed):
+    assert uno(con_seed, "select sum(personas) from stl_integrantes") == 184
+    por_sector = dict(con_seed.execute("select sector, sum(personas) from stl_integrantes group by 1").fetchall())
+    assert por_sector == {"publico": 105, "sociedad_civil": 62, "academia": 17}
+    por_sexo = dict(con_seed.execute("select sexo, sum(personas) from stl_integrantes group by 1").fetchall())
+    assert por_sexo == {"hombre": 110, "mujer": 74}
+
+
+@pytest.mark.parametrize(
+    ("fragmento", "columna", "valor"),
+    [
+        ("Jornada Nacional de Capacitación", "participantes", 410),
+        ("Zacatecas", "sujetos_obligados", 69),
+        ("Universidad Virtual del Estado de Guanajuato", "participantes", 332),
+        ("Universidad de Guanajuato", "participantes", 42),
+    ],
+)
+def test_published_trainings_keep_their_participant_counts(con_seed, fragmento, columna, valor):
+    valores = [
+        fila[0]
+        for fila in con_seed.execute(
+            f"select {columna} from capacitaciones where not es_demo and (titulo || organizador) ilike ?",
+            [f"%{fragmento}%"],
+        ).fetchall()
+    ]
+    assert valor in valores
+
+
+def test_the_state_training_days_of_guanajuato_and_the_veracruz_diplomado_are_seeded(con_seed):
+    filas = con_seed.execute(
+        "select participantes from capacitaciones where not es_demo and entidad = '11' and fecha_inicio = '2020-10-28'"
+    ).fetchall()
+    assert filas == [(300,)]
+    assert uno(
+        con_seed, "select count(*) from capacitaciones where not es_demo and entidad = '30' and tipo = 'diplomado' and participantes = 70"
+    ) == 1
+
+
+def test_real_commitments_keep_their_sources_and_demo_ones_are_flagged(con_seed):
+    assert uno(con_seed, "select count(*) from compromisos where not es_demo") == 77
+    assert uno(con_seed, "select count(*) from compromisos where not es_demo and coalesce(fuente_url, '') = ''") == 0
+    assert uno(con_seed, "select count(*) from compromisos where es_demo") == 63
+
+
+def test_every_organismo_reports_under_protai_and_pronadatos_and_activities_are_demo(con_seed):
+    assert uno(con_seed, "select count(*) from organismos") == 36
+    faltan = con_seed.execute(
+        "select o.clave, p.clave from organismos o cross join (values ('PROTAI'), ('PRONADATOS')) p(clave) "
+        "where not exists (select 1 from actividades a where a.organismo = o.clave and a.programa = p.clave)"
+    ).fetchall()
+    assert faltan == []
+    assert uno(con_seed, "select count(*) from actividades where not es_demo") == 0
+
+
+def test_catalogs_have_the_32_entidades_with_inegi_codes_and_four_regions(con_seed):
+    assert uno(con_seed, "select count(*) from entidades where clave <> '00'") == 32
+    assert uno(con_seed, "select count(*) from regiones where clave <> 'federal'") == 4
+    por_region = dict(con_seed.execute("select region, count(*) from entidades where clave <> '00' group by 1").fetchall())
+    assert por_region == {"norte": 9, "centro": 8, "centro-occidente": 9, "sureste": 6}
+    assert uno(con_seed, "select count(*) from ods") == 17
+    assert uno(con_seed, "select color from ods where numero = 16") == "#00689D"
+
+
+def test_unverified_eje_names_are_marked_as_such(con_seed):
+    assert uno(con_seed, "select count(*) from ejes where programa in ('PROTAI', 'PRONADATOS') and verificado") == 0
+    assert uno(con_seed, "select count(*) from ejes where programa = 'PT-CGAYTP' and not verificado") == 0
+
+
+def test_transversal_ejes_belong_to_the_activity_programme(con_seed):
+    assert uno(
+        con_seed,
+        "select count(*) from actividad_ejes_transversales t join actividades a on a.id = t.actividad "
+        "join ejes j on j.clave = t.eje where j.programa <> a.programa or j.tipo <> 'transversal'",
+    ) == 0
+    assert uno(
+        con_seed,
+        "select count(*) from actividades a join ejes j on j.clave = a.eje where j.programa <> a.programa or j.tipo <> 'tematico'",
+    ) == 0
+
+
+def test_status_and_progress_agree(con_seed):
+    assert uno(con_seed, "select count(*) from actividades where estatus = 'concluida' and avance <> 100") == 0
+    assert uno(con_seed, "select count(*) from actividades where estatus = 'programada' and avance <> 0") == 0
+
+
+def test_the_build_is_idempotent_and_replaces_the_file_atomically(tmp_path):
+    destino = tmp_path / "pizarras.duckdb"
+    construir(destino)
+    construir(destino)
+    con = duckdb.connect(str(destino))
+    try:
+        assert uno(con, "select count(*) from compromisos") == 140
+    finally:
+        con.close()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["pizarras.duckdb"]
+
+
+def test_a_failed_build_leaves_the_previous_database_untouched(tmp_path):
+    destino = tmp_path / "pizarras.duckdb"
+    construir(destino)
+    antes = destino.read_bytes()
+    carpeta_rota = tmp_path / "seed_roto"
+    carpeta_rota.mkdir()
+    (carpeta_rota / "schema.sql").write_text("create table x (")
+    with pytest.raises(duckdb.Error):
+        construir(destino, carpeta_rota)
+    assert destino.read_bytes() == antes
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["pizarras.duckdb", "seed_roto"]
+
+
+def test_the_board_queries_give_the_published_totals_on_the_seed(con_seed):
+    from pizarras.consultas import cargar, ejecutar
+    from pizarras.filtros import Filtros, parametros_para
+
+    def correr(nombre, filtros=Filtros()):
+        return ejecutar(con_seed, nombre, parametros_para(cargar(nombre).parametros, filtros)).iloc[0]
+
+    compromisos = correr("kpi_compromisos")
+    assert (compromisos["compromisos"], compromisos["alineados_ods"], compromisos["planes"]) == (140, 60, 21)
+    assert correr("kpi_compromisos", Filtros(ods=(16,)))["compromisos"] == 24
+    assert correr("kpi_capacitaciones", Filtros(entidad=("11",), periodo=(2020,)))["participantes"] >= 300 + 332 + 42

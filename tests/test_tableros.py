@@ -1,0 +1,59 @@
+"""Board assembly and figures, on the hand-written fixture database, without Streamlit."""
+
+from __future__ import annotations
+
+from functools import partial
+
+from datos_prueba import HOY, TOTAL_ACTIVIDADES
+from pizarras import estilo, graficas
+from pizarras.consultas import ejecutar
+from pizarras.filtros import Filtros
+from pizarras.tableros import ENCABEZADOS_ACTIVIDADES, pizarra_nacional, tabla_para_mostrar
+
+
+def test_the_national_board_splits_ejes_and_names_filters_that_do_not_apply(con_pequena):
+    pizarra = pizarra_nacional(partial(ejecutar, con_pequena), Filtros(programa=("PROTAI",)), HOY)
+    assert pizarra.kpi_actividades["actividades"] == 4
+    assert set(pizarra.por_eje_tematico["tipo"]) == {"tematico"}
+    assert set(pizarra.por_eje_transversal["eje"]) == {"PROTAI-X1", "PROTAI-X2"}
+    assert pizarra.no_aplican_compromisos == ["Programa"]
+    assert pizarra.no_aplican_capacitaciones == []
+    assert not pizarra.vacia
+
+
+def test_an_empty_selection_is_reported_as_empty(con_pequena):
+    pizarra = pizarra_nacional(partial(ejecutar, con_pequena), Filtros(region=("sureste",), periodo=(2025,)), HOY)
+    assert pizarra.vacia
+    assert pizarra.actividades.empty
+
+
+def test_demo_records_are_counted_across_activities_commitments_and_trainings(con_pequena):
+    pizarra = pizarra_nacional(partial(ejecutar, con_pequena), Filtros(), HOY)
+    assert pizarra.registros_demo == 5 + 1 + 2 + 1  # activities; commitment 2; ods of 1 and 3; training 3
+
+
+def test_the_table_has_spanish_headers_and_a_readable_demo_flag(con_pequena):
+    tabla = tabla_para_mostrar(pizarra_nacional(partial(ejecutar, con_pequena), Filtros(), HOY).actividades)
+    assert list(tabla.columns) == list(ENCABEZADOS_ACTIVIDADES.values())
+    assert len(tabla) == TOTAL_ACTIVIDADES
+    assert set(tabla["Dato de demostración"]) == {"Sí", "No"}
+
+
+def test_status_bars_use_the_status_colours(con_pequena):
+    pizarra = pizarra_nacional(partial(ejecutar, con_pequena), Filtros(), HOY)
+    figura = graficas.barras_estatus(pizarra.por_estatus)
+    assert list(figura.data[0].marker.color) == [estilo.COLOR_ESTATUS[c] for c in pizarra.por_estatus["estatus"]]
+
+
+def test_progress_bars_sort_best_last_so_it_shows_on_top(con_pequena):
+    pizarra = pizarra_nacional(partial(ejecutar, con_pequena), Filtros(), HOY)
+    figura = graficas.barras_avance(pizarra.por_region, "nombre", "Avance por región", clave="region")
+    assert list(figura.data[0].x) == sorted(figura.data[0].x)
+    assert figura.layout.title.text == "Avance por región"
+
+
+def test_spanish_number_formats():
+    assert estilo.entero(12345) == "12,345"
+    assert estilo.entero(None) == "—"
+    assert estilo.porcentaje(64) == "64.0 %"
+    assert estilo.porcentaje(float("nan")) == "—"
