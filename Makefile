@@ -1,0 +1,39 @@
+# Two commands for a newcomer: `make run` and `make test`. Everything they need is installed from here.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.requirements-instaladas
+export PIZARRAS_DB ?= data/pizarras.duckdb
+PORT   ?= 8501
+
+.PHONY: run test data data-si-falta venv browser clean
+
+venv: $(STAMP)
+
+$(STAMP): requirements.txt
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	@touch $(STAMP)
+
+# Rebuild the database from seed/ (atomic: a temporary file renamed into place).
+data: venv
+	$(BIN)/python -m seed.build
+
+data-si-falta: venv
+	$(BIN)/python -m seed.build --si-falta
+
+# Browser tests drive Debian's chromium; install it when missing (root, or sudo when available).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
+	@command -v chromium >/dev/null 2>&1 || { echo "No se pudo instalar chromium"; exit 1; }
+
+run: data-si-falta
+	$(BIN)/streamlit run app.py --server.port $(PORT)
+
+test: data-si-falta browser
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf $(VENV) .pytest_cache
