@@ -25,6 +25,7 @@ except datos.BaseNoDisponible as error:
     st.error(str(error), icon=":material/database_off:")
     st.stop()
 
+st.session_state["opciones"] = opciones
 pagina = st.navigation(PAGINAS)
 st.session_state["filtros"] = barra_filtros(opciones)
 with st.sidebar:

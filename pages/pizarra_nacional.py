@@ -7,14 +7,15 @@ from datetime import date
 import streamlit as st
 
 from pizarras import estilo, graficas
-from pizarras.tableros import pizarra_nacional, tabla_para_mostrar
+from pizarras.tableros.nacional import pizarra_nacional, tabla_para_mostrar
 from pizarras.ui import componentes
 from pizarras.ui.datos import consultar
 
 st.title("Pizarra nacional de avance")
 st.caption("Actividades autorreportadas por los integrantes del SNT en PROTAI, PRONADATOS y los planes de trabajo de las comisiones.")
 
-pizarra = pizarra_nacional(consultar, st.session_state["filtros"], date.today())
+filtros = st.session_state["filtros"]
+pizarra = pizarra_nacional(consultar, filtros, date.today())
 componentes.aviso_demo(pizarra.registros_demo)
 
 kpi = pizarra.kpi_actividades
@@ -79,4 +80,4 @@ st.dataframe(
     width="stretch",
     column_config={"Avance (%)": st.column_config.ProgressColumn("Avance (%)", min_value=0, max_value=100, format="%d %%")},
 )
-componentes.descarga_csv(tabla, "actividades_filtradas.csv")
+componentes.descargas(tabla, "actividades", "Actividades filtradas — Pizarra nacional", filtros)

@@ -163,3 +163,13 @@ def filtros_no_aplicables(consulta_parametros: Iterable[str], filtros: Filtros) 
     """Labels of active filters a query does not take (to tell the user they do not apply there)."""
     tomados = set(consulta_parametros)
     return [POR_CLAVE[c].etiqueta for c in filtros.activos() if POR_CLAVE[c].parametro_sql not in tomados]
+
+
+def describir(filtros: Filtros, opciones: Mapping[str, Sequence[Opcion]]) -> list[tuple[str, str]]:
+    """(label, chosen names or 'Todos') for every filter: the 'filters applied' section of an export."""
+    descripcion = []
+    for definicion in DEFINICIONES:
+        nombres = {o.clave: o.nombre for o in opciones.get(definicion.clave, [])}
+        valores = filtros.valores(definicion.clave)
+        descripcion.append((definicion.etiqueta, "; ".join(nombres.get(v, str(v)) for v in valores) or "Todos"))
+    return descripcion

@@ -16,3 +16,36 @@ def test_csv_has_a_bom_and_keeps_accents():
     datos = a_csv(pd.DataFrame({"Región": ["Centro-Occidente"]}))
     assert datos.startswith(b"\xef\xbb\xbf")
     assert "Región" in datos.decode("utf-8-sig")
+
+
+def test_xlsx_has_a_filters_sheet_then_the_rows_of_the_table():
+    import io
+    from datetime import datetime
+
+    from openpyxl import load_workbook
+
+    from pizarras.exportar import a_xlsx
+
+    tabla = pd.DataFrame(
+        {"Actividad": ["=1+1", "Taller", None], "Avance (%)": [10, -3, 100], "Inicio": pd.to_datetime(["2024-01-02", None, "2025-03-04"])}
+    )
+    datos = a_xlsx(tabla, "Prueba", [("Región", "Región Norte"), ("ODS", "Todos")], datetime(2026, 1, 2, 3, 4))
+    libro = load_workbook(io.BytesIO(datos))
+    assert libro.sheetnames == ["Filtros", "Datos"]
+    filtros = [tuple(f) for f in libro["Filtros"].iter_rows(values_only=True)]
+    assert ("Fecha de extracción", "2026-01-02 03:04") in filtros
+    assert ("Región", "Región Norte") in filtros and ("ODS", "Todos") in filtros
+    filas = list(libro["Datos"].iter_rows(values_only=True))
+    assert filas[0] == ("Actividad", "Avance (%)", "Inicio")
+    assert filas[1][0] == "'=1+1" and libro["Datos"]["A2"].data_type == "s"
+    assert [f[1] for f in filas[1:]] == [10, -3, 100]
+    assert filas[3][0] is None and filas[2][2] is None
+    assert filas[3][2] == datetime(2025, 3, 4)
+
+
+def test_filters_are_described_with_catalog_names():
+    from pizarras.filtros import Filtros, Opcion, describir
+
+    descripcion = dict(describir(Filtros(region=("norte",)), {"region": [Opcion("norte", "Región Norte")]}))
+    assert descripcion["Región"] == "Región Norte"
+    assert descripcion["Estatus"] == "Todos"

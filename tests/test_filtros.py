@@ -78,7 +78,7 @@ def test_normalizar_ignores_accents_case_and_separators():
 
 def test_the_core_does_not_import_streamlit():
     codigo = (
-        "import sys, pizarras.consultas, pizarras.filtros, pizarras.tableros, pizarras.graficas, pizarras.exportar, "
+        "import sys, pizarras.consultas, pizarras.filtros, pizarras.tableros.nacional, pizarras.graficas, pizarras.exportar, "
         "seed.build; print('streamlit' in sys.modules)"
     )
     salida = subprocess.run([sys.executable, "-c", codigo], capture_output=True, text=True, check=True)

@@ -8,7 +8,7 @@ from datos_prueba import HOY, TOTAL_ACTIVIDADES
 from pizarras import estilo, graficas
 from pizarras.consultas import ejecutar
 from pizarras.filtros import Filtros
-from pizarras.tableros import ENCABEZADOS_ACTIVIDADES, pizarra_nacional, tabla_para_mostrar
+from pizarras.tableros.nacional import ENCABEZADOS_ACTIVIDADES, pizarra_nacional, tabla_para_mostrar
 
 
 def test_the_national_board_splits_ejes_and_names_filters_that_do_not_apply(con_pequena):

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from pizarras.exportar import a_csv
+from pizarras.exportar import a_csv, a_xlsx
+from pizarras.filtros import Filtros, describir
 
 
 def aviso_demo(registros_demo: int) -> None:
@@ -31,12 +32,24 @@ def nota_no_aplican(etiquetas: list[str], que: str) -> None:
         st.caption(f"Los filtros {', '.join(etiquetas)} no aplican a {que}.")
 
 
-def descarga_csv(tabla: pd.DataFrame, nombre_archivo: str, etiqueta: str = "Descargar CSV") -> None:
-    st.download_button(
-        etiqueta,
+def descargas(tabla: pd.DataFrame, nombre_base: str, titulo: str, filtros: Filtros) -> None:
+    """CSV and XLSX of the table the user sees; the XLSX opens with a sheet of the filters applied."""
+    izquierda, derecha, _ = st.columns([1, 1, 4])
+    izquierda.download_button(
+        "Descargar CSV",
         data=a_csv(tabla),
-        file_name=nombre_archivo,
+        file_name=f"{nombre_base}.csv",
         mime="text/csv",
         icon=":material/download:",
         disabled=tabla.empty,
+        key=f"csv_{nombre_base}",
+    )
+    derecha.download_button(
+        "Descargar XLSX",
+        data=lambda: a_xlsx(tabla, titulo, describir(filtros, st.session_state.get("opciones", {}))),
+        file_name=f"{nombre_base}.xlsx",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        icon=":material/table_view:",
+        disabled=tabla.empty,
+        key=f"xlsx_{nombre_base}",
     )
