@@ -1,42 +1,15 @@
-"""Pizarras de Avance — entry point: page setup, the shared filter sidebar and the page router."""
+"""Pizarras de Avance — entry point: the registered pages, run inside the shared frame (filters, router)."""
 
 from __future__ import annotations
 
-import logging
-from pathlib import Path
-
 import streamlit as st
 
-from pizarras.ui import datos
-from pizarras.ui.filtros import avisos_de_filtros, barra_filtros
+from pizarras.ui.marco import ejecutar_app
 
-ICONO = Path(__file__).parent / "assets" / "icono.png"
+PAGINAS = {
+    "Pizarras": [
+        st.Page("pages/pizarra_nacional.py", title="Pizarra nacional", icon=":material/dashboard:", default=True),
+    ],
+}
 
-# A local icon: a material or emoji favicon is fetched from a CDN, and the boards must work offline.
-st.set_page_config(page_title="Pizarras de Avance · SNT", page_icon=str(ICONO), layout="wide")
-
-PAGINAS = [
-    st.Page("pages/pizarra_nacional.py", title="Pizarra nacional", icon=":material/dashboard:", default=True),
-]
-
-try:
-    opciones = datos.opciones_catalogos()
-except datos.BaseNoDisponible as error:
-    st.error(str(error), icon=":material/database_off:")
-    st.stop()
-
-st.session_state["opciones"] = opciones
-pagina = st.navigation(PAGINAS)
-st.session_state["filtros"] = barra_filtros(opciones)
-with st.sidebar:
-    st.caption("Sistema Nacional de Transparencia (2015-2025). Datos autorreportados por sus integrantes.")
-
-for aviso in avisos_de_filtros():
-    st.warning(aviso, icon=":material/warning:")
-
-try:
-    pagina.run()
-except Exception:
-    # No traceback reaches the audience; the server log keeps it.
-    logging.getLogger("pizarras").exception("Error al dibujar la página %s", pagina.title)
-    st.error("Ocurrió un error al dibujar esta página. Pruebe con otros filtros o recargue; el detalle quedó en el registro del servidor.")
+ejecutar_app(PAGINAS)

@@ -69,7 +69,13 @@ def barra_filtros(opciones: dict[str, list[Opcion]]) -> Filtros:
                 placeholder="Todos",
                 on_change=_limpiar_avisos,
             )
-        st.button("Restablecer filtros", on_click=_restablecer, icon=":material/filter_alt_off:", width="stretch")
+        st.button(
+            "Restablecer filtros",
+            on_click=_restablecer,
+            icon=":material/filter_alt_off:",
+            width="stretch",
+            key="restablecer_filtros",
+        )
 
     filtros = _desde_estado()
     nueva_url = filtros.a_url()

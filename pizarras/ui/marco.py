@@ -1,0 +1,47 @@
+"""The frame every page runs in: page setup, catalogs, the shared filter sidebar, warnings, and the router.
+
+`app.py` calls `ejecutar_app` with the registered pages; page tests call it with the page under test as the only
+page, because AppTest 1.67 loses the entry script's elements when it reruns a non-default page.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import streamlit as st
+
+from pizarras.ui import datos
+from pizarras.ui.filtros import avisos_de_filtros, barra_filtros
+
+ICONO = Path(__file__).resolve().parents[2] / "assets" / "icono.png"
+_registro = logging.getLogger("pizarras")
+
+
+def ejecutar_app(paginas: list[st.Page] | dict[str, list[st.Page]]) -> None:
+    # A local icon: a material or emoji favicon is fetched from a CDN, and the boards must work offline.
+    st.set_page_config(page_title="Pizarras de Avance · SNT", page_icon=str(ICONO), layout="wide")
+    try:
+        opciones = datos.opciones_catalogos()
+    except datos.BaseNoDisponible as error:
+        st.error(str(error), icon=":material/database_off:")
+        st.stop()
+
+    st.session_state["opciones"] = opciones
+    pagina = st.navigation(paginas)
+    st.session_state["filtros"] = barra_filtros(opciones)
+    with st.sidebar:
+        st.caption("Sistema Nacional de Transparencia (2015-2025). Datos autorreportados por sus integrantes.")
+
+    for aviso in avisos_de_filtros():
+        st.warning(aviso, icon=":material/warning:")
+
+    try:
+        pagina.run()
+    except Exception:
+        # No traceback reaches the audience; the server log keeps it.
+        _registro.exception("Error al dibujar la página %s", pagina.title)
+        st.error(
+            "Ocurrió un error al dibujar esta página. Pruebe con otros filtros o recargue; el detalle quedó en el "
+            "registro del servidor."
+        )

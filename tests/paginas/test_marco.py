@@ -1,0 +1,83 @@
+"""The app shell (app.py): registration, shared filters, URL mirroring, warnings and failures."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+from datos_prueba import TOTAL_ACTIVIDADES
+from tests.paginas.util import APP, metrica, rerun
+
+
+def abrir_app(**parametros_url) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=30)
+    for clave, valor in parametros_url.items():
+        at.query_params[clave] = valor
+    return at.run()
+
+
+def test_every_page_file_is_registered_in_app_py():
+    raiz = Path(APP).parent
+    registradas = set(re.findall(r'st\.Page\("(pages/[a-z_]+\.py)"', (raiz / "app.py").read_text(encoding="utf-8")))
+    assert registradas == {f"pages/{p.name}" for p in (raiz / "pages").glob("*.py")}
+
+
+def test_the_default_page_is_the_national_board():
+    at = abrir_app()
+    assert not at.exception
+    assert at.title[0].value == "Pizarra nacional de avance"
+    assert metrica(at, "Actividades") == str(TOTAL_ACTIVIDADES)
+
+
+def test_choosing_a_region_changes_the_numbers_and_the_url():
+    at = abrir_app()
+    at.multiselect(key="filtro_region").set_value(["norte"])
+    rerun(at)
+    assert not at.exception
+    assert metrica(at, "Actividades") == "2"
+    assert metrica(at, "Personas capacitadas") == "30"
+    assert at.query_params["region"] in ("norte", ["norte"])
+
+
+def test_url_query_parameters_restore_the_filters():
+    at = abrir_app(region=["norte", "federal"], estatus=["en_proceso", "programada"])
+    assert not at.exception
+    assert at.multiselect(key="filtro_region").value == ["norte", "federal"]
+    assert metrica(at, "Actividades") == "2"  # activities 3 (programada, norte) and 5 (en proceso, federal)
+
+
+def test_url_values_may_be_names():
+    at = abrir_app(region="Región Norte", programa="protai")
+    assert at.multiselect(key="filtro_region").value == ["norte"]
+    assert metrica(at, "Actividades") == "2"
+
+
+def test_an_unknown_url_value_shows_a_warning_and_leaves_that_filter_open():
+    at = abrir_app(region="Atlantida")
+    assert not at.exception
+    assert any("Atlantida" in w.value for w in at.warning)
+    assert metrica(at, "Actividades") == str(TOTAL_ACTIVIDADES)
+    assert "region" not in at.query_params
+
+
+def test_the_eje_filter_offers_only_ejes_of_the_chosen_programa():
+    at = abrir_app(programa="PT-CGAYTP")
+    opciones = at.multiselect(key="filtro_eje").options
+    assert opciones and all("CGAyTP" in o for o in opciones)
+
+
+def test_reset_clears_every_filter():
+    at = abrir_app(region="norte", ods="16")
+    at.button(key="restablecer_filtros").click()
+    rerun(at)
+    assert at.multiselect(key="filtro_region").value == []
+    assert metrica(at, "Actividades") == str(TOTAL_ACTIVIDADES)
+
+
+def test_a_missing_database_gives_a_spanish_message_not_a_traceback(monkeypatch, tmp_path):
+    monkeypatch.setenv("PIZARRAS_DB", str(tmp_path / "no-existe.duckdb"))
+    at = AppTest.from_file(APP, default_timeout=30).run()
+    assert not at.exception
+    assert any("make data" in e.value for e in at.error)

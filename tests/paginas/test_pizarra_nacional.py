@@ -1,0 +1,68 @@
+"""The national board under AppTest: numbers against the fixture database, filters, empty state, demo notice."""
+
+from __future__ import annotations
+
+from datos_prueba import TOTAL_ACTIVIDADES
+from tests.paginas.util import abrir, metrica, rerun
+
+
+def test_every_kpi_without_filters():
+    at = abrir("pizarra_nacional")
+    assert not at.exception
+    assert metrica(at, "Actividades") == str(TOTAL_ACTIVIDADES)
+    assert metrica(at, "Avance promedio") == "64.0 %"
+    assert metrica(at, "Organismos que reportan") == "4"
+    assert metrica(at, "Compromisos") == "3"
+    assert metrica(at, "Personas capacitadas") == "540"
+    assert len(at.dataframe) == 1 and len(at.dataframe[0].value) == TOTAL_ACTIVIDADES
+
+
+def test_two_filter_combinations_give_the_hand_computed_numbers():
+    at = abrir("pizarra_nacional", programa="PROTAI", periodo="2024")
+    assert metrica(at, "Actividades") == "1"  # activity 4, cancelled
+    assert metrica(at, "Canceladas") == "1"
+    at = abrir("pizarra_nacional", ods="16", region="centro-occidente")
+    assert metrica(at, "Actividades") == "1"  # activity 1
+    assert metrica(at, "Avance promedio") == "100.0 %"
+    assert metrica(at, "Compromisos") == "1"  # Jalisco's plan A, ODS 16
+
+
+def test_an_empty_result_shows_a_friendly_empty_state():
+    at = abrir("pizarra_nacional", region="sureste", estatus="programada")
+    assert not at.exception
+    assert metrica(at, "Actividades") == "0"
+    assert any("No hay actividades" in i.value for i in at.info)
+    assert len(at.dataframe) == 0
+
+
+def test_filters_that_do_not_apply_to_commitments_are_named():
+    at = abrir("pizarra_nacional", programa="PROTAI")
+    assert any("no aplican a los compromisos" in c.value for c in at.caption)
+
+
+def test_demo_data_is_labelled():
+    assert any("Datos de demostración" in i.value for i in abrir("pizarra_nacional").info)
+
+
+def test_no_demo_notice_when_only_real_records_show():
+    # Activity 6 (IVAI, 2022) is real; no commitment or training of Veracruz in 2022 in the fixture.
+    at = abrir("pizarra_nacional", organismo="IVAI", periodo="2022")
+    assert metrica(at, "Actividades") == "1"
+    assert not any("Datos de demostración" in i.value for i in at.info)
+
+
+def test_a_rerun_keeps_the_filters():
+    at = abrir("pizarra_nacional", region="norte")
+    rerun(at)
+    assert metrica(at, "Actividades") == "2"
+
+
+def test_the_board_on_the_seed_database_shows_the_published_commitments(ruta_seed, monkeypatch):
+    monkeypatch.setenv("PIZARRAS_DB", str(ruta_seed))
+    at = abrir("pizarra_nacional")
+    assert not at.exception
+    assert metrica(at, "Compromisos") == "140"
+    assert metrica(at, "Organismos que reportan") == "36"
+    at.query_params["ods"] = "16"
+    rerun(at)
+    assert metrica(at, "Compromisos") == "24"

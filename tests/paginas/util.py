@@ -1,0 +1,34 @@
+"""Helpers for page tests: open a page in the real frame, rerun, read metrics."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+ARNES = str(Path(__file__).resolve().parent / "arnes.py")
+APP = str(Path(__file__).resolve().parents[2] / "app.py")
+
+
+def abrir(pagina: str, **parametros_url) -> AppTest:
+    """Run `pages/<pagina>.py` inside the real frame, with the given URL query parameters."""
+    at = AppTest.from_file(ARNES, default_timeout=30)
+    at.session_state["pagina_bajo_prueba"] = f"pages/{pagina}.py"
+    for clave, valor in parametros_url.items():
+        at.query_params[clave] = valor
+    return at.run()
+
+
+def rerun(at: AppTest) -> AppTest:
+    """Rerun from the entry script.
+
+    AppTest 1.67 reruns a multipage app on the page hash it finished on, and then drops every element the entry
+    script draws (our whole filter sidebar). Asking for the main script again makes st.navigation pick the page,
+    as the real server does on a fresh request.
+    """
+    at._finished_page_script_hash = ""
+    return at.run()
+
+
+def metrica(at: AppTest, etiqueta: str) -> str:
+    return next(m.value for m in at.metric if m.label == etiqueta)
