@@ -10,7 +10,9 @@ from pizarras import estilo, graficas
 from pizarras.tableros.nacional import pizarra_nacional, tabla_para_mostrar
 from pizarras.ui import componentes
 from pizarras.ui.datos import consultar
+from pizarras.ui.marco import exigir_marco
 
+exigir_marco()
 st.title("Pizarra nacional de avance")
 st.caption("Actividades autorreportadas por los integrantes del SNT en PROTAI, PRONADATOS y los planes de trabajo de las comisiones.")
 

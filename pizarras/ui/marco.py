@@ -1,12 +1,15 @@
 """The frame every page runs in: page setup, catalogs, the shared filter sidebar, warnings, and the router.
 
 `app.py` calls `ejecutar_app` with the registered pages; page tests call it with the page under test as the only
-page, because AppTest 1.67 loses the entry script's elements when it reruns a non-default page.
+page. Every page starts with `exigir_marco()`: while no session has called `st.navigation` yet, Streamlit treats our
+`pages/` folder as a legacy multipage app and runs a page requested by URL (`/mapa`) on its own, without app.py.
 """
 
 from __future__ import annotations
 
 import logging
+import runpy
+import threading
 from pathlib import Path
 
 import streamlit as st
@@ -14,8 +17,18 @@ import streamlit as st
 from pizarras.ui import datos
 from pizarras.ui.filtros import avisos_de_filtros, barra_filtros
 
-ICONO = Path(__file__).resolve().parents[2] / "assets" / "icono.png"
+RAIZ = Path(__file__).resolve().parents[2]
+ICONO = RAIZ / "assets" / "icono.png"
 _registro = logging.getLogger("pizarras")
+_ejecucion = threading.local()  # each session's script runs on its own thread
+
+
+def exigir_marco() -> None:
+    """Run the page inside the frame: if it was started without app.py, run app.py (which runs it) and stop."""
+    if getattr(_ejecucion, "dentro_del_marco", False):
+        return
+    runpy.run_path(str(RAIZ / "app.py"), run_name="__main__")
+    st.stop()
 
 
 def ejecutar_app(paginas: list[st.Page] | dict[str, list[st.Page]]) -> None:
@@ -36,6 +49,7 @@ def ejecutar_app(paginas: list[st.Page] | dict[str, list[st.Page]]) -> None:
     for aviso in avisos_de_filtros():
         st.warning(aviso, icon=":material/warning:")
 
+    _ejecucion.dentro_del_marco = True
     try:
         pagina.run()
     except Exception:
@@ -45,3 +59,5 @@ def ejecutar_app(paginas: list[st.Page] | dict[str, list[st.Page]]) -> None:
             "Ocurrió un error al dibujar esta página. Pruebe con otros filtros o recargue; el detalle quedó en el "
             "registro del servidor."
         )
+    finally:
+        _ejecucion.dentro_del_marco = False

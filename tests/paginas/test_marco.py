@@ -81,3 +81,8 @@ def test_a_missing_database_gives_a_spanish_message_not_a_traceback(monkeypatch,
     at = AppTest.from_file(APP, default_timeout=30).run()
     assert not at.exception
     assert any("make data" in e.value for e in at.error)
+
+
+def test_every_page_asks_for_the_frame_first():
+    for pagina in (Path(APP).parent / "pages").glob("*.py"):
+        assert "exigir_marco()" in pagina.read_text(encoding="utf-8"), f"{pagina.name} must call exigir_marco()"

@@ -20,13 +20,7 @@ def abrir(pagina: str, **parametros_url) -> AppTest:
 
 
 def rerun(at: AppTest) -> AppTest:
-    """Rerun from the entry script.
-
-    AppTest 1.67 reruns a multipage app on the page hash it finished on, and then drops every element the entry
-    script draws (our whole filter sidebar). Asking for the main script again makes st.navigation pick the page,
-    as the real server does on a fresh request.
-    """
-    at._finished_page_script_hash = ""
+    """Rerun after a widget change (pages rerun inside the frame thanks to `exigir_marco`)."""
     return at.run()
 
 

@@ -1,0 +1,34 @@
+"""Every registered page opens in headless Chromium: rendered, no exception, nothing fetched from another host."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from tests.e2e.conftest import esperar_app
+
+pytestmark = pytest.mark.browser
+RAIZ = Path(__file__).resolve().parents[2]
+SALIDA = RAIZ / "test-results" / "paginas"
+
+
+def paginas_registradas() -> list[str]:
+    """URL paths of the pages app.py registers (Streamlit derives them from the file name)."""
+    return re.findall(r'st\.Page\("pages/([a-z_]+)\.py"', (RAIZ / "app.py").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("ruta", paginas_registradas())
+def test_each_page_renders_offline_without_exceptions(pagina, servidor, ruta):
+    pagina.goto(f"{servidor}/{ruta}")
+    esperar_app(pagina)
+    pagina.wait_for_selector("[data-testid=stMain] h1", timeout=30000)
+    # Charts draw after the script finishes: wait for plotly to lay them out before the screenshot.
+    if pagina.locator("[data-testid=stPlotlyChart]").count():
+        pagina.wait_for_selector("[data-testid=stPlotlyChart] .main-svg", timeout=30000)
+    SALIDA.mkdir(parents=True, exist_ok=True)
+    pagina.screenshot(path=str(SALIDA / f"{ruta}.png"), full_page=True)
+    assert pagina.locator("[data-testid=stException]").count() == 0
+    assert "Ocurrió un error" not in pagina.locator("[data-testid=stMain]").inner_text()
+    assert pagina.externas == [], f"La página pidió recursos externos: {pagina.externas}"
