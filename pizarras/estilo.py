@@ -41,3 +41,8 @@ def color_ods(color_catalogo: str | None) -> str:
     if isinstance(color_catalogo, str) and re.fullmatch(r"#[0-9A-Fa-f]{6}", color_catalogo):
         return color_catalogo.upper()
     return COLOR_NO_ALINEADO
+
+
+def cantidad(valor: int, singular: str, plural: str) -> str:
+    """'1 capacitación', '1,234 capacitaciones'."""
+    return f"{entero(valor)} {singular if valor == 1 else plural}"

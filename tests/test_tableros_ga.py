@@ -232,3 +232,9 @@ def test_the_trainings_table_and_detail(consultar):
     assert (detalle["Tipo"], detalle["Fecha de inicio"]) == ("Taller", "2020-09-14")
     assert cap.avisos_capacitacion(jornada) == []
     assert cap.avisos_capacitacion(capacitaciones.set_index("id", drop=False).loc[3].to_dict()) != []
+
+
+def test_counts_with_their_noun_in_singular_or_plural():
+    assert estilo.cantidad(1, "capacitación", "capacitaciones") == "1 capacitación"
+    assert estilo.cantidad(0, "capacitación", "capacitaciones") == "0 capacitaciones"
+    assert estilo.cantidad(1234, "compromiso", "compromisos") == "1,234 compromisos"
