@@ -35,7 +35,7 @@ if pizarra.vacia:
 if pizarra.por_mes.empty:
     st.caption("Ninguna de las capacitaciones filtradas tiene fecha de inicio.")
 else:
-    st.plotly_chart(graficas_ga.serie_mensual(pizarra.por_mes), width="stretch")
+    st.plotly_chart(graficas_ga.serie_mensual(tablero.meses_completos(pizarra.por_mes)), width="stretch")
 sin_fecha, sin_participantes = int(faltantes["sin_fecha"]), int(faltantes["sin_participantes"])
 st.caption(
     f"Sin fecha de inicio (fuera de la serie por mes): {sin_fecha} de "
@@ -77,8 +77,8 @@ izquierda, derecha = st.columns(2)
 for columna, datos, titulo, color in (
     (izquierda, tablero.con_modalidad(pizarra.por_modalidad), "Capacitaciones por modalidad", estilo.PALETA[0]),
     (derecha, tablero.con_tipo(pizarra.por_tipo), "Capacitaciones por tipo", estilo.PALETA[4]),
-    (izquierda, pizarra.por_tema.assign(etiqueta=pizarra.por_tema["tema"]), "Capacitaciones por tema", estilo.PALETA[2]),
-    (derecha, tablero.con_eje(pizarra.por_eje), "Capacitaciones por eje", estilo.PALETA[3]),
+    (st, pizarra.por_tema.assign(etiqueta=pizarra.por_tema["tema"]), "Capacitaciones por tema", estilo.PALETA[2]),
+    (st, tablero.con_eje(pizarra.por_eje), "Capacitaciones por eje", estilo.PALETA[3]),
 ):
     columna.plotly_chart(
         graficas.barras_conteo(datos, "etiqueta", "capacitaciones", titulo, "capacitaciones", color=color,

@@ -51,11 +51,20 @@ if pizarra.sin_avance:
     )
 derecha.plotly_chart(
     graficas.barras_conteo(
-        tablero.areas_principales(pizarra.por_area), "area", "compromisos", "Compromisos por área de política",
-        "compromisos", color=estilo.PALETA[2], extra=("concluidos", "Concluidos"),
+        tablero.areas_principales(pizarra.por_area), "area", "compromisos",
+        f"Compromisos por área de política (hasta {tablero.AREAS_VISIBLES} áreas)", "compromisos",
+        color=estilo.PALETA[2], extra=("concluidos", "Concluidos"),
     ),
     width="stretch",
 )
+areas_restantes, compromisos_restantes = tablero.resto_de_areas(pizarra.por_area)
+if areas_restantes:
+    derecha.caption(
+        f"Las fuentes nombran el área con texto libre: otras {estilo.cantidad(areas_restantes, 'área', 'áreas')} "
+        f"reúnen {estilo.cantidad(compromisos_restantes, 'compromiso', 'compromisos')} más."
+    )
+with derecha.expander(f"Todas las áreas de política ({len(pizarra.por_area)})"):
+    st.dataframe(tablero.tabla_areas(pizarra.por_area), hide_index=True, width="stretch")
 
 st.subheader("Alineación a los Objetivos de Desarrollo Sostenible")
 st.plotly_chart(graficas_ga.barras_ods(tablero.ods_para_grafica(pizarra.por_ods)), width="stretch")

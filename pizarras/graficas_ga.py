@@ -56,6 +56,8 @@ def barras_planes(datos: pd.DataFrame, titulo: str = "Compromisos por entidad y 
                 marker_color=PALETA[(0, 4, 2, 3)[i % 4]],
                 text=plan["compromisos"],
                 textposition="inside",
+                textangle=0,
+                insidetextanchor="middle",
                 customdata=plan[["plan_accion", "plan_periodo_texto", "concluidos"]].to_numpy(),
                 hovertemplate=(
                     "%{y} · %{customdata[0]}<br>Periodo: %{customdata[1]}<br>%{x} compromisos, "
@@ -67,7 +69,7 @@ def barras_planes(datos: pd.DataFrame, titulo: str = "Compromisos por entidad y 
     fig.update_xaxes(title="Compromisos", gridcolor=_REJILLA)
     fig.update_yaxes(title=None, automargin=True, autorange="reversed", categoryorder="array", categoryarray=entidades)
     fig = _base(fig, titulo, max(240, 80 + 28 * len(entidades)))
-    fig.update_layout(showlegend=True, legend={"orientation": "h", "y": -0.12, "x": 0})
+    fig.update_layout(showlegend=True, legend={"orientation": "h", "y": -0.12, "x": 0, "traceorder": "normal"})
     return fig
 
 
@@ -140,15 +142,18 @@ def serie_mensual(datos: pd.DataFrame, titulo: str = "Capacitaciones y participa
             x=datos["mes"],
             y=datos["participantes"],
             name="Participantes",
-            mode="lines+markers",
-            line={"color": PALETA[1]},
+            mode="lines",
+            line={"color": PALETA[1], "width": 2},
             yaxis="y2",
             hovertemplate="%{x|%b %Y}: %{y:,} participantes<extra></extra>",
         )
     )
     fig.update_layout(
-        yaxis={"title": "Capacitaciones", "gridcolor": _REJILLA, "rangemode": "tozero"},
-        yaxis2={"title": "Participantes", "overlaying": "y", "side": "right", "rangemode": "tozero", "showgrid": False},
+        yaxis={"title": "Capacitaciones", "gridcolor": _REJILLA, "rangemode": "tozero", "tickformat": ",d"},
+        yaxis2={
+            "title": "Participantes", "overlaying": "y", "side": "right", "rangemode": "tozero", "showgrid": False,
+            "tickformat": ",d", "tickmode": "auto",
+        },
         xaxis={"title": None, "type": "date"},
     )
     fig = _base(fig, titulo, 360)

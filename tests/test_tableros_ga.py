@@ -73,15 +73,14 @@ def test_color_ods_keeps_the_catalog_colour_and_greys_out_the_rest():
     assert estilo.color_ods("red") == estilo.COLOR_NO_ALINEADO
 
 
-def test_policy_areas_beyond_the_top_ones_are_added_up():
+def test_policy_areas_beyond_the_top_ones_are_counted_apart():
     por_area = pd.DataFrame(
         {"area": list("ABCDE"), "compromisos": [5, 4, 3, 2, 1], "concluidos": [1, 1, 1, 0, 1]}
     )
-    principales = comp.areas_principales(por_area, cuantas=3)
-    assert list(principales["area"]) == ["A", "B", "C", "Otras áreas (2)"]
-    assert list(principales["compromisos"]) == [5, 4, 3, 3]
-    assert list(principales["concluidos"]) == [1, 1, 1, 1]
-    assert list(comp.areas_principales(por_area, cuantas=5)["area"]) == list("ABCDE")
+    assert list(comp.areas_principales(por_area, cuantas=3)["area"]) == ["A", "B", "C"]
+    assert comp.resto_de_areas(por_area, cuantas=3) == (2, 3)
+    assert comp.resto_de_areas(por_area, cuantas=5) == (0, 0)
+    assert list(comp.tabla_areas(por_area).columns[:2]) == ["Área de política", "Compromisos"]
 
 
 def test_stl_members_by_sector_in_fixed_order_with_totals(consultar):
@@ -209,6 +208,15 @@ def test_count_bars_show_the_first_row_on_top_with_the_extra_figure_in_the_hover
     assert figura.layout.yaxis.autorange == "reversed"
     assert [c[0] for c in figura.data[0].customdata] == [30, 100, 410]
     assert "Participantes" in figura.data[0].hovertemplate
+
+
+def test_the_monthly_series_has_every_month_between_the_first_and_the_last(consultar):
+    serie = cap.meses_completos(cap.pizarra_capacitaciones(consultar, Filtros()).por_mes)
+    assert len(serie) == 42  # Sep 2020 … Feb 2024
+    assert serie["capacitaciones"].sum() == 3 and serie["participantes"].sum() == 540
+    con_capacitaciones = serie[serie["capacitaciones"] > 0]
+    assert [m.strftime("%Y-%m") for m in con_capacitaciones["mes"]] == ["2020-09", "2023-05", "2024-02"]
+    assert cap.meses_completos(cap.pizarra_capacitaciones(consultar, Filtros(region=("sureste",))).por_mes).empty
 
 
 def test_monthly_series_draws_participants_on_a_second_axis(consultar):

@@ -118,6 +118,15 @@ def con_eje(tabla: pd.DataFrame) -> pd.DataFrame:
     return tabla.assign(etiqueta=etiquetas)
 
 
+def meses_completos(por_mes: pd.DataFrame) -> pd.DataFrame:
+    """The monthly series with every month between the first and the last, zero where nothing started."""
+    if por_mes.empty:
+        return por_mes
+    serie = por_mes.assign(mes=pd.to_datetime(por_mes["mes"])).set_index("mes")
+    meses = pd.date_range(serie.index.min(), serie.index.max(), freq="MS", name="mes")
+    return serie.reindex(meses, fill_value=0).reset_index()
+
+
 def principales_organizadores(por_organizador: pd.DataFrame, cuantos: int = ORGANIZADORES_VISIBLES) -> pd.DataFrame:
     """The organisers with most trainings (ties broken by participants, as the query orders them)."""
     return por_organizador.head(cuantos).reset_index(drop=True)

@@ -152,19 +152,21 @@ def estatus_para_grafica(por_estatus: pd.DataFrame) -> pd.DataFrame:
 
 
 def areas_principales(por_area: pd.DataFrame, cuantas: int = AREAS_VISIBLES) -> pd.DataFrame:
-    """The `cuantas` areas with most commitments, the rest added up in one 'Otras áreas (n)' row."""
-    principales = por_area.head(cuantas)[["area", "compromisos", "concluidos"]]
+    """The `cuantas` areas with most commitments (the query orders them)."""
+    return por_area.head(cuantas).reset_index(drop=True)
+
+
+def resto_de_areas(por_area: pd.DataFrame, cuantas: int = AREAS_VISIBLES) -> tuple[int, int]:
+    """(areas, commitments) beyond the `cuantas` shown: the sources word areas freely, so the tail is long."""
     resto = por_area.iloc[cuantas:]
-    if resto.empty:
-        return principales.reset_index(drop=True)
-    otras = pd.DataFrame(
-        [{
-            "area": f"Otras áreas ({len(resto)})",
-            "compromisos": int(resto["compromisos"].sum()),
-            "concluidos": int(resto["concluidos"].sum()),
-        }]
+    return len(resto), int(resto["compromisos"].sum())
+
+
+def tabla_areas(por_area: pd.DataFrame) -> pd.DataFrame:
+    return por_area.rename(
+        columns={"area": "Área de política", "compromisos": "Compromisos", "concluidos": "Concluidos",
+                 "avance_promedio": "Avance promedio (%)"}
     )
-    return pd.concat([principales, otras], ignore_index=True)
 
 
 def stl_por_sector(stl: pd.DataFrame) -> pd.DataFrame:

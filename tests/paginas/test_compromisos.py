@@ -51,6 +51,8 @@ def test_a_region_filter_gives_the_hand_computed_numbers():
     assert metrica(at, "Avance promedio") == "—"
     assert metrica(at, "Alineados a un ODS") == "1"
     assert barras_ods(at) == {"ODS 5 · Igualdad de género": 1}
+    assert barras(at, "Compromisos por área de política (hasta 12 áreas)") == {"Área": 1}
+    assert barras(at, "Compromisos por entidad y plan de acción") == {"Durango": 1}
     assert metrica(at, "Integrantes") == "2"  # Durango's STL: academia, 2 women
 
 
