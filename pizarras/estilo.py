@@ -6,6 +6,7 @@ ODS colours are data (the `ods` catalog holds the official UN colours); everythi
 from __future__ import annotations
 
 import math
+import re
 
 # Okabe–Ito: distinguishable with the common colour-vision deficiencies.
 PALETA = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
@@ -16,7 +17,8 @@ COLOR_ESTATUS = {
     "concluida": "#009E73",
     "cancelada": "#999999",
 }
-COLOR_NO_ALINEADO = "#BBBBBB"
+COLOR_NO_ALINEADO = "#BBBBBB"  # commitments with no ODS, and any "no data" share of a chart
+COLOR_SEXO = {"mujer": PALETA[2], "hombre": PALETA[1]}
 FUENTE = "Source Sans Pro, sans-serif"
 
 
@@ -32,3 +34,15 @@ def porcentaje(valor: float | int | None, decimales: int = 1) -> str:
     if valor is None or (isinstance(valor, float) and math.isnan(valor)):
         return "—"
     return f"{valor:,.{decimales}f} %"
+
+
+def color_ods(color_catalogo: str | None) -> str:
+    """The official colour the `ods` catalog holds for an ODS; neutral grey when there is none (no alignment)."""
+    if isinstance(color_catalogo, str) and re.fullmatch(r"#[0-9A-Fa-f]{6}", color_catalogo):
+        return color_catalogo.upper()
+    return COLOR_NO_ALINEADO
+
+
+def cantidad(valor: int, singular: str, plural: str) -> str:
+    """'1 capacitación', '1,234 capacitaciones'."""
+    return f"{entero(valor)} {singular if valor == 1 else plural}"

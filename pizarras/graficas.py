@@ -59,3 +59,38 @@ def barras_estatus(datos: pd.DataFrame, titulo: str = "Actividades por estatus")
     fig.update_yaxes(title="Actividades", gridcolor="#EEEEEE", rangemode="tozero")
     fig.update_xaxes(title=None)
     return _base(fig, titulo, 320)
+
+
+def barras_conteo(
+    datos: pd.DataFrame,
+    etiqueta: str,
+    valor: str,
+    titulo: str,
+    unidad: str,
+    color: str | list[str] = PALETA[0],
+    extra: tuple[str, str] | None = None,
+) -> go.Figure:
+    """Horizontal bars of a count per row, first row on top; `extra` = (column, label) adds a figure to the hover."""
+    alto = max(220, 60 + 26 * len(datos))
+    hover = f"%{{y}}<br>%{{x:,}} {unidad}"
+    customdata = None
+    if extra is not None:
+        customdata = datos[[extra[0]]].to_numpy()
+        hover += f"<br>{extra[1]}: %{{customdata[0]:,}}"
+    fig = go.Figure(
+        go.Bar(
+            x=datos[valor],
+            y=datos[etiqueta],
+            orientation="h",
+            marker_color=color,
+            text=[f"{v:,}" for v in datos[valor]],
+            textposition="outside",
+            cliponaxis=False,
+            customdata=customdata,
+            hovertemplate=hover + "<extra></extra>",
+        )
+    )
+    maximo = float(datos[valor].max()) if len(datos) else 0.0
+    fig.update_xaxes(range=[0, max(1.0, maximo) * 1.15], title=unidad.capitalize(), gridcolor="#EEEEEE")
+    fig.update_yaxes(title=None, automargin=True, autorange="reversed", type="category")
+    return _base(fig, titulo, alto)

@@ -1,0 +1,98 @@
+"""Capacitaciones: KPIs, trainings over time, by región, organiser, modality, type, theme and eje, by sex; table + detail."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from pizarras import estilo, graficas, graficas_ga
+from pizarras.tableros import capacitaciones as tablero
+from pizarras.ui import componentes
+from pizarras.ui.datos import consultar
+from pizarras.ui.detalle import mostrar_detalle, tabla_seleccionable
+
+st.title("Capacitaciones")
+st.caption("Cursos, talleres, diplomados, jornadas y otras capacitaciones que organizan o reportan los integrantes del SNT.")
+
+filtros = st.session_state["filtros"]
+pizarra = tablero.pizarra_capacitaciones(consultar, filtros)
+componentes.aviso_demo(pizarra.registros_demo)
+
+kpi, faltantes = pizarra.kpi, pizarra.faltantes
+columnas = st.columns(6)
+columnas[0].metric("Capacitaciones", estilo.entero(kpi["capacitaciones"]))
+columnas[1].metric("Participantes", estilo.entero(kpi["participantes"]))
+columnas[2].metric("Mujeres", estilo.entero(kpi["mujeres"]))
+columnas[3].metric("Hombres", estilo.entero(kpi["hombres"]))
+columnas[4].metric("Organizadores", estilo.entero(faltantes["organizadores"]))
+columnas[5].metric("Sujetos obligados", estilo.entero(faltantes["sujetos_obligados"]),
+                   help="Algunas fuentes cuentan sujetos obligados capacitados en lugar de personas.")
+componentes.nota_no_aplican(pizarra.no_aplican, "las capacitaciones")
+
+if pizarra.vacia:
+    componentes.estado_vacio("capacitaciones")
+    st.stop()
+
+if pizarra.por_mes.empty:
+    st.caption("Ninguna de las capacitaciones filtradas tiene fecha de inicio.")
+else:
+    st.plotly_chart(graficas_ga.serie_mensual(tablero.meses_completos(pizarra.por_mes)), width="stretch")
+sin_fecha, sin_participantes = int(faltantes["sin_fecha"]), int(faltantes["sin_participantes"])
+st.caption(
+    f"Sin fecha de inicio (fuera de la serie por mes): {sin_fecha} de "
+    f"{estilo.cantidad(kpi['capacitaciones'], 'capacitación', 'capacitaciones')}. Sin número de participantes: "
+    f"{sin_participantes}."
+)
+
+izquierda, derecha = st.columns(2)
+izquierda.plotly_chart(
+    graficas.barras_conteo(pizarra.por_region, "nombre", "capacitaciones", "Capacitaciones por región", "capacitaciones",
+                           extra=("participantes", "Participantes")),
+    width="stretch",
+)
+derecha.plotly_chart(graficas_ga.barras_sexo(tablero.participantes_por_sexo(kpi, faltantes)), width="stretch")
+derecha.caption(
+    f"Sin desglose por sexo en su fuente: {estilo.entero(faltantes['participantes_sin_sexo'])} de "
+    f"{estilo.cantidad(kpi['participantes'], 'participante', 'participantes')} (en "
+    f"{estilo.cantidad(int(faltantes['sin_desglose_sexo']), 'capacitación', 'capacitaciones')})."
+)
+
+st.plotly_chart(
+    graficas.barras_conteo(
+        tablero.principales_organizadores(pizarra.por_organizador), "organizador", "capacitaciones",
+        f"Principales organizadores (hasta {tablero.ORGANIZADORES_VISIBLES})", "capacitaciones",
+        color=estilo.PALETA[1], extra=("participantes", "Participantes"),
+    ),
+    width="stretch",
+)
+with st.expander(f"Todos los organizadores ({len(pizarra.por_organizador)})"):
+    st.dataframe(
+        pizarra.por_organizador.rename(columns={
+            "organizador": "Organizador", "es_integrante": "Integrante del SNT",
+            "capacitaciones": "Capacitaciones", "participantes": "Participantes",
+        })[["Organizador", "Integrante del SNT", "Capacitaciones", "Participantes"]],
+        hide_index=True, width="stretch",
+    )
+
+izquierda, derecha = st.columns(2)
+for columna, datos, titulo, color in (
+    (izquierda, tablero.con_modalidad(pizarra.por_modalidad), "Capacitaciones por modalidad", estilo.PALETA[0]),
+    (derecha, tablero.con_tipo(pizarra.por_tipo), "Capacitaciones por tipo", estilo.PALETA[4]),
+    (st, pizarra.por_tema.assign(etiqueta=pizarra.por_tema["tema"]), "Capacitaciones por tema", estilo.PALETA[2]),
+    (st, tablero.con_eje(pizarra.por_eje), "Capacitaciones por eje", estilo.PALETA[3]),
+):
+    columna.plotly_chart(
+        graficas.barras_conteo(datos, "etiqueta", "capacitaciones", titulo, "capacitaciones", color=color,
+                               extra=("participantes", "Participantes")),
+        width="stretch",
+    )
+
+st.subheader("Capacitaciones")
+st.caption("Seleccione una fila para ver todos sus campos y su fuente.")
+tabla = tablero.tabla_para_mostrar(pizarra.capacitaciones)
+elegida = tabla_seleccionable(tabla, "tabla_capacitaciones")
+componentes.descargas(tabla, "capacitaciones", "Capacitaciones filtradas", filtros)
+if elegida is not None:
+    fila = pizarra.capacitaciones.iloc[elegida].to_dict()
+    mostrar_detalle(
+        fila, fila["titulo"], tablero.detalle_capacitacion, tablero.fuentes_capacitacion, tablero.avisos_capacitacion
+    )

@@ -1,0 +1,109 @@
+"""Compromisos de gobierno abierto: KPIs, plans, status, policy areas, ODS alignment, STL membership, table + detail."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from pizarras import estilo, graficas, graficas_ga
+from pizarras.tableros import compromisos as tablero
+from pizarras.ui import componentes
+from pizarras.ui.datos import consultar
+from pizarras.ui.detalle import mostrar_detalle, tabla_seleccionable
+
+st.title("Compromisos de gobierno abierto")
+st.caption(
+    "Compromisos de los planes de acción locales de la estrategia Cocreación desde lo Local, co-creados por cada "
+    "Secretariado Técnico Local (STL)."
+)
+
+filtros = st.session_state["filtros"]
+pizarra = tablero.pizarra_compromisos(consultar, filtros)
+componentes.aviso_demo(pizarra.registros_demo)
+
+kpi = pizarra.kpi
+columnas = st.columns(6)
+columnas[0].metric("Compromisos", estilo.entero(kpi["compromisos"]))
+columnas[1].metric("Planes de acción", estilo.entero(kpi["planes"]))
+columnas[2].metric("Entidades", estilo.entero(kpi["entidades"]))
+columnas[3].metric("Concluidos", estilo.entero(kpi["concluidos"]))
+columnas[4].metric(
+    "Avance promedio",
+    estilo.porcentaje(kpi["avance_promedio"]),
+    help=f"Promedio de los compromisos con porcentaje de avance; sin porcentaje en su fuente: {pizarra.sin_avance}.",
+)
+columnas[5].metric("Alineados a un ODS", estilo.entero(kpi["alineados_ods"]))
+componentes.nota_no_aplican(pizarra.no_aplican, "los compromisos de gobierno abierto")
+
+if pizarra.vacia:
+    componentes.estado_vacio("compromisos de gobierno abierto")
+    st.stop()
+
+st.plotly_chart(graficas_ga.barras_planes(tablero.planes_para_grafica(pizarra.por_plan)), width="stretch")
+with st.expander("Planes de acción (tabla)"):
+    st.dataframe(tablero.tabla_planes(pizarra.por_plan), hide_index=True, width="stretch")
+
+izquierda, derecha = st.columns(2)
+izquierda.plotly_chart(graficas_ga.barras_estatus_avance(tablero.estatus_para_grafica(pizarra.por_estatus)), width="stretch")
+if pizarra.sin_avance:
+    izquierda.caption(
+        f"Sin porcentaje de avance en su fuente (solo estatus): "
+        f"{estilo.cantidad(pizarra.sin_avance, 'compromiso', 'compromisos')}; no cuentan en los promedios."
+    )
+derecha.plotly_chart(
+    graficas.barras_conteo(
+        tablero.areas_principales(pizarra.por_area), "area", "compromisos",
+        f"Compromisos por área de política (hasta {tablero.AREAS_VISIBLES} áreas)", "compromisos",
+        color=estilo.PALETA[2], extra=("concluidos", "Concluidos"),
+    ),
+    width="stretch",
+)
+areas_restantes, compromisos_restantes = tablero.resto_de_areas(pizarra.por_area)
+if areas_restantes:
+    derecha.caption(
+        f"Las fuentes nombran el área con texto libre: otras {estilo.cantidad(areas_restantes, 'área', 'áreas')} "
+        f"reúnen {estilo.cantidad(compromisos_restantes, 'compromiso', 'compromisos')} más."
+    )
+with derecha.expander(f"Todas las áreas de política ({len(pizarra.por_area)})"):
+    st.dataframe(tablero.tabla_areas(pizarra.por_area), hide_index=True, width="stretch")
+
+st.subheader("Alineación a los Objetivos de Desarrollo Sostenible")
+st.plotly_chart(graficas_ga.barras_ods(tablero.ods_para_grafica(pizarra.por_ods)), width="stretch")
+if pizarra.alineaciones_demo:
+    st.caption(
+        f"**Alineaciones de demostración.** Ninguna fuente alinea cada compromiso a un ODS: las "
+        f"{pizarra.alineaciones_demo} alineaciones mostradas son datos de demostración (`ods_es_demo`). Sin filtros, "
+        "los totales por ODS reproducen la tabla publicada por la Comisión de Gobierno Abierto y de Transparencia "
+        "Proactiva del SNT (informe nov 2019 – nov 2020: 60 compromisos alineados, 24 al ODS 16)."
+    )
+
+st.subheader("Integrantes de los Secretariados Técnicos Locales")
+componentes.nota_no_aplican(pizarra.no_aplican_stl, "los integrantes de los STL")
+if pizarra.stl.empty:
+    st.caption("No hay integrantes de STL registrados en las entidades elegidas.")
+else:
+    stl = tablero.stl_por_sector(pizarra.stl)
+    izquierda, derecha = st.columns([3, 2])
+    izquierda.plotly_chart(graficas_ga.barras_stl(stl), width="stretch")
+    derecha.dataframe(stl, hide_index=True, width="stretch")
+    derecha.metric("Integrantes", estilo.entero(stl["Total"].sum()))
+    if pizarra.stl_es_demo:
+        st.caption(
+            "**Desglose de demostración.** Solo los totales nacionales están publicados (184 integrantes: 105 del "
+            "sector público, 62 de sociedad civil y sector privado, 17 de la academia; 110 hombres y 74 mujeres). "
+            "El reparto por entidad es de demostración, así que las cifras filtradas por lugar no son reales."
+        )
+
+st.subheader("Compromisos")
+st.caption("Seleccione una fila para ver todos sus campos, su fuente y su estatus según la fuente.")
+tabla = tablero.tabla_para_mostrar(pizarra.compromisos)
+elegida = tabla_seleccionable(
+    tabla,
+    "tabla_compromisos",
+    {"Avance (%)": st.column_config.ProgressColumn("Avance (%)", min_value=0, max_value=100, format="%d %%")},
+)
+componentes.descargas(tabla, "compromisos", "Compromisos de gobierno abierto filtrados", filtros)
+if elegida is not None:
+    fila = pizarra.compromisos.iloc[elegida].to_dict()
+    mostrar_detalle(
+        fila, fila["titulo"], tablero.detalle_compromiso, tablero.fuentes_compromiso, tablero.avisos_compromiso
+    )

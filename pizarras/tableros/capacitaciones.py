@@ -1,0 +1,183 @@
+"""Capacitaciones: trainings and participants over time and by región, organiser, modality, type, theme and eje;
+participants by sex where the source splits them; the table with its detail view.
+
+Gaps are counted, never filled: trainings without a start date stay out of the monthly series, participants without
+a sex split are their own bar, and the page says how many there are.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import pandas as pd
+
+from pizarras import estilo
+from pizarras.filtros import Filtros
+from pizarras.tableros import Consultar, con_encabezados, consulta_filtrada, no_aplican, primera_fila
+from pizarras.tableros.detalle import Fuente, campos, fuentes
+
+SIN_DATO = "Sin dato"
+ORGANIZADORES_VISIBLES = 10
+MODALIDADES = {"presencial": "Presencial", "virtual": "Virtual", "autogestiva": "Autogestiva", "mixta": "Mixta"}
+TIPOS = {
+    "curso": "Curso",
+    "taller": "Taller",
+    "diplomado": "Diplomado",
+    "jornada": "Jornada",
+    "webinar": "Webinar",
+    "foro": "Foro",
+    "seminario": "Seminario",
+    "panel": "Panel",
+    "presentacion": "Presentación",
+    "programa": "Programa",
+}
+
+ENCABEZADOS_CAPACITACIONES = {
+    "id": "ID",
+    "titulo": "Capacitación",
+    "tipo": "Tipo",
+    "organizador": "Organizador (según la fuente)",
+    "organismo": "Organismo del SNT",
+    "entidad": "Entidad",
+    "region": "Región",
+    "modalidad": "Modalidad",
+    "tema": "Tema",
+    "eje": "Eje",
+    "fecha_inicio": "Fecha de inicio",
+    "fecha_fin": "Fecha de término",
+    "participantes": "Participantes",
+    "mujeres": "Mujeres",
+    "hombres": "Hombres",
+    "sujetos_obligados": "Sujetos obligados",
+    "publico": "Público",
+    "es_demo": "Dato de demostración",
+    "fuente_url": "Fuente",
+}
+_CONTEOS = ["participantes", "mujeres", "hombres", "sujetos_obligados"]
+
+
+@dataclass(frozen=True)
+class PizarraCapacitaciones:
+    kpi: dict
+    faltantes: dict
+    por_mes: pd.DataFrame
+    por_region: pd.DataFrame
+    por_organizador: pd.DataFrame
+    por_modalidad: pd.DataFrame
+    por_tipo: pd.DataFrame
+    por_tema: pd.DataFrame
+    por_eje: pd.DataFrame
+    capacitaciones: pd.DataFrame
+    no_aplican: list[str]
+
+    @property
+    def vacia(self) -> bool:
+        return self.kpi["capacitaciones"] == 0
+
+    @property
+    def registros_demo(self) -> int:
+        return int(self.kpi["demo"] or 0)
+
+
+def pizarra_capacitaciones(consultar: Consultar, filtros: Filtros) -> PizarraCapacitaciones:
+    return PizarraCapacitaciones(
+        kpi=primera_fila(consulta_filtrada(consultar, "kpi_capacitaciones", filtros)),
+        faltantes=primera_fila(consulta_filtrada(consultar, "capacitaciones_faltantes", filtros)),
+        por_mes=consulta_filtrada(consultar, "capacitaciones_por_mes", filtros),
+        por_region=consulta_filtrada(consultar, "capacitaciones_por_region", filtros),
+        por_organizador=consulta_filtrada(consultar, "capacitaciones_por_organizador", filtros),
+        por_modalidad=consulta_filtrada(consultar, "capacitaciones_por_modalidad", filtros),
+        por_tipo=consulta_filtrada(consultar, "capacitaciones_por_tipo", filtros),
+        por_tema=consulta_filtrada(consultar, "capacitaciones_por_tema", filtros),
+        por_eje=consulta_filtrada(consultar, "capacitaciones_por_eje", filtros),
+        capacitaciones=consulta_filtrada(consultar, "capacitaciones_tabla", filtros),
+        no_aplican=no_aplican("capacitaciones_tabla", filtros),
+    )
+
+
+def _nombres(serie: pd.Series, nombres: Mapping[str, str]) -> list[str]:
+    return [SIN_DATO if pd.isna(v) else nombres.get(v, str(v)) for v in serie]
+
+
+def con_modalidad(tabla: pd.DataFrame) -> pd.DataFrame:
+    """The rows with a readable modality label ('Sin dato' when the source does not say)."""
+    return tabla.assign(etiqueta=_nombres(tabla["modalidad"], MODALIDADES))
+
+
+def con_tipo(tabla: pd.DataFrame) -> pd.DataFrame:
+    return tabla.assign(etiqueta=_nombres(tabla["tipo"], TIPOS))
+
+
+def con_eje(tabla: pd.DataFrame) -> pd.DataFrame:
+    """Eje labels as 'PROTAI · Gobierno abierto'; trainings not tied to an eje as 'Sin eje asignado'."""
+    etiquetas = [
+        "Sin eje asignado" if pd.isna(e) else f"{p} · {n}"
+        for e, p, n in zip(tabla["eje"], tabla["programa_sigla"], tabla["nombre"], strict=True)
+    ]
+    return tabla.assign(etiqueta=etiquetas)
+
+
+def meses_completos(por_mes: pd.DataFrame) -> pd.DataFrame:
+    """The monthly series with every month between the first and the last, zero where nothing started."""
+    if por_mes.empty:
+        return por_mes
+    serie = por_mes.assign(mes=pd.to_datetime(por_mes["mes"])).set_index("mes")
+    meses = pd.date_range(serie.index.min(), serie.index.max(), freq="MS", name="mes")
+    return serie.reindex(meses, fill_value=0).reset_index()
+
+
+def principales_organizadores(por_organizador: pd.DataFrame, cuantos: int = ORGANIZADORES_VISIBLES) -> pd.DataFrame:
+    """The organisers with most trainings (ties broken by participants, as the query orders them)."""
+    return por_organizador.head(cuantos).reset_index(drop=True)
+
+
+def participantes_por_sexo(kpi: Mapping[str, object], faltantes: Mapping[str, object]) -> pd.DataFrame:
+    """Women, men and participants the source does not split by sex."""
+    return pd.DataFrame(
+        {
+            "sexo": ["mujer", "hombre", None],
+            "etiqueta": ["Mujeres", "Hombres", "Sin dato de sexo"],
+            "participantes": [int(kpi["mujeres"] or 0), int(kpi["hombres"] or 0),
+                              int(faltantes["participantes_sin_sexo"] or 0)],
+        }
+    )
+
+
+def tabla_para_mostrar(capacitaciones: pd.DataFrame) -> pd.DataFrame:
+    """Every field with Spanish headers and labels, whole-number counts, 'Sí'/'No' for the demo flag."""
+    tabla = capacitaciones.copy()
+    for columna in _CONTEOS:
+        tabla[columna] = tabla[columna].astype("Int64")
+    tabla["tipo"] = _nombres(tabla["tipo"], TIPOS)
+    tabla["modalidad"] = _nombres(tabla["modalidad"], MODALIDADES)
+    return con_encabezados(tabla, ENCABEZADOS_CAPACITACIONES)
+
+
+def detalle_capacitacion(fila: Mapping[str, object]) -> list[tuple[str, str]]:
+    """Every field of one training (a row of `capacitaciones_tabla`) as (label, text)."""
+    return campos(
+        fila,
+        {k: v for k, v in ENCABEZADOS_CAPACITACIONES.items() if k != "fuente_url"},
+        formatos={
+            "tipo": lambda v: TIPOS.get(v, str(v)),
+            "modalidad": lambda v: MODALIDADES.get(v, str(v)),
+            **{c: estilo.entero for c in _CONTEOS},
+        },
+        vacios={
+            "organismo": "No es integrante del SNT o la fuente no lo nombra",
+            "fecha_inicio": "Sin fecha en la fuente",
+            "participantes": "Sin dato en la fuente",
+            "eje": "Sin eje asignado",
+        },
+    )
+
+
+def fuentes_capacitacion(fila: Mapping[str, object]) -> list[Fuente]:
+    return fuentes(fila.get("fuente_url"))
+
+
+def avisos_capacitacion(fila: Mapping[str, object]) -> list[str]:
+    if bool(fila.get("es_demo")):
+        return ["Esta capacitación es un dato de demostración, no un registro real del SNT."]
+    return []

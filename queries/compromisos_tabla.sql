@@ -1,0 +1,31 @@
+-- The filtered commitments with every field and readable names, for the table, its detail view and downloads.
+-- Grain: one row per commitment, by región, entidad, plan number and id.
+-- Parameters: $regiones, $entidades, $organismos, $ods, $periodos, $estatus (lists of keys, NULL = all).
+select
+    f.id,
+    f.entidad_nombre as entidad,
+    r.nombre as region,
+    f.plan_accion,
+    f.plan_numero,
+    f.plan_periodo,
+    f.anio_inicio,
+    f.anio_fin,
+    f.titulo,
+    f.problema_publico,
+    f.area_politica,
+    f.institucion_responsable,
+    f.ods,
+    o.nombre as ods_nombre,
+    f.ods_es_demo,
+    s.nombre as estatus,
+    f.estatus_fuente,
+    f.avance,
+    f.fecha_inicio,
+    f.fecha_fin,
+    f.es_demo,
+    f.fuente_url
+from compromisos_filtrados($regiones, $entidades, $organismos, $ods, $periodos, $estatus) f
+join regiones r on r.clave = f.region
+join estatus s on s.clave = f.estatus
+left join ods o on o.numero = f.ods
+order by r.orden, f.entidad, f.plan_numero, f.id

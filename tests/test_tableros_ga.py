@@ -1,0 +1,248 @@
+"""The gobierno abierto and capacitaciones boards and their figures, on the fixture database, without Streamlit."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from datetime import date
+from functools import partial
+
+import pandas as pd
+import pytest
+
+from pizarras import estilo, graficas, graficas_ga
+from pizarras.consultas import ejecutar
+from pizarras.filtros import Filtros
+from pizarras.tableros import capacitaciones as cap
+from pizarras.tableros import compromisos as comp
+from pizarras.tableros.detalle import Fuente, campos, fuentes, texto
+
+
+@pytest.fixture()
+def consultar(con_pequena):
+    return partial(ejecutar, con_pequena)
+
+
+def test_the_new_core_modules_do_not_import_streamlit():
+    codigo = (
+        "import sys, pizarras.tableros.compromisos, pizarras.tableros.capacitaciones, pizarras.tableros.detalle, "
+        "pizarras.graficas_ga; print('streamlit' in sys.modules)"
+    )
+    salida = subprocess.run([sys.executable, "-c", codigo], capture_output=True, text=True, check=True)
+    assert salida.stdout.strip() == "False"
+
+
+# --- compromisos ---------------------------------------------------------------------------------------------
+
+
+def test_the_commitments_board_counts_demo_records_gaps_and_filters_that_do_not_apply(consultar):
+    pizarra = comp.pizarra_compromisos(consultar, Filtros(programa=("PROTAI",), ods=(16,)))
+    assert pizarra.kpi["compromisos"] == 1  # commitment 1; programa does not apply
+    assert pizarra.no_aplican == ["Programa"]
+    assert pizarra.no_aplican_stl == ["Programa", "ODS"]
+    todo = comp.pizarra_compromisos(consultar, Filtros())
+    assert todo.registros_demo == 3  # ODS of 1 and 3 are demo; commitment 2 is a demo row
+    assert todo.sin_avance == 1  # commitment 3
+    assert todo.alineaciones_demo == 2
+    assert todo.stl_es_demo
+    assert not todo.vacia
+    assert comp.pizarra_compromisos(consultar, Filtros(region=("sureste",))).vacia
+
+
+def test_the_ods_chart_rows_carry_the_catalog_colours_and_end_with_the_grey_non_aligned(consultar):
+    datos = comp.ods_para_grafica(comp.pizarra_compromisos(consultar, Filtros()).por_ods)
+    assert list(datos["etiqueta"]) == ["ODS 5 · Igualdad de género", "ODS 16 · Paz, justicia e instituciones sólidas",
+                                       comp.SIN_ALINEACION]
+    assert list(datos["color"]) == ["#FF3A21", "#00689D", estilo.COLOR_NO_ALINEADO]
+    assert list(datos["compromisos"]) == [1, 1, 1]
+    figura = graficas_ga.barras_ods(datos)
+    assert list(figura.data[0].marker.color) == ["#FF3A21", "#00689D", estilo.COLOR_NO_ALINEADO]
+    assert list(figura.data[0].y) == list(datos["etiqueta"])
+    assert figura.layout.yaxis.autorange == "reversed"  # ODS 1 on top
+
+
+def test_no_grey_bar_when_every_commitment_is_aligned(consultar):
+    datos = comp.ods_para_grafica(comp.pizarra_compromisos(consultar, Filtros(ods=(5, 16))).por_ods)
+    assert comp.SIN_ALINEACION not in list(datos["etiqueta"])
+
+
+def test_color_ods_keeps_the_catalog_colour_and_greys_out_the_rest():
+    assert estilo.color_ods("#00689d") == "#00689D"
+    assert estilo.color_ods(None) == estilo.COLOR_NO_ALINEADO
+    assert estilo.color_ods(float("nan")) == estilo.COLOR_NO_ALINEADO
+    assert estilo.color_ods("red") == estilo.COLOR_NO_ALINEADO
+
+
+def test_policy_areas_beyond_the_top_ones_are_counted_apart():
+    por_area = pd.DataFrame(
+        {"area": list("ABCDE"), "compromisos": [5, 4, 3, 2, 1], "concluidos": [1, 1, 1, 0, 1]}
+    )
+    assert list(comp.areas_principales(por_area, cuantas=3)["area"]) == ["A", "B", "C"]
+    assert comp.resto_de_areas(por_area, cuantas=3) == (2, 3)
+    assert comp.resto_de_areas(por_area, cuantas=5) == (0, 0)
+    assert list(comp.tabla_areas(por_area).columns[:2]) == ["Área de política", "Compromisos"]
+
+
+def test_stl_members_by_sector_in_fixed_order_with_totals(consultar):
+    stl = comp.stl_por_sector(comp.pizarra_compromisos(consultar, Filtros()).stl)
+    assert stl.to_dict("list") == {
+        "Sector": ["Sector público", "Sociedad civil y sector privado", "Academia"],
+        "Mujeres": [0, 3, 2],
+        "Hombres": [5, 0, 0],
+        "Total": [5, 3, 2],
+    }
+    figura = graficas_ga.barras_stl(stl)
+    assert [t.name for t in figura.data] == ["Mujeres", "Hombres"]
+    assert list(figura.data[1].y) == [5, 0, 0]
+
+
+def test_plans_chart_stacks_one_segment_per_plan_number(consultar):
+    datos = comp.planes_para_grafica(comp.pizarra_compromisos(consultar, Filtros()).por_plan)
+    figura = graficas_ga.barras_planes(datos)
+    assert [t.name for t in figura.data] == ["Primer plan", "Segundo plan"]
+    assert list(figura.data[0].y) == ["Durango", "Jalisco"]
+    assert list(figura.data[1].y) == ["Jalisco"]
+    assert figura.data[1].customdata[0][0] == "Plan B de Jalisco"
+
+
+def test_status_chart_says_the_average_progress_per_status(consultar):
+    datos = comp.estatus_para_grafica(comp.pizarra_compromisos(consultar, Filtros()).por_estatus)
+    figura = graficas_ga.barras_estatus_avance(datos)
+    assert list(figura.data[0].marker.color) == [estilo.COLOR_ESTATUS[c] for c in datos["estatus"]]
+    assert list(figura.data[0].text) == ["0", "2<br>avance 40 %", "1<br>avance 100 %", "0"]
+
+
+def test_the_commitments_table_has_spanish_headers_whole_numbers_and_readable_flags(consultar):
+    tabla = comp.tabla_para_mostrar(comp.pizarra_compromisos(consultar, Filtros()).compromisos)
+    assert list(tabla.columns) == list(comp.ENCABEZADOS_COMPROMISOS.values())
+    assert list(tabla["ODS"].astype(object).where(tabla["ODS"].notna(), None)) == [5, 16, None]
+    assert str(tabla["Avance (%)"].dtype) == "Int64"
+    assert list(tabla["Alineación ODS de demostración"]) == ["Sí", "Sí", "No"]
+
+
+def test_the_commitment_detail_lists_every_field_and_says_what_is_missing(consultar):
+    compromisos = comp.pizarra_compromisos(consultar, Filtros()).compromisos.set_index("id", drop=False)
+    tercero = dict(comp.detalle_compromiso(compromisos.loc[3].to_dict()))
+    assert list(tercero) == [v for k, v in comp.ENCABEZADOS_COMPROMISOS.items() if k != "fuente_url"]
+    assert tercero["Avance (%)"] == "Sin porcentaje en la fuente"
+    assert (tercero["ODS"], tercero["Nombre del ODS"]) == ("5", "Igualdad de género")
+    assert (tercero["Año de inicio"], tercero["Año de término"]) == ("2015", "2016")  # no thousands separator
+    assert tercero["Institución responsable"] == "—"
+    primero = dict(comp.detalle_compromiso(compromisos.loc[1].to_dict()))
+    assert (primero["Avance (%)"], primero["Estatus"], primero["Dato de demostración"]) == ("100 %", "Concluida", "No")
+    segundo = compromisos.loc[2].to_dict()
+    assert dict(comp.detalle_compromiso(segundo))["ODS"] == comp.SIN_ALINEACION
+    assert comp.avisos_compromiso(segundo) == [
+        "Este compromiso es un dato de demostración: completa un plan publicado, no es un registro real."
+    ]
+    assert len(comp.avisos_compromiso(compromisos.loc[1].to_dict())) == 1  # its ODS alignment only
+    assert comp.fuentes_compromiso(segundo) == []
+
+
+def test_sources_split_into_links_and_citations():
+    assert fuentes("https://a.mx/x | Informe de la Comisión, 2020 | http://b.org") == [
+        Fuente("https://a.mx/x", "https://a.mx/x"),
+        Fuente("Informe de la Comisión, 2020"),
+        Fuente("http://b.org", "http://b.org"),
+    ]
+    assert fuentes(None) == [] and fuentes(float("nan")) == []
+
+
+def test_field_text_for_empty_boolean_date_and_numbers():
+    assert [texto(v) for v in (None, float("nan"), pd.NA, True, False, date(2020, 9, 14), 2016.0, 7, "  ")] == [
+        "—", "—", "—", "Sí", "No", "2020-09-14", "2016", "7", "—",
+    ]
+    assert campos({"a": None, "b": 3}, {"a": "A", "b": "B"}, {"b": lambda v: f"{v} %"}, {"a": "Nada"}) == [
+        ("A", "Nada"), ("B", "3 %"),
+    ]
+
+
+# --- capacitaciones ------------------------------------------------------------------------------------------
+
+
+def test_the_trainings_board_without_filters(consultar):
+    pizarra = cap.pizarra_capacitaciones(consultar, Filtros())
+    assert pizarra.kpi["participantes"] == 540
+    assert pizarra.faltantes["participantes_sin_sexo"] == 410
+    assert pizarra.registros_demo == 1
+    assert len(pizarra.por_mes) == 3 and len(pizarra.capacitaciones) == 3
+    assert cap.pizarra_capacitaciones(consultar, Filtros(ods=(16,), estatus=("concluida",))).no_aplican == [
+        "ODS", "Estatus"
+    ]
+    assert cap.pizarra_capacitaciones(consultar, Filtros(region=("sureste",))).vacia
+
+
+def test_participants_by_sex_add_the_unsplit_ones_as_their_own_bar(consultar):
+    pizarra = cap.pizarra_capacitaciones(consultar, Filtros())
+    datos = cap.participantes_por_sexo(pizarra.kpi, pizarra.faltantes)
+    assert datos[["etiqueta", "participantes"]].to_dict("list") == {
+        "etiqueta": ["Mujeres", "Hombres", "Sin dato de sexo"],
+        "participantes": [78, 52, 410],
+    }
+    figura = graficas_ga.barras_sexo(datos)
+    assert list(figura.data[0].marker.color) == [estilo.COLOR_SEXO["mujer"], estilo.COLOR_SEXO["hombre"],
+                                                 estilo.COLOR_NO_ALINEADO]
+
+
+def test_labels_for_modality_type_and_eje(consultar):
+    pizarra = cap.pizarra_capacitaciones(consultar, Filtros())
+    assert list(cap.con_modalidad(pizarra.por_modalidad)["etiqueta"]) == ["Virtual"]
+    assert list(cap.con_tipo(pizarra.por_tipo)["etiqueta"]) == ["Taller"]
+    assert list(cap.con_eje(pizarra.por_eje)["etiqueta"]) == [
+        "PROTAI · Capacitación y profesionalización", "PRONADATOS · Capacitación a responsables", "Sin eje asignado",
+    ]
+    sin_modalidad = pd.DataFrame({"modalidad": ["mixta", None]})
+    assert list(cap.con_modalidad(sin_modalidad)["etiqueta"]) == ["Mixta", "Sin dato"]
+
+
+def test_top_organisers_keep_the_query_order(consultar):
+    por_organizador = cap.pizarra_capacitaciones(consultar, Filtros()).por_organizador
+    assert list(cap.principales_organizadores(por_organizador, cuantos=2)["organizador"]) == ["Organizador", "ITEI"]
+
+
+def test_count_bars_show_the_first_row_on_top_with_the_extra_figure_in_the_hover(consultar):
+    por_region = cap.pizarra_capacitaciones(consultar, Filtros()).por_region
+    figura = graficas.barras_conteo(por_region, "nombre", "capacitaciones", "Por región", "capacitaciones",
+                                    extra=("participantes", "Participantes"))
+    assert list(figura.data[0].y) == ["Región Norte", "Región Centro-Occidente", "Nacional/Federal"]
+    assert figura.layout.yaxis.autorange == "reversed"
+    assert [c[0] for c in figura.data[0].customdata] == [30, 100, 410]
+    assert "Participantes" in figura.data[0].hovertemplate
+
+
+def test_the_monthly_series_has_every_month_between_the_first_and_the_last(consultar):
+    serie = cap.meses_completos(cap.pizarra_capacitaciones(consultar, Filtros()).por_mes)
+    assert len(serie) == 42  # Sep 2020 … Feb 2024
+    assert serie["capacitaciones"].sum() == 3 and serie["participantes"].sum() == 540
+    con_capacitaciones = serie[serie["capacitaciones"] > 0]
+    assert [m.strftime("%Y-%m") for m in con_capacitaciones["mes"]] == ["2020-09", "2023-05", "2024-02"]
+    assert cap.meses_completos(cap.pizarra_capacitaciones(consultar, Filtros(region=("sureste",))).por_mes).empty
+
+
+def test_monthly_series_draws_participants_on_a_second_axis(consultar):
+    figura = graficas_ga.serie_mensual(cap.pizarra_capacitaciones(consultar, Filtros()).por_mes)
+    assert [t.name for t in figura.data] == ["Capacitaciones", "Participantes"]
+    assert figura.data[1].yaxis == "y2"
+    assert list(figura.data[1].y) == [410, 100, 30]
+
+
+def test_the_trainings_table_and_detail(consultar):
+    capacitaciones = cap.pizarra_capacitaciones(consultar, Filtros()).capacitaciones
+    tabla = cap.tabla_para_mostrar(capacitaciones)
+    assert list(tabla.columns) == list(cap.ENCABEZADOS_CAPACITACIONES.values())
+    assert list(tabla["Tipo"]) == ["Taller"] * 3 and list(tabla["Modalidad"]) == ["Virtual"] * 3
+    assert str(tabla["Mujeres"].dtype) == "Int64"
+    jornada = capacitaciones.set_index("id", drop=False).loc[2].to_dict()
+    detalle = dict(cap.detalle_capacitacion(jornada))
+    assert list(detalle) == [v for k, v in cap.ENCABEZADOS_CAPACITACIONES.items() if k != "fuente_url"]
+    assert detalle["Organismo del SNT"] == "No es integrante del SNT o la fuente no lo nombra"
+    assert (detalle["Participantes"], detalle["Mujeres"], detalle["Eje"]) == ("410", "—", "Sin eje asignado")
+    assert (detalle["Tipo"], detalle["Fecha de inicio"]) == ("Taller", "2020-09-14")
+    assert cap.avisos_capacitacion(jornada) == []
+    assert cap.avisos_capacitacion(capacitaciones.set_index("id", drop=False).loc[3].to_dict()) != []
+
+
+def test_counts_with_their_noun_in_singular_or_plural():
+    assert estilo.cantidad(1, "capacitación", "capacitaciones") == "1 capacitación"
+    assert estilo.cantidad(0, "capacitación", "capacitaciones") == "0 capacitaciones"
+    assert estilo.cantidad(1234, "compromiso", "compromisos") == "1,234 compromisos"
