@@ -9,6 +9,9 @@ from pizarras.tableros import capacitaciones as tablero
 from pizarras.ui import componentes
 from pizarras.ui.datos import consultar
 from pizarras.ui.detalle import mostrar_detalle, tabla_seleccionable
+from pizarras.ui.marco import exigir_marco
+
+exigir_marco()
 
 st.title("Capacitaciones")
 st.caption("Cursos, talleres, diplomados, jornadas y otras capacitaciones que organizan o reportan los integrantes del SNT.")
