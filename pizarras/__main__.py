@@ -17,7 +17,10 @@ from pizarras.respaldo import ErrorDeRespaldo, respaldar, restaurar
 _TRADUCCIONES = [
     (r"the following arguments are required: (.*)", r"faltan argumentos obligatorios: \1"),
     (r"unrecognized arguments: (.*)", r"argumentos no reconocidos: \1"),
-    (r"argument (.*): invalid choice: (.*) \(choose from (.*)\)", r"argumento \1: opción no válida: \2 (elija entre \3)"),
+    (
+        r"argument (.*): invalid choice: (.*) \(choose from (.*)\)",
+        r"argumento \1: opción no válida: \2 (elija entre \3)",
+    ),
     (r"argument (.*): expected one argument", r"argumento \1: falta su valor"),
 ]
 

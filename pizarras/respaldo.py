@@ -93,8 +93,8 @@ def respaldar(base: Path, carpeta: Path) -> Resumen:
         raise ErrorDeRespaldo(f"No existe la base de datos «{base}»; no hay nada que respaldar.")
     if carpeta.exists() and (not carpeta.is_dir() or any(carpeta.iterdir())):
         raise ErrorDeRespaldo(
-            f"La carpeta de respaldo «{carpeta}» ya existe y no está vacía. Elija una carpeta nueva para no mezclar "
-            "respaldos."
+            f"La carpeta de respaldo «{carpeta}» ya existe y no está vacía. Elija una carpeta nueva para no "
+            "mezclar respaldos."
         )
     carpeta.parent.mkdir(parents=True, exist_ok=True)
     temporal = carpeta.with_name(f".{carpeta.name}.respaldando-{os.getpid()}")
