@@ -36,11 +36,11 @@ def contenido_de(ruta: Path) -> dict[str, object]:
         con.close()
 
 
-def huella_archivo(ruta: Path) -> str:
+def huella_archivo(ruta: Path, con_wal: bool = True) -> str:
     """sha256 of the file's bytes, and of its WAL if any: 'untouched' means byte for byte."""
     ruta = Path(ruta)
     resumen = hashlib.sha256(ruta.read_bytes())
     wal = ruta.with_name(ruta.name + ".wal")
-    if wal.exists():
+    if con_wal and wal.exists():
         resumen.update(b"wal" + wal.read_bytes())
     return resumen.hexdigest()

@@ -4,7 +4,7 @@
     python tests/hijo_fallas.py escribir RUTA MODO      commit one activity, then start a large write transaction
                                                          and block forever at the point MODO names:
         en_curso    inside the bulk insert, while it is still running (a UDF blocks on a row past 300 000)
-        sin_commit  after the bulk insert, an update and a delete, before commit
+        sin_commit  after the bulk insert (activities and their ODS), an update and a delete, before commit
 
 The parent kills the child with SIGKILL at the reported point; the child never commits the large transaction.
 """
@@ -49,9 +49,17 @@ def insertar_actividades(con: duckdb.DuckDBPyConnection, desde: int, hasta: int,
     )
 
 
+def insertar_ods(con: duckdb.DuckDBPyConnection, desde: int, hasta: int) -> None:
+    """Align activities `desde`..`hasta`-1 with ODS 16."""
+    con.execute("insert into actividad_ods select i, 16 from range($d, $h) r(i)", {"d": desde, "h": hasta})
+
+
 def escribir(ruta: str, modo: str) -> None:
     con = duckdb.connect(ruta)
     con.execute("set threads = 1")  # one pipeline thread: the blocking row is reached after the earlier ones
+    # A memory limit makes DuckDB write the uncommitted row groups into the database file before commit: the kill
+    # then interrupts a transaction that has already changed the file, the hard case for recovery.
+    con.execute("set memory_limit = '128MB'")
 
     # A committed write just before the crash: it must survive (WAL replay).
     insertar_actividades(con, ID_CONFIRMADO, ID_CONFIRMADO + 1)
@@ -71,7 +79,7 @@ def escribir(ruta: str, modo: str) -> None:
         raise AssertionError("unreachable: the insert blocks inside marca()")
 
     insertar_actividades(con, PRIMER_ID, PRIMER_ID + FILAS)
-    con.execute("insert into actividad_ods select i, 16 from range($a, $b) r(i)", {"a": PRIMER_ID, "b": PRIMER_ID + FILAS})
+    insertar_ods(con, PRIMER_ID, PRIMER_ID + FILAS)
     con.execute("update actividades set avance = 0, titulo = 'Sobrescrito' where id < $a", {"a": PRIMER_ID})
     con.execute("delete from stl_integrantes")
     avisar("sin_commit")

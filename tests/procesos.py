@@ -17,7 +17,8 @@ LIMITE = 120  # seconds; generous for a loaded 2-core machine, but a hung child 
 class Hijo:
     """A child process whose stdout is a sequence of words, one a line."""
 
-    def __init__(self, *argumentos: str):
+    def __init__(self, *argumentos: str, amable: bool = False):
+        self.amable = amable  # on exit: close stdin and let it finish (True) or SIGKILL it (False)
         self.proceso = subprocess.Popen(
             [sys.executable, HIJO, *argumentos], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE
         )
@@ -52,6 +53,8 @@ class Hijo:
 
     def terminar(self) -> None:
         """Close its stdin (a holding child then closes the database and exits); kill it if it does not."""
+        if not self.amable:
+            self.matar()
         if self.proceso.poll() is None:
             self.proceso.stdin.close()
             try:
@@ -75,7 +78,7 @@ class Hijo:
 
 def retenida(ruta: Path) -> Hijo:
     """A child that holds `ruta` open (DuckDB's file lock) until the `with` block ends."""
-    hijo = Hijo("retener", str(ruta))
+    hijo = Hijo("retener", str(ruta), amable=True)
     try:
         hijo.esperar("abierta")
     except BaseException:
