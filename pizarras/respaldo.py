@@ -142,14 +142,20 @@ def leer_manifiesto(carpeta: Path) -> dict:
             f"La carpeta «{carpeta}» no es un respaldo completo de Pizarras: faltan {', '.join(faltan)}. "
             "Use una carpeta creada con «python -m pizarras backup»."
         )
+    danado = ErrorDeRespaldo(f"El manifiesto {MANIFIESTO} de «{carpeta}» está dañado o incompleto.")
     try:
         manifiesto = json.loads((carpeta / MANIFIESTO).read_text(encoding="utf-8"))
         tablas = manifiesto["tablas"]
-        assert isinstance(tablas, dict) and tablas
-        assert all(isinstance(v["filas"], int) and isinstance(v["suma"], str) for v in tablas.values())
-        assert isinstance(manifiesto.get("macros", {}), dict)
-    except (ValueError, KeyError, TypeError, AssertionError) as error:
-        raise ErrorDeRespaldo(f"El manifiesto {MANIFIESTO} de «{carpeta}» está dañado o incompleto.") from error
+        valido = (
+            isinstance(tablas, dict)
+            and bool(tablas)
+            and all(isinstance(v["filas"], int) and isinstance(v["suma"], str) for v in tablas.values())
+            and isinstance(manifiesto.get("macros", {}), dict)
+        )
+    except (ValueError, KeyError, TypeError) as error:
+        raise danado from error
+    if not valido:
+        raise danado
     if manifiesto.get("formato") != FORMATO:
         raise ErrorDeRespaldo(
             f"El respaldo «{carpeta}» tiene un formato que esta versión no reconoce ({manifiesto.get('formato')!r})."

@@ -251,6 +251,10 @@ def _romper_manifiesto(carpeta: Path) -> None:
     (carpeta / MANIFIESTO).write_text("{ no es json", encoding="utf-8")
 
 
+def _manifiesto_sin_tablas(carpeta: Path) -> None:
+    (carpeta / MANIFIESTO).write_text('{"formato": 1, "tablas": {}}', encoding="utf-8")
+
+
 @pytest.mark.parametrize(
     ("danar", "mensaje"),
     [
@@ -258,6 +262,7 @@ def _romper_manifiesto(carpeta: Path) -> None:
         (_vaciar_carpeta, "está vacía"),
         (_borrar_esquema, "faltan schema.sql"),
         (_romper_manifiesto, "está dañado o incompleto"),
+        (_manifiesto_sin_tablas, "está dañado o incompleto"),
         (_truncar_parquet, "No se pudo leer el respaldo"),
         (_perder_una_fila, "actividades: 5 filas en lugar de 6"),
         (_cambiar_un_valor, "actividades: el contenido no coincide"),
