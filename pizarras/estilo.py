@@ -32,3 +32,10 @@ def porcentaje(valor: float | int | None, decimales: int = 1) -> str:
     if valor is None or (isinstance(valor, float) and math.isnan(valor)):
         return "—"
     return f"{valor:,.{decimales}f} %"
+
+
+def fecha(valor) -> str:
+    """A date or timestamp as '15/11/2024' (day first, as in Mexico); None or NaT → '—'."""
+    if valor is None or valor != valor:  # None, NaN or NaT
+        return "—"
+    return f"{valor:%d/%m/%Y}"
