@@ -181,6 +181,12 @@ def test_mapa_entidades_has_the_32_entidades_and_their_measures(con_pequena):
     assert (durango["actividades"], durango["compromisos"], durango["participantes"]) == (2, 1, 30)
     assert durango["avance_promedio"] == pytest.approx(0.0)
     assert (veracruz["actividades"], veracruz["avance_promedio"], veracruz["compromisos"]) == (1, 100.0, 0)
+    assert jalisco["region_nombre"] == "Región Centro-Occidente"
+    # Demo records: activities 1-2 and 3-4 are demo, 6 is real; commitment 2 is demo and 1, 3 carry a demo ODS;
+    # training 3 (Durango) is demo.
+    assert (jalisco["demo_actividades"], jalisco["demo_compromisos"], jalisco["demo_capacitaciones"]) == (2, 2, 0)
+    assert (durango["demo_actividades"], durango["demo_compromisos"], durango["demo_capacitaciones"]) == (2, 1, 1)
+    assert veracruz["demo_actividades"] == 0
     # The federal level (INAI's activity 5, the national training of 410 people) is not on the map.
     assert tabla["actividades"].sum() == 5 and tabla["participantes"].sum() == 130
     assert pd_isna(filas["01"]["avance_promedio"])
