@@ -12,6 +12,7 @@ from typing import NoReturn
 
 import streamlit as st
 
+from pizarras.config import RAIZ
 from pizarras.filtros import DEFINICIONES, POR_CLAVE, Filtros, Opcion, desde_url, opciones_visibles
 
 _PREFIJO = "filtro_"
@@ -60,9 +61,9 @@ def pedir_filtros(**cambios: Sequence) -> None:
 
 
 def navegar_con_filtros(pagina: str, **cambios: Sequence) -> NoReturn:
-    """Open another page (or this one again) with some filters changed; the URL will show them."""
+    """Open a page ('pages/x.py', from the project root) with some filters changed; the URL will show them."""
     pedir_filtros(**cambios)
-    st.switch_page(pagina)
+    st.switch_page(RAIZ / pagina)  # absolute, so it does not depend on where the entry script lives
 
 
 def _aplicar_pendientes() -> None:
