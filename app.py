@@ -9,6 +9,8 @@ from pizarras.ui.marco import ejecutar_app
 PAGINAS = {
     "Pizarras": [
         st.Page("pages/pizarra_nacional.py", title="Pizarra nacional", icon=":material/dashboard:", default=True),
+        st.Page("pages/pizarra_region.py", title="Pizarra por región", icon=":material/travel_explore:"),
+        st.Page("pages/pizarra_organismo.py", title="Pizarra por organismo", icon=":material/account_balance:"),
     ],
 }
 
