@@ -11,6 +11,7 @@ PAGINAS = {
         st.Page("pages/pizarra_nacional.py", title="Pizarra nacional", icon=":material/dashboard:", default=True),
         st.Page("pages/pizarra_region.py", title="Pizarra por región", icon=":material/travel_explore:"),
         st.Page("pages/pizarra_organismo.py", title="Pizarra por organismo", icon=":material/account_balance:"),
+        st.Page("pages/mapa.py", title="Mapa por entidad", icon=":material/grid_view:"),
     ],
 }
 
