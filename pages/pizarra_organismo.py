@@ -44,9 +44,15 @@ columnas[3].metric(
     estilo.entero(kpi["vencidas"]),
     help=f"Fin programado anterior al {estilo.fecha(hoy)} y sin concluir ni cancelar.",
 )
-columnas[4].metric("Último reporte", estilo.fecha(kpi["ultimo_reporte"]), help="Fecha del reporte más reciente con los filtros elegidos.")
+columnas[4].metric(
+    "Último reporte", estilo.fecha(kpi["ultimo_reporte"]), help="Fecha del reporte más reciente con los filtros elegidos."
+)
 columnas = st.columns(5)
-columnas[0].metric("Compromisos", estilo.entero(pizarra.kpi_compromisos["compromisos"]), help="De los planes de acción locales de su entidad.")
+columnas[0].metric(
+    "Compromisos",
+    estilo.entero(pizarra.kpi_compromisos["compromisos"]),
+    help="De los planes de acción locales de su entidad.",
+)
 columnas[1].metric(
     "Compromisos vencidos",
     estilo.entero(pizarra.compromisos_vencidos),
@@ -61,6 +67,17 @@ if pizarra.vacia:
     componentes.estado_vacio(f"actividades, compromisos ni capacitaciones de {sigla}")
     st.stop()
 
+
+
+def tabla_con_descargas(tabla, nombre: str, titulo: str) -> None:
+    """The table (progress columns as bars, sources as links) and its CSV/XLSX downloads."""
+    configuracion = {c: st.column_config.ProgressColumn(c, **PROGRESO) for c in tabla.columns if c.startswith("Avance")}
+    if "Fuente" in tabla.columns:
+        configuracion["Fuente"] = st.column_config.LinkColumn("Fuente")
+    st.dataframe(tabla, hide_index=True, width="stretch", column_config=configuracion)
+    componentes.descargas(tabla, f"{clave}_{nombre}", f"{titulo} — {sigla}", filtros)
+
+
 por_eje, vencidas, actividades, compromisos, capacitaciones = st.tabs(
     ["Por eje y estatus", "Vencidas", "Actividades", "Compromisos", "Capacitaciones"]
 )
@@ -68,42 +85,39 @@ with por_eje:
     if pizarra.sin_actividades:
         componentes.estado_vacio(f"actividades de {sigla}")
     else:
-        tabla = tablero.tabla_ejes(pizarra.por_eje)
-        st.dataframe(tabla, hide_index=True, width="stretch", column_config={
-            "Avance promedio (%)": st.column_config.ProgressColumn("Avance promedio (%)", **PROGRESO)})
-        st.caption("Una actividad cuenta en su eje temático y en cada eje transversal que declara; el avance promedio no incluye las canceladas.")
-        componentes.descargas(tabla, f"{clave}_actividades_por_eje", f"Actividades por eje y estatus — {sigla}", filtros)
+        tabla_con_descargas(tablero.tabla_ejes(pizarra.por_eje), "actividades_por_eje", "Actividades por eje y estatus")
+        st.caption(
+            "Una actividad cuenta en su eje temático y en cada eje transversal que declara; el avance promedio no "
+            "incluye las canceladas."
+        )
 with vencidas:
     if pizarra.vencidas.empty:
-        st.success(f"{sigla} no tiene actividades vencidas al {estilo.fecha(hoy)} con los filtros elegidos.", icon=":material/check_circle:")
+        st.success(
+            f"{sigla} no tiene actividades vencidas al {estilo.fecha(hoy)} con los filtros elegidos.",
+            icon=":material/check_circle:",
+        )
     else:
-        tabla = tablero.tabla_vencidas(pizarra.vencidas)
-        st.dataframe(tabla, hide_index=True, width="stretch", column_config={
-            "Avance (%)": st.column_config.ProgressColumn("Avance (%)", **PROGRESO)})
-        componentes.descargas(tabla, f"{clave}_actividades_vencidas", f"Actividades vencidas — {sigla}", filtros)
+        tabla_con_descargas(tablero.tabla_vencidas(pizarra.vencidas), "actividades_vencidas", "Actividades vencidas")
 with actividades:
     if pizarra.sin_actividades:
         componentes.estado_vacio(f"actividades de {sigla}")
     else:
-        tabla = tabla_para_mostrar(pizarra.actividades)
-        st.dataframe(tabla, hide_index=True, width="stretch", column_config={
-            "Avance (%)": st.column_config.ProgressColumn("Avance (%)", **PROGRESO)})
-        componentes.descargas(tabla, f"{clave}_actividades", f"Actividades — {sigla}", filtros)
+        tabla_con_descargas(tabla_para_mostrar(pizarra.actividades), "actividades", "Actividades")
 with compromisos:
     if not pizarra.es_local:
-        st.caption(f"Los compromisos de gobierno abierto son de los planes de acción de las entidades; {sigla} es un integrante federal.")
+        st.caption(
+            f"Los compromisos de gobierno abierto son de los planes de acción de las entidades; {sigla} es un "
+            "integrante federal."
+        )
     elif pizarra.compromisos.empty:
         componentes.estado_vacio(f"compromisos de gobierno abierto de {ficha['entidad_nombre']}")
     else:
-        tabla = tablero.tabla_compromisos(pizarra.compromisos)
-        st.dataframe(tabla, hide_index=True, width="stretch", column_config={
-            "Avance (%)": st.column_config.ProgressColumn("Avance (%)", **PROGRESO),
-            "Fuente": st.column_config.LinkColumn("Fuente")})
-        componentes.descargas(tabla, f"{clave}_compromisos", f"Compromisos de gobierno abierto — {ficha['entidad_nombre']}", filtros)
+        tabla_con_descargas(
+            tablero.tabla_compromisos(pizarra.compromisos), "compromisos",
+            f"Compromisos de gobierno abierto de {ficha['entidad_nombre']}",
+        )
 with capacitaciones:
     if pizarra.capacitaciones.empty:
         componentes.estado_vacio(f"capacitaciones organizadas por {sigla}")
     else:
-        tabla = tablero.tabla_capacitaciones(pizarra.capacitaciones)
-        st.dataframe(tabla, hide_index=True, width="stretch", column_config={"Fuente": st.column_config.LinkColumn("Fuente")})
-        componentes.descargas(tabla, f"{clave}_capacitaciones", f"Capacitaciones organizadas por {sigla}", filtros)
+        tabla_con_descargas(tablero.tabla_capacitaciones(pizarra.capacitaciones), "capacitaciones", "Capacitaciones organizadas")

@@ -31,7 +31,9 @@ componentes.aviso_demo(pizarra.registros_demo)
 
 kpi = pizarra.kpi_actividades
 columnas = st.columns(5)
-columnas[0].metric("Organismos", estilo.entero(len(pizarra.organismos)), help="Organismos de la región con los filtros de lugar elegidos.")
+columnas[0].metric(
+    "Organismos", estilo.entero(len(pizarra.organismos)), help="Organismos de la región con los filtros de lugar elegidos."
+)
 columnas[1].metric("Organismos que reportan", estilo.entero(kpi["organismos_reportando"]))
 columnas[2].metric("Actividades", estilo.entero(kpi["actividades"]))
 columnas[3].metric("Avance promedio", estilo.porcentaje(kpi["avance_promedio"]))
@@ -68,7 +70,9 @@ st.dataframe(
     hide_index=True,
     width="stretch",
     column_config={
-        "Avance promedio (%)": st.column_config.ProgressColumn("Avance promedio (%)", min_value=0, max_value=100, format="%.1f %%"),
+        "Avance promedio (%)": st.column_config.ProgressColumn(
+            "Avance promedio (%)", min_value=0, max_value=100, format="%.1f %%"
+        ),
         "Último reporte": st.column_config.DatetimeColumn("Último reporte", format="DD/MM/YYYY"),
     },
 )

@@ -210,6 +210,7 @@ def figura_mapa(mapa: Mapa, clave_medida: str) -> go.Figure:
                     "title": {"text": m.etiqueta, "side": "right"},
                     "thickness": 14,
                     "len": 0.9,
+                    **({} if m.porcentaje else {"tickformat": ",d"}),  # counts: 10,000 rather than 10k
                     **({"dtick": 1} if not m.porcentaje and maximo <= 5 else {}),  # whole numbers for small counts
                 },
             },
