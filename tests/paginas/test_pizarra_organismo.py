@@ -91,3 +91,13 @@ def test_the_selector_offers_only_organismos_the_place_filters_allow():
     selector.set_value("ITEI")
     rerun(at)
     assert at.multiselect(key="filtro_organismo").value == ["ITEI"]
+
+
+def test_clearing_the_selector_clears_the_global_filter():
+    at = abrir("pizarra_organismo", organismo="ITEI", region="centro-occidente")
+    at.selectbox(key="pizarra_organismo_elegido").set_value(None)
+    rerun(at)
+    assert not at.exception
+    assert at.multiselect(key="filtro_organismo").value == []
+    assert "organismo" not in at.query_params and at.query_params["region"] in ("centro-occidente", ["centro-occidente"])
+    assert any("Elija un organismo" in i.value for i in at.info)
