@@ -11,6 +11,9 @@ PAGINAS = {
         st.Page("pages/pizarra_nacional.py", title="Pizarra nacional", icon=":material/dashboard:", default=True),
         st.Page("pages/compromisos.py", title="Compromisos de gobierno abierto", icon=":material/handshake:"),
         st.Page("pages/capacitaciones.py", title="Capacitaciones", icon=":material/school:"),
+        st.Page("pages/pizarra_region.py", title="Pizarra por región", icon=":material/travel_explore:"),
+        st.Page("pages/pizarra_organismo.py", title="Pizarra por organismo", icon=":material/account_balance:"),
+        st.Page("pages/mapa.py", title="Mapa por entidad", icon=":material/grid_view:"),
     ],
 }
 

@@ -1,4 +1,5 @@
-"""Pizarra nacional: KPIs, progress by eje, región and organismo, status breakdown and the activities table."""
+"""Pizarra nacional: KPIs, progress by eje, región and organismo, status breakdown and the activities table.
+A click on a región, eje or organismo bar opens the matching board with that filter set."""
 
 from __future__ import annotations
 
@@ -7,10 +8,12 @@ from datetime import date
 import streamlit as st
 
 from pizarras import estilo, graficas
+from pizarras.navegacion import PAGINA_NACIONAL
 from pizarras.tableros.nacional import pizarra_nacional, tabla_para_mostrar
 from pizarras.ui import componentes
 from pizarras.ui.datos import consultar
 from pizarras.ui.marco import exigir_marco
+from pizarras.ui.navegacion import grafica_navegable
 
 exigir_marco()
 st.title("Pizarra nacional de avance")
@@ -44,32 +47,34 @@ if pizarra.vacia:
     componentes.estado_vacio()
     st.stop()
 
+st.caption("Haga clic en una barra de región, eje u organismo para abrir su pizarra con ese filtro.")
 izquierda, derecha = st.columns(2)
 izquierda.plotly_chart(graficas.barras_estatus(pizarra.por_estatus), width="stretch")
-derecha.plotly_chart(
-    graficas.barras_avance(pizarra.por_region, "nombre", "Avance por región", clave="region"), width="stretch"
+grafica_navegable(
+    graficas.barras_avance(pizarra.por_region, "nombre", "Avance por región", clave="region"),
+    "region", key="nacional_grafica_region", desde=PAGINA_NACIONAL, contenedor=derecha,
 )
 izquierda, derecha = st.columns(2)
-izquierda.plotly_chart(
+grafica_navegable(
     graficas.barras_avance(
         pizarra.por_eje_tematico.assign(etiqueta=lambda t: t["programa_sigla"] + " · " + t["nombre"]),
         "etiqueta", "Avance por eje temático", clave="eje",
     ),
-    width="stretch",
+    "eje", key="nacional_grafica_eje_tematico", desde=PAGINA_NACIONAL, contenedor=izquierda,
 )
 if pizarra.por_eje_transversal.empty:
     derecha.caption("Las actividades filtradas no tienen ejes transversales.")
 else:
-    derecha.plotly_chart(
+    grafica_navegable(
         graficas.barras_avance(
             pizarra.por_eje_transversal.assign(etiqueta=lambda t: t["programa_sigla"] + " · " + t["nombre"]),
             "etiqueta", "Avance por eje transversal", color=estilo.PALETA[2], clave="eje",
         ),
-        width="stretch",
+        "eje", key="nacional_grafica_eje_transversal", desde=PAGINA_NACIONAL, contenedor=derecha,
     )
-st.plotly_chart(
+grafica_navegable(
     graficas.barras_avance(pizarra.por_organismo, "sigla", "Avance por organismo", color=estilo.PALETA[1], clave="organismo"),
-    width="stretch",
+    "organismo", key="nacional_grafica_organismo", desde=PAGINA_NACIONAL,
 )
 if not pizarra.por_eje_tematico["verificado"].all():
     st.caption("Los nombres de los ejes de PROTAI y PRONADATOS 2022-2026 no están verificados contra el DOF; se corregirán en el catálogo.")

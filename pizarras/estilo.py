@@ -46,3 +46,10 @@ def color_ods(color_catalogo: str | None) -> str:
 def cantidad(valor: int, singular: str, plural: str) -> str:
     """'1 capacitación', '1,234 capacitaciones'."""
     return f"{entero(valor)} {singular if valor == 1 else plural}"
+
+
+def fecha(valor) -> str:
+    """A date or timestamp as '15/11/2024' (day first, as in Mexico); None or NaT → '—'."""
+    if valor is None or valor != valor:  # None, NaN or NaT
+        return "—"
+    return f"{valor:%d/%m/%Y}"

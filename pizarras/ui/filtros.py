@@ -7,13 +7,18 @@ from outside: first load, a shared link, the browser's back button, or a client 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import NoReturn
+
 import streamlit as st
 
-from pizarras.filtros import DEFINICIONES, Filtros, Opcion, desde_url, opciones_visibles
+from pizarras.config import RAIZ
+from pizarras.filtros import DEFINICIONES, POR_CLAVE, Filtros, Opcion, desde_url, opciones_visibles
 
 _PREFIJO = "filtro_"
 _URL_ESCRITA = "_url_escrita"
 _AVISOS = "_avisos_filtros"
+_PENDIENTES = "_filtros_pendientes"
 
 
 def _clave_widget(clave: str) -> str:
@@ -45,6 +50,30 @@ def _restablecer() -> None:
     _limpiar_avisos()
 
 
+def pedir_filtros(**cambios: Sequence) -> None:
+    """Queue filter values (filter name -> keys, empty = all) for the next run; safe inside widget callbacks."""
+    desconocidos = sorted(set(cambios) - set(POR_CLAVE))
+    if desconocidos:
+        raise ValueError(f"Filtros desconocidos: {desconocidos}")
+    pendientes = dict(st.session_state.get(_PENDIENTES, {}))
+    pendientes.update({clave: list(valores) for clave, valores in cambios.items()})
+    st.session_state[_PENDIENTES] = pendientes
+
+
+def navegar_con_filtros(pagina: str, **cambios: Sequence) -> NoReturn:
+    """Open a page ('pages/x.py', from the project root) with some filters changed; the URL will show them."""
+    pedir_filtros(**cambios)
+    st.switch_page(RAIZ / pagina)  # absolute, so it does not depend on where the entry script lives
+
+
+def _aplicar_pendientes() -> None:
+    pendientes = st.session_state.pop(_PENDIENTES, None)
+    if pendientes:
+        for clave, valores in pendientes.items():
+            st.session_state[_clave_widget(clave)] = list(valores)
+        _limpiar_avisos()
+
+
 def barra_filtros(opciones: dict[str, list[Opcion]]) -> Filtros:
     """Draw the filters in the sidebar and return them; keeps the URL in step."""
     url = _url_actual()
@@ -52,6 +81,7 @@ def barra_filtros(opciones: dict[str, list[Opcion]]) -> Filtros:
     # An empty URL on a later run is a page switch that dropped the query string: keep the widgets' values.
     if primera_vez or (url and url != st.session_state[_URL_ESCRITA]):
         _sembrar_desde_url(url, opciones)
+    _aplicar_pendientes()
 
     with st.sidebar:
         st.header("Filtros")

@@ -24,6 +24,8 @@ def test_each_page_renders_offline_without_exceptions(pagina, servidor, ruta):
     pagina.goto(f"{servidor}/{ruta}")
     esperar_app(pagina)
     pagina.wait_for_selector("[data-testid=stMain] h1", timeout=30000)
+    # Widgets are loaded lazily by the front end: the sidebar filters are real once their combobox exists.
+    pagina.get_by_test_id("stSidebar").get_by_role("combobox", name="Región").wait_for(timeout=30000)
     # Charts draw after the script finishes: wait for plotly to lay them out before the screenshot.
     if pagina.locator("[data-testid=stPlotlyChart]").count():
         pagina.wait_for_selector("[data-testid=stPlotlyChart] .main-svg", timeout=30000)

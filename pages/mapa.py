@@ -1,0 +1,67 @@
+"""Mapa: the 32 entidades as a tile grid coloured by a chosen measure; a tile or the selector opens the board of the
+entidad's organismo garante. Drawn without geographic data, so it works with no internet access."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from pizarras.mapa import MEDIDAS, figura_mapa, mapa_entidades, tabla_entidades
+from pizarras.navegacion import clave_seleccionada, destino_de_entidad
+from pizarras.ui import componentes
+from pizarras.ui.datos import consultar
+from pizarras.ui.navegacion import ir_a, puntos_elegidos
+from pizarras.ui.marco import exigir_marco
+
+exigir_marco()
+
+st.title("Mapa de avance por entidad")
+st.caption(
+    "Cada cuadro es una entidad federativa, colocado de forma aproximada a su ubicación. Haga clic en un cuadro "
+    "para abrir la pizarra de su organismo garante."
+)
+
+filtros = st.session_state["filtros"]
+opciones = st.session_state["opciones"]
+medida = st.radio(
+    "Medida", options=list(MEDIDAS), format_func=lambda c: MEDIDAS[c].etiqueta, horizontal=True, key="mapa_medida"
+)
+mapa = mapa_entidades(consultar, filtros)
+componentes.aviso_demo(mapa.registros_demo(medida))
+componentes.nota_no_aplican(mapa.no_aplican[medida], f"la medida «{MEDIDAS[medida].etiqueta}»")
+if mapa.vacio(medida):
+    componentes.estado_vacio(f"{MEDIDAS[medida].que} en las entidades federativas")
+
+evento = st.plotly_chart(
+    figura_mapa(mapa, medida), width="content", on_select="rerun", selection_mode="points", key="mapa_entidades"
+)
+ir_a(destino_de_entidad(clave_seleccionada(puntos_elegidos(evento)), filtros, opciones))
+
+nombres = {o.clave: o.nombre for o in opciones["entidad"] if o.clave in set(mapa.entidades["entidad"])}
+entidad = st.selectbox(
+    "Abrir la pizarra del organismo garante de",
+    options=list(nombres),
+    format_func=lambda c: nombres[c],
+    index=None,
+    placeholder="Elija una entidad",
+    key="mapa_entidad",
+)
+ir_a(destino_de_entidad(entidad, filtros, opciones))
+st.caption(
+    "Los cuadros grises quedan fuera de los filtros de lugar o no tienen actividades con avance. Los integrantes "
+    "federales (INAI, ASF, AGN, INEGI) y las capacitaciones de alcance nacional no aparecen en el mapa."
+)
+
+if not mapa.vacio(medida):
+    st.subheader("Entidades")
+    tabla = tabla_entidades(mapa, medida)
+    st.dataframe(
+        tabla,
+        hide_index=True,
+        width="stretch",
+        column_config={
+            "Avance promedio (%)": st.column_config.ProgressColumn(
+                "Avance promedio (%)", min_value=0, max_value=100, format="%.1f %%"
+            )
+        },
+    )
+    componentes.descargas(tabla, f"mapa_{medida}", f"Mapa por entidad — {MEDIDAS[medida].etiqueta}", filtros)

@@ -1,0 +1,126 @@
+"""Pizarra por organismo: its activities by eje and status, what is overdue, its last report, the commitments of its
+entidad and the trainings it organised, under the global filters."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import streamlit as st
+
+from pizarras import estilo
+from pizarras.tableros import organismo as tablero
+from pizarras.tableros.nacional import tabla_para_mostrar
+from pizarras.ui import componentes
+from pizarras.ui.datos import consultar
+from pizarras.ui.navegacion import selector_unico
+from pizarras.ui.marco import exigir_marco
+
+exigir_marco()
+
+PROGRESO = {"format": "%.0f %%", "min_value": 0, "max_value": 100}
+
+st.title("Pizarra por organismo")
+clave = selector_unico("organismo", "Organismo", "Elija un organismo", key="pizarra_organismo_elegido")
+if clave is None:
+    st.info(
+        "Elija un organismo para ver su pizarra. También puede abrirla con un clic en la pizarra nacional, la de "
+        "región o el mapa.",
+        icon=":material/touch_app:",
+    )
+    st.stop()
+
+filtros = st.session_state["filtros"]
+hoy = date.today()
+pizarra = tablero.pizarra_organismo(consultar, filtros, clave, hoy)
+ficha = pizarra.ficha
+sigla = ficha["sigla"]
+st.caption(f"{ficha['nombre']} · {ficha['entidad_nombre']} · {ficha['region_nombre']}")
+componentes.aviso_demo(pizarra.registros_demo)
+
+kpi = pizarra.kpi_actividades
+columnas = st.columns(5)
+columnas[0].metric("Actividades", estilo.entero(kpi["actividades"]))
+columnas[1].metric("Concluidas", estilo.entero(kpi["concluidas"]))
+columnas[2].metric("Avance promedio", estilo.porcentaje(kpi["avance_promedio"]))
+columnas[3].metric(
+    "Actividades vencidas",
+    estilo.entero(kpi["vencidas"]),
+    help=f"Fin programado anterior al {estilo.fecha(hoy)} y sin concluir ni cancelar.",
+)
+columnas[4].metric(
+    "Último reporte", estilo.fecha(kpi["ultimo_reporte"]), help="Fecha del reporte más reciente con los filtros elegidos."
+)
+columnas = st.columns(5)
+columnas[0].metric(
+    "Compromisos",
+    estilo.entero(pizarra.kpi_compromisos["compromisos"]),
+    help="De los planes de acción locales de su entidad.",
+)
+columnas[1].metric(
+    "Compromisos vencidos",
+    estilo.entero(pizarra.compromisos_vencidos),
+    help="El plan de acción terminó y el compromiso no se reporta concluido ni cancelado.",
+)
+columnas[2].metric("Capacitaciones organizadas", estilo.entero(pizarra.kpi_capacitaciones["capacitaciones"]))
+columnas[3].metric("Personas capacitadas", estilo.entero(pizarra.kpi_capacitaciones["participantes"]))
+componentes.nota_no_aplican(pizarra.no_aplican_compromisos, "los compromisos de gobierno abierto")
+componentes.nota_no_aplican(pizarra.no_aplican_capacitaciones, "las capacitaciones")
+
+if pizarra.vacia:
+    componentes.estado_vacio(f"actividades, compromisos ni capacitaciones de {sigla}")
+    st.stop()
+
+
+
+def tabla_con_descargas(tabla, nombre: str, titulo: str) -> None:
+    """The table (progress columns as bars, sources as links) and its CSV/XLSX downloads."""
+    configuracion = {c: st.column_config.ProgressColumn(c, **PROGRESO) for c in tabla.columns if c.startswith("Avance")}
+    if "Fuente" in tabla.columns:
+        configuracion["Fuente"] = st.column_config.LinkColumn("Fuente")
+    st.dataframe(tabla, hide_index=True, width="stretch", column_config=configuracion)
+    componentes.descargas(tabla, f"{clave}_{nombre}", f"{titulo} — {sigla}", filtros)
+
+
+por_eje, vencidas, actividades, compromisos, capacitaciones = st.tabs(
+    ["Por eje y estatus", "Vencidas", "Actividades", "Compromisos", "Capacitaciones"]
+)
+with por_eje:
+    if pizarra.sin_actividades:
+        componentes.estado_vacio(f"actividades de {sigla}")
+    else:
+        tabla_con_descargas(tablero.tabla_ejes(pizarra.por_eje), "actividades_por_eje", "Actividades por eje y estatus")
+        st.caption(
+            "Una actividad cuenta en su eje temático y en cada eje transversal que declara; el avance promedio no "
+            "incluye las canceladas."
+        )
+with vencidas:
+    if pizarra.vencidas.empty:
+        st.success(
+            f"{sigla} no tiene actividades vencidas al {estilo.fecha(hoy)} con los filtros elegidos.",
+            icon=":material/check_circle:",
+        )
+    else:
+        tabla_con_descargas(tablero.tabla_vencidas(pizarra.vencidas), "actividades_vencidas", "Actividades vencidas")
+with actividades:
+    if pizarra.sin_actividades:
+        componentes.estado_vacio(f"actividades de {sigla}")
+    else:
+        tabla_con_descargas(tabla_para_mostrar(pizarra.actividades), "actividades", "Actividades")
+with compromisos:
+    if not pizarra.es_local:
+        st.caption(
+            f"Los compromisos de gobierno abierto son de los planes de acción de las entidades; {sigla} es un "
+            "integrante federal."
+        )
+    elif pizarra.compromisos.empty:
+        componentes.estado_vacio(f"compromisos de gobierno abierto de {ficha['entidad_nombre']}")
+    else:
+        tabla_con_descargas(
+            tablero.tabla_compromisos(pizarra.compromisos), "compromisos",
+            f"Compromisos de gobierno abierto de {ficha['entidad_nombre']}",
+        )
+with capacitaciones:
+    if pizarra.capacitaciones.empty:
+        componentes.estado_vacio(f"capacitaciones organizadas por {sigla}")
+    else:
+        tabla_con_descargas(tablero.tabla_capacitaciones(pizarra.capacitaciones), "capacitaciones", "Capacitaciones organizadas")

@@ -1,0 +1,84 @@
+"""Pizarra por región: the región's organismos side by side, as a sortable table and a chart whose bars open each
+organismo's board."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import streamlit as st
+
+from pizarras import estilo, graficas
+from pizarras.navegacion import PAGINA_REGION
+from pizarras.tableros.region import pizarra_region, tabla_organismos
+from pizarras.ui import componentes
+from pizarras.ui.datos import consultar
+from pizarras.ui.navegacion import grafica_navegable, selector_unico
+from pizarras.ui.marco import exigir_marco
+
+exigir_marco()
+
+st.title("Pizarra por región")
+region = selector_unico("region", "Región", "Elija una región", key="pizarra_region_elegida")
+if region is None:
+    st.info(
+        "Elija una región para comparar a sus organismos. También puede abrirla con un clic en una barra de «Avance "
+        "por región» de la pizarra nacional.",
+        icon=":material/touch_app:",
+    )
+    st.stop()
+
+filtros = st.session_state["filtros"]
+hoy = date.today()
+pizarra = pizarra_region(consultar, filtros, region, hoy)
+componentes.aviso_demo(pizarra.registros_demo)
+
+kpi = pizarra.kpi_actividades
+columnas = st.columns(5)
+columnas[0].metric(
+    "Organismos", estilo.entero(len(pizarra.organismos)), help="Organismos de la región con los filtros de lugar elegidos."
+)
+columnas[1].metric("Organismos que reportan", estilo.entero(kpi["organismos_reportando"]))
+columnas[2].metric("Actividades", estilo.entero(kpi["actividades"]))
+columnas[3].metric("Avance promedio", estilo.porcentaje(kpi["avance_promedio"]))
+columnas[4].metric(
+    "Actividades vencidas",
+    estilo.entero(kpi["vencidas"]),
+    help=f"Fin programado anterior al {estilo.fecha(hoy)} y sin concluir ni cancelar.",
+)
+columnas = st.columns(5)
+columnas[0].metric("Concluidas", estilo.entero(kpi["concluidas"]))
+columnas[1].metric("Último reporte", estilo.fecha(kpi["ultimo_reporte"]))
+columnas[2].metric("Compromisos", estilo.entero(pizarra.kpi_compromisos["compromisos"]))
+columnas[3].metric("Personas capacitadas", estilo.entero(pizarra.kpi_capacitaciones["participantes"]))
+componentes.nota_no_aplican(pizarra.no_aplican_compromisos, "los compromisos de gobierno abierto")
+componentes.nota_no_aplican(pizarra.no_aplican_capacitaciones, "las capacitaciones")
+
+if pizarra.vacia:
+    componentes.estado_vacio(f"actividades en la {pizarra.nombre}")
+    st.stop()
+
+grafica_navegable(
+    graficas.barras_avance(
+        pizarra.organismos_con_actividades, "sigla", f"Avance por organismo — {pizarra.nombre}",
+        color=estilo.PALETA[1], clave="organismo",
+    ),
+    "organismo", key="region_grafica_organismo", desde=PAGINA_REGION,
+)
+st.caption("Haga clic en una barra para abrir la pizarra de ese organismo.")
+
+st.subheader("Organismos lado a lado")
+tabla = tabla_organismos(pizarra.organismos)
+st.dataframe(
+    tabla,
+    hide_index=True,
+    width="stretch",
+    column_config={
+        "Avance promedio (%)": st.column_config.ProgressColumn(
+            "Avance promedio (%)", min_value=0, max_value=100, format="%.1f %%"
+        ),
+        "Último reporte": st.column_config.DatetimeColumn("Último reporte", format="DD/MM/YYYY"),
+    },
+)
+if pizarra.organismos_sin_actividades:
+    st.caption(f"Sin actividades con los filtros elegidos: {', '.join(pizarra.organismos_sin_actividades)}.")
+componentes.descargas(tabla, f"region_{region}_organismos", f"Organismos de la {pizarra.nombre}", filtros)

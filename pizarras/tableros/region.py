@@ -1,0 +1,74 @@
+"""Pizarra por región: the organismos of one región side by side (average progress, activities, concluded,
+overdue, last report), including those that reported nothing under the filters, plus the región's headline figures."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import pandas as pd
+
+from pizarras.filtros import Filtros
+from pizarras.tableros import Consultar, con_encabezados, consulta_filtrada, no_aplican, primera_fila
+
+ENCABEZADOS_ORGANISMOS = {
+    "sigla": "Organismo",
+    "entidad": "Entidad",
+    "avance_promedio": "Avance promedio (%)",
+    "actividades": "Actividades",
+    "concluidas": "Concluidas",
+    "vencidas": "Vencidas",
+    "ultimo_reporte": "Último reporte",
+}
+
+
+@dataclass(frozen=True)
+class PizarraRegion:
+    region: str
+    nombre: str
+    kpi_actividades: dict
+    kpi_compromisos: dict
+    kpi_capacitaciones: dict
+    organismos: pd.DataFrame
+    no_aplican_compromisos: list[str]
+    no_aplican_capacitaciones: list[str]
+
+    @property
+    def vacia(self) -> bool:
+        return self.kpi_actividades["actividades"] == 0
+
+    @property
+    def organismos_con_actividades(self) -> pd.DataFrame:
+        return self.organismos[self.organismos["actividades"] > 0].reset_index(drop=True)
+
+    @property
+    def organismos_sin_actividades(self) -> list[str]:
+        return list(self.organismos.loc[self.organismos["actividades"] == 0, "sigla"])
+
+    @property
+    def registros_demo(self) -> int:
+        return sum(int(k["demo"] or 0) for k in (self.kpi_actividades, self.kpi_compromisos, self.kpi_capacitaciones))
+
+
+def pizarra_region(consultar: Consultar, filtros: Filtros, region: str, hoy: date) -> PizarraRegion:
+    """The board of `region` under the other global filters; `hoy` is the cut-off for overdue activities."""
+    regiones = consultar("catalogo_regiones", {})
+    nombres = dict(zip(regiones["clave"], regiones["nombre"], strict=True))
+    if region not in nombres:
+        raise ValueError(f"No existe la región {region!r} en el catálogo.")
+    filtros = filtros.con(region=[region])
+    return PizarraRegion(
+        region=region,
+        nombre=nombres[region],
+        kpi_actividades=primera_fila(consulta_filtrada(consultar, "kpi_actividades", filtros, hoy=hoy)),
+        kpi_compromisos=primera_fila(consulta_filtrada(consultar, "kpi_compromisos", filtros)),
+        kpi_capacitaciones=primera_fila(consulta_filtrada(consultar, "kpi_capacitaciones", filtros)),
+        organismos=consulta_filtrada(consultar, "organismos_comparados", filtros, hoy=hoy),
+        no_aplican_compromisos=no_aplican("kpi_compromisos", filtros),
+        no_aplican_capacitaciones=no_aplican("kpi_capacitaciones", filtros),
+    )
+
+
+def tabla_organismos(organismos: pd.DataFrame) -> pd.DataFrame:
+    """The side-by-side table with Spanish headers (sortable in the page)."""
+    return con_encabezados(organismos, ENCABEZADOS_ORGANISMOS)

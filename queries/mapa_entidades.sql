@@ -1,0 +1,56 @@
+-- The 32 entidades federativas with the measures the map can show: filtered activities and their average progress,
+-- commitments, trainings and people trained, and how many of those records are demo data; en_filtro says whether
+-- the place filters include the entidad.
+-- Grain: one row per entidad (the federal level '00' is not on the map), by INEGI code. Parameters: the eight filters.
+with actividades as (
+    select
+        entidad,
+        count(*) as actividades,
+        cast(avg(avance) filter (where estatus <> 'cancelada') as double) as avance_promedio,
+        count(*) filter (where es_demo) as demo
+    from actividades_filtradas($regiones, $entidades, $organismos, $programas, $ejes, $ods, $periodos, $estatus)
+    group by entidad
+),
+compromisos as (
+    select entidad, count(*) as compromisos, count(*) filter (where es_demo or ods_es_demo) as demo
+    from compromisos_filtrados($regiones, $entidades, $organismos, $ods, $periodos, $estatus)
+    group by entidad
+),
+capacitaciones as (
+    select
+        entidad,
+        count(*) as capacitaciones,
+        cast(coalesce(sum(participantes), 0) as bigint) as participantes,
+        count(*) filter (where es_demo) as demo
+    from capacitaciones_filtradas($regiones, $entidades, $organismos, $programas, $ejes, $periodos)
+    group by entidad
+),
+final as (
+    select
+        e.clave as entidad,
+        e.nombre,
+        e.nombre_corto,
+        e.region,
+        r.nombre as region_nombre,
+        ($regiones is null or list_contains($regiones, e.region))
+            and ($entidades is null or list_contains($entidades, e.clave))
+            and ($organismos is null
+                 or e.clave in (select o.entidad from organismos o where list_contains($organismos, o.clave)))
+            as en_filtro,
+        a.avance_promedio,
+        coalesce(a.actividades, 0) as actividades,
+        coalesce(c.compromisos, 0) as compromisos,
+        coalesce(k.capacitaciones, 0) as capacitaciones,
+        coalesce(k.participantes, 0) as participantes,
+        coalesce(a.demo, 0) as demo_actividades,
+        coalesce(c.demo, 0) as demo_compromisos,
+        coalesce(k.demo, 0) as demo_capacitaciones
+    from entidades e
+    join regiones r on r.clave = e.region
+    left join actividades a on a.entidad = e.clave
+    left join compromisos c on c.entidad = e.clave
+    left join capacitaciones k on k.entidad = e.clave
+    where e.clave <> '00'
+)
+select * from final
+order by entidad
