@@ -18,6 +18,9 @@ COLOR_ESTATUS = {
     "cancelada": "#999999",
 }
 COLOR_NO_ALINEADO = "#BBBBBB"  # commitments with no ODS, and any "no data" share of a chart
+COLOR_REJILLA = "#EEEEEE"
+COLOR_SIN_DATO = "#E3E3E3"  # map tiles outside the filters or without data
+COLOR_TEXTO_SECUNDARIO = "#555555"
 COLOR_SEXO = {"mujer": PALETA[2], "hombre": PALETA[1]}
 FUENTE = "Source Sans Pro, sans-serif"
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from pizarras.estilo import COLOR_ESTATUS, FUENTE, PALETA
+from pizarras.estilo import COLOR_ESTATUS, COLOR_REJILLA, FUENTE, PALETA
 
 
-def _base(fig: go.Figure, titulo: str, alto: int) -> go.Figure:
+def estilo_base(fig: go.Figure, titulo: str, alto: int) -> go.Figure:
+    """Shared chart defaults: title, font, height, margins, white background, no legend."""
     fig.update_layout(
         title={"text": titulo, "x": 0, "font": {"size": 16}},
         font={"family": FUENTE, "size": 13},
@@ -39,9 +40,9 @@ def barras_avance(
             hovertemplate="%{y}<br>Avance promedio: %{x:.1f} %<br>Actividades: %{customdata[1]}<extra></extra>",
         )
     )
-    fig.update_xaxes(range=[0, 110], title="Avance promedio (%)", gridcolor="#EEEEEE")
+    fig.update_xaxes(range=[0, 110], title="Avance promedio (%)", gridcolor=COLOR_REJILLA)
     fig.update_yaxes(title=None, automargin=True)
-    return _base(fig, titulo, alto)
+    return estilo_base(fig, titulo, alto)
 
 
 def barras_estatus(datos: pd.DataFrame, titulo: str = "Actividades por estatus") -> go.Figure:
@@ -56,9 +57,9 @@ def barras_estatus(datos: pd.DataFrame, titulo: str = "Actividades por estatus")
             hovertemplate="%{x}: %{y} actividades<extra></extra>",
         )
     )
-    fig.update_yaxes(title="Actividades", gridcolor="#EEEEEE", rangemode="tozero")
+    fig.update_yaxes(title="Actividades", gridcolor=COLOR_REJILLA, rangemode="tozero")
     fig.update_xaxes(title=None)
-    return _base(fig, titulo, 320)
+    return estilo_base(fig, titulo, 320)
 
 
 def barras_conteo(
@@ -91,6 +92,6 @@ def barras_conteo(
         )
     )
     maximo = float(datos[valor].max()) if len(datos) else 0.0
-    fig.update_xaxes(range=[0, max(1.0, maximo) * 1.15], title=unidad.capitalize(), gridcolor="#EEEEEE")
+    fig.update_xaxes(range=[0, max(1.0, maximo) * 1.15], title=unidad.capitalize(), gridcolor=COLOR_REJILLA)
     fig.update_yaxes(title=None, automargin=True, autorange="reversed", type="category")
-    return _base(fig, titulo, alto)
+    return estilo_base(fig, titulo, alto)

@@ -10,10 +10,9 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from pizarras.estilo import COLOR_ESTATUS, COLOR_NO_ALINEADO, COLOR_SEXO, PALETA
-from pizarras.graficas import _base
+from pizarras.estilo import COLOR_ESTATUS, COLOR_NO_ALINEADO, COLOR_REJILLA, COLOR_SEXO, PALETA
+from pizarras.graficas import estilo_base
 
-_REJILLA = "#EEEEEE"
 ORDINALES = {1: "Primer plan", 2: "Segundo plan", 3: "Tercer plan", 4: "Cuarto plan"}
 
 
@@ -37,9 +36,9 @@ def barras_ods(datos: pd.DataFrame, titulo: str = "Compromisos alineados a cada 
         )
     )
     maximo = float(datos["compromisos"].max()) if len(datos) else 0.0
-    fig.update_xaxes(range=[0, max(1.0, maximo) * 1.15], title="Compromisos", gridcolor=_REJILLA)
+    fig.update_xaxes(range=[0, max(1.0, maximo) * 1.15], title="Compromisos", gridcolor=COLOR_REJILLA)
     fig.update_yaxes(title=None, automargin=True, autorange="reversed", type="category")
-    return _base(fig, titulo, alto)
+    return estilo_base(fig, titulo, alto)
 
 
 def barras_planes(datos: pd.DataFrame, titulo: str = "Compromisos por entidad y plan de acción") -> go.Figure:
@@ -66,9 +65,9 @@ def barras_planes(datos: pd.DataFrame, titulo: str = "Compromisos por entidad y 
             )
         )
     fig.update_layout(barmode="stack")
-    fig.update_xaxes(title="Compromisos", gridcolor=_REJILLA)
+    fig.update_xaxes(title="Compromisos", gridcolor=COLOR_REJILLA)
     fig.update_yaxes(title=None, automargin=True, autorange="reversed", categoryorder="array", categoryarray=entidades)
-    fig = _base(fig, titulo, max(240, 80 + 28 * len(entidades)))
+    fig = estilo_base(fig, titulo, max(240, 80 + 28 * len(entidades)))
     fig.update_layout(showlegend=True, legend={"orientation": "h", "y": -0.12, "x": 0, "traceorder": "normal"})
     return fig
 
@@ -95,9 +94,9 @@ def barras_estatus_avance(datos: pd.DataFrame, titulo: str = "Compromisos por es
         )
     )
     maximo = float(datos["compromisos"].max()) if len(datos) else 0.0
-    fig.update_yaxes(title="Compromisos", gridcolor=_REJILLA, range=[0, max(1.0, maximo) * 1.3])
+    fig.update_yaxes(title="Compromisos", gridcolor=COLOR_REJILLA, range=[0, max(1.0, maximo) * 1.3])
     fig.update_xaxes(title=None)
-    return _base(fig, titulo, 340)
+    return estilo_base(fig, titulo, 340)
 
 
 def barras_stl(datos: pd.DataFrame, titulo: str = "Integrantes de los STL por sector y sexo") -> go.Figure:
@@ -118,9 +117,9 @@ def barras_stl(datos: pd.DataFrame, titulo: str = "Integrantes de los STL por se
         )
     maximo = float(datos[["Mujeres", "Hombres"]].to_numpy().max()) if len(datos) else 0.0
     fig.update_layout(barmode="group")
-    fig.update_yaxes(title="Personas", gridcolor=_REJILLA, range=[0, max(1.0, maximo) * 1.2])
+    fig.update_yaxes(title="Personas", gridcolor=COLOR_REJILLA, range=[0, max(1.0, maximo) * 1.2])
     fig.update_xaxes(title=None)
-    fig = _base(fig, titulo, 340)
+    fig = estilo_base(fig, titulo, 340)
     fig.update_layout(showlegend=True, legend={"orientation": "h", "y": -0.15, "x": 0})
     return fig
 
@@ -149,14 +148,14 @@ def serie_mensual(datos: pd.DataFrame, titulo: str = "Capacitaciones y participa
         )
     )
     fig.update_layout(
-        yaxis={"title": "Capacitaciones", "gridcolor": _REJILLA, "rangemode": "tozero", "tickformat": ",d"},
+        yaxis={"title": "Capacitaciones", "gridcolor": COLOR_REJILLA, "rangemode": "tozero", "tickformat": ",d"},
         yaxis2={
             "title": "Participantes", "overlaying": "y", "side": "right", "rangemode": "tozero", "showgrid": False,
             "tickformat": ",d", "tickmode": "auto",
         },
         xaxis={"title": None, "type": "date"},
     )
-    fig = _base(fig, titulo, 360)
+    fig = estilo_base(fig, titulo, 360)
     fig.update_layout(showlegend=True, legend={"orientation": "h", "y": -0.15, "x": 0})
     return fig
 
@@ -177,6 +176,6 @@ def barras_sexo(datos: pd.DataFrame, titulo: str = "Participantes por sexo") -> 
         )
     )
     maximo = float(datos["participantes"].max()) if len(datos) else 0.0
-    fig.update_xaxes(range=[0, max(1.0, maximo) * 1.2], title="Personas", gridcolor=_REJILLA)
+    fig.update_xaxes(range=[0, max(1.0, maximo) * 1.2], title="Personas", gridcolor=COLOR_REJILLA)
     fig.update_yaxes(title=None, automargin=True, autorange="reversed", type="category")
-    return _base(fig, titulo, 220)
+    return estilo_base(fig, titulo, 220)

@@ -90,7 +90,6 @@ MEDIDAS: dict[str, Medida] = {
     )
 }
 ESCALA = "Viridis"
-COLOR_SIN_DATO = "#E3E3E3"
 CELDA = 64  # pixels per grid cell; the figure has a fixed size so squares stay squares and tiles never overlap
 LADO = 58  # tile side in pixels
 
@@ -184,9 +183,9 @@ def figura_mapa(mapa: Mapa, clave_medida: str) -> go.Figure:
             x=sin_valor["columna"],
             y=sin_valor["fila"],
             mode="markers+text",
-            marker={"symbol": "square", "size": LADO, "color": COLOR_SIN_DATO, "line": {"width": 0}},
+            marker={"symbol": "square", "size": LADO, "color": estilo.COLOR_SIN_DATO, "line": {"width": 0}},
             text=sin_valor["abreviatura"],
-            textfont={"color": "#555555", "size": 12},
+            textfont={"color": estilo.COLOR_TEXTO_SECUNDARIO, "size": 12},
             customdata=[_ficha(f) + [_motivo(f)] for f in sin_valor.itertuples()],
             hovertemplate="<b>%{customdata[1]}</b><br>%{customdata[6]}<extra></extra>",
             name="Sin dato",

@@ -8,10 +8,10 @@ import pandas as pd
 import pytest
 
 from pizarras.consultas import ejecutar
+from pizarras.estilo import COLOR_SIN_DATO
 from pizarras.filtros import Filtros
 from pizarras.mapa import (
     CELDA,
-    COLOR_SIN_DATO,
     COLUMNAS,
     CUADRICULA,
     FILAS,
