@@ -49,3 +49,25 @@ def test_filters_are_described_with_catalog_names():
     descripcion = dict(describir(Filtros(region=("norte",)), {"region": [Opcion("norte", "Región Norte")]}))
     assert descripcion["Región"] == "Región Norte"
     assert descripcion["Estatus"] == "Todos"
+
+
+def test_the_xlsx_of_a_filtered_board_holds_exactly_the_rows_of_its_query(con_pequena):
+    import io
+
+    from openpyxl import load_workbook
+
+    from pizarras.consultas import cargar, ejecutar
+    from pizarras.exportar import a_xlsx
+    from pizarras.filtros import Filtros, parametros_para
+    from pizarras.tableros.nacional import tabla_para_mostrar
+
+    filtros = Filtros(programa=("PROTAI",))
+    filas_consulta = ejecutar(con_pequena, "actividades_tabla", parametros_para(cargar("actividades_tabla").parametros, filtros))
+    tabla = tabla_para_mostrar(filas_consulta)
+    libro = load_workbook(io.BytesIO(a_xlsx(tabla, "Actividades", [("Programa", "PROTAI 2022-2026")])))
+    filas = list(libro["Datos"].iter_rows(values_only=True))
+    assert filas[0] == tuple(tabla.columns)
+    assert len(filas) - 1 == len(filas_consulta) == 4
+    assert [f[0] for f in filas[1:]] == list(filas_consulta["id"])
+    titulos = list(tabla.columns).index("Actividad")
+    assert [f[titulos] for f in filas[1:]] == list(filas_consulta["titulo"])
