@@ -7,7 +7,7 @@ import streamlit as st
 from pizarras import estilo, graficas, graficas_ga
 from pizarras.tableros import capacitaciones as tablero
 from pizarras.ui import componentes
-from pizarras.ui.datos import consultar
+from pizarras.ui.datos import consultar, consultar_directo
 from pizarras.ui.detalle import mostrar_detalle, tabla_seleccionable
 from pizarras.ui.marco import exigir_marco
 
@@ -93,7 +93,10 @@ st.subheader("Capacitaciones")
 st.caption("Seleccione una fila para ver todos sus campos y su fuente.")
 tabla = tablero.tabla_para_mostrar(pizarra.capacitaciones)
 elegida = tabla_seleccionable(tabla, "tabla_capacitaciones")
-componentes.descargas(tabla, "capacitaciones", "Capacitaciones filtradas", filtros)
+componentes.descargas(
+    tabla, "capacitaciones", "Capacitaciones filtradas", filtros,
+    completa=lambda: tablero.capacitaciones_para_descarga(consultar_directo, filtros),
+)
 if elegida is not None:
     fila = pizarra.capacitaciones.iloc[elegida].to_dict()
     mostrar_detalle(

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import streamlit as st
 
 from pizarras import estilo, graficas, graficas_ga
 from pizarras.tableros import compromisos as tablero
 from pizarras.ui import componentes
-from pizarras.ui.datos import consultar
+from pizarras.ui.datos import consultar, consultar_directo
 from pizarras.ui.detalle import mostrar_detalle, tabla_seleccionable
 from pizarras.ui.marco import exigir_marco
 
@@ -20,7 +22,8 @@ st.caption(
 )
 
 filtros = st.session_state["filtros"]
-pizarra = tablero.pizarra_compromisos(consultar, filtros)
+hoy = date.today()
+pizarra = tablero.pizarra_compromisos(consultar, filtros, hoy)
 componentes.aviso_demo(pizarra.registros_demo)
 
 kpi = pizarra.kpi
@@ -104,7 +107,10 @@ elegida = tabla_seleccionable(
     "tabla_compromisos",
     {"Avance (%)": st.column_config.ProgressColumn("Avance (%)", min_value=0, max_value=100, format="%d %%")},
 )
-componentes.descargas(tabla, "compromisos", "Compromisos de gobierno abierto filtrados", filtros)
+componentes.descargas(
+    tabla, "compromisos", "Compromisos de gobierno abierto filtrados", filtros,
+    completa=lambda: tablero.compromisos_para_descarga(consultar_directo, filtros, hoy),
+)
 if elegida is not None:
     fila = pizarra.compromisos.iloc[elegida].to_dict()
     mostrar_detalle(

@@ -9,9 +9,9 @@ import streamlit as st
 
 from pizarras import estilo, graficas
 from pizarras.navegacion import PAGINA_NACIONAL
-from pizarras.tableros.nacional import pizarra_nacional, tabla_para_mostrar
+from pizarras.tableros.nacional import actividades_para_descarga, pizarra_nacional, tabla_para_mostrar
 from pizarras.ui import componentes
-from pizarras.ui.datos import consultar
+from pizarras.ui.datos import consultar, consultar_directo
 from pizarras.ui.marco import exigir_marco
 from pizarras.ui.navegacion import grafica_navegable
 
@@ -87,4 +87,7 @@ st.dataframe(
     width="stretch",
     column_config={"Avance (%)": st.column_config.ProgressColumn("Avance (%)", min_value=0, max_value=100, format="%d %%")},
 )
-componentes.descargas(tabla, "actividades", "Actividades filtradas — Pizarra nacional", filtros)
+componentes.descargas(
+    tabla, "actividades", "Actividades filtradas — Pizarra nacional", filtros,
+    completa=lambda: actividades_para_descarga(consultar_directo, filtros),
+)

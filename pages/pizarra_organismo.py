@@ -8,10 +8,11 @@ from datetime import date
 import streamlit as st
 
 from pizarras import estilo
+from pizarras.tableros import listado_completo
 from pizarras.tableros import organismo as tablero
 from pizarras.tableros.nacional import tabla_para_mostrar
 from pizarras.ui import componentes
-from pizarras.ui.datos import consultar
+from pizarras.ui.datos import consultar, consultar_directo
 from pizarras.ui.navegacion import selector_unico
 from pizarras.ui.marco import exigir_marco
 
@@ -72,13 +73,18 @@ if pizarra.vacia:
 
 
 
-def tabla_con_descargas(tabla, nombre: str, titulo: str) -> None:
-    """The table (progress columns as bars, sources as links) and its CSV/XLSX downloads."""
+def tabla_con_descargas(tabla, nombre: str, titulo: str, consulta: str | None = None, para_mostrar=None) -> None:
+    """The table (progress columns as bars, sources as links) and its CSV/XLSX downloads; a table cut at the visible
+    rows downloads every row of `consulta`, shaped by `para_mostrar`."""
     configuracion = {c: st.column_config.ProgressColumn(c, **PROGRESO) for c in tabla.columns if c.startswith("Avance")}
     if "Fuente" in tabla.columns:
         configuracion["Fuente"] = st.column_config.LinkColumn("Fuente")
     st.dataframe(tabla, hide_index=True, width="stretch", column_config=configuracion)
-    componentes.descargas(tabla, f"{clave}_{nombre}", f"{titulo} — {sigla}", filtros)
+    completa = None
+    if consulta is not None:
+        filtros_organismo = filtros.con(organismo=[clave])
+        completa = lambda: para_mostrar(listado_completo(consultar_directo, consulta, filtros_organismo, hoy=hoy))  # noqa: E731
+    componentes.descargas(tabla, f"{clave}_{nombre}", f"{titulo} — {sigla}", filtros, completa=completa)
 
 
 por_eje, vencidas, actividades, compromisos, capacitaciones = st.tabs(
@@ -100,12 +106,17 @@ with vencidas:
             icon=":material/check_circle:",
         )
     else:
-        tabla_con_descargas(tablero.tabla_vencidas(pizarra.vencidas), "actividades_vencidas", "Actividades vencidas")
+        tabla_con_descargas(
+            tablero.tabla_vencidas(pizarra.vencidas), "actividades_vencidas", "Actividades vencidas",
+            "actividades_vencidas", tablero.tabla_vencidas,
+        )
 with actividades:
     if pizarra.sin_actividades:
         componentes.estado_vacio(f"actividades de {sigla}")
     else:
-        tabla_con_descargas(tabla_para_mostrar(pizarra.actividades), "actividades", "Actividades")
+        tabla_con_descargas(
+            tabla_para_mostrar(pizarra.actividades), "actividades", "Actividades", "actividades_tabla", tabla_para_mostrar
+        )
 with compromisos:
     if not pizarra.es_local:
         st.caption(
@@ -117,10 +128,13 @@ with compromisos:
     else:
         tabla_con_descargas(
             tablero.tabla_compromisos(pizarra.compromisos), "compromisos",
-            f"Compromisos de gobierno abierto de {ficha['entidad_nombre']}",
+            f"Compromisos de gobierno abierto de {ficha['entidad_nombre']}", "compromisos_tabla", tablero.tabla_compromisos,
         )
 with capacitaciones:
     if pizarra.capacitaciones.empty:
         componentes.estado_vacio(f"capacitaciones organizadas por {sigla}")
     else:
-        tabla_con_descargas(tablero.tabla_capacitaciones(pizarra.capacitaciones), "capacitaciones", "Capacitaciones organizadas")
+        tabla_con_descargas(
+            tablero.tabla_capacitaciones(pizarra.capacitaciones), "capacitaciones", "Capacitaciones organizadas",
+            "capacitaciones_tabla", tablero.tabla_capacitaciones,
+        )

@@ -1,5 +1,6 @@
 -- The filtered activities with readable names, for the table and its CSV download.
--- Grain: one row per activity, newest report first. Parameters: the eight global filters (lists of keys, NULL = all).
+-- Grain: one row per activity, newest report first. Parameters: the eight global filters (lists of keys, NULL = all)
+-- and $limite INTEGER (NULL = every row).
 with filtradas as (
     select *
     from actividades_filtradas($regiones, $entidades, $organismos, $programas, $ejes, $ods, $periodos, $estatus)
@@ -46,3 +47,4 @@ join estatus s on s.clave = f.estatus
 left join transversales t on t.actividad = f.id
 left join ods_por_actividad o on o.actividad = f.id
 order by f.reportado_en desc, f.id
+limit $limite

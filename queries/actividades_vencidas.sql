@@ -1,6 +1,6 @@
 -- Overdue filtered activities: planned end date before $hoy and still programada or en proceso.
 -- Grain: one row per activity, longest overdue first. Parameters: the eight global filters (lists of keys,
--- NULL = all) and $hoy DATE, the cut-off date.
+-- NULL = all), $hoy DATE, the cut-off date, and $limite INTEGER (NULL = every row).
 select
     f.id,
     f.organismo_sigla as organismo,
@@ -20,3 +20,4 @@ join estatus s on s.clave = f.estatus
 where f.fecha_fin < $hoy
   and f.estatus in ('programada', 'en_proceso')
 order by f.fecha_fin, f.id
+limit $limite

@@ -1,6 +1,7 @@
 -- The filtered trainings with every field and readable names, for the table, its detail view and downloads.
 -- Grain: one row per training, newest start date first (undated last), then id.
--- Parameters: $regiones, $entidades, $organismos, $programas, $ejes, $periodos (lists of keys, NULL = all).
+-- Parameters: $regiones, $entidades, $organismos, $programas, $ejes, $periodos (lists of keys, NULL = all),
+-- $limite INTEGER (NULL = every row).
 select
     f.id,
     f.titulo,
@@ -27,3 +28,4 @@ left join organismos o on o.clave = f.organismo
 left join ejes j on j.clave = f.eje
 left join programas p on p.clave = j.programa
 order by f.fecha_inicio desc nulls last, f.id
+limit $limite

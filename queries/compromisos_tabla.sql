@@ -1,6 +1,8 @@
 -- The filtered commitments with every field and readable names, for the table, its detail view and downloads.
 -- Grain: one row per commitment, by región, entidad, plan number and id.
--- Parameters: $regiones, $entidades, $organismos, $ods, $periodos, $estatus (lists of keys, NULL = all).
+-- Overdue: the plan ended (fecha_fin, else 31 Dec of anio_fin) before $hoy and the status is programada or en proceso.
+-- Parameters: $regiones, $entidades, $organismos, $ods, $periodos, $estatus (lists of keys, NULL = all), $hoy DATE,
+-- $limite INTEGER (NULL = every row).
 select
     f.id,
     f.entidad_nombre as entidad,
@@ -22,6 +24,8 @@ select
     f.avance,
     f.fecha_inicio,
     f.fecha_fin,
+    coalesce(f.fecha_fin < $hoy, make_date(f.anio_fin, 12, 31) < $hoy, false)
+        and f.estatus in ('programada', 'en_proceso') as vencido,
     f.es_demo,
     f.fuente_url
 from compromisos_filtrados($regiones, $entidades, $organismos, $ods, $periodos, $estatus) f
@@ -29,3 +33,4 @@ join regiones r on r.clave = f.region
 join estatus s on s.clave = f.estatus
 left join ods o on o.numero = f.ods
 order by r.orden, f.entidad, f.plan_numero, f.id
+limit $limite

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import pytest
 
+from consultas_util import correr
 from datos_prueba import AVANCE_PROMEDIO, HOY, TOTAL_ACTIVIDADES, TOTAL_PARTICIPANTES, VENCIDAS
 from pizarras.consultas import ErrorDeConsulta, cargar, ejecutar, nombres_disponibles, parametros_de
 from pizarras.filtros import Filtros, parametros_para
 
 
-def correr(con, nombre, filtros=Filtros(), **otros):
-    return ejecutar(con, nombre, parametros_para(cargar(nombre).parametros, filtros, **otros))
 
 
 def kpi(con, filtros=Filtros()):

@@ -11,13 +11,12 @@ from datetime import date
 
 import pytest
 
+from consultas_util import correr
 from datos_prueba import HOY
 from pizarras.consultas import cargar, ejecutar
 from pizarras.filtros import Filtros, parametros_para
 
 
-def correr(con, nombre, filtros=Filtros(), **otros):
-    return ejecutar(con, nombre, parametros_para(cargar(nombre).parametros, filtros, **otros))
 
 
 def por_clave(tabla, columna):
@@ -90,15 +89,15 @@ def test_actividades_vencidas_follows_filters_and_cut_off(con_pequena, filtros, 
     assert list(correr(con_pequena, "actividades_vencidas", filtros, hoy=hoy)["id"]) == esperadas
 
 
-# compromisos_detalle
+# compromisos_tabla: the overdue flag (the rest is tested in test_consultas_ga.py)
 
-def test_compromisos_detalle_flags_commitments_whose_plan_ended_unfinished(con_pequena):
-    tabla = correr(con_pequena, "compromisos_detalle", hoy=HOY)
-    assert list(tabla["id"]) == [3, 1, 2]  # Durango (10) before Jalisco (14)
+def test_compromisos_tabla_flags_commitments_whose_plan_ended_unfinished(con_pequena):
+    tabla = correr(con_pequena, "compromisos_tabla", hoy=HOY)
+    assert list(tabla["id"]) == [3, 1, 2]  # Durango (norte) before Jalisco (centro-occidente)
     assert list(tabla["vencido"]) == [True, False, True]  # 3 ended 2016, 2 ended 2021; 1 is concluded
-    assert list(tabla["ods"].fillna("")) == ["5. Igualdad de género", "16. Paz, justicia e instituciones sólidas", ""]
+    assert list(tabla["ods_nombre"].fillna("")) == ["Igualdad de género", "Paz, justicia e instituciones sólidas", ""]
     # In mid-2017 commitment 2 (plan 2019-2021) had not yet ended.
-    assert list(correr(con_pequena, "compromisos_detalle", hoy=date(2017, 6, 1))["vencido"]) == [True, False, False]
+    assert list(correr(con_pequena, "compromisos_tabla", hoy=date(2017, 6, 1))["vencido"]) == [True, False, False]
 
 
 @pytest.mark.parametrize(
@@ -110,14 +109,20 @@ def test_compromisos_detalle_flags_commitments_whose_plan_ended_unfinished(con_p
         (Filtros(periodo=(2020,)), [2]),
     ],
 )
-def test_compromisos_detalle_follows_the_filters(con_pequena, filtros, esperados):
-    assert list(correr(con_pequena, "compromisos_detalle", filtros, hoy=HOY)["id"]) == esperados
+def test_compromisos_tabla_follows_the_organismo_filter(con_pequena, filtros, esperados):
+    assert list(correr(con_pequena, "compromisos_tabla", filtros, hoy=HOY)["id"]) == esperados
 
 
-# capacitaciones_detalle
+def test_compromisos_vencidos_counts_the_overdue_under_filters(con_pequena):
+    assert correr(con_pequena, "compromisos_vencidos", hoy=HOY).iloc[0]["vencidos"] == 2  # 3 and 2
+    assert correr(con_pequena, "compromisos_vencidos", hoy=date(2017, 6, 1)).iloc[0]["vencidos"] == 1
+    assert correr(con_pequena, "compromisos_vencidos", Filtros(organismo=("IDAIP",)), hoy=HOY).iloc[0]["vencidos"] == 1
 
-def test_capacitaciones_detalle_lists_trainings_newest_first(con_pequena):
-    tabla = correr(con_pequena, "capacitaciones_detalle")
+
+# capacitaciones_tabla, as the organismo board uses it
+
+def test_capacitaciones_tabla_lists_trainings_newest_first(con_pequena):
+    tabla = correr(con_pequena, "capacitaciones_tabla")
     assert list(tabla["id"]) == [3, 1, 2]  # 2024-02-01, 2023-05-10, 2020-09-14
     assert list(tabla["participantes"]) == [30, 100, 410]
     assert list(tabla["entidad"]) == ["Durango", "Jalisco", "Nacional/Federal"]
@@ -132,8 +137,8 @@ def test_capacitaciones_detalle_lists_trainings_newest_first(con_pequena):
         (Filtros(periodo=(2020, 2023)), [1, 2]),
     ],
 )
-def test_capacitaciones_detalle_follows_the_filters(con_pequena, filtros, esperados):
-    assert list(correr(con_pequena, "capacitaciones_detalle", filtros)["id"]) == esperados
+def test_capacitaciones_tabla_follows_the_organismo_filter(con_pequena, filtros, esperados):
+    assert list(correr(con_pequena, "capacitaciones_tabla", filtros)["id"]) == esperados
 
 
 # organismos_comparados

@@ -13,13 +13,12 @@ import duckdb
 import pandas as pd
 import pytest
 
+from consultas_util import correr
 from datos_prueba import TOTAL_PARTICIPANTES, llenar
 from pizarras.consultas import cargar, ejecutar
 from pizarras.filtros import Filtros, parametros_para
 
 
-def correr(con, nombre, filtros=Filtros()):
-    return ejecutar(con, nombre, parametros_para(cargar(nombre).parametros, filtros))
 
 
 def filas(tabla: pd.DataFrame, columnas: list[str]) -> list[tuple]:

@@ -56,13 +56,13 @@ def test_the_xlsx_of_a_filtered_board_holds_exactly_the_rows_of_its_query(con_pe
 
     from openpyxl import load_workbook
 
-    from pizarras.consultas import cargar, ejecutar
+    from consultas_util import correr
     from pizarras.exportar import a_xlsx
-    from pizarras.filtros import Filtros, parametros_para
+    from pizarras.filtros import Filtros
     from pizarras.tableros.nacional import tabla_para_mostrar
 
     filtros = Filtros(programa=("PROTAI",))
-    filas_consulta = ejecutar(con_pequena, "actividades_tabla", parametros_para(cargar("actividades_tabla").parametros, filtros))
+    filas_consulta = correr(con_pequena, "actividades_tabla", filtros)
     tabla = tabla_para_mostrar(filas_consulta)
     libro = load_workbook(io.BytesIO(a_xlsx(tabla, "Actividades", [("Programa", "PROTAI 2022-2026")])))
     filas = list(libro["Datos"].iter_rows(values_only=True))

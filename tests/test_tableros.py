@@ -57,3 +57,14 @@ def test_spanish_number_formats():
     assert estilo.entero(None) == "—"
     assert estilo.porcentaje(64) == "64.0 %"
     assert estilo.porcentaje(float("nan")) == "—"
+
+
+def test_board_tables_stop_at_the_visible_rows_and_downloads_carry_them_all(con_pequena, monkeypatch):
+    from pizarras.tableros import nacional
+
+    monkeypatch.setattr(nacional, "FILAS_VISIBLES", 2)
+    consultar = partial(ejecutar, con_pequena)
+    assert len(nacional.pizarra_nacional(consultar, Filtros(), HOY).actividades) == 2
+    completa = nacional.actividades_para_descarga(consultar, Filtros())
+    assert len(completa) == TOTAL_ACTIVIDADES
+    assert list(completa.columns) == list(ENCABEZADOS_ACTIVIDADES.values())

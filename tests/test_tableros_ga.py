@@ -10,6 +10,7 @@ from functools import partial
 import pandas as pd
 import pytest
 
+from datos_prueba import HOY
 from pizarras import estilo, graficas, graficas_ga
 from pizarras.consultas import ejecutar
 from pizarras.filtros import Filtros
@@ -36,21 +37,21 @@ def test_the_new_core_modules_do_not_import_streamlit():
 
 
 def test_the_commitments_board_counts_demo_records_gaps_and_filters_that_do_not_apply(consultar):
-    pizarra = comp.pizarra_compromisos(consultar, Filtros(programa=("PROTAI",), ods=(16,)))
+    pizarra = comp.pizarra_compromisos(consultar, Filtros(programa=("PROTAI",), ods=(16,)), HOY)
     assert pizarra.kpi["compromisos"] == 1  # commitment 1; programa does not apply
     assert pizarra.no_aplican == ["Programa"]
     assert pizarra.no_aplican_stl == ["Programa", "ODS"]
-    todo = comp.pizarra_compromisos(consultar, Filtros())
+    todo = comp.pizarra_compromisos(consultar, Filtros(), HOY)
     assert todo.registros_demo == 3  # ODS of 1 and 3 are demo; commitment 2 is a demo row
     assert todo.sin_avance == 1  # commitment 3
     assert todo.alineaciones_demo == 2
     assert todo.stl_es_demo
     assert not todo.vacia
-    assert comp.pizarra_compromisos(consultar, Filtros(region=("sureste",))).vacia
+    assert comp.pizarra_compromisos(consultar, Filtros(region=("sureste",)), HOY).vacia
 
 
 def test_the_ods_chart_rows_carry_the_catalog_colours_and_end_with_the_grey_non_aligned(consultar):
-    datos = comp.ods_para_grafica(comp.pizarra_compromisos(consultar, Filtros()).por_ods)
+    datos = comp.ods_para_grafica(comp.pizarra_compromisos(consultar, Filtros(), HOY).por_ods)
     assert list(datos["etiqueta"]) == ["ODS 5 · Igualdad de género", "ODS 16 · Paz, justicia e instituciones sólidas",
                                        comp.SIN_ALINEACION]
     assert list(datos["color"]) == ["#FF3A21", "#00689D", estilo.COLOR_NO_ALINEADO]
@@ -62,7 +63,7 @@ def test_the_ods_chart_rows_carry_the_catalog_colours_and_end_with_the_grey_non_
 
 
 def test_no_grey_bar_when_every_commitment_is_aligned(consultar):
-    datos = comp.ods_para_grafica(comp.pizarra_compromisos(consultar, Filtros(ods=(5, 16))).por_ods)
+    datos = comp.ods_para_grafica(comp.pizarra_compromisos(consultar, Filtros(ods=(5, 16)), HOY).por_ods)
     assert comp.SIN_ALINEACION not in list(datos["etiqueta"])
 
 
@@ -84,7 +85,7 @@ def test_policy_areas_beyond_the_top_ones_are_counted_apart():
 
 
 def test_stl_members_by_sector_in_fixed_order_with_totals(consultar):
-    stl = comp.stl_por_sector(comp.pizarra_compromisos(consultar, Filtros()).stl)
+    stl = comp.stl_por_sector(comp.pizarra_compromisos(consultar, Filtros(), HOY).stl)
     assert stl.to_dict("list") == {
         "Sector": ["Sector público", "Sociedad civil y sector privado", "Academia"],
         "Mujeres": [0, 3, 2],
@@ -97,7 +98,7 @@ def test_stl_members_by_sector_in_fixed_order_with_totals(consultar):
 
 
 def test_plans_chart_stacks_one_segment_per_plan_number(consultar):
-    datos = comp.planes_para_grafica(comp.pizarra_compromisos(consultar, Filtros()).por_plan)
+    datos = comp.planes_para_grafica(comp.pizarra_compromisos(consultar, Filtros(), HOY).por_plan)
     figura = graficas_ga.barras_planes(datos)
     assert [t.name for t in figura.data] == ["Primer plan", "Segundo plan"]
     assert list(figura.data[0].y) == ["Durango", "Jalisco"]
@@ -106,14 +107,14 @@ def test_plans_chart_stacks_one_segment_per_plan_number(consultar):
 
 
 def test_status_chart_says_the_average_progress_per_status(consultar):
-    datos = comp.estatus_para_grafica(comp.pizarra_compromisos(consultar, Filtros()).por_estatus)
+    datos = comp.estatus_para_grafica(comp.pizarra_compromisos(consultar, Filtros(), HOY).por_estatus)
     figura = graficas_ga.barras_estatus_avance(datos)
     assert list(figura.data[0].marker.color) == [estilo.COLOR_ESTATUS[c] for c in datos["estatus"]]
     assert list(figura.data[0].text) == ["0", "2<br>avance 40 %", "1<br>avance 100 %", "0"]
 
 
 def test_the_commitments_table_has_spanish_headers_whole_numbers_and_readable_flags(consultar):
-    tabla = comp.tabla_para_mostrar(comp.pizarra_compromisos(consultar, Filtros()).compromisos)
+    tabla = comp.tabla_para_mostrar(comp.pizarra_compromisos(consultar, Filtros(), HOY).compromisos)
     assert list(tabla.columns) == list(comp.ENCABEZADOS_COMPROMISOS.values())
     assert list(tabla["ODS"].astype(object).where(tabla["ODS"].notna(), None)) == [5, 16, None]
     assert str(tabla["Avance (%)"].dtype) == "Int64"
@@ -121,7 +122,7 @@ def test_the_commitments_table_has_spanish_headers_whole_numbers_and_readable_fl
 
 
 def test_the_commitment_detail_lists_every_field_and_says_what_is_missing(consultar):
-    compromisos = comp.pizarra_compromisos(consultar, Filtros()).compromisos.set_index("id", drop=False)
+    compromisos = comp.pizarra_compromisos(consultar, Filtros(), HOY).compromisos.set_index("id", drop=False)
     tercero = dict(comp.detalle_compromiso(compromisos.loc[3].to_dict()))
     assert list(tercero) == [v for k, v in comp.ENCABEZADOS_COMPROMISOS.items() if k != "fuente_url"]
     assert tercero["Avance (%)"] == "Sin porcentaje en la fuente"

@@ -16,10 +16,18 @@ from pizarras.filtros import Filtros, filtros_no_aplicables, parametros_para
 
 Consultar = Callable[[str, dict], pd.DataFrame]
 
+# Rows a board table shows; its CSV and XLSX downloads carry every row (`listado_completo`).
+FILAS_VISIBLES = 1000
+
 
 def consulta_filtrada(consultar: Consultar, nombre: str, filtros: Filtros, **otros) -> pd.DataFrame:
     """Run a named query with the filter parameters it declares (and any extra ones, such as $hoy)."""
     return consultar(nombre, parametros_para(cargar(nombre).parametros, filtros, **otros))
+
+
+def listado_completo(consultar: Consultar, nombre: str, filtros: Filtros, **otros) -> pd.DataFrame:
+    """Every row of a list query (one with `$limite`), for a download."""
+    return consulta_filtrada(consultar, nombre, filtros, limite=None, **otros)
 
 
 def no_aplican(nombre: str, filtros: Filtros) -> list[str]:

@@ -14,7 +14,15 @@ import pandas as pd
 
 from pizarras import estilo
 from pizarras.filtros import Filtros
-from pizarras.tableros import Consultar, con_encabezados, consulta_filtrada, no_aplican, primera_fila
+from pizarras.tableros import (
+    FILAS_VISIBLES,
+    Consultar,
+    con_encabezados,
+    consulta_filtrada,
+    listado_completo,
+    no_aplican,
+    primera_fila,
+)
 from pizarras.tableros.detalle import Fuente, campos, fuentes
 
 SIN_DATO = "Sin dato"
@@ -91,7 +99,7 @@ def pizarra_capacitaciones(consultar: Consultar, filtros: Filtros) -> PizarraCap
         por_tipo=consulta_filtrada(consultar, "capacitaciones_por_tipo", filtros),
         por_tema=consulta_filtrada(consultar, "capacitaciones_por_tema", filtros),
         por_eje=consulta_filtrada(consultar, "capacitaciones_por_eje", filtros),
-        capacitaciones=consulta_filtrada(consultar, "capacitaciones_tabla", filtros),
+        capacitaciones=consulta_filtrada(consultar, "capacitaciones_tabla", filtros, limite=FILAS_VISIBLES),
         no_aplican=no_aplican("capacitaciones_tabla", filtros),
     )
 
@@ -142,6 +150,11 @@ def participantes_por_sexo(kpi: Mapping[str, object], faltantes: Mapping[str, ob
                               int(faltantes["participantes_sin_sexo"] or 0)],
         }
     )
+
+
+def capacitaciones_para_descarga(consultar: Consultar, filtros: Filtros) -> pd.DataFrame:
+    """Every filtered training, with the table's Spanish headers."""
+    return tabla_para_mostrar(listado_completo(consultar, "capacitaciones_tabla", filtros))
 
 
 def tabla_para_mostrar(capacitaciones: pd.DataFrame) -> pd.DataFrame:

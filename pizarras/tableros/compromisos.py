@@ -9,12 +9,21 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
 
 import pandas as pd
 
 from pizarras import estilo
 from pizarras.filtros import Filtros
-from pizarras.tableros import Consultar, con_encabezados, consulta_filtrada, no_aplican, primera_fila
+from pizarras.tableros import (
+    FILAS_VISIBLES,
+    Consultar,
+    con_encabezados,
+    consulta_filtrada,
+    listado_completo,
+    no_aplican,
+    primera_fila,
+)
 from pizarras.tableros.detalle import Fuente, campos, fuentes
 
 SIN_ALINEACION = "Sin alineación directa"
@@ -83,7 +92,8 @@ class PizarraCompromisos:
         return bool(self.stl["es_demo"].any())
 
 
-def pizarra_compromisos(consultar: Consultar, filtros: Filtros) -> PizarraCompromisos:
+def pizarra_compromisos(consultar: Consultar, filtros: Filtros, hoy: date) -> PizarraCompromisos:
+    """Everything the board shows; `hoy` is the cut-off for overdue commitments."""
     return PizarraCompromisos(
         kpi=primera_fila(consulta_filtrada(consultar, "kpi_compromisos", filtros)),
         por_plan=consulta_filtrada(consultar, "compromisos_por_plan", filtros),
@@ -91,7 +101,7 @@ def pizarra_compromisos(consultar: Consultar, filtros: Filtros) -> PizarraCompro
         por_area=consulta_filtrada(consultar, "compromisos_por_area", filtros),
         por_ods=consulta_filtrada(consultar, "compromisos_por_ods", filtros),
         stl=consulta_filtrada(consultar, "stl_integrantes_por_sector", filtros),
-        compromisos=consulta_filtrada(consultar, "compromisos_tabla", filtros),
+        compromisos=consulta_filtrada(consultar, "compromisos_tabla", filtros, hoy=hoy, limite=FILAS_VISIBLES),
         no_aplican=no_aplican("compromisos_tabla", filtros),
         no_aplican_stl=no_aplican("stl_integrantes_por_sector", filtros),
     )
@@ -190,6 +200,11 @@ def _enteros(tabla: pd.DataFrame, columnas: list[str]) -> pd.DataFrame:
         if columna in tabla.columns:
             tabla[columna] = tabla[columna].astype("Int64")
     return tabla
+
+
+def compromisos_para_descarga(consultar: Consultar, filtros: Filtros, hoy: date) -> pd.DataFrame:
+    """Every filtered commitment, with the table's Spanish headers."""
+    return tabla_para_mostrar(listado_completo(consultar, "compromisos_tabla", filtros, hoy=hoy))
 
 
 def tabla_para_mostrar(compromisos: pd.DataFrame) -> pd.DataFrame:

@@ -9,7 +9,15 @@ from datetime import date
 import pandas as pd
 
 from pizarras.filtros import Filtros
-from pizarras.tableros import Consultar, con_encabezados, consulta_filtrada, no_aplican, primera_fila
+from pizarras.tableros import (
+    FILAS_VISIBLES,
+    Consultar,
+    con_encabezados,
+    consulta_filtrada,
+    listado_completo,
+    no_aplican,
+    primera_fila,
+)
 
 # Spanish headers for the activities table and its download.
 ENCABEZADOS_ACTIVIDADES = {
@@ -70,10 +78,15 @@ def pizarra_nacional(consultar: Consultar, filtros: Filtros, hoy: date) -> Pizar
         por_eje_transversal=por_eje[por_eje["tipo"] == "transversal"].reset_index(drop=True),
         por_region=consulta_filtrada(consultar, "avance_por_region", filtros),
         por_organismo=consulta_filtrada(consultar, "avance_por_organismo", filtros, hoy=hoy),
-        actividades=consulta_filtrada(consultar, "actividades_tabla", filtros),
+        actividades=consulta_filtrada(consultar, "actividades_tabla", filtros, limite=FILAS_VISIBLES),
         no_aplican_compromisos=no_aplican("kpi_compromisos", filtros),
         no_aplican_capacitaciones=no_aplican("kpi_capacitaciones", filtros),
     )
+
+
+def actividades_para_descarga(consultar: Consultar, filtros: Filtros) -> pd.DataFrame:
+    """Every filtered activity, with the table's Spanish headers."""
+    return tabla_para_mostrar(listado_completo(consultar, "actividades_tabla", filtros))
 
 
 def tabla_para_mostrar(actividades: pd.DataFrame) -> pd.DataFrame:

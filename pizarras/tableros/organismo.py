@@ -9,7 +9,7 @@ from datetime import date
 import pandas as pd
 
 from pizarras.filtros import Filtros
-from pizarras.tableros import Consultar, con_encabezados, consulta_filtrada, no_aplican, primera_fila
+from pizarras.tableros import FILAS_VISIBLES, Consultar, con_encabezados, consulta_filtrada, no_aplican, primera_fila
 
 ENCABEZADOS_EJES = {
     "programa_sigla": "Programa",
@@ -43,6 +43,7 @@ ENCABEZADOS_COMPROMISOS = {
     "titulo": "Compromiso",
     "area_politica": "Área de política",
     "ods": "ODS",
+    "ods_nombre": "Nombre del ODS",
     "estatus": "Estatus",
     "avance": "Avance (%)",
     "vencido": "Vencido",
@@ -80,6 +81,7 @@ class PizarraOrganismo:
     vencidas: pd.DataFrame
     actividades: pd.DataFrame
     compromisos: pd.DataFrame
+    compromisos_vencidos: int
     capacitaciones: pd.DataFrame
     no_aplican_compromisos: list[str]
     no_aplican_capacitaciones: list[str]
@@ -97,10 +99,6 @@ class PizarraOrganismo:
     def vacia(self) -> bool:
         """Nothing at all under the filters: no activities, commitments or trainings."""
         return self.sin_actividades and self.compromisos.empty and self.capacitaciones.empty
-
-    @property
-    def compromisos_vencidos(self) -> int:
-        return int(self.compromisos["vencido"].sum()) if not self.compromisos.empty else 0
 
     @property
     def registros_demo(self) -> int:
@@ -123,12 +121,13 @@ def pizarra_organismo(consultar: Consultar, filtros: Filtros, organismo: str, ho
         kpi_compromisos=primera_fila(consulta_filtrada(consultar, "kpi_compromisos", filtros)),
         kpi_capacitaciones=primera_fila(consulta_filtrada(consultar, "kpi_capacitaciones", filtros)),
         por_eje=consulta_filtrada(consultar, "actividades_por_eje_estatus", filtros, hoy=hoy),
-        vencidas=consulta_filtrada(consultar, "actividades_vencidas", filtros, hoy=hoy),
-        actividades=consulta_filtrada(consultar, "actividades_tabla", filtros),
-        compromisos=consulta_filtrada(consultar, "compromisos_detalle", filtros, hoy=hoy),
-        capacitaciones=consulta_filtrada(consultar, "capacitaciones_detalle", filtros),
-        no_aplican_compromisos=no_aplican("compromisos_detalle", filtros),
-        no_aplican_capacitaciones=no_aplican("capacitaciones_detalle", filtros),
+        vencidas=consulta_filtrada(consultar, "actividades_vencidas", filtros, hoy=hoy, limite=FILAS_VISIBLES),
+        actividades=consulta_filtrada(consultar, "actividades_tabla", filtros, limite=FILAS_VISIBLES),
+        compromisos=consulta_filtrada(consultar, "compromisos_tabla", filtros, hoy=hoy, limite=FILAS_VISIBLES),
+        capacitaciones=consulta_filtrada(consultar, "capacitaciones_tabla", filtros, limite=FILAS_VISIBLES),
+        compromisos_vencidos=int(consulta_filtrada(consultar, "compromisos_vencidos", filtros, hoy=hoy)["vencidos"].iloc[0]),
+        no_aplican_compromisos=no_aplican("compromisos_tabla", filtros),
+        no_aplican_capacitaciones=no_aplican("capacitaciones_tabla", filtros),
     )
 
 

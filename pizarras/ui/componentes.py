@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pandas as pd
 import streamlit as st
 
 from pizarras.exportar import a_csv, a_xlsx
 from pizarras.filtros import Filtros, describir
+from pizarras.tableros import FILAS_VISIBLES
 
 
 def aviso_demo(registros_demo: int) -> None:
@@ -32,12 +35,29 @@ def nota_no_aplican(etiquetas: list[str], que: str) -> None:
         st.caption(f"Los filtros {', '.join(etiquetas)} no aplican a {que}.")
 
 
-def descargas(tabla: pd.DataFrame, nombre_base: str, titulo: str, filtros: Filtros) -> None:
-    """CSV and XLSX of the table the user sees; the XLSX opens with a sheet of the filters applied."""
+def descargas(
+    tabla: pd.DataFrame,
+    nombre_base: str,
+    titulo: str,
+    filtros: Filtros,
+    completa: Callable[[], pd.DataFrame] | None = None,
+) -> None:
+    """CSV and XLSX of a table; the XLSX opens with a sheet of the filters applied.
+
+    `tabla` is what the board shows. When it was cut at FILAS_VISIBLES rows, `completa` fetches every row, only
+    when the user asks for a file.
+    """
+    recortada = completa is not None and len(tabla) >= FILAS_VISIBLES
+    if recortada:
+        st.caption(
+            f"Se muestran las primeras {FILAS_VISIBLES:,} filas; las descargas CSV y XLSX incluyen todas las que "
+            "cumplen los filtros."
+        )
+    filas = completa if recortada else (lambda: tabla)
     izquierda, derecha, _ = st.columns([1, 1, 4])
     izquierda.download_button(
         "Descargar CSV",
-        data=a_csv(tabla),
+        data=lambda: a_csv(filas()),
         file_name=f"{nombre_base}.csv",
         mime="text/csv",
         icon=":material/download:",
@@ -46,7 +66,7 @@ def descargas(tabla: pd.DataFrame, nombre_base: str, titulo: str, filtros: Filtr
     )
     derecha.download_button(
         "Descargar XLSX",
-        data=lambda: a_xlsx(tabla, titulo, describir(filtros, st.session_state.get("opciones", {}))),
+        data=lambda: a_xlsx(filas(), titulo, describir(filtros, st.session_state.get("opciones", {}))),
         file_name=f"{nombre_base}.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         icon=":material/table_view:",

@@ -49,6 +49,11 @@ def consultar(nombre: str, parametros: dict | None = None) -> pd.DataFrame:
     return _consultar(str(ruta_db()), nombre, parametros or {})
 
 
+def consultar_directo(nombre: str, parametros: dict | None = None) -> pd.DataFrame:
+    """Run a named query without caching it: for large one-off results such as a full download."""
+    return ejecutar(conexion(), nombre, parametros or {})
+
+
 def invalidar_cache() -> None:
     """Call after every write so no board shows stale numbers."""
     _consultar.clear()

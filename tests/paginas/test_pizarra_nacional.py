@@ -66,3 +66,15 @@ def test_the_board_on_the_seed_database_shows_the_published_commitments(ruta_see
     at.query_params["ods"] = "16"
     rerun(at)
     assert metrica(at, "Compromisos") == "24"
+
+
+def test_a_cut_table_says_so_and_its_downloads_hold_every_row(monkeypatch):
+    from pizarras.tableros import nacional
+    from pizarras.ui import componentes
+
+    monkeypatch.setattr(nacional, "FILAS_VISIBLES", 2)
+    monkeypatch.setattr(componentes, "FILAS_VISIBLES", 2)
+    at = abrir("pizarra_nacional")
+    assert not at.exception
+    assert len(at.dataframe[0].value) == 2
+    assert any("Se muestran las primeras 2 filas" in c.value for c in at.caption)

@@ -1,0 +1,7 @@
+-- How many filtered commitments are overdue: their plan ended (fecha_fin, else 31 Dec of anio_fin) before $hoy and
+-- they are still programada or en proceso. Grain: one row.
+-- Parameters: $regiones, $entidades, $organismos, $ods, $periodos, $estatus (lists, NULL = all) and $hoy DATE.
+select count(*) as vencidos
+from compromisos_filtrados($regiones, $entidades, $organismos, $ods, $periodos, $estatus)
+where coalesce(fecha_fin < $hoy, make_date(anio_fin, 12, 31) < $hoy, false)
+  and estatus in ('programada', 'en_proceso')
