@@ -1,0 +1,232 @@
+"""Server-side cost of a page rerun (AppTest, in the real frame) against its floor: the same elements redrawn from
+constant data in memory by a bare script (bench/piso.py).
+
+Pages are discovered from the `st.Page("pages/...")` calls in app.py (the PAGINAS registration), so a new board
+is measured without touching this file.
+"""
+
+from __future__ import annotations
+
+import ast
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from unittest import mock
+
+import plotly.io as pio
+
+from bench.estadistica import medir
+from pizarras.config import RAIZ
+
+ARNES = RAIZ / "tests" / "paginas" / "arnes.py"  # the page-test harness: the real frame with one page
+PISO = Path(__file__).resolve().parent / "piso.py"
+MEMORIA: dict[str, list[dict]] = {}  # captured element trees the floor script redraws, by key
+
+# Filter sets for page reruns, as URL query parameters. Both are non-empty on purpose: an empty query string on a
+# rerun means "page switch, keep the filters" in pizarras.ui.filtros. "amplio" selects every activity year.
+URL_AMPLIO = {"periodo": ["2022", "2023", "2024", "2025"]}
+URL_ESTRECHO = {"region": ["norte", "centro"], "programa": ["PROTAI"], "eje": ["PROTAI-T1", "PROTAI-T3", "PROTAI-X1"],
+                "ods": ["16"], "periodo": ["2024", "2025"], "estatus": ["en_proceso", "concluida"]}
+
+
+def paginas_registradas(app: Path = RAIZ / "app.py") -> list[dict]:
+    """Every `st.Page("pages/x.py", title=...)` in app.py, in order: [{"ruta", "titulo"}]."""
+    arbol = ast.parse(app.read_text(encoding="utf-8"))
+    paginas = []
+    for nodo in ast.walk(arbol):
+        if (isinstance(nodo, ast.Call) and isinstance(nodo.func, ast.Attribute) and nodo.func.attr == "Page"
+                and nodo.args and isinstance(nodo.args[0], ast.Constant) and isinstance(nodo.args[0].value, str)):
+            titulo = next((k.value.value for k in nodo.keywords
+                           if k.arg == "title" and isinstance(k.value, ast.Constant)), Path(nodo.args[0].value).stem)
+            paginas.append({"ruta": nodo.args[0].value, "titulo": titulo, "linea": nodo.lineno})
+    return [{"ruta": p["ruta"], "titulo": p["titulo"]} for p in sorted(paginas, key=lambda p: p["linea"])]
+
+
+# ------------------------------------------------------------------------------------------------ capture
+
+class _Almacen:
+    """Records the media storage AppTest creates for a run, to read the bytes behind download buttons."""
+
+    ultimo = None
+
+
+@contextmanager
+def registrar_medios() -> Iterator[type[_Almacen]]:
+    from streamlit.testing.v1 import app_test
+
+    original = app_test.MemoryMediaFileStorage
+
+    def crear(*args, **kwargs):
+        _Almacen.ultimo = original(*args, **kwargs)
+        return _Almacen.ultimo
+
+    with mock.patch.object(app_test, "MemoryMediaFileStorage", crear):
+        yield _Almacen
+
+
+def _bytes_de_descarga(url: str) -> bytes:
+    if not url or _Almacen.ultimo is None:
+        return b""
+    try:
+        return bytes(_Almacen.ultimo.get_file(url.rsplit("/", 1)[-1]).content)
+    except Exception:
+        return b""
+
+
+def _hijos(nodo) -> list:
+    hijos = getattr(nodo, "children", None) or {}
+    return [hijos[k] for k in sorted(hijos)]
+
+
+def capturar(nodo, omitidos: list[str], contador: list[int] | None = None) -> list[dict]:
+    """The element tree under `nodo` as plain data the floor script can redraw; unknown kinds go to `omitidos`."""
+    contador = contador if contador is not None else [0]
+    elementos: list[dict] = []
+    for hijo in _hijos(nodo):
+        tipo = getattr(hijo, "type", "")
+        contador[0] += 1
+        clave = f"piso_{contador[0]}"
+        proto = getattr(hijo, "proto", None)
+        if tipo in ("title", "header", "subheader", "caption", "markdown", "text", "code",
+                    "info", "warning", "error", "success"):
+            elementos.append({"tipo": tipo, "valor": hijo.value})
+        elif tipo == "metric":
+            elementos.append({"tipo": "metric", "etiqueta": proto.label, "valor": proto.body,
+                              "delta": proto.delta, "ayuda": proto.help})
+        elif tipo == "plotly_chart":
+            elementos.append({"tipo": "plotly_chart", "figura": pio.from_json(proto.spec, skip_invalid=True),
+                              "clave": clave})
+        elif tipo == "dataframe":
+            elementos.append({"tipo": "dataframe", "tabla": hijo.value})
+        elif tipo == "download_button":
+            elementos.append({"tipo": "download_button", "etiqueta": proto.label,
+                              "datos": _bytes_de_descarga(proto.url), "archivo": "descarga", "clave": clave})
+        elif tipo == "multiselect":
+            opciones = list(proto.options)
+            elegidas = [opciones[i] for i in hijo.indices if i < len(opciones)]
+            elementos.append({"tipo": "multiselect", "etiqueta": proto.label, "opciones": opciones,
+                              "elegidas": elegidas, "clave": clave})
+        elif tipo == "button":
+            elementos.append({"tipo": "button", "etiqueta": proto.label, "clave": clave})
+        elif tipo == "flex_container" and _hijos(hijo) and all(getattr(h, "type", "") == "column"
+                                                               for h in _hijos(hijo)):
+            columnas = _hijos(hijo)
+            elementos.append({"tipo": "columnas", "pesos": [getattr(c, "weight", None) or 1 for c in columnas],
+                              "hijos": [capturar(c, omitidos, contador) for c in columnas]})
+        elif tipo == "expander":
+            elementos.append({"tipo": "expander", "etiqueta": getattr(hijo, "label", ""),
+                              "hijos": capturar(hijo, omitidos, contador)})
+        elif _hijos(hijo) and all(getattr(h, "type", "") == "tab" for h in _hijos(hijo)):
+            pestanas = _hijos(hijo)
+            elementos.append({"tipo": "tabs", "etiquetas": [getattr(p, "label", "") for p in pestanas],
+                              "hijos": [capturar(p, omitidos, contador) for p in pestanas]})
+        elif tipo == "divider":
+            elementos.append({"tipo": "divider"})
+        elif tipo == "table":
+            elementos.append({"tipo": "table", "tabla": hijo.value})
+        elif tipo in ("flex_container", "vertical", "container"):
+            elementos.append({"tipo": "contenedor", "hijos": capturar(hijo, omitidos, contador)})
+        elif tipo == "sidebar":
+            elementos.append({"tipo": "sidebar", "hijos": capturar(hijo, omitidos, contador)})
+        elif tipo in ("main",):
+            elementos.extend(capturar(hijo, omitidos, contador))
+        elif tipo == "event":
+            continue
+        else:
+            omitidos.append(tipo or type(hijo).__name__)
+    return elementos
+
+
+def contar(elementos: list[dict]) -> dict[str, int]:
+    """How many elements of each kind a captured tree holds (layout blocks not counted)."""
+    cuentas: dict[str, int] = {}
+    for e in elementos:
+        if "hijos" in e:
+            listas = e["hijos"] if e["tipo"] in ("columnas", "tabs") else [e["hijos"]]
+            for lista in listas:
+                for k, v in contar(lista).items():
+                    cuentas[k] = cuentas.get(k, 0) + v
+        else:
+            cuentas[e["tipo"]] = cuentas.get(e["tipo"], 0) + 1
+    return cuentas
+
+
+# ------------------------------------------------------------------------------------------------ timing
+
+def _poner_url(at, url: dict[str, list[str]]) -> None:
+    at.query_params.clear()
+    for clave, valores in url.items():
+        at.query_params[clave] = list(valores)
+
+
+def _rerun(at):
+    at._finished_page_script_hash = ""  # AppTest 1.67 quirk, see tests/paginas/util.py
+    return at.run()
+
+
+def medir_pagina(ruta_pagina: str, db: Path, repeticiones: int, presupuesto_s: float, aviso=print) -> dict:
+    """Open a page on `db`, then time warm reruns and warm filter changes, and the same for its floor."""
+    from streamlit.testing.v1 import AppTest
+
+    os.environ["PIZARRAS_DB"] = str(db)
+    resultado: dict = {"pagina": ruta_pagina}
+    with registrar_medios():
+        at = AppTest.from_file(str(ARNES), default_timeout=900)
+        at.session_state["pagina_bajo_prueba"] = ruta_pagina
+        _poner_url(at, URL_AMPLIO)
+        import time
+
+        t0 = time.perf_counter()
+        at.run()
+        resultado["primera_carga_ms"] = (time.perf_counter() - t0) * 1000
+        if at.exception:
+            resultado["error"] = "; ".join(str(e.value)[:300] for e in at.exception)
+            return resultado
+        errores = [e.value for e in at.error]
+        resultado["errores_en_pagina"] = errores
+
+        omitidos: list[str] = []
+        _rerun(at)
+        elementos_amplio = capturar(at._tree, omitidos)
+        resultado["rerun_ms"] = medir(lambda: _rerun(at), repeticiones, presupuesto_s)
+        _poner_url(at, URL_ESTRECHO)
+        _rerun(at)
+        elementos_estrecho = capturar(at._tree, omitidos)
+        estado = {"url": URL_AMPLIO}
+
+        def cambiar():
+            estado["url"] = URL_AMPLIO if estado["url"] is URL_ESTRECHO else URL_ESTRECHO
+            _poner_url(at, estado["url"])
+            _rerun(at)
+
+        cambiar()  # back to the broad set: both are now cached
+        resultado["cambio_filtro_ms"] = medir(cambiar, repeticiones, presupuesto_s, calentar=False)
+    resultado["elementos"] = contar(elementos_amplio)
+    resultado["omitidos_en_piso"] = sorted(set(omitidos))
+
+    clave = f"{ruta_pagina}@{db}"
+    MEMORIA[clave + "#amplio"], MEMORIA[clave + "#estrecho"] = elementos_amplio, elementos_estrecho
+    piso = AppTest.from_file(str(PISO), default_timeout=900)
+    piso.session_state["piso_clave"] = clave + "#amplio"
+    piso.run()
+    if piso.exception:
+        resultado["error_piso"] = "; ".join(str(e.value)[:300] for e in piso.exception)
+        return resultado
+    resultado["piso_rerun_ms"] = medir(piso.run, repeticiones, presupuesto_s)
+    estado_piso = {"clave": clave + "#amplio"}
+
+    def cambiar_piso():
+        estado_piso["clave"] = clave + ("#estrecho" if estado_piso["clave"].endswith("#amplio") else "#amplio")
+        piso.session_state["piso_clave"] = estado_piso["clave"]
+        piso.run()
+
+    resultado["piso_cambio_ms"] = medir(cambiar_piso, repeticiones, presupuesto_s)
+    for modo, piso_modo in (("rerun_ms", "piso_rerun_ms"), ("cambio_filtro_ms", "piso_cambio_ms")):
+        resultado[f"razon_{modo.removesuffix('_ms')}"] = resultado[modo]["mediana"] / resultado[piso_modo]["mediana"]
+    aviso(f"  {ruta_pagina} @ {db.name}: rerun {resultado['rerun_ms']['mediana']:.0f} ms "
+          f"(piso {resultado['piso_rerun_ms']['mediana']:.0f}), cambio de filtro "
+          f"{resultado['cambio_filtro_ms']['mediana']:.0f} ms (piso {resultado['piso_cambio_ms']['mediana']:.0f})")
+    for k in [k for k in MEMORIA if k.startswith(clave)]:
+        del MEMORIA[k]
+    return resultado
