@@ -41,8 +41,9 @@ def resumen_latencias(valores: Sequence[float]) -> dict:
 def medir(funcion: Callable[[], object], repeticiones: int = 7, presupuesto_s: float = 5.0, minimo: int = 3,
           calentar: bool = True) -> dict:
     """Time `funcion` in milliseconds: one warm-up, then up to `repeticiones` runs; stops early once
-    `presupuesto_s` is spent and `minimo` runs are done. When the warm-up alone shows that `minimo` runs would not
-    fit in the budget, the warm-up is the only measurement (n = 1, `solo_calentamiento`)."""
+    `presupuesto_s` is spent and `minimo` runs are done. When the warm-up (or, without one, the first run) alone shows
+    that `minimo` runs would not fit in the budget, that run is the only measurement (n = 1; a warm-up is flagged
+    `solo_calentamiento`)."""
     if calentar:
         t0 = time.perf_counter()
         funcion()
@@ -57,4 +58,6 @@ def medir(funcion: Callable[[], object], repeticiones: int = 7, presupuesto_s: f
         tiempos.append((time.perf_counter() - t0) * 1000)
         if len(tiempos) >= minimo and time.perf_counter() - inicio > presupuesto_s:
             break
+        if len(tiempos) == 1 and tiempos[0] / 1000 * minimo > presupuesto_s:
+            break  # one run already shows the minimum would not fit: keep it as the only measurement
     return resumen(tiempos)

@@ -152,6 +152,17 @@ def contar(elementos: list[dict]) -> dict[str, int]:
     return cuentas
 
 
+def _de_tipo(elementos: list[dict], tipo: str) -> list[dict]:
+    encontrados = []
+    for e in elementos:
+        if e["tipo"] == tipo:
+            encontrados.append(e)
+        elif "hijos" in e:
+            for lista in (e["hijos"] if e["tipo"] in ("columnas", "tabs") else [e["hijos"]]):
+                encontrados += _de_tipo(lista, tipo)
+    return encontrados
+
+
 # ------------------------------------------------------------------------------------------------ timing
 
 def _poner_url(at, url: dict[str, list[str]]) -> None:
@@ -187,22 +198,31 @@ def medir_pagina(ruta_pagina: str, db: Path, repeticiones: int, presupuesto_s: f
         resultado["errores_en_pagina"] = errores
 
         omitidos: list[str] = []
-        _rerun(at)
         elementos_amplio = capturar(at._tree, omitidos)
-        resultado["rerun_ms"] = medir(lambda: _rerun(at), repeticiones, presupuesto_s)
+        resultado["rerun_ms"] = medir(lambda: _rerun(at), repeticiones, presupuesto_s, calentar=False)
         _poner_url(at, URL_ESTRECHO)
-        _rerun(at)
+        _rerun(at)  # fills the cache for the narrow set
         elementos_estrecho = capturar(at._tree, omitidos)
-        estado = {"url": URL_AMPLIO}
 
-        def cambiar():
-            estado["url"] = URL_AMPLIO if estado["url"] is URL_ESTRECHO else URL_ESTRECHO
-            _poner_url(at, estado["url"])
-            _rerun(at)
+        def ida_y_vuelta():  # one change each way, both cached; measured per change
+            for url in (URL_AMPLIO, URL_ESTRECHO):
+                _poner_url(at, url)
+                _rerun(at)
 
-        cambiar()  # back to the broad set: both are now cached
-        resultado["cambio_filtro_ms"] = medir(cambiar, repeticiones, presupuesto_s, calentar=False)
+        ida_y_vuelta_ms = medir(ida_y_vuelta, repeticiones, presupuesto_s * 2, calentar=False)
+        resultado["cambio_filtro_ms"] = {**ida_y_vuelta_ms, **{k: ida_y_vuelta_ms[k] / 2 for k in ("mediana", "min", "max")}}
     resultado["elementos"] = contar(elementos_amplio)
+    figuras = _de_tipo(elementos_amplio, "plotly_chart")
+    tablas = _de_tipo(elementos_amplio, "dataframe")
+    if figuras:  # what st.plotly_chart does with each figure on every rerun
+        resultado["figuras_json_ms"] = medir(lambda: [pio.to_json(e["figura"], validate=False) for e in figuras],
+                                             repeticiones, presupuesto_s)
+    if tablas:  # what st.dataframe does with each table on every rerun
+        from streamlit.dataframe_util import convert_pandas_df_to_arrow_bytes
+
+        resultado["filas_tabla"] = sum(len(e["tabla"]) for e in tablas)
+        resultado["tabla_arrow_ms"] = medir(lambda: [convert_pandas_df_to_arrow_bytes(e["tabla"]) for e in tablas],
+                                            repeticiones, presupuesto_s)
     resultado["omitidos_en_piso"] = sorted(set(omitidos))
 
     clave = f"{ruta_pagina}@{db}"
@@ -214,14 +234,15 @@ def medir_pagina(ruta_pagina: str, db: Path, repeticiones: int, presupuesto_s: f
         resultado["error_piso"] = "; ".join(str(e.value)[:300] for e in piso.exception)
         return resultado
     resultado["piso_rerun_ms"] = medir(piso.run, repeticiones, presupuesto_s)
-    estado_piso = {"clave": clave + "#amplio"}
 
-    def cambiar_piso():
-        estado_piso["clave"] = clave + ("#estrecho" if estado_piso["clave"].endswith("#amplio") else "#amplio")
-        piso.session_state["piso_clave"] = estado_piso["clave"]
-        piso.run()
+    def ida_y_vuelta_piso():
+        for sufijo in ("#estrecho", "#amplio"):
+            piso.session_state["piso_clave"] = clave + sufijo
+            piso.run()
 
-    resultado["piso_cambio_ms"] = medir(cambiar_piso, repeticiones, presupuesto_s)
+    ida_y_vuelta_piso_ms = medir(ida_y_vuelta_piso, repeticiones, presupuesto_s * 2)
+    resultado["piso_cambio_ms"] = {**ida_y_vuelta_piso_ms,
+                                   **{k: ida_y_vuelta_piso_ms[k] / 2 for k in ("mediana", "min", "max")}}
     for modo, piso_modo in (("rerun_ms", "piso_rerun_ms"), ("cambio_filtro_ms", "piso_cambio_ms")):
         resultado[f"razon_{modo.removesuffix('_ms')}"] = resultado[modo]["mediana"] / resultado[piso_modo]["mediana"]
     aviso(f"  {ruta_pagina} @ {db.name}: rerun {resultado['rerun_ms']['mediana']:.0f} ms "
@@ -230,3 +251,30 @@ def medir_pagina(ruta_pagina: str, db: Path, repeticiones: int, presupuesto_s: f
     for k in [k for k in MEMORIA if k.startswith(clave)]:
         del MEMORIA[k]
     return resultado
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Measure one page on one database in this process and write the result as JSON (the bench runs this in a
+    child process, so the app's DuckDB connections and cached data are gone before the real server starts)."""
+    import argparse
+    import gc
+    import json
+
+    parser = argparse.ArgumentParser(description="Mide el rerun de una página contra su piso (uso interno de bench).")
+    parser.add_argument("--pagina", required=True)
+    parser.add_argument("--db", type=Path, required=True)
+    parser.add_argument("--repeticiones", type=int, default=7)
+    parser.add_argument("--presupuesto", type=float, default=1.5)
+    parser.add_argument("--salida", type=Path, required=True)
+    args = parser.parse_args(argv)
+    resultado = medir_pagina(args.pagina, args.db, args.repeticiones, args.presupuesto)
+    # What runner.postScriptGC pays after every script run, with this heap (the app and its data loaded).
+    resultado["gc_collect_ms"] = medir(gc.collect, 5, 5.0)
+    args.salida.write_text(json.dumps(resultado, default=str), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    import sys
+
+    sys.exit(main())
