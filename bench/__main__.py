@@ -9,6 +9,7 @@ import hashlib
 import json
 import os
 import platform
+import signal
 import subprocess
 import sys
 import time
@@ -176,6 +177,10 @@ def _correr_audiencia(base: dict, sesiones: int, duracion_s: float, carpeta_logs
 
 # ------------------------------------------------------------------------------------------------ findings
 
+def _ms_texto(valor: float | None) -> str:
+    return "—" if valor is None else f"{valor:,.0f} ms"
+
+
 def hallazgos(datos: dict) -> list[str]:
     """Plain statements drawn from the numbers: what dominates, and what is worth changing."""
     h = []
@@ -191,22 +196,45 @@ def hallazgos(datos: dict) -> list[str]:
                      f"figuras plotly a JSON cuesta {p['figuras_json_ms']['mediana']:.0f} ms por rerun "
                      f"(de {p['rerun_ms']['mediana']:.0f} ms del rerun completo).")
         if p.get("tabla_arrow_ms"):
-            h.append(f"En `{p['pagina']}` ({p['base']}), convertir sus tablas a Arrow para st.dataframe cuesta "
-                     f"{p['tabla_arrow_ms']['mediana']:,.0f} ms por rerun ({p.get('filas_tabla', 0):,} filas).")
+            partes = [f"convertirlas a Arrow para st.dataframe {p['tabla_arrow_ms']['mediana']:,.0f} ms"]
+            if p.get("tabla_copia_cache_ms"):
+                partes.append(f"la copia que entrega st.cache_data (unpickle) {p['tabla_copia_cache_ms']['mediana']:,.0f} ms")
+            if p.get("tabla_csv_ms"):
+                partes.append(f"armar el CSV de «Descargar CSV» {p['tabla_csv_ms']['mediana']:,.0f} ms")
+            h.append(f"En `{p['pagina']}` ({p['base']}) sus tablas suman {p.get('filas_tabla', 0):,} filas; en cada "
+                     f"rerun: {', '.join(partes)} (rerun completo: {p['rerun_ms']['mediana']:,.0f} ms).")
+    for p in datos.get("paginas", []):
+        if p.get("perfil_funciones_app"):
+            total = p["perfil_rerun"] and sum(f["ms"] for f in p["perfil_rerun"])
+            primeras = ", ".join(f"`{f['funcion'].split(':', 1)[1]}` {f['ms_acumulado']:,.0f} ms"
+                                 for f in p["perfil_funciones_app"][:4])
+            h.append(f"Perfil de un rerun de `{p['pagina']}` ({p['base']}, {total:,.0f} ms con cProfile): las "
+                     f"funciones de la app que más acumulan son {primeras}.")
     gc_ms = datos.get("gc_collect_ms")
     if gc_ms:
         h.append(f"`runner.postScriptGC` (activo por omisión) hace un `gc.collect()` completo tras cada corrida; con "
                  f"el montón de este proceso (app cargada) cuesta {gc_ms['mediana']:.0f} ms (mediana).")
-    normal = next((a for a in datos.get("audiencia", []) if a["sesiones"] == 100 and not a.get("variante")), None)
-    sin_gc = next((a for a in datos.get("audiencia", []) if a.get("variante") == "runner.postScriptGC=false"), None)
-    if normal and sin_gc and normal["latencia_ms"]["p50"] and sin_gc["latencia_ms"]["p50"]:
-        base_sin = next(a for a in datos["audiencia"] if a["sesiones"] == sin_gc["sesiones"] and not a.get("variante"))
+    audiencias = datos.get("audiencia", [])
+    sin_gc = next((a for a in audiencias if a.get("variante") == "runner.postScriptGC=false"), None)
+    con_gc = sin_gc and next((a for a in audiencias if a["sesiones"] == sin_gc["sesiones"] and not a.get("variante")),
+                             None)
+    if sin_gc and con_gc and sin_gc["latencia_ms"]["p50"] and con_gc["latencia_ms"]["p50"]:
         h.append(f"Con {sin_gc['sesiones']} sesiones, apagar `runner.postScriptGC` cambia p50/p95 de "
-                 f"{base_sin['latencia_ms']['p50']:.0f}/{base_sin['latencia_ms']['p95']:.0f} ms a "
-                 f"{sin_gc['latencia_ms']['p50']:.0f}/{sin_gc['latencia_ms']['p95']:.0f} ms y las interacciones de "
-                 f"{base_sin['interacciones']} a {sin_gc['interacciones']} (RSS máx {base_sin['servidor']['rss_max_mb']:.0f}"
-                 f" → {sin_gc['servidor']['rss_max_mb']:.0f} MB). Si se confirma en la máquina tranquila, conviene "
-                 "ponerlo en `.streamlit/config.toml` vigilando la memoria.")
+                 f"{con_gc['latencia_ms']['p50']:,.0f}/{con_gc['latencia_ms']['p95']:,.0f} ms a "
+                 f"{sin_gc['latencia_ms']['p50']:,.0f}/{sin_gc['latencia_ms']['p95']:,.0f} ms y el ritmo de "
+                 f"{con_gc['interacciones_por_s']:.1f} a {sin_gc['interacciones_por_s']:.1f} cambios de filtro por "
+                 f"segundo (RSS máx {con_gc['servidor']['rss_max_mb']:.0f} → {sin_gc['servidor']['rss_max_mb']:.0f} MB)."
+                 " Si se confirma en la máquina tranquila, conviene ponerlo en `.streamlit/config.toml` vigilando la "
+                 "memoria.")
+    saturadas = [a for a in audiencias if not a.get("variante") and a["servidor"].get("cpu_promedio_pct")]
+    if saturadas:
+        mayor = max(saturadas, key=lambda a: a["sesiones"])
+        servidas = max(saturadas, key=lambda a: a["interacciones_por_s"] or 0)
+        h.append(f"El servidor es un solo proceso de Python: su CPU media no pasa de ~{max(a['servidor']['cpu_promedio_pct'] for a in saturadas):.0f} % "
+                 f"(un núcleo) aunque la máquina tenga {datos['maquina']['nucleos']}; sirvió a lo más "
+                 f"{servidas['interacciones_por_s']:.1f} cambios de filtro por segundo ({servidas['sesiones']} "
+                 f"sesiones). Con {mayor['sesiones']} sesiones: p95 {_ms_texto(mayor['latencia_ms']['p95'])}, "
+                 f"{mayor['errores']} errores.")
     for a in datos.get("arranque", []):
         if a.get("render_s") and a.get("guion_terminado_s"):
             h.append(f"Arranque en frío ({a['base']}): el servidor responde a los {a['salud_s']['mediana']:.1f} s, la "
@@ -228,6 +256,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--secciones", default="consultas,paginas,arranque,audiencia",
                         help="secciones a medir, separadas por comas")
     args = parser.parse_args(argv)
+    # A terminated bench still stops the servers it started (their `finally` blocks run on SystemExit).
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     secciones = {s.strip() for s in args.secciones.split(",") if s.strip()}
     desconocidas = secciones - {"consultas", "paginas", "arranque", "audiencia"}
     if desconocidas:
@@ -296,7 +326,7 @@ def main(argv: list[str] | None = None) -> int:
             f"cambia de filtros (12 combinaciones) tras una pausa de 2 a 4 s, durante {duracion_audiencia:.0f} s; "
             "latencia = desde enviar el cambio hasta `script_finished`. Base: la semilla. Servidor: `streamlit run "
             "app.py` con la configuración del repositorio, caché precalentada con las 12 combinaciones. Error = "
-            "conexión caída, corrida sin terminar en 60 s, excepción o `st.error` en la página.")
+            "conexión caída, corrida sin terminar en 30 s, excepción o `st.error` en la página.")
         servidor = lanzar(Path(semilla["ruta"]), logs)
         try:
             servidor.esperar_salud()
@@ -310,7 +340,7 @@ def main(argv: list[str] | None = None) -> int:
                 datos["audiencia"].append(r)
         finally:
             servidor.detener()
-        n_gc = sesiones[-2] if len(sesiones) > 1 else sesiones[0]
+        n_gc = sesiones[0]  # a load the server still serves: the comparison means something there
         r, _ = _correr_audiencia(semilla, n_gc, duracion_audiencia * 0.5, logs,
                                  "runner.postScriptGC=false", {"runner.postScriptGC": "false"})
         datos["audiencia"].append(r)

@@ -36,7 +36,7 @@ FILTROS_AUDIENCIA: list[dict[str, list[str]]] = [
     {"region": ["norte", "centro"], "programa": ["PROTAI"], "periodo": ["2024", "2025"]},
     {"organismo": ["ITEI"]},
 ]
-LIMITE_INTERACCION_S = 60.0
+LIMITE_INTERACCION_S = 30.0  # a filter change that takes longer counts as an error (the audience gave up)
 
 
 def cadena_consulta(filtros: dict[str, list[str]]) -> str:

@@ -22,6 +22,8 @@ from pizarras.config import RAIZ
 ARNES = RAIZ / "tests" / "paginas" / "arnes.py"  # the page-test harness: the real frame with one page
 PISO = Path(__file__).resolve().parent / "piso.py"
 MEMORIA: dict[str, list[dict]] = {}  # captured element trees the floor script redraws, by key
+PERFILES: list = []  # cProfile.Profile objects left by bench/arnes_perfilado.py
+ARNES_PERFILADO = Path(__file__).resolve().parent / "arnes_perfilado.py"
 
 # Filter sets for page reruns, as URL query parameters. Both are non-empty on purpose: an empty query string on a
 # rerun means "page switch, keep the filters" in pizarras.ui.filtros. "amplio" selects every activity year.
@@ -152,6 +154,50 @@ def contar(elementos: list[dict]) -> dict[str, int]:
     return cuentas
 
 
+def categoria(archivo: str, funcion: str) -> str:
+    """Where a profiled function lives: a third-party package, the app's own code, the GC, or Python itself."""
+    if "gc.collect" in funcion:
+        return "gc.collect"
+    if "site-packages/" in archivo:
+        return archivo.split("site-packages/", 1)[1].split("/", 1)[0].removesuffix(".py")
+    if archivo.startswith(str(RAIZ)):
+        return "app: " + Path(archivo).relative_to(RAIZ).parts[0]
+    if funcion.startswith("<built-in method") or funcion.startswith("<method"):
+        return "funciones de C (" + funcion.split(" ")[-1].rstrip(">").split(".")[0] + ")"
+    return "Python (biblioteca estándar)"
+
+
+def perfil_por_categoria(perfil, limite: int = 8) -> list[dict]:
+    """Own time (tottime) of one profiled run grouped by `categoria`, largest first, in ms and % of the total."""
+    import pstats
+
+    estadisticas = pstats.Stats(perfil).stats
+    suma: dict[str, float] = {}
+    for (archivo, _linea, funcion), (_cc, _nc, propio, _acum, _llamadores) in estadisticas.items():
+        clave = categoria(archivo, funcion)
+        suma[clave] = suma.get(clave, 0.0) + propio
+    total = sum(suma.values()) or 1.0
+    orden = sorted(suma.items(), key=lambda kv: kv[1], reverse=True)
+    filas = [{"categoria": k, "ms": v * 1000, "pct": 100 * v / total} for k, v in orden[:limite]]
+    resto = sum(v for _, v in orden[limite:])
+    if resto:
+        filas.append({"categoria": "resto", "ms": resto * 1000, "pct": 100 * resto / total})
+    return filas
+
+
+def funciones_de_la_app(perfil, limite: int = 8) -> list[dict]:
+    """The app's own functions (pizarras/) with the most cumulative time in one profiled run."""
+    import pstats
+
+    filas = []
+    for (archivo, linea, funcion), (_cc, llamadas, _propio, acumulado, _ll) in pstats.Stats(perfil).stats.items():
+        if (archivo.startswith(str(RAIZ / "pizarras")) and funcion != "<module>"
+                and not archivo.endswith("marco.py")):  # the frame wraps the whole run
+            filas.append({"funcion": f"{Path(archivo).relative_to(RAIZ)}:{funcion}", "llamadas": llamadas,
+                          "ms_acumulado": acumulado * 1000})
+    return sorted(filas, key=lambda f: f["ms_acumulado"], reverse=True)[:limite]
+
+
 def _de_tipo(elementos: list[dict], tipo: str) -> list[dict]:
     encontrados = []
     for e in elementos:
@@ -195,7 +241,9 @@ def medir_pagina(ruta_pagina: str, db: Path, repeticiones: int, presupuesto_s: f
             resultado["error"] = "; ".join(str(e.value)[:300] for e in at.exception)
             return resultado
         errores = [e.value for e in at.error]
-        resultado["errores_en_pagina"] = errores
+        if errores:  # e.g. the database is held by another process: nothing to measure
+            resultado["error"] = "la página mostró: " + "; ".join(errores)[:300]
+            return resultado
 
         omitidos: list[str] = []
         elementos_amplio = capturar(at._tree, omitidos)
@@ -211,6 +259,16 @@ def medir_pagina(ruta_pagina: str, db: Path, repeticiones: int, presupuesto_s: f
 
         ida_y_vuelta_ms = medir(ida_y_vuelta, repeticiones, presupuesto_s * 2, calentar=False)
         resultado["cambio_filtro_ms"] = {**ida_y_vuelta_ms, **{k: ida_y_vuelta_ms[k] / 2 for k in ("mediana", "min", "max")}}
+    if resultado["rerun_ms"]["mediana"] < 10_000:  # where one more profiled run is cheap
+        PERFILES.clear()
+        perfilada = AppTest.from_file(str(ARNES_PERFILADO), default_timeout=900)
+        perfilada.session_state["pagina_bajo_prueba"] = ruta_pagina
+        _poner_url(perfilada, URL_AMPLIO)
+        perfilada.run()
+        _rerun(perfilada)
+        if PERFILES and not perfilada.exception:
+            resultado["perfil_rerun"] = perfil_por_categoria(PERFILES[-1])
+            resultado["perfil_funciones_app"] = funciones_de_la_app(PERFILES[-1])
     resultado["elementos"] = contar(elementos_amplio)
     figuras = _de_tipo(elementos_amplio, "plotly_chart")
     tablas = _de_tipo(elementos_amplio, "dataframe")
@@ -223,6 +281,17 @@ def medir_pagina(ruta_pagina: str, db: Path, repeticiones: int, presupuesto_s: f
         resultado["filas_tabla"] = sum(len(e["tabla"]) for e in tablas)
         resultado["tabla_arrow_ms"] = medir(lambda: [convert_pandas_df_to_arrow_bytes(e["tabla"]) for e in tablas],
                                             repeticiones, presupuesto_s)
+        # st.cache_data hands each caller an unpickled copy of a cached result, on every rerun.
+        import pickle
+
+        guardadas = [pickle.dumps(e["tabla"]) for e in tablas]
+        resultado["tabla_copia_cache_ms"] = medir(lambda: [pickle.loads(g) for g in guardadas], repeticiones,
+                                                  presupuesto_s)
+        if _de_tipo(elementos_amplio, "download_button"):  # componentes.descargas builds the CSV on every rerun
+            from pizarras.exportar import a_csv
+
+            resultado["tabla_csv_ms"] = medir(lambda: [a_csv(e["tabla"]) for e in tablas], repeticiones,
+                                              presupuesto_s)
     resultado["omitidos_en_piso"] = sorted(set(omitidos))
 
     clave = f"{ruta_pagina}@{db}"
@@ -267,7 +336,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--presupuesto", type=float, default=1.5)
     parser.add_argument("--salida", type=Path, required=True)
     args = parser.parse_args(argv)
-    resultado = medir_pagina(args.pagina, args.db, args.repeticiones, args.presupuesto)
+    # Run as `python -m bench.paginas` this module is __main__; the floor script imports bench.paginas, so measure
+    # through that module for both to share MEMORIA.
+    from bench import paginas as modulo
+
+    resultado = modulo.medir_pagina(args.pagina, args.db, args.repeticiones, args.presupuesto)
     # What runner.postScriptGC pays after every script run, with this heap (the app and its data loaded).
     resultado["gc_collect_ms"] = medir(gc.collect, 5, 5.0)
     args.salida.write_text(json.dumps(resultado, default=str), encoding="utf-8")

@@ -160,6 +160,16 @@ def a_markdown(datos: dict) -> str:
                           _rango(p["piso_cambio_ms"]) + f" → {p['razon_cambio_filtro']:.1f}×"])
         l += _tabla(["página", "base", "primera carga", "rerun", "piso", "razón", "cambio de filtro",
                      "piso del cambio → razón"], filas)
+        for p in datos["paginas"]:
+            if p.get("perfil_rerun"):
+                l += [f"**Dónde se va un rerun de `{p['pagina']}` ({p['base']})** — un rerun perfilado con cProfile "
+                      "(el perfilador infla el código Python; las proporciones orientan):", ""]
+                l += _tabla(["paquete (tiempo propio)", "ms", "%"],
+                            [[f["categoria"], f"{f['ms']:,.0f}", f"{f['pct']:.0f} %"] for f in p["perfil_rerun"]])
+                if p.get("perfil_funciones_app"):
+                    l += _tabla(["función de la app (tiempo acumulado)", "llamadas", "ms"],
+                                [[f"`{f['funcion']}`", f["llamadas"], f"{f['ms_acumulado']:,.0f}"]
+                                 for f in p["perfil_funciones_app"]])
         omitidos = sorted({o for p in datos["paginas"] for o in p.get("omitidos_en_piso", [])})
         if omitidos:
             l += [f"Elementos que el piso no sabe redibujar (no cuentan en el piso): {', '.join(omitidos)}.", ""]

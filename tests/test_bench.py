@@ -271,3 +271,28 @@ def test_medir_without_warm_up_stops_after_one_run_too_slow_for_the_budget():
 
     r = medir(lambda: time.sleep(0.05), repeticiones=5, presupuesto_s=0.1, minimo=3, calentar=False)
     assert r["n"] == 1 and "solo_calentamiento" not in r
+
+
+def test_profile_categories():
+    from pizarras.config import RAIZ
+
+    assert paginas.categoria("/venv/lib/python3.11/site-packages/plotly/basedatatypes.py", "update") == "plotly"
+    assert paginas.categoria("/venv/lib/python3.11/site-packages/six.py", "f") == "six"
+    assert paginas.categoria("~", "<built-in method gc.collect>") == "gc.collect"
+    assert paginas.categoria(str(RAIZ / "pizarras" / "graficas.py"), "barras_avance") == "app: pizarras"
+    assert paginas.categoria("/usr/lib/python3.11/json/encoder.py", "encode") == "Python (biblioteca estándar)"
+
+
+def test_a_profiled_rerun_is_attributed_to_packages_and_app_functions(ruta_pequena, monkeypatch):
+    from streamlit.testing.v1 import AppTest
+
+    monkeypatch.setenv("PIZARRAS_DB", str(ruta_pequena))
+    paginas.PERFILES.clear()
+    at = AppTest.from_file(str(paginas.ARNES_PERFILADO), default_timeout=60)
+    at.session_state["pagina_bajo_prueba"] = "pages/pizarra_nacional.py"
+    at.run()
+    assert not at.exception and paginas.PERFILES
+    categorias = paginas.perfil_por_categoria(paginas.PERFILES[-1])
+    assert sum(f["pct"] for f in categorias) == pytest.approx(100)
+    funciones = [f["funcion"] for f in paginas.funciones_de_la_app(paginas.PERFILES[-1], limite=50)]
+    assert any(f.startswith("pizarras/graficas.py:") for f in funciones)
