@@ -235,6 +235,12 @@ def hallazgos(datos: dict) -> list[str]:
                  f"{servidas['interacciones_por_s']:.1f} cambios de filtro por segundo ({servidas['sesiones']} "
                  f"sesiones). Con {mayor['sesiones']} sesiones: p95 {_ms_texto(mayor['latencia_ms']['p95'])}, "
                  f"{mayor['errores']} errores.")
+    val = datos.get("validacion_navegador")
+    if val and val["navegador_ms"]["p50"] and val["protocolo_ms"]["p50"]:
+        h.append(f"Un cambio de filtro visto desde Chromium tarda {val['navegador_ms']['p50']:,.0f} ms (p50) y desde el "
+                 f"cliente de protocolo {val['protocolo_ms']['p50']:,.0f} ms: la diferencia es el trabajo del navegador "
+                 "(enviar el cambio, dibujar las figuras y la tabla que llegan). Las latencias de la audiencia son las "
+                 "del servidor; lo que ve una persona es eso más el dibujo en su equipo.")
     for a in datos.get("arranque", []):
         if a.get("render_s") and a.get("guion_terminado_s"):
             h.append(f"Arranque en frío ({a['base']}): el servidor responde a los {a['salud_s']['mediana']:.1f} s, la "

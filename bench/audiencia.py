@@ -108,11 +108,13 @@ async def _sesion(url_ws: str, origen: str, fin: float, semilla: int, pausa: tup
     rng = random.Random(semilla)
     await asyncio.sleep(rng.uniform(0, arranque_s))  # sessions join over the first seconds, as an audience does
     cliente = ClienteStreamlit(url_ws, origen)
+    fase = "carga inicial"
     try:
         await cliente.conectar()
         t, errores = await cliente.rerun(cadena_consulta(rng.choice(FILTROS_AUDIENCIA)))
         registro.cargas_iniciales_s.append(t)
-        registro.errores += errores
+        registro.errores += [f"{fase}: {e}" for e in errores]
+        fase = "cambio de filtro"
         while True:
             await asyncio.sleep(rng.uniform(*pausa))
             if time.monotonic() >= fin:
@@ -120,9 +122,10 @@ async def _sesion(url_ws: str, origen: str, fin: float, semilla: int, pausa: tup
             t, errores = await cliente.rerun(cadena_consulta(rng.choice(FILTROS_AUDIENCIA)))
             registro.latencias_s.append(t)
             registro.interacciones += 1
-            registro.errores += errores
+            registro.errores += [f"{fase}: {e}" for e in errores]
     except Exception as error:  # a dropped or refused connection, or a run that never finished
-        registro.errores.append(f"{type(error).__name__}: {str(error)[:200]}")
+        detalle = str(error)[:200] or f"más de {LIMITE_INTERACCION_S:.0f} s sin terminar la corrida"
+        registro.errores.append(f"{fase}: {type(error).__name__}: {detalle}")
     finally:
         if hasattr(cliente, "ws"):
             await cliente.cerrar()
@@ -166,6 +169,7 @@ def resumir(registro: Registro, sesiones: int, duracion_s: float, arranque_s: fl
         "latencia_ms": resumen_latencias(lat_ms),
         "carga_inicial_ms": resumen_latencias([t * 1000 for t in registro.cargas_iniciales_s]),
         "errores": len(registro.errores),
+        "errores_carga_inicial": sum(e.startswith("carga inicial") for e in registro.errores),
         "ejemplos_de_error": sorted(set(registro.errores))[:5],
     }
 
@@ -174,7 +178,9 @@ def resumir(registro: Registro, sesiones: int, duracion_s: float, arranque_s: fl
 
 # Records when the script goes from running back to idle, so a click's latency is measured inside the page.
 OBSERVADOR = """() => {
-  window.__fin = 0; window.__corriendo = false;
+  window.__fin = 0; window.__corriendo = false; window.__t0 = 0;
+  // The moment the user's press reaches the page (Playwright's own overhead before it is not counted).
+  document.addEventListener('pointerdown', () => { window.__t0 = performance.now(); }, true);
   const app = document.querySelector('[data-testid=stApp]');
   new MutationObserver(() => {
     const estado = app.dataset.testScriptState;
@@ -182,6 +188,11 @@ OBSERVADOR = """() => {
     else if (estado === 'notRunning' && window.__corriendo) { window.__corriendo = false; window.__fin = performance.now(); }
   }).observe(app, {attributes: true, attributeFilter: ['data-test-script-state']});
 }"""
+
+
+def _listo(antes: float) -> str:
+    """JS condition: a press after `antes` was followed by a run that went back to idle."""
+    return f"() => window.__t0 > {antes} && window.__fin > window.__t0"
 
 
 def validar_con_navegador(url: str, url_ws: str, cambios: int = 8, sesiones_navegador: int = 3) -> dict:
@@ -193,6 +204,7 @@ def validar_con_navegador(url: str, url_ws: str, cambios: int = 8, sesiones_nave
 
     navegador_ms: list[float] = []
     errores: list[str] = []
+    reintentos = 0
     with sync_playwright() as p:
         navegador = lanzar_navegador(p)
         try:
@@ -212,12 +224,21 @@ def validar_con_navegador(url: str, url_ws: str, cambios: int = 8, sesiones_nave
                         else:
                             objetivo = pagina.get_by_role("button", name="Restablecer filtros")
                         objetivo.wait_for(state="visible")
-                        inicio = pagina.evaluate("() => performance.now()")
+                        antes = pagina.evaluate("() => performance.now()")
                         objetivo.click()
-                        pagina.wait_for_function(f"() => window.__fin > {inicio}", timeout=20_000, polling=10)
-                        navegador_ms.append(pagina.evaluate("() => window.__fin") - inicio)
-                        if i % 2 == 0:
+                        try:
+                            pagina.wait_for_function(_listo(antes), timeout=5_000, polling=10)
+                        except Exception:
+                            # Seen on this machine: a press on «Restablecer filtros» right after choosing a region
+                            # sometimes starts no run. Press again; the time counts from the second press.
+                            reintentos += 1
+                            antes = pagina.evaluate("() => performance.now()")
+                            objetivo.click()
+                            pagina.wait_for_function(_listo(antes), timeout=20_000, polling=10)
+                        navegador_ms.append(pagina.evaluate("() => window.__fin - window.__t0"))
+                        if i % 2 == 0:  # close the option list, or it swallows the next click
                             pagina.keyboard.press("Escape")
+                            pagina.get_by_role("listbox").wait_for(state="hidden", timeout=5_000)
                         pagina.wait_for_timeout(300)
                 except Exception as error:
                     errores.append(f"{type(error).__name__}: {str(error).splitlines()[0][:200]}")
@@ -251,4 +272,5 @@ def validar_con_navegador(url: str, url_ws: str, cambios: int = 8, sesiones_nave
         "sesiones_navegador": sesiones_navegador,
         "cambios_por_sesion": cambios,
         "errores_navegador": errores,
+        "clics_repetidos": reintentos,
     }

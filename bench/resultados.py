@@ -192,7 +192,8 @@ def a_markdown(datos: dict) -> str:
             lat = a["latencia_ms"]
             filas.append([a["sesiones"], a.get("variante") or "configuración de la app", a["base"],
                           f"{a['duracion_s']:.0f} s", a["interacciones"], f"{a['interacciones_por_s']:.1f}",
-                          _ms(lat["p50"]), _ms(lat["p95"]), _ms(lat["p99"]), a["errores"],
+                          _ms(lat["p50"]), _ms(lat["p95"]), _ms(lat["p99"]),
+                          f"{a['errores']} ({a.get('errores_carga_inicial', 0)} al cargar)" if a["errores"] else "0",
                           f"{a['servidor']['cpu_promedio_pct']:.0f} % / {a['servidor']['cpu_max_pct']:.0f} %"
                           if a["servidor"].get("cpu_promedio_pct") is not None else "—",
                           f"{a['servidor']['rss_max_mb']:.0f} MB" if a["servidor"].get("rss_max_mb") else "—",
@@ -214,6 +215,10 @@ def a_markdown(datos: dict) -> str:
                           _ms(val["navegador_ms"]["p95"]), _ms(val["navegador_ms"]["max"])],
                          ["protocolo (websocket)", val["protocolo_ms"]["n"], _ms(val["protocolo_ms"]["p50"]),
                           _ms(val["protocolo_ms"]["p95"]), _ms(val["protocolo_ms"]["max"])]])
+            if val.get("clics_repetidos"):
+                l += [f"En {val['clics_repetidos']} cambios el primer clic en «Restablecer filtros», justo después de "
+                      "elegir una región, no inició ninguna corrida y hubo que repetirlo (se mide desde el segundo clic).",
+                      ""]
             if val.get("errores_navegador"):
                 l += ["Errores del navegador: " + "; ".join(val["errores_navegador"]), ""]
     return "\n".join(l).rstrip() + "\n"
