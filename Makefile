@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.requirements-instaladas
 export PIZARRAS_DB ?= data/pizarras.duckdb
 PORT   ?= 8501
 
-.PHONY: run test data data-si-falta venv browser clean
+.PHONY: run test data data-si-falta venv browser clean bench
 
 venv: $(STAMP)
 
@@ -37,3 +37,8 @@ test: data-si-falta browser
 
 clean:
 	rm -rf $(VENV) .pytest_cache
+
+# Performance: scaled databases, board queries vs pandas, page reruns vs their floor, cold start and a live
+# audience. Writes bench/results.md and bench/results.json. Not part of `make test` (it takes ~15 minutes).
+bench: data-si-falta browser
+	$(BIN)/python -m bench

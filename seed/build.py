@@ -53,8 +53,11 @@ def construir_en(con: duckdb.DuckDBPyConnection, carpeta: Path = CARPETA_SEED) -
         _cargar_csv(con, tabla, carpeta / "datos" / f"{tabla}.csv")
 
 
-def construir(destino: Path, carpeta: Path = CARPETA_SEED) -> Path:
-    """Build a fresh database at `destino`, atomically replacing any previous one."""
+def construir(destino: Path, carpeta: Path = CARPETA_SEED, llenar=None) -> Path:
+    """Build a fresh database at `destino`, atomically replacing any previous one.
+
+    `llenar(con)` fills the empty database (default: `construir_en` from seed/); seed.synth passes its own.
+    """
     destino = Path(destino)
     destino.parent.mkdir(parents=True, exist_ok=True)
     temporal = destino.with_name(f".{destino.name}.construyendo-{os.getpid()}")
@@ -64,7 +67,10 @@ def construir(destino: Path, carpeta: Path = CARPETA_SEED) -> Path:
         con = duckdb.connect(str(temporal))
         try:
             con.execute("begin")
-            construir_en(con, carpeta)
+            if llenar is None:
+                construir_en(con, carpeta)
+            else:
+                llenar(con)
             con.execute("commit")
             con.execute("checkpoint")
         finally:

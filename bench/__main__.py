@@ -1,0 +1,366 @@
+"""`python -m bench`: build the databases, measure everything, write bench/results.md and bench/results.json."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import gc
+import hashlib
+import json
+import os
+import platform
+import signal
+import subprocess
+import sys
+import time
+from datetime import datetime, timezone
+from importlib import metadata
+from pathlib import Path
+
+import duckdb
+import psutil
+
+from bench import audiencia, consultas, paginas
+from bench.arranque import arranque_en_frio
+from bench.estadistica import medir
+from bench.resultados import escribir
+from bench.servidor import CHROMIUM, Muestreo, lanzar
+from pizarras.config import CARPETA_SEED, RAIZ
+from seed.build import construir
+from seed.synth import SEMILLA, construir_sintetica
+
+TAMANOS_CONSULTAS = [10_000, 100_000, 1_000_000]
+GRANDE = 1_000_000
+SESIONES = [25, 100, 200]
+PAQUETES = ["streamlit", "duckdb", "pandas", "pyarrow", "plotly", "numpy", "psutil", "playwright", "websockets",
+            "protobuf"]
+
+
+def aviso(texto: str) -> None:
+    print(texto, flush=True)
+
+
+# ------------------------------------------------------------------------------------------------ databases
+
+def _huella(extra: str) -> str:
+    """Fingerprint of everything a database is built from, to reuse one built by an earlier run."""
+    h = hashlib.sha256(extra.encode())
+    archivos = [CARPETA_SEED / n for n in ("schema.sql", "vistas.sql", "build.py", "synth.py")]
+    archivos += sorted((CARPETA_SEED / "catalogos").glob("*.csv")) + sorted((CARPETA_SEED / "datos").glob("*.csv"))
+    for ruta in archivos:
+        h.update(ruta.name.encode())
+        h.update(ruta.read_bytes())
+    h.update(duckdb.__version__.encode())
+    return h.hexdigest()
+
+
+def _filas(ruta: Path) -> dict[str, int]:
+    con = duckdb.connect(str(ruta), read_only=True)
+    try:
+        return {t: con.execute(f"select count(*) from {t}").fetchone()[0]
+                for t in ("actividades", "actividad_ejes_transversales", "actividad_ods", "compromisos",
+                          "capacitaciones")}
+    finally:
+        con.close()
+
+
+def preparar_base(carpeta: Path, nombre: str, actividades: int | None, reconstruir: bool) -> dict:
+    """The seed database (actividades None) or a synthetic one, reused when its inputs have not changed."""
+    ruta = carpeta / f"{nombre}.duckdb"
+    huella = _huella(f"{nombre}:{actividades}:{SEMILLA}")
+    marca = carpeta / f"{nombre}.huella"
+    reutilizada = (not reconstruir and ruta.exists() and marca.exists() and marca.read_text() == huella)
+    inicio = time.perf_counter()
+    if not reutilizada:
+        marca.unlink(missing_ok=True)
+        if actividades is None:
+            construir(ruta)
+        else:
+            construir_sintetica(ruta, actividades, SEMILLA)
+        marca.write_text(huella)
+    base = {"nombre": nombre, "ruta": str(ruta), "construccion_s": time.perf_counter() - inicio,
+            "reutilizada": reutilizada, "filas": _filas(ruta)}
+    base["actividades"] = base["filas"]["actividades"]
+    aviso(f"Base {nombre}: {base['actividades']:,} actividades "
+          + ("(reutilizada)" if reutilizada else f"(construida en {base['construccion_s']:.1f} s)"))
+    return base
+
+
+# ------------------------------------------------------------------------------------------------ machine
+
+def _version_chromium() -> str:
+    try:
+        return subprocess.run([CHROMIUM, "--version"], capture_output=True, text=True, timeout=30).stdout.strip()
+    except OSError:
+        return "no instalado"
+
+
+def maquina() -> dict:
+    cpu = platform.processor() or "?"
+    try:
+        cpu = next(l.split(":", 1)[1].strip() for l in Path("/proc/cpuinfo").read_text().splitlines()
+                   if l.startswith("model name"))
+    except (OSError, StopIteration):
+        pass
+    return {"nucleos": os.cpu_count(), "cpu": cpu, "memoria_gb": psutil.virtual_memory().total / 2**30,
+            "python": platform.python_version(), "sistema": platform.platform(),
+            "carga_inicio": " / ".join(f"{x:.2f}" for x in os.getloadavg())}
+
+
+def versiones() -> dict:
+    v = {}
+    for paquete in PAQUETES:
+        try:
+            v[paquete] = metadata.version(paquete)
+        except metadata.PackageNotFoundError:
+            v[paquete] = "no instalado"
+    v["chromium"] = _version_chromium()
+    return v
+
+
+def _commit() -> str:
+    try:
+        return subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=RAIZ, capture_output=True, text=True,
+                              timeout=10).stdout.strip() or "?"
+    except OSError:
+        return "?"
+
+
+# ------------------------------------------------------------------------------------------------ sections
+
+def _fin_de_seccion(datos: dict, seccion: str, inicio: float) -> None:
+    datos.setdefault("duracion_secciones_s", {})[seccion] = round(time.perf_counter() - inicio, 1)
+    aviso(f"  ({seccion}: {datos['duracion_secciones_s'][seccion]:.0f} s)")
+
+
+def _pagina_en_proceso_aparte(ruta: str, db: Path, repeticiones: int, presupuesto: float, carpeta: Path) -> dict:
+    """bench.paginas in a child process: the app's connections and caches must not outlive the measurement
+    (the real server needs the database file, and DuckDB lets one process hold it)."""
+    salida = carpeta / "pagina.json"
+    salida.unlink(missing_ok=True)
+    proceso = subprocess.run(
+        [sys.executable, "-m", "bench.paginas", "--pagina", ruta, "--db", str(db), "--repeticiones",
+         str(repeticiones), "--presupuesto", str(presupuesto), "--salida", str(salida)],
+        cwd=RAIZ, capture_output=True, text=True)
+    for linea in proceso.stdout.splitlines():
+        aviso(linea)
+    if proceso.returncode != 0 or not salida.exists():
+        ultimo = (proceso.stderr.strip().splitlines() or ["sin detalle"])[-1]
+        aviso(f"  {ruta} @ {db.name}: falló ({ultimo})")
+        return {"pagina": ruta, "error": ultimo}
+    return json.loads(salida.read_text(encoding="utf-8"))
+
+
+# ------------------------------------------------------------------------------------------------ live audience
+
+def _correr_audiencia(base: dict, sesiones: int, duracion_s: float, carpeta_logs: Path, variante: str | None,
+                      opciones: dict | None, servidor=None) -> tuple[dict, object]:
+    propio = servidor is None
+    if propio:
+        servidor = lanzar(Path(base["ruta"]), carpeta_logs, opciones)
+        servidor.esperar_salud()
+        asyncio.run(audiencia.precalentar(servidor.url_ws, servidor.url))
+    yo = psutil.Process()
+    yo.cpu_percent(None)
+    with Muestreo(servidor.proceso.pid) as muestreo:
+        registro = asyncio.run(audiencia.audiencia(servidor.url_ws, servidor.url, sesiones, duracion_s))
+    resultado = {**audiencia.resumir(registro, sesiones, duracion_s), "base": base["nombre"], "variante": variante,
+                 "servidor": muestreo.resumen(), "cliente_cpu_pct": yo.cpu_percent(None)}
+    lat = resultado["latencia_ms"]
+    aviso(f"  {sesiones} sesiones{' (' + variante + ')' if variante else ''}: {resultado['interacciones']} "
+          f"interacciones, p50 {lat['p50'] or 0:.0f} ms, p95 {lat['p95'] or 0:.0f} ms, p99 {lat['p99'] or 0:.0f} ms, "
+          f"{resultado['errores']} errores, CPU servidor {resultado['servidor'].get('cpu_promedio_pct') or 0:.0f} %")
+    if propio:
+        servidor.detener()
+    return resultado, servidor
+
+
+# ------------------------------------------------------------------------------------------------ findings
+
+def _ms_texto(valor: float | None) -> str:
+    return "—" if valor is None else f"{valor:,.0f} ms"
+
+
+def hallazgos(datos: dict) -> list[str]:
+    """Plain statements drawn from the numbers: what dominates, and what is worth changing."""
+    h = []
+    grandes = [c for c in datos.get("consultas", []) if c["actividades"] == GRANDE and c["sql_ms"]]
+    if grandes:
+        peor = max(grandes, key=lambda c: c["sql_ms"]["mediana"])
+        h.append(f"La consulta más lenta a 1M es `{peor['consulta']}` ({peor['escenario']}): "
+                 f"{peor['sql_ms']['mediana']:,.0f} ms de mediana para {peor['filas']:,} filas. Las consultas que "
+                 "devuelven una fila por actividad crecen con la base; las agregadas dependen sobre todo del filtrado.")
+    for p in datos.get("paginas", []):
+        if p.get("figuras_json_ms"):
+            h.append(f"En `{p['pagina']}` ({p['base']}), solo serializar sus {p['elementos'].get('plotly_chart', 0)} "
+                     f"figuras plotly a JSON cuesta {p['figuras_json_ms']['mediana']:.0f} ms por rerun "
+                     f"(de {p['rerun_ms']['mediana']:.0f} ms del rerun completo).")
+        if p.get("tabla_arrow_ms"):
+            partes = [f"convertirlas a Arrow para st.dataframe {p['tabla_arrow_ms']['mediana']:,.0f} ms"]
+            if p.get("tabla_copia_cache_ms"):
+                partes.append(f"la copia que entrega st.cache_data (unpickle) {p['tabla_copia_cache_ms']['mediana']:,.0f} ms")
+            if p.get("tabla_csv_ms"):
+                partes.append(f"armar el CSV de «Descargar CSV» {p['tabla_csv_ms']['mediana']:,.0f} ms")
+            h.append(f"En `{p['pagina']}` ({p['base']}) sus tablas suman {p.get('filas_tabla', 0):,} filas; en cada "
+                     f"rerun: {', '.join(partes)} (rerun completo: {p['rerun_ms']['mediana']:,.0f} ms).")
+    for p in datos.get("paginas", []):
+        if p.get("perfil_funciones_app"):
+            total = p["perfil_rerun"] and sum(f["ms"] for f in p["perfil_rerun"])
+            primeras = ", ".join(f"`{f['funcion'].split(':', 1)[1]}` {f['ms_acumulado']:,.0f} ms"
+                                 for f in p["perfil_funciones_app"][:4])
+            h.append(f"Perfil de un rerun de `{p['pagina']}` ({p['base']}, {total:,.0f} ms con cProfile): las "
+                     f"funciones de la app que más acumulan son {primeras}.")
+    gc_ms = datos.get("gc_collect_ms")
+    if gc_ms:
+        h.append(f"`runner.postScriptGC` (activo por omisión) hace un `gc.collect()` completo tras cada corrida; con "
+                 f"el montón de este proceso (app cargada) cuesta {gc_ms['mediana']:.0f} ms (mediana).")
+    audiencias = datos.get("audiencia", [])
+    sin_gc = next((a for a in audiencias if a.get("variante") == "runner.postScriptGC=false"), None)
+    con_gc = sin_gc and next((a for a in audiencias if a["sesiones"] == sin_gc["sesiones"] and not a.get("variante")),
+                             None)
+    if sin_gc and con_gc and sin_gc["latencia_ms"]["p50"] and con_gc["latencia_ms"]["p50"]:
+        h.append(f"Con {sin_gc['sesiones']} sesiones, apagar `runner.postScriptGC` cambia p50/p95 de "
+                 f"{con_gc['latencia_ms']['p50']:,.0f}/{con_gc['latencia_ms']['p95']:,.0f} ms a "
+                 f"{sin_gc['latencia_ms']['p50']:,.0f}/{sin_gc['latencia_ms']['p95']:,.0f} ms y el ritmo de "
+                 f"{con_gc['interacciones_por_s']:.1f} a {sin_gc['interacciones_por_s']:.1f} cambios de filtro por "
+                 f"segundo (RSS máx {con_gc['servidor']['rss_max_mb']:.0f} → {sin_gc['servidor']['rss_max_mb']:.0f} MB)."
+                 " Si se confirma en la máquina tranquila, conviene ponerlo en `.streamlit/config.toml` vigilando la "
+                 "memoria.")
+    saturadas = [a for a in audiencias if not a.get("variante") and a["servidor"].get("cpu_promedio_pct")]
+    if saturadas:
+        mayor = max(saturadas, key=lambda a: a["sesiones"])
+        servidas = max(saturadas, key=lambda a: a["interacciones_por_s"] or 0)
+        h.append(f"El servidor es un solo proceso de Python: su CPU media no pasa de ~{max(a['servidor']['cpu_promedio_pct'] for a in saturadas):.0f} % "
+                 f"(un núcleo) aunque la máquina tenga {datos['maquina']['nucleos']}; sirvió a lo más "
+                 f"{servidas['interacciones_por_s']:.1f} cambios de filtro por segundo ({servidas['sesiones']} "
+                 f"sesiones). Con {mayor['sesiones']} sesiones: p95 {_ms_texto(mayor['latencia_ms']['p95'])}, "
+                 f"{mayor['errores']} errores.")
+    val = datos.get("validacion_navegador")
+    if val and val["navegador_ms"]["p50"] and val["protocolo_ms"]["p50"]:
+        h.append(f"Un cambio de filtro visto desde Chromium tarda {val['navegador_ms']['p50']:,.0f} ms (p50) y desde el "
+                 f"cliente de protocolo {val['protocolo_ms']['p50']:,.0f} ms: la diferencia es el trabajo del navegador "
+                 "(enviar el cambio, dibujar las figuras y la tabla que llegan). Las latencias de la audiencia son las "
+                 "del servidor; lo que ve una persona es eso más el dibujo en su equipo.")
+    for a in datos.get("arranque", []):
+        if a.get("render_s") and a.get("guion_terminado_s"):
+            h.append(f"Arranque en frío ({a['base']}): el servidor responde a los {a['salud_s']['mediana']:.1f} s, la "
+                     f"primera corrida del guion termina a los {a['guion_terminado_s']['mediana']:.1f} s y las "
+                     f"gráficas quedan dibujadas a los {a['render_s']['mediana']:.1f} s (el navegador carga plotly.js "
+                     "la primera vez).")
+    return h
+
+
+# ------------------------------------------------------------------------------------------------ main
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Mide el rendimiento de Pizarras de Avance y escribe bench/results.*")
+    parser.add_argument("--salida", type=Path, default=RAIZ / "bench", help="carpeta de results.md y results.json")
+    parser.add_argument("--datos", type=Path, default=RAIZ / "data" / "bench", help="carpeta de las bases")
+    parser.add_argument("--reconstruir", action="store_true", help="reconstruir las bases aunque no hayan cambiado")
+    parser.add_argument("--rapido", action="store_true",
+                        help="menos repeticiones y audiencias cortas (para desarrollo; no para resultados)")
+    parser.add_argument("--secciones", default="consultas,paginas,arranque,audiencia",
+                        help="secciones a medir, separadas por comas")
+    args = parser.parse_args(argv)
+    # A terminated bench still stops the servers it started (their `finally` blocks run on SystemExit).
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+    secciones = {s.strip() for s in args.secciones.split(",") if s.strip()}
+    desconocidas = secciones - {"consultas", "paginas", "arranque", "audiencia"}
+    if desconocidas:
+        parser.error(f"secciones desconocidas: {', '.join(sorted(desconocidas))}")
+
+    rapido = args.rapido
+    repeticiones, presupuesto = (3, 1.0) if rapido else (7, 1.5)
+    duracion_audiencia = 20.0 if rapido else 60.0
+    sesiones = [10, 25] if rapido else SESIONES
+    inicio = time.perf_counter()
+    datos: dict = {"generado": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+                   "argumentos": " ".join(argv if argv is not None else sys.argv[1:]), "commit": _commit(),
+                   "maquina": maquina(), "versiones": versiones(), "rapido": rapido,
+                   "nota": ("Máquina compartida con otros procesos durante esta corrida: las cifras llevan ruido."
+                            if os.getloadavg()[0] > 1.0 else "")}
+    carpeta = args.datos
+    carpeta.mkdir(parents=True, exist_ok=True)
+    logs = carpeta / "registros"
+
+    semilla = preparar_base(carpeta, "semilla", None, args.reconstruir)
+    bases = {n: preparar_base(carpeta, f"sintetica-{n}", n, args.reconstruir) for n in TAMANOS_CONSULTAS}
+    datos["bases"] = [semilla, *bases.values()]
+
+    if "consultas" in secciones:
+        aviso("Consultas de las pizarras (DuckDB y pandas)…")
+        inicio_seccion = time.perf_counter()
+        datos["consultas"], datos["carga_pandas"] = [], {}
+        for n, base in bases.items():
+            mediciones, carga = consultas.medir_base(Path(base["ruta"]), n, repeticiones, presupuesto, aviso=aviso)
+            datos["consultas"] += [m.a_dict() for m in mediciones]
+            datos["carga_pandas"][str(n)] = carga
+            gc.collect()
+        _fin_de_seccion(datos, "consultas", inicio_seccion)
+
+    if "paginas" in secciones:
+        aviso("Páginas (AppTest) contra su piso…")
+        inicio_seccion = time.perf_counter()
+        datos["paginas"] = []
+        for pagina in paginas.paginas_registradas():
+            for base in (semilla, bases[GRANDE]):
+                r = _pagina_en_proceso_aparte(pagina["ruta"], Path(base["ruta"]), repeticiones, presupuesto, carpeta)
+                datos["paginas"].append({**r, "titulo": pagina["titulo"], "base": base["nombre"],
+                                         "actividades": base["actividades"]})
+        gcs = [p["gc_collect_ms"] for p in datos["paginas"] if p.get("gc_collect_ms")]
+        if gcs:
+            datos["gc_collect_ms"] = gcs[0]  # measured in the child that ran the page on the seed database
+        _fin_de_seccion(datos, "paginas", inicio_seccion)
+
+    if "arranque" in secciones:
+        aviso("Arranque en frío…")
+        inicio_seccion = time.perf_counter()
+        datos["arranque"] = []
+        for base, veces in ((semilla, 1 if rapido else 3), (bases[GRANDE], 1)):
+            r = arranque_en_frio(Path(base["ruta"]), logs, veces, aviso=aviso)
+            datos["arranque"].append({**r, "base": base["nombre"], "actividades": base["actividades"]})
+        _fin_de_seccion(datos, "arranque", inicio_seccion)
+
+    if "audiencia" in secciones:
+        aviso("Audiencia en vivo (cliente de protocolo) sobre la base semilla…")
+        inicio_seccion = time.perf_counter()
+        datos["audiencia"] = []
+        datos["cliente_audiencia"] = (
+            "Cliente usado: **protocolo de Streamlit sobre websocket** (`bench/audiencia.py`: BackMsg `rerun_script` "
+            "con una nueva cadena de consulta = un cambio de filtro, hasta `script_finished`; como el navegador, "
+            "declara los mensajes que ya tiene en caché). Cada sesión entra en los primeros 5 s, carga la página y "
+            f"cambia de filtros (12 combinaciones) tras una pausa de 2 a 4 s, durante {duracion_audiencia:.0f} s; "
+            "latencia = desde enviar el cambio hasta `script_finished`. Base: la semilla. Servidor: `streamlit run "
+            "app.py` con la configuración del repositorio, caché precalentada con las 12 combinaciones. Error = "
+            "conexión caída, corrida sin terminar en 30 s, excepción o `st.error` en la página.")
+        servidor = lanzar(Path(semilla["ruta"]), logs)
+        try:
+            servidor.esperar_salud()
+            vistas = asyncio.run(audiencia.precalentar(servidor.url_ws, servidor.url))
+            datos["metricas_por_filtro"] = {q: m.get("Actividades") for q, m in vistas.items()}
+            aviso("  validación con Chromium…")
+            datos["validacion_navegador"] = audiencia.validar_con_navegador(
+                servidor.url, servidor.url_ws, cambios=4 if rapido else 8, sesiones_navegador=1 if rapido else 3)
+            for n in sesiones:
+                r, _ = _correr_audiencia(semilla, n, duracion_audiencia, logs, None, None, servidor)
+                datos["audiencia"].append(r)
+        finally:
+            servidor.detener()
+        n_gc = sesiones[0]  # a load the server still serves: the comparison means something there
+        r, _ = _correr_audiencia(semilla, n_gc, duracion_audiencia * 0.5, logs,
+                                 "runner.postScriptGC=false", {"runner.postScriptGC": "false"})
+        datos["audiencia"].append(r)
+        _fin_de_seccion(datos, "audiencia", inicio_seccion)
+
+    datos["maquina"]["carga_fin"] = " / ".join(f"{x:.2f}" for x in os.getloadavg())
+    datos["duracion_total_s"] = time.perf_counter() - inicio
+    datos["hallazgos"] = hallazgos(datos)
+    ruta_json, ruta_md = escribir(datos, args.salida)
+    aviso(f"Listo en {datos['duracion_total_s'] / 60:.1f} min: {ruta_md} y {ruta_json}")
+    for t in json.loads(ruta_json.read_text(encoding="utf-8"))["targets"]:
+        aviso(f"  {'✅' if t['met'] else '❌'} {t['name']}: {t['measured']} (meta {t['target']})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

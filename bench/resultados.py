@@ -1,0 +1,234 @@
+"""Targets and the results files: bench/results.json (every figure, plus `targets`) and bench/results.md (the
+same, as tables a person reads, targets first)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+OBJETIVO_CONSULTA_MS = 50.0
+OBJETIVO_RAZON_PANDAS = 5.0
+OBJETIVO_RAZON_PISO = 2.0
+OBJETIVO_PAGINA_1M_MS = 300.0
+OBJETIVO_ARRANQUE_S = 3.0
+OBJETIVO_P95_100_MS = 1000.0
+OBJETIVO_TOTAL_MIN = 15.0
+GRANDE = 1_000_000
+
+
+def _target(nombre: str, objetivo: str, medido, cumple: bool | None) -> dict:
+    return {"name": nombre, "target": objetivo, "measured": medido, "met": bool(cumple)}
+
+
+def _ms(valor: float | None) -> str:
+    return "—" if valor is None else (f"{valor:,.0f} ms" if valor >= 100 else f"{valor:.1f} ms")
+
+
+def construir_targets(datos: dict) -> list[dict]:
+    """Every target of the issue, each met or not; a target that could not be measured is not met."""
+    targets: list[dict] = []
+    consultas = [c for c in datos.get("consultas", []) if c["actividades"] == GRANDE]
+    for nombre in sorted({c["consulta"] for c in consultas}):
+        propias = [c for c in consultas if c["consulta"] == nombre]
+        sql = [c["sql_ms"]["mediana"] for c in propias if c["sql_ms"]]
+        peor = max(sql) if sql else None
+        targets.append(_target(f"consulta {nombre}: mediana a 1M", f"≤ {OBJETIVO_CONSULTA_MS:.0f} ms en cada escenario",
+                               None if peor is None else round(peor, 1),
+                               peor is not None and len(sql) == len(propias) and peor <= OBJETIVO_CONSULTA_MS))
+        exige = OBJETIVO_RAZON_PANDAS if any(c["une_catalogos_y_filtra"] for c in propias) else 1.0
+        razones = [c["razon_pandas_sql"] for c in propias]
+        medidas = [r for r in razones if r is not None]
+        minima = min(medidas) if medidas else None
+        objetivo = (f"≥ {exige:.0f}× más rápida que pandas (une catálogos y filtra varias dimensiones)"
+                    if exige > 1 else "más rápida que pandas")
+        cumple = (minima is not None and len(medidas) == len(razones)
+                  and (minima >= exige if exige > 1 else minima > 1))
+        targets.append(_target(f"consulta {nombre}: contra pandas a 1M", objetivo,
+                               None if minima is None else round(minima, 1), cumple))
+    for pagina in datos.get("paginas", []):
+        nombre = pagina["pagina"]
+        if pagina["base"] == "semilla":
+            razones = [pagina.get("razon_rerun"), pagina.get("razon_cambio_filtro")]
+            peor = max(razones) if None not in razones else None
+            targets.append(_target(f"página {nombre}: rerun contra su piso (semilla)",
+                                   f"≤ {OBJETIVO_RAZON_PISO:.0f}× el piso (rerun y cambio de filtro)",
+                                   None if peor is None else round(peor, 2),
+                                   peor is not None and peor <= OBJETIVO_RAZON_PISO))
+        elif pagina["actividades"] == GRANDE:
+            tiempos = [(pagina.get(m) or {}).get("mediana") for m in ("rerun_ms", "cambio_filtro_ms")]
+            peor = max(tiempos) if None not in tiempos else None
+            targets.append(_target(f"página {nombre}: rerun a 1M", f"≤ {OBJETIVO_PAGINA_1M_MS:.0f} ms (mediana, rerun "
+                                   "y cambio de filtro)", None if peor is None else round(peor),
+                                   peor is not None and peor <= OBJETIVO_PAGINA_1M_MS))
+    for arranque in datos.get("arranque", []):
+        render = (arranque.get("render_s") or {}).get("mediana")
+        targets.append(_target(f"arranque en frío ({arranque['base']})", f"≤ {OBJETIVO_ARRANQUE_S:.0f} s hasta el "
+                               "primer render completo", None if render is None else round(render, 2),
+                               render is not None and not arranque["errores"] and render <= OBJETIVO_ARRANQUE_S))
+    cien = next((a for a in datos.get("audiencia", []) if a["sesiones"] == 100 and not a.get("variante")), None)
+    p95 = cien["latencia_ms"]["p95"] if cien else None
+    targets.append(_target("audiencia de 100 sesiones", f"p95 ≤ {OBJETIVO_P95_100_MS:.0f} ms y cero errores",
+                           None if cien is None else {"p95_ms": None if p95 is None else round(p95),
+                                                      "errores": cien["errores"]},
+                           cien is not None and p95 is not None and p95 <= OBJETIVO_P95_100_MS
+                           and cien["errores"] == 0))
+    total = datos.get("duracion_total_s")
+    if total is not None:
+        targets.append(_target("make bench completo", f"≤ {OBJETIVO_TOTAL_MIN:.0f} min en esta máquina",
+                               round(total / 60, 1), total / 60 <= OBJETIVO_TOTAL_MIN))
+    return targets
+
+
+def _tabla(encabezados: list[str], filas: list[list]) -> list[str]:
+    lineas = ["| " + " | ".join(encabezados) + " |", "|" + "|".join("---" for _ in encabezados) + "|"]
+    lineas += ["| " + " | ".join(str(c) for c in fila) + " |" for fila in filas]
+    return lineas + [""]
+
+
+def _rango(r: dict | None, escala: float = 1.0, unidad: str = "ms") -> str:
+    if not r:
+        return "—"
+    m, a, b = r["mediana"] * escala, r["min"] * escala, r["max"] * escala
+    if unidad == "ms":
+        return f"{_ms(m)} ({a:,.1f}–{b:,.1f}, n={r['n']})"
+    return f"{m:,.2f} {unidad} ({a:,.2f}–{b:,.2f}, n={r['n']})"
+
+
+def _medido(valor) -> str:
+    if isinstance(valor, dict):
+        return ", ".join(f"{k} {v}" for k, v in valor.items())
+    return "no medido" if valor is None else str(valor)
+
+
+def a_markdown(datos: dict) -> str:
+    m, v = datos["maquina"], datos["versiones"]
+    l = ["# Rendimiento de Pizarras de Avance", ""]
+    l += [f"Generado {datos['generado']} con `make bench` (`python -m bench{' ' + datos['argumentos'] if datos.get('argumentos') else ''}`)"
+          f" en {datos['duracion_total_s'] / 60:.1f} min. Commit `{datos.get('commit', '?')}`.", ""]
+    l += [f"**Máquina:** {m['nucleos']} núcleos ({m['cpu']}), {m['memoria_gb']:.0f} GB de RAM, Python {m['python']}; "
+          f"carga media al empezar {m['carga_inicio']}, al terminar {m.get('carga_fin', '?')}.", ""]
+    l += ["**Versiones:** " + ", ".join(f"{k} {val}" for k, val in v.items()) + ".", ""]
+    if datos.get("nota"):
+        l += [f"> {datos['nota']}", ""]
+    l += ["Cada cifra es la mediana de varias corridas, con mínimo y máximo entre paréntesis y el número de corridas "
+          "(n). Bases: la semilla (`make data`) y bases sintéticas de `python -m seed.synth`.", ""]
+    l += ["## Objetivos", ""]
+    l += _tabla(["", "objetivo", "meta", "medido"],
+                [["✅" if t["met"] else "❌", t["name"], t["target"], _medido(t["measured"])] for t in datos["targets"]])
+    if datos.get("hallazgos"):
+        l += ["## Hallazgos", ""] + [f"- {h}" for h in datos["hallazgos"]] + [""]
+
+    l += ["## Bases", ""]
+    l += _tabla(["base", "actividades", "compromisos", "capacitaciones", "ejes transversales", "ODS", "construcción"],
+                [[b["nombre"], f"{b['filas']['actividades']:,}", f"{b['filas']['compromisos']:,}",
+                  f"{b['filas']['capacitaciones']:,}", f"{b['filas']['actividad_ejes_transversales']:,}",
+                  f"{b['filas']['actividad_ods']:,}",
+                  "reutilizada" if b.get("reutilizada") else f"{b['construccion_s']:.1f} s"] for b in datos["bases"]])
+
+    if datos.get("consultas"):
+        l += ["## Consultas de las pizarras: DuckDB contra pandas", ""]
+        l += ["Cada consulta de `queries/` (menos los catálogos) tal como la corre la app (`pizarras.consultas.ejecutar`, "
+              "con el paso a DataFrame), en dos escenarios de filtros: ninguno, y seis dimensiones a la vez (región, "
+              "programa, eje, ODS, periodo, estatus). pandas: la misma agregación con merge/filtro/groupby sobre las "
+              "tablas ya cargadas en DataFrames (`bench/pandas_equivalentes.py`; sus resultados coinciden con los de "
+              "SQL, lo verifica `tests/test_bench.py`). Razón = pandas / DuckDB.", ""]
+        cargas = datos.get("carga_pandas", {})
+        if cargas:
+            l += ["Carga de las tablas en pandas (una vez por base, fuera de las medidas): " + ", ".join(
+                f"{int(n):,} actividades {c['carga_s']:.1f} s" for n, c in sorted(cargas.items(), key=lambda x: int(x[0]))) + ".", ""]
+        filas = []
+        for c in datos["consultas"]:
+            filas.append([c["consulta"], c["escenario"], f"{c['actividades']:,}", "—" if c["filas"] is None else f"{c['filas']:,}",
+                          _rango(c["sql_ms"]), _rango(c["pandas_ms"]),
+                          "—" if c["razon_pandas_sql"] is None else f"{c['razon_pandas_sql']:.1f}×", c["nota"]])
+        l += _tabla(["consulta", "filtros", "actividades", "filas", "DuckDB", "pandas", "razón", "nota"], filas)
+
+    if datos.get("paginas"):
+        l += ["## Páginas: rerun en el servidor contra su piso", ""]
+        l += ["AppTest con el arnés de `tests/paginas/arnes.py` (la página dentro del marco real: filtros, "
+              "navegación). *Rerun*: misma URL, caché caliente. *Cambio de filtro*: alterna entre dos juegos de "
+              "filtros ya en caché (todos los periodos ↔ seis filtros). *Piso*: un guion mínimo (`bench/piso.py`) que "
+              "redibuja los mismos elementos (métricas, figuras plotly, tablas, textos, barra lateral) desde datos "
+              "constantes en memoria. Razón = página / piso.", ""]
+        filas = []
+        for p in datos["paginas"]:
+            if p.get("error") or p.get("error_piso"):
+                filas.append([p["pagina"], p["base"], "error", p.get("error") or p.get("error_piso"), "", "", "", ""])
+                continue
+            filas.append([p["pagina"], p["base"], _ms(p["primera_carga_ms"]), _rango(p["rerun_ms"]),
+                          _rango(p["piso_rerun_ms"]), f"{p['razon_rerun']:.1f}×", _rango(p["cambio_filtro_ms"]),
+                          _rango(p["piso_cambio_ms"]) + f" → {p['razon_cambio_filtro']:.1f}×"])
+        l += _tabla(["página", "base", "primera carga", "rerun", "piso", "razón", "cambio de filtro",
+                     "piso del cambio → razón"], filas)
+        for p in datos["paginas"]:
+            if p.get("perfil_rerun"):
+                l += [f"**Dónde se va un rerun de `{p['pagina']}` ({p['base']})** — un rerun perfilado con cProfile "
+                      "(el perfilador infla el código Python; las proporciones orientan):", ""]
+                l += _tabla(["paquete (tiempo propio)", "ms", "%"],
+                            [[f["categoria"], f"{f['ms']:,.0f}", f"{f['pct']:.0f} %"] for f in p["perfil_rerun"]])
+                if p.get("perfil_funciones_app"):
+                    l += _tabla(["función de la app (tiempo acumulado)", "llamadas", "ms"],
+                                [[f"`{f['funcion']}`", f["llamadas"], f"{f['ms_acumulado']:,.0f}"]
+                                 for f in p["perfil_funciones_app"]])
+        omitidos = sorted({o for p in datos["paginas"] for o in p.get("omitidos_en_piso", [])})
+        if omitidos:
+            l += [f"Elementos que el piso no sabe redibujar (no cuentan en el piso): {', '.join(omitidos)}.", ""]
+
+    if datos.get("arranque"):
+        l += ["## Arranque en frío", ""]
+        l += ["Desde `streamlit run` hasta el primer render completo de la pizarra nacional en Chromium sin interfaz "
+              "(conectado, guion terminado, métricas, todas las gráficas dibujadas y la tabla), con un contexto de "
+              "navegador nuevo (sin caché). RSS del servidor justo después.", ""]
+        l += _tabla(["base", "servidor sano", "guion terminado", "render completo", "RSS del servidor", "errores"],
+                    [[a["base"], _rango(a.get("salud_s"), unidad="s"), _rango(a.get("guion_terminado_s"), unidad="s"),
+                      _rango(a.get("render_s"), unidad="s"), _rango(a.get("rss_mb"), unidad="MB"),
+                      "; ".join(a["errores"]) or "0"] for a in datos["arranque"]])
+
+    if datos.get("audiencia"):
+        l += ["## Audiencia en vivo", ""]
+        l += [datos.get("cliente_audiencia", ""), ""]
+        filas = []
+        for a in datos["audiencia"]:
+            lat = a["latencia_ms"]
+            filas.append([a["sesiones"], a.get("variante") or "configuración de la app", a["base"],
+                          f"{a['duracion_s']:.0f} s", a["interacciones"], f"{a['interacciones_por_s']:.1f}",
+                          _ms(lat["p50"]), _ms(lat["p95"]), _ms(lat["p99"]),
+                          f"{a['errores']} ({a.get('errores_carga_inicial', 0)} al cargar)" if a["errores"] else "0",
+                          f"{a['servidor']['cpu_promedio_pct']:.0f} % / {a['servidor']['cpu_max_pct']:.0f} %"
+                          if a["servidor"].get("cpu_promedio_pct") is not None else "—",
+                          f"{a['servidor']['rss_max_mb']:.0f} MB" if a["servidor"].get("rss_max_mb") else "—",
+                          f"{a['cliente_cpu_pct']:.0f} %"])
+        l += _tabla(["sesiones", "variante", "base", "duración", "interacciones", "por s", "p50", "p95", "p99",
+                     "errores", "CPU servidor media / máx", "RSS máx", "CPU del cliente"], filas)
+        errores = sorted({e for a in datos["audiencia"] for e in a.get("ejemplos_de_error", [])})
+        if errores:
+            l += ["Ejemplos de errores: " + "; ".join(errores[:5]), ""]
+        val = datos.get("validacion_navegador")
+        if val:
+            l += ["**Validación con navegador real** (mismo servidor, sin carga, una sesión a la vez): "
+                  f"{val['sesiones_navegador']} sesiones de Chromium × {val['cambios_por_sesion']} cambios de filtro "
+                  "(elegir una región en la barra lateral / «Restablecer filtros»), medidos dentro de la página desde "
+                  "el clic hasta que el guion vuelve a reposo; y el cliente de protocolo con cambios equivalentes "
+                  "(una región / todos los periodos).", ""]
+            l += _tabla(["cliente", "n", "p50", "p95", "máx"],
+                        [["Chromium (Playwright)", val["navegador_ms"]["n"], _ms(val["navegador_ms"]["p50"]),
+                          _ms(val["navegador_ms"]["p95"]), _ms(val["navegador_ms"]["max"])],
+                         ["protocolo (websocket)", val["protocolo_ms"]["n"], _ms(val["protocolo_ms"]["p50"]),
+                          _ms(val["protocolo_ms"]["p95"]), _ms(val["protocolo_ms"]["max"])]])
+            if val.get("clics_repetidos"):
+                l += [f"En {val['clics_repetidos']} cambios el primer clic en «Restablecer filtros», justo después de "
+                      "elegir una región, no inició ninguna corrida y hubo que repetirlo (se mide desde el segundo clic).",
+                      ""]
+            if val.get("errores_navegador"):
+                l += ["Errores del navegador: " + "; ".join(val["errores_navegador"]), ""]
+    return "\n".join(l).rstrip() + "\n"
+
+
+def escribir(datos: dict, carpeta: Path) -> tuple[Path, Path]:
+    """Write results.json and results.md into `carpeta` (targets computed here, so both files agree)."""
+    datos = {**datos, "targets": construir_targets(datos)}
+    carpeta.mkdir(parents=True, exist_ok=True)
+    ruta_json, ruta_md = carpeta / "results.json", carpeta / "results.md"
+    ruta_json.write_text(json.dumps(datos, ensure_ascii=False, indent=1, default=str) + "\n", encoding="utf-8")
+    ruta_md.write_text(a_markdown(datos), encoding="utf-8")
+    return ruta_json, ruta_md
