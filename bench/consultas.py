@@ -16,8 +16,10 @@ from bench import pandas_equivalentes
 from bench.estadistica import medir
 from pizarras.config import CARPETA_CONSULTAS
 from pizarras.consultas import cargar, ejecutar, nombres_disponibles
+from pizarras.tableros import FILAS_VISIBLES
 from pizarras.filtros import PARAMETROS_SQL, Filtros
 
+ORGANISMO_MUESTRA = "ITEI"
 HOY = date(2025, 11, 30)  # the demo board's reference date (seed.generate_demo.CORTE)
 MACROS = ("actividades_filtradas(", "compromisos_filtrados(", "capacitaciones_filtradas(")
 
@@ -45,8 +47,9 @@ def consultas_de_tablero(carpeta: Path = CARPETA_CONSULTAS) -> list[str]:
 
 
 def parametros(nombre: str, filtros: Filtros, hoy: date = HOY) -> dict:
-    """The values for the $names `nombre` declares: filters as lists (None = all) and $hoy."""
-    valores = {**filtros.parametros_sql(), "hoy": hoy}
+    """The values for the $names `nombre` declares, as the boards pass them: filters as lists (None = all), $hoy,
+    $limite (the rows a board table shows) and $organismo (one garante, for the organismo board)."""
+    valores = {**filtros.parametros_sql(), "hoy": hoy, "limite": FILAS_VISIBLES, "organismo": ORGANISMO_MUESTRA}
     desconocidos = sorted(set(cargar(nombre).parametros) - set(valores))
     if desconocidos:
         raise ParametroDesconocido(

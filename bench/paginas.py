@@ -287,11 +287,6 @@ def medir_pagina(ruta_pagina: str, db: Path, repeticiones: int, presupuesto_s: f
         guardadas = [pickle.dumps(e["tabla"]) for e in tablas]
         resultado["tabla_copia_cache_ms"] = medir(lambda: [pickle.loads(g) for g in guardadas], repeticiones,
                                                   presupuesto_s)
-        if _de_tipo(elementos_amplio, "download_button"):  # componentes.descargas builds the CSV on every rerun
-            from pizarras.exportar import a_csv
-
-            resultado["tabla_csv_ms"] = medir(lambda: [a_csv(e["tabla"]) for e in tablas], repeticiones,
-                                              presupuesto_s)
     resultado["omitidos_en_piso"] = sorted(set(omitidos))
 
     clave = f"{ruta_pagina}@{db}"

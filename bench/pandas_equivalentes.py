@@ -148,7 +148,7 @@ def actividades_tabla(t, p):
         "avance": r["avance"], "fecha_inicio": r["fecha_inicio"], "fecha_fin": r["fecha_fin"],
         "periodo": r["periodo"], "evidencia_url": r["evidencia_url"], "reportado_por": r["reportado_por"],
         "reportado_en": r["reportado_en"], "revision": r["revision"], "es_demo": r["es_demo"],
-    }).reset_index(drop=True)
+    }).head(p["limite"] if p.get("limite") is not None else len(r)).reset_index(drop=True)
 
 
 def compromisos_filtrados(t, p):

@@ -154,8 +154,14 @@ def test_each_pandas_version_gives_the_sql_answer(base, ruta_pequena, ruta_sinte
         con.close()
 
 
-def test_the_current_board_queries_all_have_a_pandas_version():
-    assert set(consultas.consultas_de_tablero()) <= set(pandas_equivalentes.EQUIVALENTES)
+def test_the_national_board_queries_all_have_a_pandas_version():
+    # The other boards' queries are measured too; results.md marks those without a pandas version.
+    nacional = {
+        "kpi_actividades", "actividades_por_estatus", "avance_por_eje", "avance_por_region", "avance_por_organismo",
+        "actividades_tabla", "kpi_compromisos", "kpi_capacitaciones",
+    }
+    assert nacional <= set(consultas.consultas_de_tablero())
+    assert nacional <= set(pandas_equivalentes.EQUIVALENTES)
 
 
 # ------------------------------------------------------------------------------------------------ floor
@@ -177,7 +183,7 @@ def test_the_floor_redraws_what_the_page_drew(ruta_pequena, monkeypatch):
     assert cuentas["metric"] == len(at.metric) and cuentas["multiselect"] == len(at.multiselect)
     assert cuentas["plotly_chart"] == len(at.get("plotly_chart")) and cuentas["dataframe"] == 1
     descargas = [e for e in paginas._de_tipo(elementos, "download_button") if e["etiqueta"] == "Descargar CSV"]
-    assert descargas and len(descargas[0]["datos"]) > 100  # the CSV bytes the page offered
+    assert descargas  # its file is built only when clicked, so the floor offers no bytes either
 
     paginas.MEMORIA["prueba"] = elementos
     try:
