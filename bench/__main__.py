@@ -333,7 +333,7 @@ def main(argv: list[str] | None = None) -> int:
             "cada una cambia de filtros (12 combinaciones) tras una pausa de 2 a 4 s; latencia = desde enviar el "
             "cambio hasta `script_finished`. Base: la semilla. Servidor: `streamlit run "
             "app.py` con la configuración del repositorio, caché precalentada con las 12 combinaciones. Error = "
-            "f"conexión caída, cambio de filtro sin terminar en {audiencia.LIMITE_INTERACCION_S:.0f} s (la sesión se "
+            f"conexión caída, cambio de filtro sin terminar en {audiencia.LIMITE_INTERACCION_S:.0f} s (la sesión se "
             "rinde y sale), excepción o `st.error` en la página.")
         servidor = lanzar(Path(semilla["ruta"]), logs)
         try:
