@@ -328,11 +328,13 @@ def main(argv: list[str] | None = None) -> int:
         datos["cliente_audiencia"] = (
             "Cliente usado: **protocolo de Streamlit sobre websocket** (`bench/audiencia.py`: BackMsg `rerun_script` "
             "con una nueva cadena de consulta = un cambio de filtro, hasta `script_finished`; como el navegador, "
-            "declara los mensajes que ya tiene en caché). Cada sesión entra en los primeros 5 s, carga la página y "
-            f"cambia de filtros (12 combinaciones) tras una pausa de 2 a 4 s, durante {duracion_audiencia:.0f} s; "
-            "latencia = desde enviar el cambio hasta `script_finished`. Base: la semilla. Servidor: `streamlit run "
+            "declara los mensajes que ya tiene en caché). Las sesiones entran en los primeros 5 s y cargan la página "
+            f"(límite {audiencia.LIMITE_CARGA_S:.0f} s); cuando todas la cargaron, durante {duracion_audiencia:.0f} s "
+            "cada una cambia de filtros (12 combinaciones) tras una pausa de 2 a 4 s; latencia = desde enviar el "
+            "cambio hasta `script_finished`. Base: la semilla. Servidor: `streamlit run "
             "app.py` con la configuración del repositorio, caché precalentada con las 12 combinaciones. Error = "
-            "conexión caída, corrida sin terminar en 30 s, excepción o `st.error` en la página.")
+            f"conexión caída, cambio de filtro sin terminar en {audiencia.LIMITE_INTERACCION_S:.0f} s (la sesión se "
+            "rinde y sale), excepción o `st.error` en la página.")
         servidor = lanzar(Path(semilla["ruta"]), logs)
         try:
             servidor.esperar_salud()
@@ -340,14 +342,14 @@ def main(argv: list[str] | None = None) -> int:
             datos["metricas_por_filtro"] = {q: m.get("Actividades") for q, m in vistas.items()}
             aviso("  validación con Chromium…")
             datos["validacion_navegador"] = audiencia.validar_con_navegador(
-                servidor.url, servidor.url_ws, cambios=4 if rapido else 8, sesiones_navegador=1 if rapido else 3)
+                servidor.url, servidor.url_ws, cambios=4 if rapido else 6, sesiones_navegador=1 if rapido else 2)
             for n in sesiones:
                 r, _ = _correr_audiencia(semilla, n, duracion_audiencia, logs, None, None, servidor)
                 datos["audiencia"].append(r)
         finally:
             servidor.detener()
         n_gc = sesiones[0]  # a load the server still serves: the comparison means something there
-        r, _ = _correr_audiencia(semilla, n_gc, duracion_audiencia * 0.5, logs,
+        r, _ = _correr_audiencia(semilla, n_gc, duracion_audiencia / 3, logs,
                                  "runner.postScriptGC=false", {"runner.postScriptGC": "false"})
         datos["audiencia"].append(r)
         _fin_de_seccion(datos, "audiencia", inicio_seccion)

@@ -37,6 +37,7 @@ FILTROS_AUDIENCIA: list[dict[str, list[str]]] = [
     {"organismo": ["ITEI"]},
 ]
 LIMITE_INTERACCION_S = 30.0  # a filter change that takes longer counts as an error (the audience gave up)
+LIMITE_CARGA_S = 120.0  # opening the page while the whole audience arrives may take longer
 
 
 def cadena_consulta(filtros: dict[str, list[str]]) -> str:
@@ -63,7 +64,7 @@ class ClienteStreamlit:
     async def cerrar(self) -> None:
         await self.ws.close()
 
-    async def rerun(self, consulta: str) -> tuple[float, list[str]]:
+    async def rerun(self, consulta: str, limite_s: float = LIMITE_INTERACCION_S) -> tuple[float, list[str]]:
         """Seconds from sending the rerun to `script_finished`, and the errors the run showed."""
         mensaje = BackMsg()
         estado = mensaje.rerun_script
@@ -73,7 +74,7 @@ class ClienteStreamlit:
         await self.ws.send(mensaje.SerializeToString())
         errores: list[str] = []
         while True:
-            datos = await asyncio.wait_for(self.ws.recv(), LIMITE_INTERACCION_S)
+            datos = await asyncio.wait_for(self.ws.recv(), max(0.001, limite_s - (time.perf_counter() - inicio)))
             fmsg = ForwardMsg.FromString(datos)
             tipo = fmsg.WhichOneof("type")
             if fmsg.metadata.cacheable and fmsg.hash:
@@ -101,30 +102,53 @@ class Registro:
     cargas_iniciales_s: list[float] = field(default_factory=list)
     errores: list[str] = field(default_factory=list)
     interacciones: int = 0
+    union_s: float | None = None  # from the first session starting to the last one having loaded the page
 
 
-async def _sesion(url_ws: str, origen: str, fin: float, semilla: int, pausa: tuple[float, float],
+class Ventana:
+    """The measurement window: it opens when every session has loaded the page (or failed to), and lasts
+    `duracion_s`; filter changes are counted only inside it."""
+
+    def __init__(self, sesiones: int, duracion_s: float) -> None:
+        self.pendientes, self.duracion_s = sesiones, duracion_s
+        self.abierta = asyncio.Event()
+        self.inicio = time.monotonic()
+        self.fin = float("inf")
+
+    def una_menos(self) -> None:
+        self.pendientes -= 1
+        if self.pendientes == 0:
+            self.fin = time.monotonic() + self.duracion_s
+            self.abierta.set()
+
+
+async def _sesion(url_ws: str, origen: str, ventana: Ventana, semilla: int, pausa: tuple[float, float],
                   registro: Registro, arranque_s: float) -> None:
     rng = random.Random(semilla)
     await asyncio.sleep(rng.uniform(0, arranque_s))  # sessions join over the first seconds, as an audience does
     cliente = ClienteStreamlit(url_ws, origen)
     fase = "carga inicial"
     try:
-        await cliente.conectar()
-        t, errores = await cliente.rerun(cadena_consulta(rng.choice(FILTROS_AUDIENCIA)))
-        registro.cargas_iniciales_s.append(t)
-        registro.errores += [f"{fase}: {e}" for e in errores]
+        try:
+            await cliente.conectar()
+            t, errores = await cliente.rerun(cadena_consulta(rng.choice(FILTROS_AUDIENCIA)), LIMITE_CARGA_S)
+            registro.cargas_iniciales_s.append(t)
+            registro.errores += [f"{fase}: {e}" for e in errores]
+        finally:
+            ventana.una_menos()
+        await ventana.abierta.wait()
         fase = "cambio de filtro"
         while True:
             await asyncio.sleep(rng.uniform(*pausa))
-            if time.monotonic() >= fin:
+            if time.monotonic() >= ventana.fin:
                 break
             t, errores = await cliente.rerun(cadena_consulta(rng.choice(FILTROS_AUDIENCIA)))
             registro.latencias_s.append(t)
             registro.interacciones += 1
             registro.errores += [f"{fase}: {e}" for e in errores]
     except Exception as error:  # a dropped or refused connection, or a run that never finished
-        detalle = str(error)[:200] or f"más de {LIMITE_INTERACCION_S:.0f} s sin terminar la corrida"
+        limite = LIMITE_CARGA_S if fase == "carga inicial" else LIMITE_INTERACCION_S
+        detalle = str(error)[:200] or f"más de {limite:.0f} s sin terminar la corrida"
         registro.errores.append(f"{fase}: {type(error).__name__}: {detalle}")
     finally:
         if hasattr(cliente, "ws"):
@@ -133,11 +157,12 @@ async def _sesion(url_ws: str, origen: str, fin: float, semilla: int, pausa: tup
 
 async def audiencia(url_ws: str, origen: str, sesiones: int, duracion_s: float, pausa=(2.0, 4.0),
                     semilla: int = 2026, arranque_s: float = 5.0) -> Registro:
-    """`sesiones` concurrent sessions changing filters for `duracion_s` seconds after they join."""
+    """`sesiones` concurrent sessions: they join, load the page, then change filters for `duracion_s` seconds."""
     registro = Registro()
-    fin = time.monotonic() + arranque_s + duracion_s
-    await asyncio.gather(*(_sesion(url_ws, origen, fin, semilla * 1000 + i, pausa, registro, arranque_s)
+    ventana = Ventana(sesiones, duracion_s)
+    await asyncio.gather(*(_sesion(url_ws, origen, ventana, semilla * 1000 + i, pausa, registro, arranque_s)
                            for i in range(sesiones)))
+    registro.union_s = (ventana.fin - duracion_s - ventana.inicio) if ventana.abierta.is_set() else None
     return registro
 
 
@@ -158,14 +183,15 @@ async def precalentar(url_ws: str, origen: str) -> dict[str, dict[str, str]]:
     return vistas
 
 
-def resumir(registro: Registro, sesiones: int, duracion_s: float, arranque_s: float = 5.0) -> dict:
-    """Latency percentiles and counts; the rate is over the mean time a session was changing filters."""
+def resumir(registro: Registro, sesiones: int, duracion_s: float) -> dict:
+    """Latency percentiles and counts of the filter changes inside the window, and of the initial loads."""
     lat_ms = [t * 1000 for t in registro.latencias_s]
     return {
         "sesiones": sesiones,
         "duracion_s": duracion_s,
+        "union_s": registro.union_s,
         "interacciones": registro.interacciones,
-        "interacciones_por_s": registro.interacciones / (duracion_s + arranque_s / 2) if duracion_s else None,
+        "interacciones_por_s": registro.interacciones / duracion_s if duracion_s else None,
         "latencia_ms": resumen_latencias(lat_ms),
         "carga_inicial_ms": resumen_latencias([t * 1000 for t in registro.cargas_iniciales_s]),
         "errores": len(registro.errores),

@@ -191,14 +191,16 @@ def a_markdown(datos: dict) -> str:
         for a in datos["audiencia"]:
             lat = a["latencia_ms"]
             filas.append([a["sesiones"], a.get("variante") or "configuración de la app", a["base"],
-                          f"{a['duracion_s']:.0f} s", a["interacciones"], f"{a['interacciones_por_s']:.1f}",
+                          "—" if a.get("union_s") is None else f"{a['union_s']:.0f} s",
+                          _ms(a["carga_inicial_ms"]["p50"]), f"{a['duracion_s']:.0f} s", a["interacciones"], f"{a['interacciones_por_s']:.1f}",
                           _ms(lat["p50"]), _ms(lat["p95"]), _ms(lat["p99"]),
                           f"{a['errores']} ({a.get('errores_carga_inicial', 0)} al cargar)" if a["errores"] else "0",
                           f"{a['servidor']['cpu_promedio_pct']:.0f} % / {a['servidor']['cpu_max_pct']:.0f} %"
                           if a["servidor"].get("cpu_promedio_pct") is not None else "—",
                           f"{a['servidor']['rss_max_mb']:.0f} MB" if a["servidor"].get("rss_max_mb") else "—",
                           f"{a['cliente_cpu_pct']:.0f} %"])
-        l += _tabla(["sesiones", "variante", "base", "duración", "interacciones", "por s", "p50", "p95", "p99",
+        l += _tabla(["sesiones", "variante", "base", "todas cargadas a los", "carga inicial p50", "ventana",
+                     "cambios de filtro", "por s", "p50", "p95", "p99",
                      "errores", "CPU servidor media / máx", "RSS máx", "CPU del cliente"], filas)
         errores = sorted({e for a in datos["audiencia"] for e in a.get("ejemplos_de_error", [])})
         if errores:
