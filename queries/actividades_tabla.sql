@@ -1,9 +1,12 @@
 -- The filtered activities with readable names, for the table and its CSV download.
 -- Grain: one row per activity, newest report first. Parameters: the eight global filters (lists of keys, NULL = all)
 -- and $limite INTEGER (NULL = every row).
+-- The newest $limite activities are picked first, so names and lists are built only for the rows returned.
 with filtradas as (
     select *
     from actividades_filtradas($regiones, $entidades, $organismos, $programas, $ejes, $ods, $periodos, $estatus)
+    order by reportado_en desc, id
+    limit $limite
 ),
 transversales as (
     select t.actividad, string_agg(j.nombre, '; ' order by j.numero) as ejes_transversales
@@ -47,4 +50,3 @@ join estatus s on s.clave = f.estatus
 left join transversales t on t.actividad = f.id
 left join ods_por_actividad o on o.actividad = f.id
 order by f.reportado_en desc, f.id
-limit $limite
