@@ -263,7 +263,11 @@ def main(argv: list[str] | None = None) -> int:
                         help="secciones a medir, separadas por comas")
     args = parser.parse_args(argv)
     # A terminated bench still stops the servers it started (their `finally` blocks run on SystemExit).
-    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+    def terminar(*_):
+        print("bench: terminado por SIGTERM; se detienen los servidores que inició.", file=sys.stderr, flush=True)
+        sys.exit(143)
+
+    signal.signal(signal.SIGTERM, terminar)
     secciones = {s.strip() for s in args.secciones.split(",") if s.strip()}
     desconocidas = secciones - {"consultas", "paginas", "arranque", "audiencia"}
     if desconocidas:
