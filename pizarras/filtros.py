@@ -84,10 +84,16 @@ class Resolucion:
     def avisos(self) -> list[str]:
         """One Spanish sentence per filter with values that were ignored."""
         return [
-            f"Se ignoró el valor {', '.join(repr(v) for v in valores)} del filtro «{POR_CLAVE[clave].etiqueta}»: "
+            f"Se ignoró el valor {', '.join(escapar_markdown(repr(v)) for v in valores)} del filtro "
+            f"«{POR_CLAVE[clave].etiqueta}»: "
             "no corresponde a ningún valor del catálogo. Se muestran todos los valores de ese filtro."
             for clave, valores in self.desconocidos.items()
         ]
+
+
+def escapar_markdown(texto: str) -> str:
+    """URL text shown in a Streamlit message: no link, emphasis or HTML can come from a shared link."""
+    return "".join("\\" + c if c in "\\`*_{}[]()<>#+-.!|~$:" else c for c in texto)
 
 
 def normalizar(texto: str) -> str:

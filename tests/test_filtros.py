@@ -83,3 +83,9 @@ def test_the_core_does_not_import_streamlit():
     )
     salida = subprocess.run([sys.executable, "-c", codigo], capture_output=True, text=True, check=True)
     assert salida.stdout.strip() == "False"
+
+
+def test_hostile_url_text_cannot_become_a_link_or_markup_in_the_warning():
+    avisos = desde_url({"region": ["[clic](http://malo.example) <b>x</b> **y**"]}, OPCIONES).avisos()
+    assert "\\[clic\\]\\(http\\:" in avisos[0]
+    assert "\\<b\\>" in avisos[0] and "\\*\\*y\\*\\*" in avisos[0]
