@@ -21,18 +21,11 @@ from pathlib import Path
 import duckdb
 
 from pizarras.config import CARPETA_SEED, RAIZ
-from seed.build import _cargar_csv, construir, crear_esquema_y_catalogos
+from seed.build import TABLAS_DATOS, _cargar_csv, construir, crear_esquema_y_catalogos
 
 SEMILLA = 2026
 FUENTE = "Datos de demostración (sintéticos, seed.synth)"
-TABLAS_PLANTILLA = [
-    "actividades",
-    "actividad_ejes_transversales",
-    "actividad_ods",
-    "compromisos",
-    "capacitaciones",
-    "stl_integrantes",
-]
+TABLAS_PLANTILLA = TABLAS_DATOS  # the seed's fact tables are the templates the synthetic rows copy
 
 
 def _cargar_plantillas(con: duckdb.DuckDBPyConnection, carpeta: Path) -> None:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 
 import pytest
 
@@ -108,12 +106,3 @@ def test_a_board_selector_offers_what_the_filters_allow(opciones):
     assert [o.clave for o in elegibles("organismo", Filtros(organismo=("ITEI", "IDAIP")), opciones)] == ["IDAIP", "ITEI"]
     assert len(elegibles("organismo", Filtros(organismo=("ITEI",)), opciones)) == 36
     assert len(elegibles("region", Filtros(), opciones)) == 5
-
-
-def test_the_new_core_modules_do_not_import_streamlit():
-    codigo = (
-        "import sys, pizarras.navegacion, pizarras.mapa, pizarras.tableros.organismo, pizarras.tableros.region; "
-        "print('streamlit' in sys.modules)"
-    )
-    salida = subprocess.run([sys.executable, "-c", codigo], capture_output=True, text=True, check=True)
-    assert salida.stdout.strip() == "False"

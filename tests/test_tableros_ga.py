@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from datetime import date
 from functools import partial
 
@@ -23,17 +21,6 @@ from pizarras.tableros.detalle import Fuente, campos, fuentes, texto
 def consultar(con_pequena):
     return partial(ejecutar, con_pequena)
 
-
-def test_the_new_core_modules_do_not_import_streamlit():
-    codigo = (
-        "import sys, pizarras.tableros.compromisos, pizarras.tableros.capacitaciones, pizarras.tableros.detalle, "
-        "pizarras.graficas_ga; print('streamlit' in sys.modules)"
-    )
-    salida = subprocess.run([sys.executable, "-c", codigo], capture_output=True, text=True, check=True)
-    assert salida.stdout.strip() == "False"
-
-
-# --- compromisos ---------------------------------------------------------------------------------------------
 
 
 def test_the_commitments_board_counts_demo_records_gaps_and_filters_that_do_not_apply(consultar):
