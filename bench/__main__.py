@@ -252,6 +252,42 @@ def hallazgos(datos: dict) -> list[str]:
 
 # ------------------------------------------------------------------------------------------------ main
 
+CLAVES_POR_SECCION = {
+    "consultas": ["consultas", "carga_pandas"],
+    "paginas": ["paginas", "gc_collect_ms"],
+    "arranque": ["arranque"],
+    "audiencia": ["audiencia", "cliente_audiencia", "metricas_por_filtro", "validacion_navegador"],
+}
+
+
+def _conservar(datos: dict, anterior: Path, medidas: set[str]) -> None:
+    """Carry over the sections this run did not measure from an earlier results.json (a run done in parts);
+    the total time adds their durations, and `partes` records which run measured what."""
+    if not anterior.exists():
+        aviso(f"No hay {anterior}: nada que conservar.")
+        return
+    previo = json.loads(anterior.read_text(encoding="utf-8"))
+    partes = previo.get("partes") or [{"secciones": sorted(previo.get("duracion_secciones_s", {})),
+                                        "generado": previo.get("generado"), "commit": previo.get("commit"),
+                                        "carga": [previo["maquina"].get("carga_inicio"), previo["maquina"].get("carga_fin")]}]
+    conservadas = []
+    for seccion, claves in CLAVES_POR_SECCION.items():
+        if seccion in medidas or seccion not in previo.get("duracion_secciones_s", {}):
+            continue
+        for clave in claves:
+            if clave in previo:
+                datos[clave] = previo[clave]
+        segundos = previo["duracion_secciones_s"][seccion]
+        datos.setdefault("duracion_secciones_s", {})[seccion] = segundos
+        datos["duracion_total_s"] += segundos
+        conservadas.append(seccion)
+    partes = [p for p in partes if set(p["secciones"]) & set(conservadas)]
+    datos["partes"] = partes + [{"secciones": sorted(medidas), "generado": datos["generado"],
+                                 "commit": datos["commit"],
+                                 "carga": [datos["maquina"]["carga_inicio"], datos["maquina"]["carga_fin"]]}]
+    aviso(f"Secciones conservadas de {anterior.name}: {', '.join(conservadas) or 'ninguna'}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Mide el rendimiento de Pizarras de Avance y escribe bench/results.*")
     parser.add_argument("--salida", type=Path, default=RAIZ / "bench", help="carpeta de results.md y results.json")
@@ -261,6 +297,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="menos repeticiones y audiencias cortas (para desarrollo; no para resultados)")
     parser.add_argument("--secciones", default="consultas,paginas,arranque,audiencia",
                         help="secciones a medir, separadas por comas")
+    parser.add_argument("--conservar", action="store_true",
+                        help="tomar de results.json en --salida las secciones que esta corrida no mide")
     args = parser.parse_args(argv)
     # A terminated bench still stops the servers it started (their `finally` blocks run on SystemExit).
     def terminar(*_):
@@ -360,6 +398,8 @@ def main(argv: list[str] | None = None) -> int:
 
     datos["maquina"]["carga_fin"] = " / ".join(f"{x:.2f}" for x in os.getloadavg())
     datos["duracion_total_s"] = time.perf_counter() - inicio
+    if args.conservar:
+        _conservar(datos, args.salida / "results.json", secciones)
     datos["hallazgos"] = hallazgos(datos)
     ruta_json, ruta_md = escribir(datos, args.salida)
     aviso(f"Listo en {datos['duracion_total_s'] / 60:.1f} min: {ruta_md} y {ruta_json}")

@@ -108,6 +108,10 @@ def a_markdown(datos: dict) -> str:
     l += [f"**Máquina:** {m['nucleos']} núcleos ({m['cpu']}), {m['memoria_gb']:.0f} GB de RAM, Python {m['python']}; "
           f"carga media al empezar {m['carga_inicio']}, al terminar {m.get('carga_fin', '?')}.", ""]
     l += ["**Versiones:** " + ", ".join(f"{k} {val}" for k, val in v.items()) + ".", ""]
+    if len(datos.get("partes", [])) > 1:
+        l += ["**Corrida en partes** (la suma de sus tiempos es el total): " + "; ".join(
+            f"{', '.join(p['secciones'])} a las {p['generado']} (commit `{p['commit']}`, carga {p['carga'][0]} → "
+            f"{p['carga'][1]})" for p in datos["partes"]) + ".", ""]
     if datos.get("nota"):
         l += [f"> {datos['nota']}", ""]
     l += ["Cada cifra es la mediana de varias corridas, con mínimo y máximo entre paréntesis y el número de corridas "

@@ -137,7 +137,7 @@ def ruta_sintetica(tmp_path_factory):
 
 @pytest.mark.parametrize("base", ["pequena", "sintetica"])
 def test_each_pandas_version_gives_the_sql_answer(base, ruta_pequena, ruta_sintetica):
-    # Same configuration as the page tests that may have opened the fixture first in this process.
+    # Same configuration as the other tests' connections to the fixture file (DuckDB refuses a second one).
     con = duckdb.connect(str(ruta_pequena if base == "pequena" else ruta_sintetica))
     try:
         tablas, carga = pandas_equivalentes.cargar_tablas(con)
@@ -303,3 +303,20 @@ def test_a_profiled_rerun_is_attributed_to_packages_and_app_functions(ruta_peque
     assert sum(f["pct"] for f in categorias) == pytest.approx(100)
     funciones = [f["funcion"] for f in paginas.funciones_de_la_app(paginas.PERFILES[-1], limite=50)]
     assert any(f.startswith("pizarras/graficas.py:") for f in funciones)
+
+
+def test_a_run_in_parts_keeps_the_sections_it_did_not_measure(tmp_path):
+    from bench.__main__ import _conservar
+
+    previo = _datos_minimos(40.0, 6.0, 800.0)
+    previo["maquina"]["carga_fin"] = "0.2"
+    previo["duracion_secciones_s"] = {"consultas": 100.0, "paginas": 200.0}
+    (tmp_path / "results.json").write_text(json.dumps(previo), encoding="utf-8")
+    nuevo = {"generado": "después", "commit": "def", "duracion_total_s": 300.0,
+             "maquina": {"carga_inicio": "1.0", "carga_fin": "1.5"}, "duracion_secciones_s": {"audiencia": 290.0},
+             "audiencia": []}
+    _conservar(nuevo, tmp_path / "results.json", {"arranque", "audiencia"})
+    assert nuevo["consultas"] == previo["consultas"] and nuevo["paginas"] == previo["paginas"]
+    assert nuevo["audiencia"] == []  # measured now: not taken from before
+    assert nuevo["duracion_total_s"] == 600.0
+    assert [p["secciones"] for p in nuevo["partes"]] == [["consultas", "paginas"], ["arranque", "audiencia"]]
