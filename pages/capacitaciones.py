@@ -9,6 +9,7 @@ from pizarras.tableros import capacitaciones as tablero
 from pizarras.ui import componentes
 from pizarras.ui.datos import consultar, consultar_directo
 from pizarras.ui.detalle import mostrar_detalle, tabla_seleccionable
+from pizarras.ui.figuras import figura
 from pizarras.ui.marco import exigir_marco
 
 exigir_marco()
@@ -38,7 +39,7 @@ if pizarra.vacia:
 if pizarra.por_mes.empty:
     st.caption("Ninguna de las capacitaciones filtradas tiene fecha de inicio.")
 else:
-    st.plotly_chart(graficas_ga.serie_mensual(tablero.meses_completos(pizarra.por_mes)), width="stretch")
+    st.plotly_chart(figura(graficas_ga.serie_mensual, tablero.meses_completos(pizarra.por_mes)), width="stretch")
 sin_fecha, sin_participantes = int(faltantes["sin_fecha"]), int(faltantes["sin_participantes"])
 st.caption(
     f"Sin fecha de inicio (fuera de la serie por mes): {sin_fecha} de "
@@ -48,11 +49,11 @@ st.caption(
 
 izquierda, derecha = st.columns(2)
 izquierda.plotly_chart(
-    graficas.barras_conteo(pizarra.por_region, "nombre", "capacitaciones", "Capacitaciones por región", "capacitaciones",
-                           extra=("participantes", "Participantes")),
+    figura(graficas.barras_conteo, pizarra.por_region, "nombre", "capacitaciones", "Capacitaciones por región",
+           "capacitaciones", extra=("participantes", "Participantes")),
     width="stretch",
 )
-derecha.plotly_chart(graficas_ga.barras_sexo(tablero.participantes_por_sexo(kpi, faltantes)), width="stretch")
+derecha.plotly_chart(figura(graficas_ga.barras_sexo, tablero.participantes_por_sexo(kpi, faltantes)), width="stretch")
 derecha.caption(
     f"Sin desglose por sexo en su fuente: {estilo.entero(faltantes['participantes_sin_sexo'])} de "
     f"{estilo.cantidad(kpi['participantes'], 'participante', 'participantes')} (en "
@@ -60,7 +61,8 @@ derecha.caption(
 )
 
 st.plotly_chart(
-    graficas.barras_conteo(
+    figura(
+        graficas.barras_conteo,
         tablero.principales_organizadores(pizarra.por_organizador), "organizador", "capacitaciones",
         f"Principales organizadores (hasta {tablero.ORGANIZADORES_VISIBLES})", "capacitaciones",
         color=estilo.PALETA[1], extra=("participantes", "Participantes"),
@@ -84,8 +86,8 @@ for columna, datos, titulo, color in (
     (st, tablero.con_eje(pizarra.por_eje), "Capacitaciones por eje", estilo.PALETA[3]),
 ):
     columna.plotly_chart(
-        graficas.barras_conteo(datos, "etiqueta", "capacitaciones", titulo, "capacitaciones", color=color,
-                               extra=("participantes", "Participantes")),
+        figura(graficas.barras_conteo, datos, "etiqueta", "capacitaciones", titulo, "capacitaciones", color=color,
+               extra=("participantes", "Participantes")),
         width="stretch",
     )
 

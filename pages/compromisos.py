@@ -11,6 +11,7 @@ from pizarras.tableros import compromisos as tablero
 from pizarras.ui import componentes
 from pizarras.ui.datos import consultar, consultar_directo
 from pizarras.ui.detalle import mostrar_detalle, tabla_seleccionable
+from pizarras.ui.figuras import figura
 from pizarras.ui.marco import exigir_marco
 
 exigir_marco()
@@ -44,20 +45,22 @@ if pizarra.vacia:
     componentes.estado_vacio("compromisos de gobierno abierto")
     st.stop()
 
-st.plotly_chart(graficas_ga.barras_planes(tablero.planes_para_grafica(pizarra.por_plan)), width="stretch")
+st.plotly_chart(figura(graficas_ga.barras_planes, tablero.planes_para_grafica(pizarra.por_plan)), width="stretch")
 with st.expander("Planes de acción (tabla)"):
     st.dataframe(tablero.tabla_planes(pizarra.por_plan), hide_index=True, width="stretch")
 
 izquierda, derecha = st.columns(2)
-izquierda.plotly_chart(graficas_ga.barras_estatus_avance(tablero.estatus_para_grafica(pizarra.por_estatus)), width="stretch")
+izquierda.plotly_chart(
+    figura(graficas_ga.barras_estatus_avance, tablero.estatus_para_grafica(pizarra.por_estatus)), width="stretch"
+)
 if pizarra.sin_avance:
     izquierda.caption(
         f"Sin porcentaje de avance en su fuente (solo estatus): "
         f"{estilo.cantidad(pizarra.sin_avance, 'compromiso', 'compromisos')}; no cuentan en los promedios."
     )
 derecha.plotly_chart(
-    graficas.barras_conteo(
-        tablero.areas_principales(pizarra.por_area), "area", "compromisos",
+    figura(
+        graficas.barras_conteo, tablero.areas_principales(pizarra.por_area), "area", "compromisos",
         f"Compromisos por área de política (hasta {tablero.AREAS_VISIBLES} áreas)", "compromisos",
         color=estilo.PALETA[2], extra=("concluidos", "Concluidos"),
     ),
@@ -73,7 +76,7 @@ with derecha.expander(f"Todas las áreas de política ({len(pizarra.por_area)})"
     st.dataframe(tablero.tabla_areas(pizarra.por_area), hide_index=True, width="stretch")
 
 st.subheader("Alineación a los Objetivos de Desarrollo Sostenible")
-st.plotly_chart(graficas_ga.barras_ods(tablero.ods_para_grafica(pizarra.por_ods)), width="stretch")
+st.plotly_chart(figura(graficas_ga.barras_ods, tablero.ods_para_grafica(pizarra.por_ods)), width="stretch")
 if pizarra.alineaciones_demo:
     st.caption(
         f"**Alineaciones de demostración.** Ninguna fuente alinea cada compromiso a un ODS: las "
@@ -89,7 +92,7 @@ if pizarra.stl.empty:
 else:
     stl = tablero.stl_por_sector(pizarra.stl)
     izquierda, derecha = st.columns([3, 2])
-    izquierda.plotly_chart(graficas_ga.barras_stl(stl), width="stretch")
+    izquierda.plotly_chart(figura(graficas_ga.barras_stl, stl), width="stretch")
     derecha.dataframe(stl, hide_index=True, width="stretch")
     derecha.metric("Integrantes", estilo.entero(stl["Total"].sum()))
     if pizarra.stl_es_demo:

@@ -9,6 +9,7 @@ from pizarras.mapa import MEDIDAS, figura_mapa, mapa_entidades, tabla_entidades
 from pizarras.navegacion import clave_seleccionada, destino_de_entidad
 from pizarras.ui import componentes
 from pizarras.ui.datos import consultar
+from pizarras.ui.figuras import figura
 from pizarras.ui.navegacion import ir_a, puntos_elegidos
 from pizarras.ui.marco import exigir_marco
 
@@ -32,7 +33,7 @@ if mapa.vacio(medida):
     componentes.estado_vacio(f"{MEDIDAS[medida].que} en las entidades federativas")
 
 evento = st.plotly_chart(
-    figura_mapa(mapa, medida), width="content", on_select="rerun", selection_mode="points", key="mapa_entidades"
+    figura(figura_mapa, mapa, medida), width="content", on_select="rerun", selection_mode="points", key="mapa_entidades"
 )
 ir_a(destino_de_entidad(clave_seleccionada(puntos_elegidos(evento)), filtros, opciones))
 

@@ -12,6 +12,7 @@ from pizarras.navegacion import PAGINA_NACIONAL
 from pizarras.tableros.nacional import actividades_para_descarga, pizarra_nacional, tabla_para_mostrar
 from pizarras.ui import componentes
 from pizarras.ui.datos import consultar, consultar_directo
+from pizarras.ui.figuras import figura
 from pizarras.ui.marco import exigir_marco
 from pizarras.ui.navegacion import grafica_navegable
 
@@ -49,14 +50,15 @@ if pizarra.vacia:
 
 st.caption("Haga clic en una barra de región, eje u organismo para abrir su pizarra con ese filtro.")
 izquierda, derecha = st.columns(2)
-izquierda.plotly_chart(graficas.barras_estatus(pizarra.por_estatus), width="stretch")
+izquierda.plotly_chart(figura(graficas.barras_estatus, pizarra.por_estatus), width="stretch")
 grafica_navegable(
-    graficas.barras_avance(pizarra.por_region, "nombre", "Avance por región", clave="region"),
+    figura(graficas.barras_avance, pizarra.por_region, "nombre", "Avance por región", clave="region"),
     "region", key="nacional_grafica_region", desde=PAGINA_NACIONAL, contenedor=derecha,
 )
 izquierda, derecha = st.columns(2)
 grafica_navegable(
-    graficas.barras_avance(
+    figura(
+        graficas.barras_avance,
         pizarra.por_eje_tematico.assign(etiqueta=lambda t: t["programa_sigla"] + " · " + t["nombre"]),
         "etiqueta", "Avance por eje temático", clave="eje",
     ),
@@ -66,14 +68,16 @@ if pizarra.por_eje_transversal.empty:
     derecha.caption("Las actividades filtradas no tienen ejes transversales.")
 else:
     grafica_navegable(
-        graficas.barras_avance(
+        figura(
+            graficas.barras_avance,
             pizarra.por_eje_transversal.assign(etiqueta=lambda t: t["programa_sigla"] + " · " + t["nombre"]),
             "etiqueta", "Avance por eje transversal", color=estilo.PALETA[2], clave="eje",
         ),
         "eje", key="nacional_grafica_eje_transversal", desde=PAGINA_NACIONAL, contenedor=derecha,
     )
 grafica_navegable(
-    graficas.barras_avance(pizarra.por_organismo, "sigla", "Avance por organismo", color=estilo.PALETA[1], clave="organismo"),
+    figura(graficas.barras_avance, pizarra.por_organismo, "sigla", "Avance por organismo", color=estilo.PALETA[1],
+           clave="organismo"),
     "organismo", key="nacional_grafica_organismo", desde=PAGINA_NACIONAL,
 )
 if not pizarra.por_eje_tematico["verificado"].all():

@@ -12,6 +12,7 @@ from pizarras.navegacion import PAGINA_REGION
 from pizarras.tableros.region import pizarra_region, tabla_organismos
 from pizarras.ui import componentes
 from pizarras.ui.datos import consultar
+from pizarras.ui.figuras import figura
 from pizarras.ui.navegacion import grafica_navegable, selector_unico
 from pizarras.ui.marco import exigir_marco
 
@@ -58,8 +59,9 @@ if pizarra.vacia:
     st.stop()
 
 grafica_navegable(
-    graficas.barras_avance(
-        pizarra.organismos_con_actividades, "sigla", f"Avance por organismo — {pizarra.nombre}",
+    figura(
+        graficas.barras_avance, pizarra.organismos_con_actividades, "sigla",
+        f"Avance por organismo — {pizarra.nombre}",
         color=estilo.PALETA[1], clave="organismo",
     ),
     "organismo", key="region_grafica_organismo", desde=PAGINA_REGION,

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
+from types import MappingProxyType
 
 import duckdb
 import pandas as pd
@@ -11,6 +13,7 @@ import streamlit as st
 from pizarras.config import ruta_db
 from pizarras.consultas import ejecutar
 from pizarras.filtros import DEFINICIONES, Opcion
+from pizarras.ui.figuras import olvidar_figuras
 
 
 class BaseNoDisponible(RuntimeError):
@@ -55,18 +58,27 @@ def consultar_directo(nombre: str, parametros: dict | None = None) -> pd.DataFra
 
 
 def invalidar_cache() -> None:
-    """Call after every write so no board shows stale numbers."""
+    """Call after every write so no board shows stale numbers (figures are keyed by their data: clearing them
+    only frees memory)."""
     _consultar.clear()
+    _opciones_catalogos.clear()
+    olvidar_figuras()
 
 
-def opciones_catalogos() -> dict[str, list[Opcion]]:
-    """Choosable values of every filter, from the catalog queries."""
+@st.cache_resource(show_spinner=False)
+def _opciones_catalogos(ruta: str) -> Mapping[str, tuple[Opcion, ...]]:
     opciones = {}
     for definicion in DEFINICIONES:
-        tabla = consultar(f"catalogo_{definicion.parametro_sql}")
-        opciones[definicion.clave] = [
+        tabla = ejecutar(_conexion(ruta), f"catalogo_{definicion.parametro_sql}", {})
+        opciones[definicion.clave] = tuple(
             Opcion(int(c) if definicion.entero else c, n, g)
             for c, n, g in zip(tabla["clave"], tabla["nombre"], tabla["grupo"], strict=True)
-        ]
-    return opciones
+        )
+    return MappingProxyType(opciones)
+
+
+def opciones_catalogos() -> Mapping[str, tuple[Opcion, ...]]:
+    """Choosable values of every filter, from the catalog queries. Built once and shared by every session (every
+    rerun reads them): a read-only mapping of tuples of frozen `Opcion`, so no session can change another's."""
+    return _opciones_catalogos(str(ruta_db()))
 

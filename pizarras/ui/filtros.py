@@ -7,7 +7,7 @@ from outside: first load, a shared link, the browser's back button, or a client 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import NoReturn
 
 import streamlit as st
@@ -29,7 +29,7 @@ def _url_actual() -> dict[str, list[str]]:
     return {d.clave: st.query_params.get_all(d.clave) for d in DEFINICIONES if d.clave in st.query_params}
 
 
-def _sembrar_desde_url(url: dict[str, list[str]], opciones: dict[str, list[Opcion]]) -> None:
+def _sembrar_desde_url(url: dict[str, list[str]], opciones: Mapping[str, Sequence[Opcion]]) -> None:
     resolucion = desde_url(url, opciones)
     for definicion in DEFINICIONES:
         st.session_state[_clave_widget(definicion.clave)] = list(resolucion.filtros.valores(definicion.clave))
@@ -74,7 +74,7 @@ def _aplicar_pendientes() -> None:
         _limpiar_avisos()
 
 
-def barra_filtros(opciones: dict[str, list[Opcion]]) -> Filtros:
+def barra_filtros(opciones: Mapping[str, Sequence[Opcion]]) -> Filtros:
     """Draw the filters in the sidebar and return them; keeps the URL in step."""
     url = _url_actual()
     primera_vez = _URL_ESCRITA not in st.session_state

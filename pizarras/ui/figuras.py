@@ -1,0 +1,42 @@
+"""Plotly figures kept per content, shared by every session.
+
+Building a figure (plotly validates every property) costs more than the rest of a rerun together, and a live
+audience asks for the same few filter combinations again and again. The key is the builder and its arguments by
+content, so a figure can never outlive the data it was drawn from; clearing it on writes only frees memory.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import pickle
+from collections.abc import Callable
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+FIGURAS_GUARDADAS = 512  # a board draws up to 8 figures: room for ~60 filter combinations per board
+
+
+def _huella_tabla(tabla: pd.DataFrame) -> bytes:
+    """A table's content as a key, ~8× faster than Streamlit's own DataFrame hash (which hashes every cell through
+    pandas). Two equal tables whose pickles differ only cost one extra build; different tables never collide."""
+    return hashlib.md5(pickle.dumps(tabla, protocol=5), usedforsecurity=False).digest()
+
+
+@st.cache_resource(max_entries=FIGURAS_GUARDADAS, show_spinner=False, hash_funcs={pd.DataFrame: _huella_tabla})
+def _guardada(_constructor: Callable[..., go.Figure], nombre: str, argumentos: tuple, opciones: dict) -> go.Figure:
+    return _constructor(*argumentos, **opciones)
+
+
+def figura(constructor: Callable[..., go.Figure], *argumentos, **opciones) -> go.Figure:
+    """`constructor(*argumentos, **opciones)`, built once per distinct arguments.
+
+    The figure is shared: callers hand it to `st.plotly_chart` (which copies it) and never modify it.
+    """
+    nombre = f"{constructor.__module__}.{constructor.__qualname__}"
+    return _guardada(constructor, nombre, argumentos, opciones)
+
+
+def olvidar_figuras() -> None:
+    _guardada.clear()
