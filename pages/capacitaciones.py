@@ -7,7 +7,7 @@ import streamlit as st
 from pizarras import estilo, graficas, graficas_ga
 from pizarras.tableros import capacitaciones as tablero
 from pizarras.ui import componentes
-from pizarras.ui.datos import consultar, consultar_directo
+from pizarras.ui.datos import consultar_directo, tablero_compartido
 from pizarras.ui.detalle import mostrar_detalle, tabla_seleccionable
 from pizarras.ui.figuras import figura
 from pizarras.ui.marco import exigir_marco
@@ -18,7 +18,7 @@ st.title("Capacitaciones")
 st.caption("Cursos, talleres, diplomados, jornadas y otras capacitaciones que organizan o reportan los integrantes del SNT.")
 
 filtros = st.session_state["filtros"]
-pizarra = tablero.pizarra_capacitaciones(consultar, filtros)
+pizarra = tablero_compartido(tablero.pizarra_capacitaciones, filtros)
 componentes.aviso_demo(pizarra.registros_demo)
 
 kpi, faltantes = pizarra.kpi, pizarra.faltantes

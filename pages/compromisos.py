@@ -9,7 +9,7 @@ import streamlit as st
 from pizarras import estilo, graficas, graficas_ga
 from pizarras.tableros import compromisos as tablero
 from pizarras.ui import componentes
-from pizarras.ui.datos import consultar, consultar_directo
+from pizarras.ui.datos import consultar_directo, tablero_compartido
 from pizarras.ui.detalle import mostrar_detalle, tabla_seleccionable
 from pizarras.ui.figuras import figura
 from pizarras.ui.marco import exigir_marco
@@ -24,7 +24,7 @@ st.caption(
 
 filtros = st.session_state["filtros"]
 hoy = date.today()
-pizarra = tablero.pizarra_compromisos(consultar, filtros, hoy)
+pizarra = tablero_compartido(tablero.pizarra_compromisos, filtros, hoy)
 componentes.aviso_demo(pizarra.registros_demo)
 
 kpi = pizarra.kpi

@@ -8,7 +8,7 @@ import streamlit as st
 from pizarras.mapa import MEDIDAS, figura_mapa, mapa_entidades, tabla_entidades
 from pizarras.navegacion import clave_seleccionada, destino_de_entidad
 from pizarras.ui import componentes
-from pizarras.ui.datos import consultar
+from pizarras.ui.datos import tablero_compartido
 from pizarras.ui.figuras import figura
 from pizarras.ui.navegacion import ir_a, puntos_elegidos
 from pizarras.ui.marco import exigir_marco
@@ -26,7 +26,7 @@ opciones = st.session_state["opciones"]
 medida = st.radio(
     "Medida", options=list(MEDIDAS), format_func=lambda c: MEDIDAS[c].etiqueta, horizontal=True, key="mapa_medida"
 )
-mapa = mapa_entidades(consultar, filtros)
+mapa = tablero_compartido(mapa_entidades, filtros)
 componentes.aviso_demo(mapa.registros_demo(medida))
 componentes.nota_no_aplican(mapa.no_aplican[medida], f"la medida «{MEDIDAS[medida].etiqueta}»")
 if mapa.vacio(medida):

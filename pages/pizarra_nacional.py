@@ -11,7 +11,7 @@ from pizarras import estilo, graficas
 from pizarras.navegacion import PAGINA_NACIONAL
 from pizarras.tableros.nacional import actividades_para_descarga, pizarra_nacional, tabla_para_mostrar
 from pizarras.ui import componentes
-from pizarras.ui.datos import consultar, consultar_directo
+from pizarras.ui.datos import consultar_directo, tablero_compartido
 from pizarras.ui.figuras import figura
 from pizarras.ui.marco import exigir_marco
 from pizarras.ui.navegacion import grafica_navegable
@@ -21,7 +21,7 @@ st.title("Pizarra nacional de avance")
 st.caption("Actividades autorreportadas por los integrantes del SNT en PROTAI, PRONADATOS y los planes de trabajo de las comisiones.")
 
 filtros = st.session_state["filtros"]
-pizarra = pizarra_nacional(consultar, filtros, date.today())
+pizarra = tablero_compartido(pizarra_nacional, filtros, date.today())
 componentes.aviso_demo(pizarra.registros_demo)
 
 kpi = pizarra.kpi_actividades

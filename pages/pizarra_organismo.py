@@ -12,7 +12,7 @@ from pizarras.tableros import listado_completo
 from pizarras.tableros import organismo as tablero
 from pizarras.tableros.nacional import tabla_para_mostrar
 from pizarras.ui import componentes
-from pizarras.ui.datos import consultar, consultar_directo
+from pizarras.ui.datos import consultar_directo, tablero_compartido
 from pizarras.ui.navegacion import selector_unico
 from pizarras.ui.marco import exigir_marco
 
@@ -32,7 +32,7 @@ if clave is None:
 
 filtros = st.session_state["filtros"]
 hoy = date.today()
-pizarra = tablero.pizarra_organismo(consultar, filtros, clave, hoy)
+pizarra = tablero_compartido(tablero.pizarra_organismo, filtros, clave, hoy)
 ficha = pizarra.ficha
 sigla = ficha["sigla"]
 st.caption(f"{ficha['nombre']} · {ficha['entidad_nombre']} · {ficha['region_nombre']}")

@@ -11,7 +11,7 @@ from pizarras import estilo, graficas
 from pizarras.navegacion import PAGINA_REGION
 from pizarras.tableros.region import pizarra_region, tabla_organismos
 from pizarras.ui import componentes
-from pizarras.ui.datos import consultar
+from pizarras.ui.datos import tablero_compartido
 from pizarras.ui.figuras import figura
 from pizarras.ui.navegacion import grafica_navegable, selector_unico
 from pizarras.ui.marco import exigir_marco
@@ -30,7 +30,7 @@ if region is None:
 
 filtros = st.session_state["filtros"]
 hoy = date.today()
-pizarra = pizarra_region(consultar, filtros, region, hoy)
+pizarra = tablero_compartido(pizarra_region, filtros, region, hoy)
 componentes.aviso_demo(pizarra.registros_demo)
 
 kpi = pizarra.kpi_actividades

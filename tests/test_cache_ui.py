@@ -89,3 +89,21 @@ def test_catalog_options_are_shared_read_only_and_reread_after_a_write(base_prop
     assert [o.clave for o in datos.opciones_catalogos()["estatus"]] == estatus  # cached until told
     datos.invalidar_cache()
     assert [o.clave for o in datos.opciones_catalogos()["estatus"]] == [*estatus, "suspendida"]
+
+
+def estatus_como_tablero(consultar, orden: str):
+    CONSTRUCCIONES.append(("tablero", orden))
+    return consultar("catalogo_estatus").sort_values("nombre", ascending=orden == "asc")
+
+
+def test_a_board_is_assembled_once_per_arguments_and_rebuilt_after_a_write(base_propia):
+    primero = datos.tablero_compartido(estatus_como_tablero, "asc")
+    assert datos.tablero_compartido(estatus_como_tablero, "asc") is primero  # shared, not copied
+    otro = datos.tablero_compartido(estatus_como_tablero, "desc")
+    assert otro["clave"].tolist() == primero["clave"].tolist()[::-1]
+    assert CONSTRUCCIONES == [("tablero", "asc"), ("tablero", "desc")]
+
+    cursor = datos.conexion().cursor()
+    cursor.execute("insert into estatus values ('suspendida', 'Suspendida', 99, 'Detenida por el organismo.')")
+    datos.invalidar_cache()
+    assert "suspendida" in set(datos.tablero_compartido(estatus_como_tablero, "asc")["clave"])

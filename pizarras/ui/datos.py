@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from types import MappingProxyType
+from typing import TypeVar
 
 import duckdb
 import pandas as pd
@@ -14,6 +15,8 @@ from pizarras.config import ruta_db
 from pizarras.consultas import ejecutar
 from pizarras.filtros import DEFINICIONES, Opcion
 from pizarras.ui.figuras import olvidar_figuras
+
+T = TypeVar("T")
 
 
 class BaseNoDisponible(RuntimeError):
@@ -52,6 +55,21 @@ def consultar(nombre: str, parametros: dict | None = None) -> pd.DataFrame:
     return _consultar(str(ruta_db()), nombre, parametros or {})
 
 
+TABLEROS_GUARDADOS = 256  # boards × filter combinations kept; each is a few small tables
+
+
+@st.cache_resource(max_entries=TABLEROS_GUARDADOS, show_spinner=False)
+def _tablero(_constructor: Callable[..., T], nombre: str, ruta: str, argumentos: tuple) -> T:
+    return _constructor(consultar, *argumentos)
+
+
+def tablero_compartido(constructor: Callable[..., T], *argumentos) -> T:
+    """The board `constructor(consultar, *argumentos)`, assembled once per database and arguments and shared by
+    every session: a live audience asks for the same few filter combinations, and a rerun then skips a dozen cache
+    lookups and the pandas work behind the board. Pages read a board and never modify its tables."""
+    return _tablero(constructor, f"{constructor.__module__}.{constructor.__qualname__}", str(ruta_db()), argumentos)
+
+
 def consultar_directo(nombre: str, parametros: dict | None = None) -> pd.DataFrame:
     """Run a named query without caching it: for large one-off results such as a full download."""
     return ejecutar(conexion(), nombre, parametros or {})
@@ -61,6 +79,7 @@ def invalidar_cache() -> None:
     """Call after every write so no board shows stale numbers (figures are keyed by their data: clearing them
     only frees memory)."""
     _consultar.clear()
+    _tablero.clear()
     _opciones_catalogos.clear()
     olvidar_figuras()
 

@@ -68,12 +68,14 @@ def test_the_board_on_the_seed_database_shows_the_published_commitments(ruta_see
     assert metrica(at, "Compromisos") == "24"
 
 
-def test_a_cut_table_says_so_and_its_downloads_hold_every_row(monkeypatch):
+def test_a_cut_table_says_so_and_its_downloads_hold_every_row(monkeypatch, request):
     from pizarras.tableros import nacional
-    from pizarras.ui import componentes
+    from pizarras.ui import componentes, datos
 
     monkeypatch.setattr(nacional, "FILAS_VISIBLES", 2)
     monkeypatch.setattr(componentes, "FILAS_VISIBLES", 2)
+    datos.invalidar_cache()  # boards are shared between runs; this one must be built with the patched limit
+    request.addfinalizer(datos.invalidar_cache)
     at = abrir("pizarra_nacional")
     assert not at.exception
     assert len(at.dataframe[0].value) == 2
