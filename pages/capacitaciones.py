@@ -93,7 +93,7 @@ for columna, datos, titulo, color in (
 
 st.subheader("Capacitaciones")
 st.caption("Seleccione una fila para ver todos sus campos y su fuente.")
-tabla = tablero.tabla_para_mostrar(pizarra.capacitaciones)
+tabla = pizarra.tabla
 elegida = tabla_seleccionable(tabla, "tabla_capacitaciones")
 componentes.descargas(
     tabla, "capacitaciones", "Capacitaciones filtradas", filtros,

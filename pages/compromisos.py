@@ -104,7 +104,7 @@ else:
 
 st.subheader("Compromisos")
 st.caption("Seleccione una fila para ver todos sus campos, su fuente y su estatus según la fuente.")
-tabla = tablero.tabla_para_mostrar(pizarra.compromisos)
+tabla = pizarra.tabla
 elegida = tabla_seleccionable(
     tabla,
     "tabla_compromisos",

@@ -9,7 +9,7 @@ import streamlit as st
 
 from pizarras import estilo, graficas
 from pizarras.navegacion import PAGINA_NACIONAL
-from pizarras.tableros.nacional import actividades_para_descarga, pizarra_nacional, tabla_para_mostrar
+from pizarras.tableros.nacional import actividades_para_descarga, pizarra_nacional
 from pizarras.ui import componentes
 from pizarras.ui.datos import consultar_directo, tablero_compartido
 from pizarras.ui.figuras import figura
@@ -84,7 +84,7 @@ if not pizarra.por_eje_tematico["verificado"].all():
     st.caption("Los nombres de los ejes de PROTAI y PRONADATOS 2022-2026 no están verificados contra el DOF; se corregirán en el catálogo.")
 
 st.subheader("Actividades")
-tabla = tabla_para_mostrar(pizarra.actividades)
+tabla = pizarra.tabla
 st.dataframe(
     tabla,
     hide_index=True,

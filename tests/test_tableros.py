@@ -33,10 +33,13 @@ def test_demo_records_are_counted_across_activities_commitments_and_trainings(co
 
 
 def test_the_table_has_spanish_headers_and_a_readable_demo_flag(con_pequena):
-    tabla = tabla_para_mostrar(pizarra_nacional(partial(ejecutar, con_pequena), Filtros(), HOY).actividades)
+    pizarra = pizarra_nacional(partial(ejecutar, con_pequena), Filtros(), HOY)
+    tabla = pizarra.tabla
     assert list(tabla.columns) == list(ENCABEZADOS_ACTIVIDADES.values())
     assert len(tabla) == TOTAL_ACTIVIDADES
     assert set(tabla["Dato de demostración"]) == {"Sí", "No"}
+    assert pizarra.tabla is tabla  # built once: a shared board serves it to every session
+    assert tabla.equals(tabla_para_mostrar(pizarra.actividades))
 
 
 def test_status_bars_use_the_status_colours(con_pequena):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cached_property
 
 import pandas as pd
 
@@ -78,6 +79,11 @@ class PizarraCapacitaciones:
     por_eje: pd.DataFrame
     capacitaciones: pd.DataFrame
     no_aplican: list[str]
+
+    @cached_property
+    def tabla(self) -> pd.DataFrame:
+        """The table as the page shows it, built once per board (boards are shared by the sessions that show them)."""
+        return tabla_para_mostrar(self.capacitaciones)
 
     @property
     def vacia(self) -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from datetime import date
 
 import pandas as pd
@@ -72,6 +73,11 @@ class PizarraCompromisos:
     @property
     def vacia(self) -> bool:
         return self.kpi["compromisos"] == 0
+
+    @cached_property
+    def tabla(self) -> pd.DataFrame:
+        """The table as the page shows it, built once per board (boards are shared by the sessions that show them)."""
+        return tabla_para_mostrar(self.compromisos)
 
     @property
     def registros_demo(self) -> int:

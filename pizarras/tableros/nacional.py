@@ -4,6 +4,7 @@ of commitments and trainings."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from datetime import date
 
 import pandas as pd
@@ -61,6 +62,11 @@ class PizarraNacional:
     @property
     def vacia(self) -> bool:
         return self.kpi_actividades["actividades"] == 0
+
+    @cached_property
+    def tabla(self) -> pd.DataFrame:
+        """The table as the page shows it, built once per board (boards are shared by the sessions that show them)."""
+        return tabla_para_mostrar(self.actividades)
 
     @property
     def registros_demo(self) -> int:
