@@ -15,7 +15,11 @@ import duckdb
 import pandas as pd
 
 TABLAS = ["actividades", "actividad_ejes_transversales", "actividad_ods", "compromisos", "capacitaciones",
-          "organismos", "entidades", "regiones", "programas", "ejes", "estatus"]
+          "stl_integrantes", "organismos", "entidades", "regiones", "programas", "ejes", "estatus", "ods"]
+
+# The status a per-status count counts, by the count's column name.
+CUENTAS_ESTATUS = {"programadas": "programada", "en_proceso": "en_proceso", "concluidas": "concluida",
+                   "canceladas": "cancelada"}
 
 
 def cargar_tablas(con: duckdb.DuckDBPyConnection) -> tuple[dict[str, pd.DataFrame], dict]:
@@ -25,46 +29,80 @@ def cargar_tablas(con: duckdb.DuckDBPyConnection) -> tuple[dict[str, pd.DataFram
     return tablas, {"carga_s": time.perf_counter() - inicio, "filas": {t: len(v) for t, v in tablas.items()}}
 
 
-def _en(serie: pd.Series, valores: list | None) -> pd.Series:
-    return serie.isin(valores)
+# ------------------------------------------------------------------------------------------------ shared pieces
+
+
+def _cat(t: dict[str, pd.DataFrame], tabla: str, **columnas: str) -> pd.DataFrame:
+    """Some columns of a catalog, renamed for a join: _cat(t, "programas", clave="programa", sigla="programa_sigla")."""
+    return t[tabla][list(columnas)].rename(columns=columnas)
+
+
+def _filtro(df: pd.DataFrame, p: dict, pares: tuple[tuple[str, str], ...]) -> pd.Series:
+    """Rows whose `columna` is in the list of each (columna, parametro) pair; a None parameter keeps every row."""
+    filtro = pd.Series(True, index=df.index)
+    for columna, parametro in pares:
+        if p[parametro] is not None:
+            filtro &= df[columna].isin(p[parametro])
+    return filtro
+
+
+def _entidades_en_lugar(t: dict[str, pd.DataFrame], p: dict) -> pd.Series:
+    """Entidad keys the place filters select; an organismo selects its entidad (commitments, STL, the map)."""
+    e = t["entidades"]
+    filtro = _filtro(e, p, (("region", "regiones"), ("clave", "entidades")))
+    if p["organismos"] is not None:
+        o = t["organismos"]
+        filtro &= e["clave"].isin(o.loc[o["clave"].isin(p["organismos"]), "entidad"])
+    return e.loc[filtro, "clave"]
+
+
+def _limitar(df: pd.DataFrame, p: dict) -> pd.DataFrame:
+    return (df if p["limite"] is None else df.head(p["limite"])).reset_index(drop=True)
+
+
+def _ordenar(df: pd.DataFrame, columnas: list[str], ascendente: bool | list[bool] = True) -> pd.DataFrame:
+    # Nulls last, as DuckDB sorts them by default.
+    return df.sort_values(columnas, ascending=ascendente, na_position="last", kind="stable").reset_index(drop=True)
+
+
+# ------------------------------------------------------------------------------------------------ activities
 
 
 def actividades_filtradas(t: dict[str, pd.DataFrame], p: dict) -> pd.DataFrame:
-    org = t["organismos"][["clave", "sigla", "entidad"]].rename(columns={"clave": "organismo", "sigla": "organismo_sigla"})
-    ent = t["entidades"][["clave", "nombre_corto", "region"]].rename(
-        columns={"clave": "entidad", "nombre_corto": "entidad_nombre"})
-    a = t["actividades"].merge(org, on="organismo").merge(ent, on="entidad")
-    filtro = pd.Series(True, index=a.index)
-    for columna, parametro in (("region", "regiones"), ("entidad", "entidades"), ("organismo", "organismos"),
-                               ("programa", "programas"), ("periodo", "periodos"), ("estatus", "estatus")):
-        if p[parametro] is not None:
-            filtro &= _en(a[columna], p[parametro])
+    a = (t["actividades"]
+         .merge(_cat(t, "organismos", clave="organismo", sigla="organismo_sigla", entidad="entidad"), on="organismo")
+         .merge(_cat(t, "entidades", clave="entidad", nombre_corto="entidad_nombre", region="region"), on="entidad"))
+    filtro = _filtro(a, p, (("region", "regiones"), ("entidad", "entidades"), ("organismo", "organismos"),
+                            ("programa", "programas"), ("periodo", "periodos"), ("estatus", "estatus")))
     if p["ejes"] is not None:
         x = t["actividad_ejes_transversales"]
-        filtro &= _en(a["eje"], p["ejes"]) | _en(a["id"], x.loc[_en(x["eje"], p["ejes"]), "actividad"])
+        filtro &= a["eje"].isin(p["ejes"]) | a["id"].isin(x.loc[x["eje"].isin(p["ejes"]), "actividad"])
     if p["ods"] is not None:
         o = t["actividad_ods"]
-        filtro &= _en(a["id"], o.loc[_en(o["ods"], p["ods"]), "actividad"])
+        filtro &= a["id"].isin(o.loc[o["ods"].isin(p["ods"]), "actividad"])
     return a[filtro]
-
-
-def _avance(f: pd.DataFrame) -> float:
-    return f.loc[f["estatus"] != "cancelada", "avance"].mean()
 
 
 def _vencidas(f: pd.DataFrame, hoy: date) -> pd.Series:
     return (f["fecha_fin"] < pd.Timestamp(hoy)) & f["estatus"].isin(["programada", "en_proceso"])
 
 
+def _agregar_avance(g: pd.DataFrame, llave: str | list[str], cuentas: tuple[str, ...] = ("concluidas",),
+                    hoy: date | None = None, **otras) -> pd.DataFrame:
+    """Per `llave`: activities, the named counts (per status, or "vencidas" by `hoy`), average progress without the
+    cancelled ones, and any other named aggregation (pandas `agg` syntax), in that column order."""
+    banderas = {c: (_vencidas(g, hoy) if c == "vencidas" else g["estatus"] == CUENTAS_ESTATUS[c]) for c in cuentas}
+    g = g.assign(_avance=g["avance"].where(g["estatus"] != "cancelada"), **banderas)
+    return g.groupby(llave).agg(actividades=("estatus", "size"), **{c: (c, "sum") for c in cuentas},
+                                avance_promedio=("_avance", "mean"), **otras).reset_index()
+
+
 def kpi_actividades(t, p):
     f = actividades_filtradas(t, p)
     return pd.DataFrame([{
         "actividades": len(f),
-        "programadas": int((f["estatus"] == "programada").sum()),
-        "en_proceso": int((f["estatus"] == "en_proceso").sum()),
-        "concluidas": int((f["estatus"] == "concluida").sum()),
-        "canceladas": int((f["estatus"] == "cancelada").sum()),
-        "avance_promedio": _avance(f),
+        **{c: int((f["estatus"] == e).sum()) for c, e in CUENTAS_ESTATUS.items()},
+        "avance_promedio": f.loc[f["estatus"] != "cancelada", "avance"].mean(),
         "organismos_reportando": f["organismo"].nunique(),
         "vencidas": int(_vencidas(f, p["hoy"]).sum()),
         "demo": int(f["es_demo"].sum()),
@@ -74,73 +112,65 @@ def kpi_actividades(t, p):
 
 def actividades_por_estatus(t, p):
     cuentas = actividades_filtradas(t, p).groupby("estatus").size().rename("actividades").reset_index()
-    s = t["estatus"][["clave", "nombre", "orden"]].rename(columns={"clave": "estatus"})
+    s = _cat(t, "estatus", clave="estatus", nombre="nombre", orden="orden")
     r = s.merge(cuentas, on="estatus", how="left").fillna({"actividades": 0})
     r["actividades"] = r["actividades"].astype("int64")
-    return r.sort_values("orden").reset_index(drop=True)
+    return _ordenar(r, ["orden"])
 
 
-def _agregar_avance(g: pd.DataFrame, llave: str) -> pd.DataFrame:
-    g = g.assign(_concluida=g["estatus"] == "concluida",
-                 _avance=g["avance"].where(g["estatus"] != "cancelada"))
-    return g.groupby(llave).agg(actividades=("estatus", "size"), concluidas=("_concluida", "sum"),
-                                avance_promedio=("_avance", "mean")).reset_index()
+def _por_eje(t: dict[str, pd.DataFrame], f: pd.DataFrame, columnas: list[str]) -> pd.DataFrame:
+    """Each activity once under its eje temático and once under each of its ejes transversales."""
+    x = f[["id", *columnas]].merge(t["actividad_ejes_transversales"], left_on="id", right_on="actividad")
+    return pd.concat([f[["eje", "id", *columnas]], x[["eje", "id", *columnas]]])
 
 
 def avance_por_eje(t, p):
-    f = actividades_filtradas(t, p)
-    x = f[["id", "avance", "estatus"]].merge(t["actividad_ejes_transversales"], left_on="id", right_on="actividad")
-    por_eje = pd.concat([f[["eje", "id", "avance", "estatus"]], x[["eje", "id", "avance", "estatus"]]])
-    g = _agregar_avance(por_eje, "eje")
-    j = t["ejes"][["clave", "nombre", "tipo", "programa", "verificado"]].rename(columns={"clave": "eje"})
-    pr = t["programas"][["clave", "sigla"]].rename(columns={"clave": "programa", "sigla": "programa_sigla"})
-    r = g.merge(j, on="eje").merge(pr, on="programa")
+    g = _agregar_avance(_por_eje(t, actividades_filtradas(t, p), ["avance", "estatus"]), "eje")
+    r = (g.merge(_cat(t, "ejes", clave="eje", nombre="nombre", tipo="tipo", programa="programa",
+                      verificado="verificado"), on="eje")
+          .merge(_cat(t, "programas", clave="programa", sigla="programa_sigla"), on="programa"))
     columnas = ["eje", "nombre", "tipo", "programa", "programa_sigla", "verificado", "actividades", "concluidas",
                 "avance_promedio"]
-    return r[columnas].sort_values(["tipo", "programa", "eje"]).reset_index(drop=True)
+    return _ordenar(r[columnas], ["tipo", "programa", "eje"])
+
+
+def _por_organismo(f: pd.DataFrame, hoy: date, **otras) -> pd.DataFrame:
+    return _agregar_avance(f, "organismo", ("concluidas", "vencidas"), hoy, ultimo_reporte=("reportado_en", "max"),
+                           **otras)
 
 
 def avance_por_organismo(t, p):
-    f = actividades_filtradas(t, p)
-    f = f.assign(_concluida=f["estatus"] == "concluida", _vencida=_vencidas(f, p["hoy"]),
-                 _avance=f["avance"].where(f["estatus"] != "cancelada"))
-    r = f.groupby("organismo").agg(
-        sigla=("organismo_sigla", "first"), entidad=("entidad_nombre", "first"), region=("region", "first"),
-        actividades=("id", "size"), concluidas=("_concluida", "sum"), vencidas=("_vencida", "sum"),
-        avance_promedio=("_avance", "mean"), ultimo_reporte=("reportado_en", "max"),
-    ).reset_index()
-    return r.sort_values(["avance_promedio", "sigla"], ascending=[False, True], na_position="last").reset_index(drop=True)
+    r = _por_organismo(actividades_filtradas(t, p), p["hoy"], sigla=("organismo_sigla", "first"),
+                       entidad=("entidad_nombre", "first"), region=("region", "first"))
+    columnas = ["organismo", "sigla", "entidad", "region", "actividades", "concluidas", "vencidas", "avance_promedio",
+                "ultimo_reporte"]
+    return _ordenar(r[columnas], ["avance_promedio", "sigla"], [False, True])
 
 
 def avance_por_region(t, p):
     f = actividades_filtradas(t, p)
-    g = _agregar_avance(f, "region").merge(
-        f.groupby("region")["organismo"].nunique().rename("organismos").reset_index(), on="region")
-    r = t["regiones"][["clave", "nombre", "orden"]].rename(columns={"clave": "region"}).merge(g, on="region")
-    return r.sort_values("orden")[["region", "nombre", "actividades", "organismos", "concluidas",
-                                  "avance_promedio"]].reset_index(drop=True)
+    g = _agregar_avance(f, "region", organismos=("organismo", "nunique"))
+    r = _cat(t, "regiones", clave="region", nombre="nombre", orden="orden").merge(g, on="region")
+    return _ordenar(r, ["orden"])[["region", "nombre", "actividades", "organismos", "concluidas", "avance_promedio"]]
 
 
 def actividades_tabla(t, p):
-    f = actividades_filtradas(t, p)
-    ejes = t["ejes"]
+    f = _ordenar(actividades_filtradas(t, p), ["reportado_en", "id"], [False, True])
+    f = _limitar(f, p)  # the newest rows first, as the SQL: names and lists only for the rows returned
     x = t["actividad_ejes_transversales"]
-    x = x[x["actividad"].isin(f["id"])].merge(ejes[["clave", "nombre", "numero"]], left_on="eje", right_on="clave")
-    transversales = (x.sort_values(["actividad", "numero"]).groupby("actividad")["nombre"]
-                     .agg("; ".join).rename("ejes_transversales").reset_index())
+    x = x[x["actividad"].isin(f["id"])].merge(_cat(t, "ejes", clave="eje", nombre="nombre", numero="numero"), on="eje")
+    transversales = (_ordenar(x, ["actividad", "numero"]).groupby("actividad")["nombre"]
+                     .agg("; ".join).rename("ejes_transversales"))
     o = t["actividad_ods"]
-    o = o[o["actividad"].isin(f["id"])].sort_values(["actividad", "ods"])
-    ods = o.assign(ods=o["ods"].astype(str)).groupby("actividad")["ods"].agg(", ".join).reset_index()
-    r = (f.merge(t["regiones"][["clave", "nombre"]].rename(columns={"clave": "region", "nombre": "region_nombre"}),
-                 on="region")
-          .merge(t["programas"][["clave", "sigla"]].rename(columns={"clave": "programa", "sigla": "programa_sigla"}),
-                 on="programa")
-          .merge(ejes[["clave", "nombre"]].rename(columns={"clave": "eje", "nombre": "eje_nombre"}), on="eje")
-          .merge(t["estatus"][["clave", "nombre"]].rename(columns={"clave": "estatus", "nombre": "estatus_nombre"}),
-                 on="estatus")
-          .merge(transversales, left_on="id", right_on="actividad", how="left")
-          .merge(ods, left_on="id", right_on="actividad", how="left"))
-    r = r.sort_values(["reportado_en", "id"], ascending=[False, True])
+    o = _ordenar(o[o["actividad"].isin(f["id"])], ["actividad", "ods"])
+    ods = o["ods"].astype(str).groupby(o["actividad"]).agg(", ".join).rename("ods")
+    r = (f.merge(_cat(t, "regiones", clave="region", nombre="region_nombre"), on="region")
+          .merge(_cat(t, "programas", clave="programa", sigla="programa_sigla"), on="programa")
+          .merge(_cat(t, "ejes", clave="eje", nombre="eje_nombre"), on="eje")
+          .merge(_cat(t, "estatus", clave="estatus", nombre="estatus_nombre"), on="estatus")
+          .merge(transversales, left_on="id", right_index=True, how="left")
+          .merge(ods, left_on="id", right_index=True, how="left"))
+    r = _ordenar(r, ["reportado_en", "id"], [False, True])
     return pd.DataFrame({
         "id": r["id"], "organismo": r["organismo_sigla"], "entidad": r["entidad_nombre"], "region": r["region_nombre"],
         "programa": r["programa_sigla"], "eje": r["eje_nombre"], "ejes_transversales": r["ejes_transversales"],
@@ -148,32 +178,20 @@ def actividades_tabla(t, p):
         "avance": r["avance"], "fecha_inicio": r["fecha_inicio"], "fecha_fin": r["fecha_fin"],
         "periodo": r["periodo"], "evidencia_url": r["evidencia_url"], "reportado_por": r["reportado_por"],
         "reportado_en": r["reportado_en"], "revision": r["revision"], "es_demo": r["es_demo"],
-    }).head(p["limite"] if p.get("limite") is not None else len(r)).reset_index(drop=True)
+    })
 
 
-def compromisos_filtrados(t, p):
-    c = t["compromisos"].merge(
-        t["entidades"][["clave", "nombre_corto", "region"]].rename(columns={"clave": "entidad",
-                                                                          "nombre_corto": "entidad_nombre"}),
-        on="entidad")
-    filtro = pd.Series(True, index=c.index)
-    if p["regiones"] is not None:
-        filtro &= _en(c["region"], p["regiones"])
-    if p["entidades"] is not None:
-        filtro &= _en(c["entidad"], p["entidades"])
-    if p["organismos"] is not None:
-        o = t["organismos"]
-        filtro &= _en(c["entidad"], o.loc[_en(o["clave"], p["organismos"]), "entidad"])
-    if p["ods"] is not None:
-        filtro &= _en(c["ods"], p["ods"])
+# ------------------------------------------------------------------------------------------------ commitments
+
+
+def compromisos_filtrados(t: dict[str, pd.DataFrame], p: dict) -> pd.DataFrame:
+    c = t["compromisos"].merge(_cat(t, "entidades", clave="entidad", nombre_corto="entidad_nombre", region="region"),
+                               on="entidad")
+    filtro = c["entidad"].isin(_entidades_en_lugar(t, p)) & _filtro(c, p, (("ods", "ods"), ("estatus", "estatus")))
     if p["periodos"] is not None:
+        # A year matches when it falls inside the plan's years (anio_fin missing: the start year only).
         fin = c["anio_fin"].fillna(c["anio_inicio"])
-        en_algun = pd.Series(False, index=c.index)
-        for anio in p["periodos"]:
-            en_algun |= (c["anio_inicio"] <= anio) & (fin >= anio)
-        filtro &= en_algun
-    if p["estatus"] is not None:
-        filtro &= _en(c["estatus"], p["estatus"])
+        filtro &= pd.concat([(c["anio_inicio"] <= anio) & (fin >= anio) for anio in p["periodos"]], axis=1).any(axis=1)
     return c[filtro]
 
 
@@ -190,18 +208,21 @@ def kpi_compromisos(t, p):
     }])
 
 
-def kpi_capacitaciones(t, p):
+# ------------------------------------------------------------------------------------------------ trainings
+
+
+def capacitaciones_filtradas(t: dict[str, pd.DataFrame], p: dict) -> pd.DataFrame:
+    # programa comes from the training's eje (a training with no eje has none and fails a programa filter).
     c = (t["capacitaciones"]
-         .merge(t["entidades"][["clave", "region"]].rename(columns={"clave": "entidad"}), on="entidad")
-         .merge(t["ejes"][["clave", "programa"]].rename(columns={"clave": "eje"}), on="eje", how="left"))
-    filtro = pd.Series(True, index=c.index)
-    for columna, parametro in (("region", "regiones"), ("entidad", "entidades"), ("organismo", "organismos"),
-                               ("programa", "programas"), ("eje", "ejes")):
-        if p[parametro] is not None:
-            filtro &= _en(c[columna], p[parametro])
-    if p["periodos"] is not None:
-        filtro &= _en(c["fecha_inicio"].dt.year, p["periodos"])
-    c = c[filtro]
+         .merge(_cat(t, "entidades", clave="entidad", nombre_corto="entidad_nombre", region="region"), on="entidad")
+         .merge(_cat(t, "ejes", clave="eje", programa="programa"), on="eje", how="left"))
+    c["periodo"] = c["fecha_inicio"].dt.year
+    return c[_filtro(c, p, (("region", "regiones"), ("entidad", "entidades"), ("organismo", "organismos"),
+                            ("programa", "programas"), ("eje", "ejes"), ("periodo", "periodos")))]
+
+
+def kpi_capacitaciones(t, p):
+    c = capacitaciones_filtradas(t, p)
     return pd.DataFrame([{
         "capacitaciones": len(c),
         "participantes": int(c["participantes"].sum()),
