@@ -60,6 +60,11 @@ def _limitar(df: pd.DataFrame, p: dict) -> pd.DataFrame:
     return (df if p["limite"] is None else df.head(p["limite"])).reset_index(drop=True)
 
 
+def _como(r: pd.DataFrame, columnas: list[str], **origen: str) -> pd.DataFrame:
+    """The SQL's select list: `columnas` in order, each from the column `origen` names for it (`x as y`) or its own."""
+    return pd.DataFrame({c: r[origen.get(c, c)] for c in columnas}).reset_index(drop=True)
+
+
 def _ordenar(df: pd.DataFrame, columnas: list[str], ascendente: bool | list[bool] = True) -> pd.DataFrame:
     # Nulls last, as DuckDB sorts them by default.
     return df.sort_values(columnas, ascending=ascendente, na_position="last", kind="stable").reset_index(drop=True)
@@ -68,10 +73,14 @@ def _ordenar(df: pd.DataFrame, columnas: list[str], ascendente: bool | list[bool
 # ------------------------------------------------------------------------------------------------ activities
 
 
+def _organismos_en_lugar(t: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """Each organismo with its sigla, entidad and región."""
+    return (_cat(t, "organismos", clave="organismo", sigla="organismo_sigla", entidad="entidad")
+            .merge(_cat(t, "entidades", clave="entidad", nombre_corto="entidad_nombre", region="region"), on="entidad"))
+
+
 def actividades_filtradas(t: dict[str, pd.DataFrame], p: dict) -> pd.DataFrame:
-    a = (t["actividades"]
-         .merge(_cat(t, "organismos", clave="organismo", sigla="organismo_sigla", entidad="entidad"), on="organismo")
-         .merge(_cat(t, "entidades", clave="entidad", nombre_corto="entidad_nombre", region="region"), on="entidad"))
+    a = t["actividades"].merge(_organismos_en_lugar(t), on="organismo")
     filtro = _filtro(a, p, (("region", "regiones"), ("entidad", "entidades"), ("organismo", "organismos"),
                             ("programa", "programas"), ("periodo", "periodos"), ("estatus", "estatus")))
     if p["ejes"] is not None:
@@ -124,14 +133,27 @@ def _por_eje(t: dict[str, pd.DataFrame], f: pd.DataFrame, columnas: list[str]) -
     return pd.concat([f[["eje", "id", *columnas]], x[["eje", "id", *columnas]]])
 
 
+def _con_eje(t: dict[str, pd.DataFrame], g: pd.DataFrame, como: str = "inner") -> pd.DataFrame:
+    """Rows keyed by eje with the eje's name, tipo, número and programa (key, sigla and display order)."""
+    return (g.merge(_cat(t, "ejes", clave="eje", nombre="nombre", tipo="tipo", numero="numero", programa="programa",
+                         verificado="verificado"), on="eje", how=como)
+            .merge(_cat(t, "programas", clave="programa", sigla="programa_sigla", orden="programa_orden"),
+                   on="programa", how=como))
+
+
 def avance_por_eje(t, p):
     g = _agregar_avance(_por_eje(t, actividades_filtradas(t, p), ["avance", "estatus"]), "eje")
-    r = (g.merge(_cat(t, "ejes", clave="eje", nombre="nombre", tipo="tipo", programa="programa",
-                      verificado="verificado"), on="eje")
-          .merge(_cat(t, "programas", clave="programa", sigla="programa_sigla"), on="programa"))
     columnas = ["eje", "nombre", "tipo", "programa", "programa_sigla", "verificado", "actividades", "concluidas",
                 "avance_promedio"]
-    return _ordenar(r[columnas], ["tipo", "programa", "eje"])
+    return _ordenar(_con_eje(t, g)[columnas], ["tipo", "programa", "eje"])
+
+
+def actividades_por_eje_estatus(t, p):
+    e = _por_eje(t, actividades_filtradas(t, p), ["avance", "estatus", "fecha_fin"])
+    g = _con_eje(t, _agregar_avance(e, "eje", (*CUENTAS_ESTATUS, "vencidas"), p["hoy"]))
+    columnas = ["eje", "nombre", "tipo", "programa_sigla", "actividades", *CUENTAS_ESTATUS, "vencidas",
+                "avance_promedio"]
+    return _ordenar(g, ["tipo", "programa_orden", "numero"])[columnas]
 
 
 def _por_organismo(f: pd.DataFrame, hoy: date, **otras) -> pd.DataFrame:
@@ -147,11 +169,38 @@ def avance_por_organismo(t, p):
     return _ordenar(r[columnas], ["avance_promedio", "sigla"], [False, True])
 
 
+def organismos_comparados(t, p):
+    # Every organismo the place filters select, with zero activities when none passed the other filters.
+    lugar = _organismos_en_lugar(t)
+    lugar = lugar[_filtro(lugar, p, (("region", "regiones"), ("entidad", "entidades"), ("organismo", "organismos")))]
+    r = lugar.merge(_por_organismo(actividades_filtradas(t, p), p["hoy"]), on="organismo", how="left")
+    r = r.fillna({"actividades": 0, "concluidas": 0, "vencidas": 0}).astype(
+        {"actividades": "int64", "concluidas": "int64", "vencidas": "int64"})
+    r = _como(r, ["organismo", "sigla", "entidad", "region", "avance_promedio", "actividades", "concluidas", "vencidas",
+                  "ultimo_reporte"], sigla="organismo_sigla", entidad="entidad_nombre")
+    return _ordenar(r, ["avance_promedio", "sigla"], [False, True])
+
+
 def avance_por_region(t, p):
     f = actividades_filtradas(t, p)
     g = _agregar_avance(f, "region", organismos=("organismo", "nunique"))
     r = _cat(t, "regiones", clave="region", nombre="nombre", orden="orden").merge(g, on="region")
     return _ordenar(r, ["orden"])[["region", "nombre", "actividades", "organismos", "concluidas", "avance_promedio"]]
+
+
+def _nombres_actividad(t: dict[str, pd.DataFrame], f: pd.DataFrame) -> pd.DataFrame:
+    return (f.merge(_cat(t, "programas", clave="programa", sigla="programa_sigla"), on="programa")
+             .merge(_cat(t, "ejes", clave="eje", nombre="eje_nombre"), on="eje")
+             .merge(_cat(t, "estatus", clave="estatus", nombre="estatus_nombre"), on="estatus"))
+
+
+def actividades_vencidas(t, p):
+    f = actividades_filtradas(t, p)
+    r = _limitar(_ordenar(_nombres_actividad(t, f[_vencidas(f, p["hoy"])]), ["fecha_fin", "id"]), p)
+    r["dias_vencida"] = (pd.Timestamp(p["hoy"]) - r["fecha_fin"]).dt.days
+    return _como(r, ["id", "organismo", "programa", "eje", "titulo", "estatus", "avance", "fecha_fin", "dias_vencida",
+                     "reportado_en", "es_demo"],
+                 organismo="organismo_sigla", programa="programa_sigla", eje="eje_nombre", estatus="estatus_nombre")
 
 
 def actividades_tabla(t, p):
@@ -164,21 +213,16 @@ def actividades_tabla(t, p):
     o = t["actividad_ods"]
     o = _ordenar(o[o["actividad"].isin(f["id"])], ["actividad", "ods"])
     ods = o["ods"].astype(str).groupby(o["actividad"]).agg(", ".join).rename("ods")
-    r = (f.merge(_cat(t, "regiones", clave="region", nombre="region_nombre"), on="region")
-          .merge(_cat(t, "programas", clave="programa", sigla="programa_sigla"), on="programa")
-          .merge(_cat(t, "ejes", clave="eje", nombre="eje_nombre"), on="eje")
-          .merge(_cat(t, "estatus", clave="estatus", nombre="estatus_nombre"), on="estatus")
-          .merge(transversales, left_on="id", right_index=True, how="left")
-          .merge(ods, left_on="id", right_index=True, how="left"))
+    r = (_nombres_actividad(t, f)
+         .merge(_cat(t, "regiones", clave="region", nombre="region_nombre"), on="region")
+         .merge(transversales, left_on="id", right_index=True, how="left")
+         .merge(ods, left_on="id", right_index=True, how="left"))
     r = _ordenar(r, ["reportado_en", "id"], [False, True])
-    return pd.DataFrame({
-        "id": r["id"], "organismo": r["organismo_sigla"], "entidad": r["entidad_nombre"], "region": r["region_nombre"],
-        "programa": r["programa_sigla"], "eje": r["eje_nombre"], "ejes_transversales": r["ejes_transversales"],
-        "ods": r["ods"], "titulo": r["titulo"], "tipo": r["tipo"], "estatus": r["estatus_nombre"],
-        "avance": r["avance"], "fecha_inicio": r["fecha_inicio"], "fecha_fin": r["fecha_fin"],
-        "periodo": r["periodo"], "evidencia_url": r["evidencia_url"], "reportado_por": r["reportado_por"],
-        "reportado_en": r["reportado_en"], "revision": r["revision"], "es_demo": r["es_demo"],
-    })
+    return _como(r, ["id", "organismo", "entidad", "region", "programa", "eje", "ejes_transversales", "ods", "titulo",
+                     "tipo", "estatus", "avance", "fecha_inicio", "fecha_fin", "periodo", "evidencia_url",
+                     "reportado_por", "reportado_en", "revision", "es_demo"],
+                 organismo="organismo_sigla", entidad="entidad_nombre", region="region_nombre",
+                 programa="programa_sigla", eje="eje_nombre", estatus="estatus_nombre")
 
 
 # ------------------------------------------------------------------------------------------------ commitments
@@ -233,6 +277,9 @@ def kpi_capacitaciones(t, p):
 
 
 EQUIVALENTES: dict[str, Callable[[dict, dict], pd.DataFrame]] = {
+    "actividades_por_eje_estatus": actividades_por_eje_estatus,
+    "actividades_vencidas": actividades_vencidas,
+    "organismos_comparados": organismos_comparados,
     "kpi_actividades": kpi_actividades,
     "actividades_por_estatus": actividades_por_estatus,
     "avance_por_eje": avance_por_eje,
