@@ -20,6 +20,9 @@ TABLAS = ["actividades", "actividad_ejes_transversales", "actividad_ods", "compr
 # The status a per-status count counts, by the count's column name.
 CUENTAS_ESTATUS = {"programadas": "programada", "en_proceso": "en_proceso", "concluidas": "concluida",
                    "canceladas": "cancelada"}
+ABIERTOS = ["programada", "en_proceso"]  # the statuses that can be overdue
+# What DuckDB's trim() strips: the Unicode space separators (Zs), not tabs or line breaks.
+ESPACIOS = " \u00a0\u1680\u202f\u205f\u3000" + "".join(map(chr, range(0x2000, 0x200B)))
 
 
 def cargar_tablas(con: duckdb.DuckDBPyConnection) -> tuple[dict[str, pd.DataFrame], dict]:
@@ -54,6 +57,23 @@ def _entidades_en_lugar(t: dict[str, pd.DataFrame], p: dict) -> pd.Series:
         o = t["organismos"]
         filtro &= e["clave"].isin(o.loc[o["clave"].isin(p["organismos"]), "entidad"])
     return e.loc[filtro, "clave"]
+
+
+def _texto_o(serie: pd.Series, vacio: str) -> pd.Series:
+    """coalesce(nullif(trim(x), ''), vacio)"""
+    limpio = serie.str.strip(ESPACIOS)
+    return limpio.mask(limpio == "", vacio).fillna(vacio)
+
+
+def _ceros(r: pd.DataFrame, cuentas: list[str]) -> pd.DataFrame:
+    """Counts of an outer join as integers, zero where nothing joined (the SQL's coalesce(x, 0))."""
+    return r.fillna({c: 0 for c in cuentas}).astype({c: "int64" for c in cuentas})
+
+
+def _todos_los_estatus(t: dict[str, pd.DataFrame], g: pd.DataFrame, cuentas: list[str]) -> pd.DataFrame:
+    """Per-status aggregates on the whole status catalog, in display order; zero for a status with no rows."""
+    r = _cat(t, "estatus", clave="estatus", nombre="nombre", orden="orden").merge(g, on="estatus", how="left")
+    return _ordenar(_ceros(r, cuentas), ["orden"])
 
 
 def _limitar(df: pd.DataFrame, p: dict) -> pd.DataFrame:
@@ -93,7 +113,7 @@ def actividades_filtradas(t: dict[str, pd.DataFrame], p: dict) -> pd.DataFrame:
 
 
 def _vencidas(f: pd.DataFrame, hoy: date) -> pd.Series:
-    return (f["fecha_fin"] < pd.Timestamp(hoy)) & f["estatus"].isin(["programada", "en_proceso"])
+    return (f["fecha_fin"] < pd.Timestamp(hoy)) & f["estatus"].isin(ABIERTOS)
 
 
 def _agregar_avance(g: pd.DataFrame, llave: str | list[str], cuentas: tuple[str, ...] = ("concluidas",),
@@ -121,10 +141,7 @@ def kpi_actividades(t, p):
 
 def actividades_por_estatus(t, p):
     cuentas = actividades_filtradas(t, p).groupby("estatus").size().rename("actividades").reset_index()
-    s = _cat(t, "estatus", clave="estatus", nombre="nombre", orden="orden")
-    r = s.merge(cuentas, on="estatus", how="left").fillna({"actividades": 0})
-    r["actividades"] = r["actividades"].astype("int64")
-    return _ordenar(r, ["orden"])
+    return _todos_los_estatus(t, cuentas, ["actividades"])
 
 
 def _por_eje(t: dict[str, pd.DataFrame], f: pd.DataFrame, columnas: list[str]) -> pd.DataFrame:
@@ -174,8 +191,7 @@ def organismos_comparados(t, p):
     lugar = _organismos_en_lugar(t)
     lugar = lugar[_filtro(lugar, p, (("region", "regiones"), ("entidad", "entidades"), ("organismo", "organismos")))]
     r = lugar.merge(_por_organismo(actividades_filtradas(t, p), p["hoy"]), on="organismo", how="left")
-    r = r.fillna({"actividades": 0, "concluidas": 0, "vencidas": 0}).astype(
-        {"actividades": "int64", "concluidas": "int64", "vencidas": "int64"})
+    r = _ceros(r, ["actividades", "concluidas", "vencidas"])
     r = _como(r, ["organismo", "sigla", "entidad", "region", "avance_promedio", "actividades", "concluidas", "vencidas",
                   "ultimo_reporte"], sigla="organismo_sigla", entidad="entidad_nombre")
     return _ordenar(r, ["avance_promedio", "sigla"], [False, True])
@@ -252,6 +268,72 @@ def kpi_compromisos(t, p):
     }])
 
 
+def _agregar_compromisos(c: pd.DataFrame, llave: str | list[str], **otras) -> pd.DataFrame:
+    """Per `llave` (NULL a group of its own): commitments, concluded, with a percentage, their average progress."""
+    c = c.assign(_concluido=c["estatus"] == "concluida")
+    return c.groupby(llave, dropna=False).agg(
+        compromisos=("id", "size"), concluidos=("_concluido", "sum"), con_avance=("avance", "count"),
+        avance_promedio=("avance", "mean"), **otras).reset_index()
+
+
+def _compromisos_vencidos(c: pd.DataFrame, hoy: date) -> pd.Series:
+    """The plan ended (fecha_fin, else 31 Dec of anio_fin) before `hoy` and the status is still open. 31 Dec of
+    anio_fin is before `hoy` exactly when anio_fin is an earlier year; no end at all is not overdue."""
+    hoy = pd.Timestamp(hoy)
+    termino = (c["fecha_fin"] < hoy).where(c["fecha_fin"].notna(), c["anio_fin"] < hoy.year)
+    return termino & c["estatus"].isin(ABIERTOS)
+
+
+def compromisos_vencidos(t, p):
+    return pd.DataFrame([{"vencidos": int(_compromisos_vencidos(compromisos_filtrados(t, p), p["hoy"]).sum())}])
+
+
+def compromisos_por_area(t, p):
+    c = compromisos_filtrados(t, p)
+    c = c.assign(area=_texto_o(c["area_politica"], "Sin área registrada"))
+    r = _agregar_compromisos(c, "area")[["area", "compromisos", "concluidos", "avance_promedio"]]
+    return _ordenar(r, ["compromisos", "area"], [False, True])
+
+
+def compromisos_por_estatus(t, p):
+    g = _agregar_compromisos(compromisos_filtrados(t, p), "estatus")
+    r = _todos_los_estatus(t, g, ["compromisos", "con_avance"])
+    return r[["estatus", "nombre", "orden", "compromisos", "con_avance", "avance_promedio"]]
+
+
+def compromisos_por_ods(t, p):
+    g = compromisos_filtrados(t, p).groupby("ods", dropna=False).agg(
+        compromisos=("id", "size"), alineacion_demo=("ods_es_demo", "sum")).reset_index()
+    r = g.merge(_cat(t, "ods", numero="ods", nombre="nombre", color="color"), on="ods", how="left")
+    return _ordenar(r, ["ods"])[["ods", "nombre", "color", "compromisos", "alineacion_demo"]]
+
+
+def compromisos_por_plan(t, p):
+    g = _agregar_compromisos(
+        compromisos_filtrados(t, p), ["entidad", "plan_accion"], entidad_nombre=("entidad_nombre", "first"),
+        region=("region", "first"), plan_numero=("plan_numero", "first"), plan_periodo=("plan_periodo", "first"),
+        alineados_ods=("ods", "count"))
+    r = g.merge(_cat(t, "regiones", clave="region", nombre="region_nombre", orden="region_orden"), on="region")
+    r = _ordenar(r, ["region_orden", "entidad", "plan_numero", "plan_accion"])
+    return _como(r, ["entidad", "entidad_nombre", "region", "plan_accion", "plan_numero", "plan_periodo",
+                     "compromisos", "concluidos", "con_avance", "avance_promedio", "alineados_ods"],
+                 region="region_nombre")
+
+
+def compromisos_tabla(t, p):
+    c = compromisos_filtrados(t, p)
+    r = (c.assign(vencido=_compromisos_vencidos(c, p["hoy"]))
+          .merge(_cat(t, "regiones", clave="region", nombre="region_nombre", orden="region_orden"), on="region")
+          .merge(_cat(t, "estatus", clave="estatus", nombre="estatus_nombre"), on="estatus")
+          .merge(_cat(t, "ods", numero="ods", nombre="ods_nombre"), on="ods", how="left"))
+    r = _limitar(_ordenar(r, ["region_orden", "entidad", "plan_numero", "id"]), p)
+    return _como(r, ["id", "entidad", "region", "plan_accion", "plan_numero", "plan_periodo", "anio_inicio",
+                     "anio_fin", "titulo", "problema_publico", "area_politica", "institucion_responsable", "ods",
+                     "ods_nombre", "ods_es_demo", "estatus", "estatus_fuente", "avance", "fecha_inicio", "fecha_fin",
+                     "vencido", "es_demo", "fuente_url"],
+                 entidad="entidad_nombre", region="region_nombre", estatus="estatus_nombre")
+
+
 # ------------------------------------------------------------------------------------------------ trainings
 
 
@@ -288,4 +370,10 @@ EQUIVALENTES: dict[str, Callable[[dict, dict], pd.DataFrame]] = {
     "actividades_tabla": actividades_tabla,
     "kpi_compromisos": kpi_compromisos,
     "kpi_capacitaciones": kpi_capacitaciones,
+    "compromisos_por_area": compromisos_por_area,
+    "compromisos_por_estatus": compromisos_por_estatus,
+    "compromisos_por_ods": compromisos_por_ods,
+    "compromisos_por_plan": compromisos_por_plan,
+    "compromisos_tabla": compromisos_tabla,
+    "compromisos_vencidos": compromisos_vencidos,
 }
