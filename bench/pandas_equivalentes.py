@@ -40,6 +40,11 @@ def _cat(t: dict[str, pd.DataFrame], tabla: str, **columnas: str) -> pd.DataFram
     return t[tabla][list(columnas)].rename(columns=columnas)
 
 
+def _entidades(t: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """The entidad columns the filter macros add to a row: key, short name and región."""
+    return _cat(t, "entidades", clave="entidad", nombre_corto="entidad_nombre", region="region")
+
+
 def _filtro(df: pd.DataFrame, p: dict, pares: tuple[tuple[str, str], ...]) -> pd.Series:
     """Rows whose `columna` is in the list of each (columna, parametro) pair; a None parameter keeps every row."""
     filtro = pd.Series(True, index=df.index)
@@ -96,7 +101,7 @@ def _ordenar(df: pd.DataFrame, columnas: list[str], ascendente: bool | list[bool
 def _organismos_en_lugar(t: dict[str, pd.DataFrame]) -> pd.DataFrame:
     """Each organismo with its sigla, entidad and región."""
     return (_cat(t, "organismos", clave="organismo", sigla="organismo_sigla", entidad="entidad")
-            .merge(_cat(t, "entidades", clave="entidad", nombre_corto="entidad_nombre", region="region"), on="entidad"))
+            .merge(_entidades(t), on="entidad"))
 
 
 def actividades_filtradas(t: dict[str, pd.DataFrame], p: dict) -> pd.DataFrame:
@@ -245,8 +250,7 @@ def actividades_tabla(t, p):
 
 
 def compromisos_filtrados(t: dict[str, pd.DataFrame], p: dict) -> pd.DataFrame:
-    c = t["compromisos"].merge(_cat(t, "entidades", clave="entidad", nombre_corto="entidad_nombre", region="region"),
-                               on="entidad")
+    c = t["compromisos"].merge(_entidades(t), on="entidad")
     filtro = c["entidad"].isin(_entidades_en_lugar(t, p)) & _filtro(c, p, (("ods", "ods"), ("estatus", "estatus")))
     if p["periodos"] is not None:
         # A year matches when it falls inside the plan's years (anio_fin missing: the start year only).
@@ -339,8 +343,7 @@ def compromisos_tabla(t, p):
 
 def capacitaciones_filtradas(t: dict[str, pd.DataFrame], p: dict) -> pd.DataFrame:
     # programa comes from the training's eje (a training with no eje has none and fails a programa filter).
-    c = (t["capacitaciones"]
-         .merge(_cat(t, "entidades", clave="entidad", nombre_corto="entidad_nombre", region="region"), on="entidad")
+    c = (t["capacitaciones"].merge(_entidades(t), on="entidad")
          .merge(_cat(t, "ejes", clave="eje", programa="programa"), on="eje", how="left"))
     c["periodo"] = c["fecha_inicio"].dt.year
     return c[_filtro(c, p, (("region", "regiones"), ("entidad", "entidades"), ("organismo", "organismos"),
@@ -356,6 +359,91 @@ def kpi_capacitaciones(t, p):
         "hombres": int(c["hombres"].sum()),
         "demo": int(c["es_demo"].sum()),
     }])
+
+
+def _agregar_capacitaciones(c: pd.DataFrame, llave: str | list[str], **otras) -> pd.DataFrame:
+    """Per `llave` (NULL a group of its own): trainings and participants (missing counts add nothing)."""
+    g = c.groupby(llave, dropna=False).agg(capacitaciones=("id", "size"), participantes=("participantes", "sum"),
+                                           **otras).reset_index()
+    return g.astype({"participantes": "int64"})
+
+
+def _con_organizador(t: dict[str, pd.DataFrame], c: pd.DataFrame) -> pd.DataFrame:
+    """The organiser's sigla when the organiser is an SNT member (NULL otherwise)."""
+    return c.merge(_cat(t, "organismos", clave="organismo", sigla="organismo_sigla"), on="organismo", how="left")
+
+
+def capacitaciones_faltantes(t, p):
+    c = capacitaciones_filtradas(t, p)
+    participantes, mujeres, hombres = c["participantes"], c["mujeres"], c["hombres"]
+    sin_sexo = (participantes.fillna(0) - mujeres.fillna(0) - hombres.fillna(0)).clip(lower=0)
+    return pd.DataFrame([{
+        "capacitaciones": len(c),
+        "sin_fecha": int(c["fecha_inicio"].isna().sum()),
+        "sin_participantes": int(participantes.isna().sum()),
+        "sin_desglose_sexo": int(((participantes > 0) & (mujeres.isna() | hombres.isna())).sum()),
+        "participantes_sin_sexo": int(sin_sexo.sum()),
+        "sujetos_obligados": int(c["sujetos_obligados"].sum()),
+        "organizadores": c["organismo"].fillna(c["organizador"]).nunique(),
+    }])
+
+
+def capacitaciones_por_eje(t, p):
+    g = _con_eje(t, _agregar_capacitaciones(capacitaciones_filtradas(t, p), "eje"), como="left")
+    # The trainings with no eje have no programa either: nulls last puts their row last, as `eje is null` does.
+    g = _ordenar(g, ["programa_orden", "tipo", "numero"])
+    return g[["eje", "programa_sigla", "nombre", "capacitaciones", "participantes"]]
+
+
+def capacitaciones_por_mes(t, p):
+    c = capacitaciones_filtradas(t, p)
+    c = c[c["fecha_inicio"].notna()]
+    g = _agregar_capacitaciones(c.assign(mes=c["fecha_inicio"].dt.to_period("M").dt.start_time), "mes")
+    return _ordenar(g, ["mes"])
+
+
+def capacitaciones_por_modalidad(t, p):
+    g = _agregar_capacitaciones(capacitaciones_filtradas(t, p), "modalidad")
+    g = g.assign(_sin_modalidad=g["modalidad"].isna())
+    return _ordenar(g, ["_sin_modalidad", "capacitaciones", "modalidad"], [True, False, True]).drop(
+        columns="_sin_modalidad")
+
+
+def capacitaciones_por_organizador(t, p):
+    c = _con_organizador(t, capacitaciones_filtradas(t, p))
+    c = c.assign(organizador=c["organismo_sigla"].fillna(c["organizador"]), es_integrante=c["organismo"].notna())
+    g = _agregar_capacitaciones(c, ["organizador", "organismo", "es_integrante"])
+    return _ordenar(g, ["capacitaciones", "participantes", "organizador"], [False, False, True])
+
+
+def capacitaciones_por_region(t, p):
+    g = _agregar_capacitaciones(capacitaciones_filtradas(t, p), "region")
+    r = _cat(t, "regiones", clave="region", nombre="nombre", orden="orden").merge(g, on="region")
+    return _ordenar(r, ["orden"])[["region", "nombre", "capacitaciones", "participantes"]]
+
+
+def capacitaciones_por_tema(t, p):
+    c = capacitaciones_filtradas(t, p)
+    g = _agregar_capacitaciones(c.assign(tema=_texto_o(c["tema"], "Sin tema registrado")), "tema")
+    return _ordenar(g, ["capacitaciones", "tema"], [False, True])
+
+
+def capacitaciones_por_tipo(t, p):
+    g = _agregar_capacitaciones(capacitaciones_filtradas(t, p), "tipo")
+    return _ordenar(g, ["capacitaciones", "tipo"], [False, True])
+
+
+def capacitaciones_tabla(t, p):
+    r = (_con_organizador(t, capacitaciones_filtradas(t, p))
+         .merge(_cat(t, "regiones", clave="region", nombre="region_nombre"), on="region")
+         .merge(_cat(t, "ejes", clave="eje", nombre="eje_nombre"), on="eje", how="left")
+         .merge(_cat(t, "programas", clave="programa", sigla="programa_sigla"), on="programa", how="left"))
+    r["eje_completo"] = r["programa_sigla"] + " · " + r["eje_nombre"]  # NULL when the training has no eje
+    r = _limitar(_ordenar(r, ["fecha_inicio", "id"], [False, True]), p)
+    return _como(r, ["id", "titulo", "tipo", "organizador", "organismo", "entidad", "region", "modalidad", "tema",
+                     "eje", "fecha_inicio", "fecha_fin", "participantes", "mujeres", "hombres", "sujetos_obligados",
+                     "publico", "es_demo", "fuente_url"],
+                 organismo="organismo_sigla", entidad="entidad_nombre", region="region_nombre", eje="eje_completo")
 
 
 EQUIVALENTES: dict[str, Callable[[dict, dict], pd.DataFrame]] = {
@@ -376,4 +464,13 @@ EQUIVALENTES: dict[str, Callable[[dict, dict], pd.DataFrame]] = {
     "compromisos_por_plan": compromisos_por_plan,
     "compromisos_tabla": compromisos_tabla,
     "compromisos_vencidos": compromisos_vencidos,
+    "capacitaciones_faltantes": capacitaciones_faltantes,
+    "capacitaciones_por_eje": capacitaciones_por_eje,
+    "capacitaciones_por_mes": capacitaciones_por_mes,
+    "capacitaciones_por_modalidad": capacitaciones_por_modalidad,
+    "capacitaciones_por_organizador": capacitaciones_por_organizador,
+    "capacitaciones_por_region": capacitaciones_por_region,
+    "capacitaciones_por_tema": capacitaciones_por_tema,
+    "capacitaciones_por_tipo": capacitaciones_por_tipo,
+    "capacitaciones_tabla": capacitaciones_tabla,
 }
