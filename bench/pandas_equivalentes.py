@@ -446,6 +446,41 @@ def capacitaciones_tabla(t, p):
                  organismo="organismo_sigla", entidad="entidad_nombre", region="region_nombre", eje="eje_completo")
 
 
+# ------------------------------------------------------------------------------------------------ places
+
+
+def ficha_organismo(t, p):
+    o = t["organismos"]
+    r = (o[o["clave"] == p["organismo"]].merge(_entidades(t), on="entidad")
+         .merge(_cat(t, "regiones", clave="region", nombre="region_nombre"), on="region"))
+    return _como(r, ["organismo", "sigla", "nombre", "tipo", "nombres_anteriores", "sitio", "entidad",
+                     "entidad_nombre", "region", "region_nombre"], organismo="clave")
+
+
+def stl_integrantes_por_sector(t, p):
+    s = t["stl_integrantes"]
+    s = s[s["entidad"].isin(_entidades_en_lugar(t, p))]
+    return s.groupby(["sector", "sexo"]).agg(personas=("personas", "sum"), entidades=("entidad", "nunique"),
+                                             es_demo=("es_demo", "any")).reset_index()
+
+
+def mapa_entidades(t, p):
+    a = _agregar_avance(actividades_filtradas(t, p), "entidad", cuentas=(), demo_actividades=("es_demo", "sum"))
+    c = compromisos_filtrados(t, p)
+    c = c.assign(_demo=c["es_demo"] | c["ods_es_demo"]).groupby("entidad").agg(
+        compromisos=("id", "size"), demo_compromisos=("_demo", "sum")).reset_index()
+    k = _agregar_capacitaciones(capacitaciones_filtradas(t, p), "entidad", demo_capacitaciones=("es_demo", "sum"))
+    e = _cat(t, "entidades", clave="entidad", nombre="nombre", nombre_corto="nombre_corto", region="region")
+    e = e[e["entidad"] != "00"]  # the federal level is not on the map
+    r = (e.assign(en_filtro=e["entidad"].isin(_entidades_en_lugar(t, p)))
+          .merge(_cat(t, "regiones", clave="region", nombre="region_nombre"), on="region")
+          .merge(a, on="entidad", how="left").merge(c, on="entidad", how="left").merge(k, on="entidad", how="left"))
+    cuentas = ["actividades", "compromisos", "capacitaciones", "participantes", "demo_actividades",
+               "demo_compromisos", "demo_capacitaciones"]
+    columnas = ["entidad", "nombre", "nombre_corto", "region", "region_nombre", "en_filtro", "avance_promedio", *cuentas]
+    return _ordenar(_ceros(r, cuentas), ["entidad"])[columnas]
+
+
 EQUIVALENTES: dict[str, Callable[[dict, dict], pd.DataFrame]] = {
     "actividades_por_eje_estatus": actividades_por_eje_estatus,
     "actividades_vencidas": actividades_vencidas,
@@ -473,4 +508,7 @@ EQUIVALENTES: dict[str, Callable[[dict, dict], pd.DataFrame]] = {
     "capacitaciones_por_tema": capacitaciones_por_tema,
     "capacitaciones_por_tipo": capacitaciones_por_tipo,
     "capacitaciones_tabla": capacitaciones_tabla,
+    "ficha_organismo": ficha_organismo,
+    "mapa_entidades": mapa_entidades,
+    "stl_integrantes_por_sector": stl_integrantes_por_sector,
 }
