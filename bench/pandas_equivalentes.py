@@ -1,8 +1,8 @@
 """The board queries done the naive pandas way: tables loaded into DataFrames once, then merge, filter, groupby.
 
 Each function takes the loaded tables and the same parameters as the SQL file and returns the same columns in the
-same order (tests/test_bench.py checks the results agree on the fixture and on a synthetic database). A query with
-no function here is still timed in SQL; the bench reports that its pandas comparison is missing.
+same order (tests/test_bench.py checks the results agree on the fixture and on a synthetic database). Every board
+query has one: the same test fails when a query in queries/ has none.
 """
 
 from __future__ import annotations
