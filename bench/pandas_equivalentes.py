@@ -98,14 +98,14 @@ def _ordenar(df: pd.DataFrame, columnas: list[str], ascendente: bool | list[bool
 # ------------------------------------------------------------------------------------------------ activities
 
 
-def _organismos_en_lugar(t: dict[str, pd.DataFrame]) -> pd.DataFrame:
+def _organismos_con_lugar(t: dict[str, pd.DataFrame]) -> pd.DataFrame:
     """Each organismo with its sigla, entidad and región."""
     return (_cat(t, "organismos", clave="organismo", sigla="organismo_sigla", entidad="entidad")
             .merge(_entidades(t), on="entidad"))
 
 
 def actividades_filtradas(t: dict[str, pd.DataFrame], p: dict) -> pd.DataFrame:
-    a = t["actividades"].merge(_organismos_en_lugar(t), on="organismo")
+    a = t["actividades"].merge(_organismos_con_lugar(t), on="organismo")
     filtro = _filtro(a, p, (("region", "regiones"), ("entidad", "entidades"), ("organismo", "organismos"),
                             ("programa", "programas"), ("periodo", "periodos"), ("estatus", "estatus")))
     if p["ejes"] is not None:
@@ -193,7 +193,7 @@ def avance_por_organismo(t, p):
 
 def organismos_comparados(t, p):
     # Every organismo the place filters select, with zero activities when none passed the other filters.
-    lugar = _organismos_en_lugar(t)
+    lugar = _organismos_con_lugar(t)
     lugar = lugar[_filtro(lugar, p, (("region", "regiones"), ("entidad", "entidades"), ("organismo", "organismos")))]
     r = lugar.merge(_por_organismo(actividades_filtradas(t, p), p["hoy"]), on="organismo", how="left")
     r = _ceros(r, ["actividades", "concluidas", "vencidas"])
@@ -483,22 +483,12 @@ def mapa_entidades(t, p):
 
 EQUIVALENTES: dict[str, Callable[[dict, dict], pd.DataFrame]] = {
     "actividades_por_eje_estatus": actividades_por_eje_estatus,
-    "actividades_vencidas": actividades_vencidas,
-    "organismos_comparados": organismos_comparados,
-    "kpi_actividades": kpi_actividades,
     "actividades_por_estatus": actividades_por_estatus,
+    "actividades_tabla": actividades_tabla,
+    "actividades_vencidas": actividades_vencidas,
     "avance_por_eje": avance_por_eje,
     "avance_por_organismo": avance_por_organismo,
     "avance_por_region": avance_por_region,
-    "actividades_tabla": actividades_tabla,
-    "kpi_compromisos": kpi_compromisos,
-    "kpi_capacitaciones": kpi_capacitaciones,
-    "compromisos_por_area": compromisos_por_area,
-    "compromisos_por_estatus": compromisos_por_estatus,
-    "compromisos_por_ods": compromisos_por_ods,
-    "compromisos_por_plan": compromisos_por_plan,
-    "compromisos_tabla": compromisos_tabla,
-    "compromisos_vencidos": compromisos_vencidos,
     "capacitaciones_faltantes": capacitaciones_faltantes,
     "capacitaciones_por_eje": capacitaciones_por_eje,
     "capacitaciones_por_mes": capacitaciones_por_mes,
@@ -508,7 +498,17 @@ EQUIVALENTES: dict[str, Callable[[dict, dict], pd.DataFrame]] = {
     "capacitaciones_por_tema": capacitaciones_por_tema,
     "capacitaciones_por_tipo": capacitaciones_por_tipo,
     "capacitaciones_tabla": capacitaciones_tabla,
+    "compromisos_por_area": compromisos_por_area,
+    "compromisos_por_estatus": compromisos_por_estatus,
+    "compromisos_por_ods": compromisos_por_ods,
+    "compromisos_por_plan": compromisos_por_plan,
+    "compromisos_tabla": compromisos_tabla,
+    "compromisos_vencidos": compromisos_vencidos,
     "ficha_organismo": ficha_organismo,
+    "kpi_actividades": kpi_actividades,
+    "kpi_capacitaciones": kpi_capacitaciones,
+    "kpi_compromisos": kpi_compromisos,
     "mapa_entidades": mapa_entidades,
+    "organismos_comparados": organismos_comparados,
     "stl_integrantes_por_sector": stl_integrantes_por_sector,
 }
