@@ -323,7 +323,10 @@ def test_profile_categories():
 def test_a_profiled_rerun_is_attributed_to_packages_and_app_functions(ruta_pequena, monkeypatch):
     from streamlit.testing.v1 import AppTest
 
+    from pizarras.ui.datos import invalidar_cache
+
     monkeypatch.setenv("PIZARRAS_DB", str(ruta_pequena))
+    invalidar_cache()  # figures and boards are shared across runs: make this run build them
     paginas.PERFILES.clear()
     at = AppTest.from_file(str(paginas.ARNES_PERFILADO), default_timeout=60)
     at.session_state["pagina_bajo_prueba"] = "pages/pizarra_nacional.py"
