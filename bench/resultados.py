@@ -14,6 +14,7 @@ OBJETIVO_ARRANQUE_S = 3.0
 OBJETIVO_P95_100_MS = 1000.0
 OBJETIVO_TOTAL_MIN = 15.0
 GRANDE = 1_000_000
+ANTES_Y_DESPUES = Path(__file__).resolve().parent / "antes_y_despues.md"
 
 
 def _target(nombre: str, objetivo: str, medido, cumple: bool | None) -> dict:
@@ -119,6 +120,8 @@ def a_markdown(datos: dict) -> str:
     l += ["## Objetivos", ""]
     l += _tabla(["", "objetivo", "meta", "medido"],
                 [["✅" if t["met"] else "❌", t["name"], t["target"], _medido(t["measured"])] for t in datos["targets"]])
+    if ANTES_Y_DESPUES.is_file():  # kept by hand: each change guided by a run, with its before and after
+        l += [ANTES_Y_DESPUES.read_text(encoding="utf-8").rstrip(), ""]
     if datos.get("hallazgos"):
         l += ["## Hallazgos", ""] + [f"- {h}" for h in datos["hallazgos"]] + [""]
 

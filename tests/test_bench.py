@@ -305,6 +305,16 @@ def test_the_writer_puts_the_same_targets_in_both_files(tmp_path):
     assert not math.isnan(datos["consultas"][0]["razon_pandas_sql"])
 
 
+def test_the_hand_kept_before_and_after_survives_a_new_run(tmp_path, monkeypatch):
+    cambios = tmp_path / "antes_y_despues.md"
+    cambios.write_text("## Antes y después\n\n| cambio | antes | después |\n|---|---|---|\n| caché | 9 | 1 |\n")
+    monkeypatch.setattr(resultados, "ANTES_Y_DESPUES", cambios)
+    _, ruta_md = resultados.escribir(_datos_minimos(60.0, 6.0, 1500.0), tmp_path)
+    md = ruta_md.read_text(encoding="utf-8")
+    assert "| caché | 9 | 1 |" in md
+    assert md.index("## Objetivos") < md.index("## Antes y después") < md.index("## Consultas")
+
+
 def test_medir_without_warm_up_stops_after_one_run_too_slow_for_the_budget():
     import time
 
