@@ -235,6 +235,14 @@ def hallazgos(datos: dict) -> list[str]:
                  f"{servidas['interacciones_por_s']:.1f} cambios de filtro por segundo ({servidas['sesiones']} "
                  f"sesiones). Con {mayor['sesiones']} sesiones: p95 {_ms_texto(mayor['latencia_ms']['p95'])}, "
                  f"{mayor['errores']} errores.")
+        pausa_media = sum(audiencia.PAUSA_S) / 2
+        pedido = {a["sesiones"]: a["sesiones"] / pausa_media for a in saturadas}
+        h.append("Capacidad: cada sesión pide un cambio de filtro cada " + f"{audiencia.PAUSA_S[0]:.0f}–"
+                 f"{audiencia.PAUSA_S[1]:.0f} s, así que N sesiones piden hasta N / {pausa_media:.0f} cambios por "
+                 "segundo (" + ", ".join(f"{n} sesiones: {v:.0f}/s" for n, v in sorted(pedido.items())) + "). "
+                 f"Con el servidor sirviendo a lo más {servidas['interacciones_por_s']:.1f}/s, una audiencia que pide "
+                 "más forma cola y la latencia crece con ella; p95 ≤ 1 s pide que el pedido quede bajo lo que un "
+                 "proceso sirve: más procesos (núcleos) detrás de un proxy con sesión fija, o reruns más baratos.")
     val = datos.get("validacion_navegador")
     if val and val["navegador_ms"]["p50"] and val["protocolo_ms"]["p50"]:
         h.append(f"Un cambio de filtro visto desde Chromium tarda {val['navegador_ms']['p50']:,.0f} ms (p50) y desde el "

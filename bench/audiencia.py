@@ -36,6 +36,7 @@ FILTROS_AUDIENCIA: list[dict[str, list[str]]] = [
     {"region": ["norte", "centro"], "programa": ["PROTAI"], "periodo": ["2024", "2025"]},
     {"organismo": ["ITEI"]},
 ]
+PAUSA_S = (2.0, 4.0)  # seconds a session waits between filter changes (uniform): "every few seconds"
 LIMITE_INTERACCION_S = 30.0  # a filter change that takes longer counts as an error (the audience gave up)
 LIMITE_CARGA_S = 120.0  # opening the page while the whole audience arrives may take longer
 
@@ -155,7 +156,7 @@ async def _sesion(url_ws: str, origen: str, ventana: Ventana, semilla: int, paus
             await cliente.cerrar()
 
 
-async def audiencia(url_ws: str, origen: str, sesiones: int, duracion_s: float, pausa=(2.0, 4.0),
+async def audiencia(url_ws: str, origen: str, sesiones: int, duracion_s: float, pausa=PAUSA_S,
                     semilla: int = 2026, arranque_s: float = 5.0) -> Registro:
     """`sesiones` concurrent sessions: they join, load the page, then change filters for `duracion_s` seconds."""
     registro = Registro()
