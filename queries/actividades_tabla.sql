@@ -23,8 +23,8 @@ ods_por_actividad as (
 )
 select
     f.id,
-    f.organismo_sigla as organismo,
-    f.entidad_nombre as entidad,
+    g.sigla as organismo,
+    e.nombre_corto as entidad,
     r.nombre as region,
     p.sigla as programa,
     j.nombre as eje,
@@ -43,7 +43,9 @@ select
     f.revision,
     f.es_demo
 from filtradas f
-join regiones r on r.clave = f.region
+join organismos g on g.clave = f.organismo
+join entidades e on e.clave = g.entidad
+join regiones r on r.clave = e.region
 join programas p on p.clave = f.programa
 join ejes j on j.clave = f.eje
 join estatus s on s.clave = f.estatus
