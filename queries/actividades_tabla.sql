@@ -1,12 +1,19 @@
 -- The filtered activities with readable names, for the table and its CSV download.
 -- Grain: one row per activity, newest report first. Parameters: the eight global filters (lists of keys, NULL = all)
 -- and $limite INTEGER (NULL = every row).
--- The newest $limite activities are picked first, so names and lists are built only for the rows returned.
-with filtradas as (
-    select *
+-- The newest $limite activities are picked first, so names and lists are built only for the rows returned; they
+-- are picked by key alone and their other columns read afterwards (carrying every column through the filters cost
+-- ~40 ms at 1M activities).
+with elegidas as (
+    select id
     from actividades_filtradas($regiones, $entidades, $organismos, $programas, $ejes, $ods, $periodos, $estatus)
     order by reportado_en desc, id
     limit $limite
+),
+filtradas as (
+    select a.*
+    from actividades a
+    where a.id in (select id from elegidas)
 ),
 transversales as (
     select t.actividad, string_agg(j.nombre, '; ' order by j.numero) as ejes_transversales
@@ -23,8 +30,8 @@ ods_por_actividad as (
 )
 select
     f.id,
-    f.organismo_sigla as organismo,
-    f.entidad_nombre as entidad,
+    g.sigla as organismo,
+    e.nombre_corto as entidad,
     r.nombre as region,
     p.sigla as programa,
     j.nombre as eje,
@@ -43,7 +50,9 @@ select
     f.revision,
     f.es_demo
 from filtradas f
-join regiones r on r.clave = f.region
+join organismos g on g.clave = f.organismo
+join entidades e on e.clave = g.entidad
+join regiones r on r.clave = e.region
 join programas p on p.clave = f.programa
 join ejes j on j.clave = f.eje
 join estatus s on s.clave = f.estatus

@@ -1,9 +1,18 @@
 -- Overdue filtered activities: planned end date before $hoy and still programada or en proceso.
 -- Grain: one row per activity, longest overdue first. Parameters: the eight global filters (lists of keys,
 -- NULL = all), $hoy DATE, the cut-off date, and $limite INTEGER (NULL = every row).
+-- The $limite rows are picked first, so names are joined only for the rows returned.
+with vencidas as (
+    select id, organismo, programa, eje, titulo, estatus, avance, fecha_fin, reportado_en, es_demo
+    from actividades_filtradas($regiones, $entidades, $organismos, $programas, $ejes, $ods, $periodos, $estatus)
+    where fecha_fin < $hoy
+      and estatus in ('programada', 'en_proceso')
+    order by fecha_fin, id
+    limit $limite
+)
 select
     f.id,
-    f.organismo_sigla as organismo,
+    o.sigla as organismo,
     p.sigla as programa,
     j.nombre as eje,
     f.titulo,
@@ -13,11 +22,9 @@ select
     date_diff('day', f.fecha_fin, $hoy) as dias_vencida,
     f.reportado_en,
     f.es_demo
-from actividades_filtradas($regiones, $entidades, $organismos, $programas, $ejes, $ods, $periodos, $estatus) f
+from vencidas f
+join organismos o on o.clave = f.organismo
 join programas p on p.clave = f.programa
 join ejes j on j.clave = f.eje
 join estatus s on s.clave = f.estatus
-where f.fecha_fin < $hoy
-  and f.estatus in ('programada', 'en_proceso')
 order by f.fecha_fin, f.id
-limit $limite

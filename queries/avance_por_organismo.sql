@@ -1,15 +1,28 @@
 -- Average progress, activities, concluded and overdue per organismo, for the filtered activities.
 -- Grain: one row per organismo with activities. Parameters: the eight global filters and $hoy DATE.
+-- Aggregated per organismo key first; names are joined on the ~36 result rows.
+with por_organismo as (
+    select
+        organismo,
+        count(*) as actividades,
+        count(*) filter (where estatus = 'concluida') as concluidas,
+        count(*) filter (where fecha_fin < $hoy and estatus in ('programada', 'en_proceso')) as vencidas,
+        cast(avg(avance) filter (where estatus <> 'cancelada') as double) as avance_promedio,
+        max(reportado_en) as ultimo_reporte
+    from actividades_filtradas($regiones, $entidades, $organismos, $programas, $ejes, $ods, $periodos, $estatus)
+    group by organismo
+)
 select
-    f.organismo,
-    any_value(f.organismo_sigla) as sigla,
-    any_value(f.entidad_nombre) as entidad,
-    any_value(f.region) as region,
-    count(*) as actividades,
-    count(*) filter (where f.estatus = 'concluida') as concluidas,
-    count(*) filter (where f.fecha_fin < $hoy and f.estatus in ('programada', 'en_proceso')) as vencidas,
-    cast(avg(f.avance) filter (where f.estatus <> 'cancelada') as double) as avance_promedio,
-    max(f.reportado_en) as ultimo_reporte
-from actividades_filtradas($regiones, $entidades, $organismos, $programas, $ejes, $ods, $periodos, $estatus) f
-group by f.organismo
-order by avance_promedio desc nulls last, sigla
+    p.organismo,
+    o.sigla,
+    e.nombre_corto as entidad,
+    e.region,
+    p.actividades,
+    p.concluidas,
+    p.vencidas,
+    p.avance_promedio,
+    p.ultimo_reporte
+from por_organismo p
+join organismos o on o.clave = p.organismo
+join entidades e on e.clave = o.entidad
+order by p.avance_promedio desc nulls last, o.sigla

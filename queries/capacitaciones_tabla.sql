@@ -2,13 +2,21 @@
 -- Grain: one row per training, newest start date first (undated last), then id.
 -- Parameters: $regiones, $entidades, $organismos, $programas, $ejes, $periodos (lists of keys, NULL = all),
 -- $limite INTEGER (NULL = every row).
+-- The $limite trainings are picked by key first; their other columns and names are read for those rows only
+-- (joining names and carrying every column for all 275k trainings at 1M activities cost ~40 ms).
+with elegidas as (
+    select id, fecha_inicio, entidad_nombre, region
+    from capacitaciones_filtradas($regiones, $entidades, $organismos, $programas, $ejes, $periodos)
+    order by fecha_inicio desc nulls last, id
+    limit $limite
+)
 select
     f.id,
     f.titulo,
     f.tipo,
     f.organizador,
     o.sigla as organismo,
-    f.entidad_nombre as entidad,
+    x.entidad_nombre as entidad,
     r.nombre as region,
     f.modalidad,
     f.tema,
@@ -22,10 +30,10 @@ select
     f.publico,
     f.es_demo,
     f.fuente_url
-from capacitaciones_filtradas($regiones, $entidades, $organismos, $programas, $ejes, $periodos) f
-join regiones r on r.clave = f.region
+from elegidas x
+join capacitaciones f on f.id = x.id
+join regiones r on r.clave = x.region
 left join organismos o on o.clave = f.organismo
 left join ejes j on j.clave = f.eje
 left join programas p on p.clave = j.programa
-order by f.fecha_inicio desc nulls last, f.id
-limit $limite
+order by x.fecha_inicio desc nulls last, x.id

@@ -3,9 +3,17 @@
 -- Overdue: the plan ended (fecha_fin, else 31 Dec of anio_fin) before $hoy and the status is programada or en proceso.
 -- Parameters: $regiones, $entidades, $organismos, $ods, $periodos, $estatus (lists of keys, NULL = all), $hoy DATE,
 -- $limite INTEGER (NULL = every row).
+-- The $limite commitments are picked by key first; their other columns and names are read for those rows only.
+with elegidas as (
+    select f.id, f.entidad, f.plan_numero, f.entidad_nombre, f.region, r.orden as region_orden
+    from compromisos_filtrados($regiones, $entidades, $organismos, $ods, $periodos, $estatus) f
+    join regiones r on r.clave = f.region
+    order by r.orden, f.entidad, f.plan_numero, f.id
+    limit $limite
+)
 select
     f.id,
-    f.entidad_nombre as entidad,
+    x.entidad_nombre as entidad,
     r.nombre as region,
     f.plan_accion,
     f.plan_numero,
@@ -28,9 +36,9 @@ select
         and f.estatus in ('programada', 'en_proceso') as vencido,
     f.es_demo,
     f.fuente_url
-from compromisos_filtrados($regiones, $entidades, $organismos, $ods, $periodos, $estatus) f
-join regiones r on r.clave = f.region
+from elegidas x
+join compromisos f on f.id = x.id
+join regiones r on r.clave = x.region
 join estatus s on s.clave = f.estatus
 left join ods o on o.numero = f.ods
-order by r.orden, f.entidad, f.plan_numero, f.id
-limit $limite
+order by x.region_orden, x.entidad, x.plan_numero, x.id

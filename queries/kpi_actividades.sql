@@ -1,14 +1,28 @@
 -- Headline figures of the filtered activities: counts by status, average progress, organismos reporting, overdue.
 -- Grain: one row. Parameters: the eight global filters (lists of keys, NULL = all) and $hoy DATE for "overdue".
+-- The activities are first counted per estatus × organismo (a few hundred rows), so the split by status and the
+-- distinct organismos are worked out there, not on every activity. avance_promedio is sum / count, as avg() gives.
+with por_estatus as (
+    select
+        estatus,
+        organismo,
+        count(*) as n,
+        count(*) filter (where fecha_fin < $hoy) as fin_pasado,
+        sum(avance) as suma,
+        count(*) filter (where es_demo) as demo,
+        max(reportado_en) as ultimo_reporte
+    from actividades_filtradas($regiones, $entidades, $organismos, $programas, $ejes, $ods, $periodos, $estatus)
+    group by estatus, organismo
+)
 select
-    count(*)                                                    as actividades,
-    count(*) filter (where estatus = 'programada')              as programadas,
-    count(*) filter (where estatus = 'en_proceso')              as en_proceso,
-    count(*) filter (where estatus = 'concluida')               as concluidas,
-    count(*) filter (where estatus = 'cancelada')               as canceladas,
-    cast(avg(avance) filter (where estatus <> 'cancelada') as double) as avance_promedio,
-    count(distinct organismo)                                   as organismos_reportando,
-    count(*) filter (where fecha_fin < $hoy and estatus in ('programada', 'en_proceso')) as vencidas,
-    count(*) filter (where es_demo)                             as demo,
-    max(reportado_en)                                           as ultimo_reporte
-from actividades_filtradas($regiones, $entidades, $organismos, $programas, $ejes, $ods, $periodos, $estatus)
+    cast(coalesce(sum(n), 0) as bigint)                                                   as actividades,
+    cast(coalesce(sum(n) filter (where estatus = 'programada'), 0) as bigint)             as programadas,
+    cast(coalesce(sum(n) filter (where estatus = 'en_proceso'), 0) as bigint)             as en_proceso,
+    cast(coalesce(sum(n) filter (where estatus = 'concluida'), 0) as bigint)              as concluidas,
+    cast(coalesce(sum(n) filter (where estatus = 'cancelada'), 0) as bigint)              as canceladas,
+    sum(suma) filter (where estatus <> 'cancelada') / sum(n) filter (where estatus <> 'cancelada') as avance_promedio,
+    count(distinct organismo)                                                             as organismos_reportando,
+    cast(coalesce(sum(fin_pasado) filter (where estatus in ('programada', 'en_proceso')), 0) as bigint) as vencidas,
+    cast(coalesce(sum(demo), 0) as bigint)                                                as demo,
+    max(ultimo_reporte)                                                                   as ultimo_reporte
+from por_estatus

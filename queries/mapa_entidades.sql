@@ -2,14 +2,27 @@
 -- commitments, trainings and people trained, and how many of those records are demo data; en_filtro says whether
 -- the place filters include the entidad.
 -- Grain: one row per entidad (the federal level '00' is not on the map), by INEGI code. Parameters: the eight filters.
-with actividades as (
+-- Activities are counted per organismo first, then rolled up to the organismo's entidad (the filter macro returns
+-- only the activity's columns). avance_promedio is sum / count, the same value avg() gives.
+with actividades_por_organismo as (
     select
-        entidad,
+        organismo,
         count(*) as actividades,
-        cast(avg(avance) filter (where estatus <> 'cancelada') as double) as avance_promedio,
+        sum(avance) filter (where estatus <> 'cancelada') as suma_avance,
+        count(*) filter (where estatus <> 'cancelada') as con_avance,
         count(*) filter (where es_demo) as demo
     from actividades_filtradas($regiones, $entidades, $organismos, $programas, $ejes, $ods, $periodos, $estatus)
-    group by entidad
+    group by organismo
+),
+actividades as (
+    select
+        o.entidad,
+        cast(sum(p.actividades) as bigint) as actividades,
+        sum(p.suma_avance) / nullif(sum(p.con_avance), 0) as avance_promedio,
+        cast(sum(p.demo) as bigint) as demo
+    from actividades_por_organismo p
+    join organismos o on o.clave = p.organismo
+    group by o.entidad
 ),
 compromisos as (
     select entidad, count(*) as compromisos, count(*) filter (where es_demo or ods_es_demo) as demo

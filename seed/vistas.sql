@@ -2,18 +2,20 @@
 -- Each p_* argument is a list of catalog keys, or NULL for "all". Run by the build after schema.sql.
 
 create macro actividades_filtradas(p_regiones, p_entidades, p_organismos, p_programas, p_ejes, p_ods, p_periodos, p_estatus) as table
-select
-    a.*,
-    o.sigla  as organismo_sigla,
-    o.entidad,
-    e.nombre_corto as entidad_nombre,
-    e.region
+-- Only the activity's own columns: a query joins the catalogs it names after it has reduced the rows (an inner
+-- join here cost ~20 ms per query at 1M activities even with no filter, since DuckDB cannot drop it).
+select a.*
 from actividades a
-join organismos o on o.clave = a.organismo
-join entidades e on e.clave = o.entidad
-where (p_regiones is null or list_contains(p_regiones, e.region))
-  and (p_entidades is null or list_contains(p_entidades, o.entidad))
-  and (p_organismos is null or list_contains(p_organismos, a.organismo))
+where (p_organismos is null or list_contains(p_organismos, a.organismo))
+  -- Región and entidad filter through the activity's organismo: a semi join over the organismos catalog. The
+  -- subquery's own "not null" test makes it fold to an empty result when neither filter is given, so no join runs.
+  and ((p_regiones is null and p_entidades is null)
+       or a.organismo in (select o.clave
+                          from organismos o
+                          join entidades e on e.clave = o.entidad
+                          where (p_regiones is not null or p_entidades is not null)
+                            and (p_regiones is null or list_contains(p_regiones, e.region))
+                            and (p_entidades is null or list_contains(p_entidades, o.entidad))))
   and (p_programas is null or list_contains(p_programas, a.programa))
   -- IN over an uncorrelated subquery: a semi join DuckDB runs once (measured ~25 % faster than EXISTS at 1M rows).
   and (p_ejes is null

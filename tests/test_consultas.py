@@ -41,6 +41,8 @@ def test_kpi_actividades_without_filters_gives_the_hand_computed_figures(con_peq
         (Filtros(estatus=("concluida",)), 2),
         (Filtros(region=("norte",), estatus=("concluida",)), 0),
         (Filtros(region=("norte", "federal")), 3),
+        (Filtros(region=("norte",), entidad=("14", "10")), 2),  # both place filters: Durango only
+        (Filtros(region=("centro-occidente",), entidad=("10",)), 0),  # Durango is not in centro-occidente
     ],
 )
 def test_every_filter_narrows_the_activities(con_pequena, filtros, esperadas):
@@ -73,6 +75,14 @@ def test_avance_por_region_follows_the_region_order(con_pequena):
     assert list(tabla["region"]) == ["norte", "centro-occidente", "sureste", "federal"]
     norte = tabla.set_index("region").loc["norte"]
     assert (norte["actividades"], norte["organismos"], norte["avance_promedio"]) == (2, 1, 0.0)
+
+
+def test_avance_por_region_of_only_cancelled_activities_has_no_average(con_pequena):
+    tabla = correr(con_pequena, "avance_por_region", Filtros(estatus=("cancelada",)))
+    assert list(tabla["region"]) == ["norte"]
+    norte = tabla.iloc[0]
+    assert (norte["actividades"], norte["organismos"], norte["concluidas"]) == (1, 1, 0)
+    assert norte["avance_promedio"] != norte["avance_promedio"]  # NaN: activity 4 is cancelled
 
 
 def test_avance_por_organismo_counts_overdue_against_the_cut_off_date(con_pequena):

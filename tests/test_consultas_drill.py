@@ -215,3 +215,11 @@ def test_mapa_entidades_each_measure_takes_only_the_filters_it_has(con_pequena):
 
 def pd_isna(valor) -> bool:
     return valor is None or valor != valor
+
+
+def test_mapa_entidades_average_leaves_out_cancelled_activities(con_pequena):
+    # Durango: activities 3 (programada, 0) and 4 (cancelada, 20); only cancelled ones selected → no average.
+    durango = por_clave(correr(con_pequena, "mapa_entidades", Filtros(estatus=("cancelada",))), "entidad")["10"]
+    assert durango["actividades"] == 1 and pd_isna(durango["avance_promedio"])
+    durango = por_clave(correr(con_pequena, "mapa_entidades"), "entidad")["10"]
+    assert durango["actividades"] == 2 and durango["avance_promedio"] == pytest.approx(0.0)
