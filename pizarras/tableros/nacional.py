@@ -4,8 +4,8 @@ of commitments and trainings."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cached_property
 from datetime import date
+from functools import cached_property
 
 import pandas as pd
 
