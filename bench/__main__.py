@@ -252,6 +252,14 @@ def hallazgos(datos: dict) -> list[str]:
                      f"primera corrida del guion termina a los {a['guion_terminado_s']['mediana']:.1f} s y las "
                      f"gráficas quedan dibujadas a los {a['render_s']['mediana']:.1f} s (el navegador carga plotly.js "
                      "la primera vez).")
+        if a.get("servidor_caliente_s") and a.get("pagina_minima_s"):
+            h.append(f"Parte del navegador en el arranque ({a['base']}): con el servidor ya caliente, un contexto "
+                     f"nuevo de Chromium tarda {a['servidor_caliente_s']['mediana']:.1f} s en "
+                     f"dibujar la pizarra nacional, y {a['pagina_minima_s']['mediana']:.1f} s en una página de la app "
+                     "sin gráficas ni tablas (solo el frontend de Streamlit y la barra de filtros), el piso del "
+                     "navegador en esta máquina"
+                     + (f": ese piso ya pasa de la meta de {resultados.OBJETIVO_ARRANQUE_S:.0f} s."
+                        if a["pagina_minima_s"]["mediana"] > resultados.OBJETIVO_ARRANQUE_S else "."))
     return h
 
 

@@ -32,6 +32,29 @@ GUION_TERMINADO = """() => {
 }"""
 ERROR_EN_PANTALLA = "[data-testid=stException], [data-testid=stAlertContentError]"
 
+# The browser's floor: a page of this app with no chart, metric or table (the organismo board before one is chosen:
+# the sidebar and a selector) has finished drawing. What a fresh browser needs for Streamlit's own frontend.
+PAGINA_MINIMA = "pizarra_organismo"
+MINIMA_DIBUJADA = """() => {
+  const app = document.querySelector('[data-testid=stApp]');
+  return !!app && app.dataset.testConnectionState === 'CONNECTED' && app.dataset.testScriptState === 'notRunning'
+      && document.querySelectorAll('[data-testid=stMultiSelect]').length > 0
+      && !!document.querySelector('[data-testid=stSelectbox]');
+}"""
+
+
+def _en_contexto_nuevo(navegador, url: str, listo: str, limite_s: float) -> float:
+    """Seconds from opening `url` in a fresh browser context (no cache) until `listo` holds."""
+    contexto = navegador.new_context(viewport={"width": 1400, "height": 1000}, locale="es-MX")
+    try:
+        pagina = contexto.new_page()
+        inicio = time.perf_counter()
+        pagina.goto(url, wait_until="commit")
+        pagina.wait_for_function(listo, timeout=limite_s * 1000, polling=50)
+        return time.perf_counter() - inicio
+    finally:
+        contexto.close()
+
 
 def lanzar_navegador(playwright):
     return playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGUMENTOS_CHROMIUM)
@@ -41,7 +64,7 @@ def arranque_en_frio(db: Path, carpeta: Path, repeticiones: int, limite_s: float
     """Median/min/max seconds to the first complete render and server RSS (MB) after it, over fresh servers."""
     from playwright.sync_api import sync_playwright
 
-    tiempos, salud, guion, rss, errores = [], [], [], [], []
+    tiempos, salud, guion, rss, errores, caliente, minima = [], [], [], [], [], [], []
     with sync_playwright() as p:
         navegador = lanzar_navegador(p)
         try:
@@ -62,6 +85,10 @@ def arranque_en_frio(db: Path, carpeta: Path, repeticiones: int, limite_s: float
                     pagina.wait_for_function(RENDER_COMPLETO, timeout=limite_s * 1000, polling=50)
                     tiempos.append(time.perf_counter() - inicio)
                     rss.append(servidor.rss_mb())
+                    # The same server, now warm: what is left is the browser's part.
+                    caliente.append(_en_contexto_nuevo(navegador, servidor.url, RENDER_COMPLETO, limite_s))
+                    minima.append(_en_contexto_nuevo(navegador, f"{servidor.url}/{PAGINA_MINIMA}", MINIMA_DIBUJADA,
+                                                     limite_s))
                 except Exception as error:  # a timeout at 1M is a result, not a crash of the bench
                     errores.append(f"{type(error).__name__}: {str(error).splitlines()[0][:200]}")
                 finally:
@@ -80,5 +107,7 @@ def arranque_en_frio(db: Path, carpeta: Path, repeticiones: int, limite_s: float
         "salud_s": resumen(salud) if salud else None,
         "guion_terminado_s": resumen(guion) if guion else None,
         "rss_mb": resumen(rss) if rss else None,
+        "servidor_caliente_s": resumen(caliente) if caliente else None,
+        "pagina_minima_s": resumen(minima) if minima else None,
         "errores": errores,
     }

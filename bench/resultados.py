@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from bench.arranque import PAGINA_MINIMA
+
 OBJETIVO_CONSULTA_MS = 50.0
 OBJETIVO_RAZON_PANDAS = 5.0
 OBJETIVO_RAZON_PISO = 2.0
@@ -185,10 +187,15 @@ def a_markdown(datos: dict) -> str:
         l += ["## Arranque en frío", ""]
         l += ["Desde `streamlit run` hasta el primer render completo de la pizarra nacional en Chromium sin interfaz "
               "(conectado, guion terminado, métricas, todas las gráficas dibujadas y la tabla), con un contexto de "
-              "navegador nuevo (sin caché). RSS del servidor justo después.", ""]
-        l += _tabla(["base", "servidor sano", "guion terminado", "render completo", "RSS del servidor", "errores"],
+              "navegador nuevo (sin caché). RSS del servidor justo después. Después, en el mismo servidor ya caliente y "
+              "con otro contexto nuevo: la pizarra nacional otra vez (lo que queda es el navegador) y una página de la "
+              f"app sin gráficas, métricas ni tablas (`/{PAGINA_MINIMA}` sin organismo elegido: la barra de filtros y "
+              "un selector), el piso del navegador para el frontend de Streamlit.", ""]
+        l += _tabla(["base", "servidor sano", "guion terminado", "render completo", "RSS del servidor",
+                     "servidor caliente", "página mínima", "errores"],
                     [[a["base"], _rango(a.get("salud_s"), unidad="s"), _rango(a.get("guion_terminado_s"), unidad="s"),
                       _rango(a.get("render_s"), unidad="s"), _rango(a.get("rss_mb"), unidad="MB"),
+                      _rango(a.get("servidor_caliente_s"), unidad="s"), _rango(a.get("pagina_minima_s"), unidad="s"),
                       "; ".join(a["errores"]) or "0"] for a in datos["arranque"]])
 
     if datos.get("audiencia"):
