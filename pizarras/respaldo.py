@@ -22,6 +22,7 @@ from pathlib import Path
 
 import duckdb
 
+from pizarras.base import BaseNoAbre, Motivo, abrir
 from pizarras.config import CARPETA_SEED
 
 MANIFIESTO = "respaldo.json"
@@ -47,14 +48,14 @@ class Resumen:
 
 def _abrir(ruta: Path, solo_lectura: bool) -> duckdb.DuckDBPyConnection:
     try:
-        return duckdb.connect(str(ruta), read_only=solo_lectura)
-    except duckdb.IOException as error:
-        if "lock" in str(error).lower():
+        return abrir(ruta, solo_lectura)
+    except BaseNoAbre as error:
+        if error.motivo is Motivo.TOMADA:
             raise ErrorDeRespaldo(
                 f"La base de datos «{ruta}» está abierta por otro proceso (probablemente la aplicación en marcha). "
                 "Detenga la aplicación (Ctrl+C en la terminal de «make run») y vuelva a intentarlo."
             ) from error
-        raise ErrorDeRespaldo(f"No se pudo abrir la base de datos «{ruta}»: {error}") from error
+        raise ErrorDeRespaldo(str(error)) from error
 
 
 def _tablas(con: duckdb.DuckDBPyConnection) -> list[str]:

@@ -11,6 +11,7 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
+from pizarras.base import BaseNoAbre, Motivo, abrir
 from pizarras.config import ruta_db
 from pizarras.consultas import ejecutar
 from pizarras.filtros import DEFINICIONES, Opcion
@@ -25,20 +26,16 @@ class BaseNoDisponible(RuntimeError):
 
 @st.cache_resource(show_spinner=False)
 def _conexion(ruta: str) -> duckdb.DuckDBPyConnection:
-    if not Path(ruta).is_file():
-        raise BaseNoDisponible(
-            f"No se encontró la base de datos en «{ruta}». Constrúyala con «make data» (o «make run», que la "
-            "construye si falta) y recargue la página."
-        )
     try:
-        return duckdb.connect(ruta)
-    except duckdb.IOException as error:
-        if "lock" in str(error).lower():
-            raise BaseNoDisponible(
-                f"La base de datos «{ruta}» está abierta por otro proceso (otra copia de la aplicación o un "
-                "script de mantenimiento). Cierre ese proceso y recargue la página."
-            ) from error
-        raise BaseNoDisponible(f"No se pudo abrir la base de datos «{ruta}»: {error}") from error
+        return abrir(Path(ruta))
+    except BaseNoAbre as error:
+        consejo = {
+            Motivo.FALTA: f"No se encontró la base de datos en «{ruta}». Constrúyala con «make data» (o «make run», "
+                          "que la construye si falta) y recargue la página.",
+            Motivo.TOMADA: f"La base de datos «{ruta}» está abierta por otro proceso (otra copia de la aplicación o "
+                           "un script de mantenimiento). Cierre ese proceso y recargue la página.",
+        }
+        raise BaseNoDisponible(consejo.get(error.motivo, str(error))) from error
 
 
 def conexion() -> duckdb.DuckDBPyConnection:
