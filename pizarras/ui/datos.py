@@ -52,7 +52,7 @@ def consultar(nombre: str, parametros: dict | None = None) -> pd.DataFrame:
     return _consultar(str(ruta_db()), nombre, parametros or {})
 
 
-TABLEROS_GUARDADOS = 256  # boards × filter combinations kept; each is a few small tables
+TABLEROS_GUARDADOS = 128  # boards × filter combinations kept: each holds up to ~1 MB (its 1,000-row table)
 
 
 @st.cache_resource(max_entries=TABLEROS_GUARDADOS, show_spinner=False)
