@@ -57,11 +57,7 @@ grafica_navegable(
 )
 izquierda, derecha = st.columns(2)
 grafica_navegable(
-    figura(
-        graficas.barras_avance,
-        pizarra.por_eje_tematico.assign(etiqueta=lambda t: t["programa_sigla"] + " · " + t["nombre"]),
-        "etiqueta", "Avance por eje temático", clave="eje",
-    ),
+    figura(graficas.barras_avance, pizarra.por_eje_tematico, "etiqueta", "Avance por eje temático", clave="eje"),
     "eje", key="nacional_grafica_eje_tematico", desde=PAGINA_NACIONAL, contenedor=izquierda,
 )
 if pizarra.por_eje_transversal.empty:
@@ -69,9 +65,8 @@ if pizarra.por_eje_transversal.empty:
 else:
     grafica_navegable(
         figura(
-            graficas.barras_avance,
-            pizarra.por_eje_transversal.assign(etiqueta=lambda t: t["programa_sigla"] + " · " + t["nombre"]),
-            "etiqueta", "Avance por eje transversal", color=estilo.PALETA[2], clave="eje",
+            graficas.barras_avance, pizarra.por_eje_transversal, "etiqueta", "Avance por eje transversal",
+            color=estilo.PALETA[2], clave="eje",
         ),
         "eje", key="nacional_grafica_eje_transversal", desde=PAGINA_NACIONAL, contenedor=derecha,
     )

@@ -16,6 +16,7 @@ def test_the_national_board_splits_ejes_and_names_filters_that_do_not_apply(con_
     assert pizarra.kpi_actividades["actividades"] == 4
     assert set(pizarra.por_eje_tematico["tipo"]) == {"tematico"}
     assert set(pizarra.por_eje_transversal["eje"]) == {"PROTAI-X1", "PROTAI-X2"}
+    assert all(e.startswith("PROTAI · ") for e in pizarra.por_eje_transversal["etiqueta"])
     assert pizarra.no_aplican_compromisos == ["Programa"]
     assert pizarra.no_aplican_capacitaciones == []
     assert not pizarra.vacia

@@ -75,6 +75,8 @@ class PizarraNacional:
 
 def pizarra_nacional(consultar: Consultar, filtros: Filtros, hoy: date) -> PizarraNacional:
     por_eje = consulta_filtrada(consultar, "avance_por_eje", filtros)
+    # The chart label names the programme too: both programmes number their ejes alike.
+    por_eje = por_eje.assign(etiqueta=por_eje["programa_sigla"] + " · " + por_eje["nombre"])
     return PizarraNacional(
         kpi_actividades=primera_fila(consulta_filtrada(consultar, "kpi_actividades", filtros, hoy=hoy)),
         kpi_compromisos=primera_fila(consulta_filtrada(consultar, "kpi_compromisos", filtros)),
