@@ -10,6 +10,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
+from functools import lru_cache
 
 
 @dataclass(frozen=True)
@@ -102,12 +103,19 @@ def normalizar(texto: str) -> str:
     return " ".join(sin_acentos.lower().replace("_", " ").replace("-", " ").split())
 
 
-def resolver_valores(valores: Iterable[str], opciones: Sequence[Opcion]) -> tuple[list, list[str]]:
-    """Map URL values (keys or names, any case or accents) to catalog keys; return (keys, unknown values)."""
+@lru_cache(maxsize=64)
+def _indice(opciones: tuple[Opcion, ...]) -> dict[str, str | int]:
+    # Built once per catalog: every URL change in a live audience resolves its values against it.
     indice: dict[str, str | int] = {}
     for opcion in opciones:
         indice.setdefault(normalizar(str(opcion.clave)), opcion.clave)
         indice.setdefault(normalizar(opcion.nombre), opcion.clave)
+    return indice
+
+
+def resolver_valores(valores: Iterable[str], opciones: Sequence[Opcion]) -> tuple[list, list[str]]:
+    """Map URL values (keys or names, any case or accents) to catalog keys; return (keys, unknown values)."""
+    indice = _indice(tuple(opciones))
     encontrados: list = []
     desconocidos: list[str] = []
     for valor in valores:
