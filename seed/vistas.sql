@@ -45,6 +45,8 @@ where (p_regiones is null or list_contains(p_regiones, e.region))
   and (p_estatus is null or list_contains(p_estatus, c.estatus));
 
 -- Trainings: the organismo filter matches the organiser; programa and eje match the training's eje.
+-- The programa filter is a semi join over the ejes of the chosen programas (it folds away when no programa is
+-- given): a left join with ejes ran for every training even without that filter (~1-3 ms at 275k trainings).
 create macro capacitaciones_filtradas(p_regiones, p_entidades, p_organismos, p_programas, p_ejes, p_periodos) as table
 select
     c.*,
@@ -53,10 +55,10 @@ select
     year(c.fecha_inicio) as periodo
 from capacitaciones c
 join entidades e on e.clave = c.entidad
-left join ejes j on j.clave = c.eje
 where (p_regiones is null or list_contains(p_regiones, e.region))
   and (p_entidades is null or list_contains(p_entidades, c.entidad))
   and (p_organismos is null or list_contains(p_organismos, c.organismo))
-  and (p_programas is null or list_contains(p_programas, j.programa))
+  and (p_programas is null
+       or c.eje in (select j.clave from ejes j where list_contains(p_programas, j.programa)))
   and (p_ejes is null or list_contains(p_ejes, c.eje))
   and (p_periodos is null or list_contains(p_periodos, year(c.fecha_inicio)));
