@@ -7,6 +7,7 @@ select
     count(*) as capacitaciones,
     cast(coalesce(sum(f.participantes), 0) as bigint) as participantes
 from capacitaciones_filtradas($regiones, $entidades, $organismos, $programas, $ejes, $periodos) f
-join regiones r on r.clave = f.region
+join entidades e on e.clave = f.entidad
+join regiones r on r.clave = e.region
 group by all
 order by any_value(r.orden)

@@ -5,7 +5,7 @@
 -- The $limite trainings are picked by key first; their other columns and names are read for those rows only
 -- (joining names and carrying every column for all 275k trainings at 1M activities cost ~40 ms).
 with elegidas as (
-    select id, fecha_inicio, entidad_nombre, region
+    select id, fecha_inicio
     from capacitaciones_filtradas($regiones, $entidades, $organismos, $programas, $ejes, $periodos)
     order by fecha_inicio desc nulls last, id
     limit $limite
@@ -16,7 +16,7 @@ select
     f.tipo,
     f.organizador,
     o.sigla as organismo,
-    x.entidad_nombre as entidad,
+    e.nombre_corto as entidad,
     r.nombre as region,
     f.modalidad,
     f.tema,
@@ -32,7 +32,8 @@ select
     f.fuente_url
 from elegidas x
 join capacitaciones f on f.id = x.id
-join regiones r on r.clave = x.region
+join entidades e on e.clave = f.entidad
+join regiones r on r.clave = e.region
 left join organismos o on o.clave = f.organismo
 left join ejes j on j.clave = f.eje
 left join programas p on p.clave = j.programa

@@ -1,13 +1,13 @@
 -- Filtered commitments per directly aligned ODS (official name and colour), plus one row (ods NULL) for the rest.
 -- Grain: one row per ODS with commitments, by number, then the non-aligned row when it is not zero.
 -- Parameters: $regiones, $entidades, $organismos, $ods, $periodos, $estatus (lists of keys, NULL = all).
-select
-    f.ods,
-    any_value(o.nombre) as nombre,
-    any_value(o.color) as color,
-    count(*) as compromisos,
-    count(*) filter (where f.ods_es_demo) as alineacion_demo
-from compromisos_filtrados($regiones, $entidades, $organismos, $ods, $periodos, $estatus) f
-left join ods o on o.numero = f.ods
-group by f.ods
-order by f.ods nulls last
+-- Counted per ODS first (a few rows), then the catalog is joined: the join used to run on every commitment.
+with conteo as (
+    select ods, count(*) as compromisos, count(*) filter (where ods_es_demo) as alineacion_demo
+    from compromisos_filtrados($regiones, $entidades, $organismos, $ods, $periodos, $estatus)
+    group by ods
+)
+select c.ods, o.nombre, o.color, c.compromisos, c.alineacion_demo
+from conteo c
+left join ods o on o.numero = c.ods
+order by c.ods nulls last

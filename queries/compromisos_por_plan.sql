@@ -3,7 +3,7 @@
 -- Parameters: $regiones, $entidades, $organismos, $ods, $periodos, $estatus (lists of keys, NULL = all).
 select
     f.entidad,
-    any_value(f.entidad_nombre) as entidad_nombre,
+    any_value(e.nombre_corto) as entidad_nombre,
     any_value(r.nombre) as region,
     f.plan_accion,
     any_value(f.plan_numero) as plan_numero,
@@ -14,6 +14,7 @@ select
     cast(avg(f.avance) as double) as avance_promedio,
     count(*) filter (where f.ods is not null) as alineados_ods
 from compromisos_filtrados($regiones, $entidades, $organismos, $ods, $periodos, $estatus) f
-join regiones r on r.clave = f.region
+join entidades e on e.clave = f.entidad
+join regiones r on r.clave = e.region
 group by f.entidad, f.plan_accion
 order by any_value(r.orden), f.entidad, plan_numero, f.plan_accion

@@ -5,9 +5,10 @@
 -- $limite INTEGER (NULL = every row).
 -- The $limite commitments are picked by key first; their other columns and names are read for those rows only.
 with elegidas as (
-    select f.id, f.entidad, f.plan_numero, f.entidad_nombre, f.region, r.orden as region_orden
+    select f.id, f.entidad, f.plan_numero, e.nombre_corto as entidad_nombre, e.region, r.orden as region_orden
     from compromisos_filtrados($regiones, $entidades, $organismos, $ods, $periodos, $estatus) f
-    join regiones r on r.clave = f.region
+    join entidades e on e.clave = f.entidad
+    join regiones r on r.clave = e.region
     order by r.orden, f.entidad, f.plan_numero, f.id
     limit $limite
 )

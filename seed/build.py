@@ -25,6 +25,15 @@ TABLAS_DATOS = [
     "capacitaciones",
     "stl_integrantes",
 ]
+# Physical row order of the large fact tables. DuckDB keeps min/max per column segment and row group and skips
+# those a pushed-down filter cannot match: activities grouped by programa, periodo and estatus (the board filters
+# with few values), the link tables by eje / ods, let a filtered scan read a fraction of the rows. Queries never
+# rely on it (they order their results explicitly).
+ORDEN_FISICO = {
+    "actividades": "programa, periodo, estatus, organismo, id",
+    "actividad_ejes_transversales": "eje, actividad",
+    "actividad_ods": "ods, actividad",
+}
 
 
 def _cargar_csv(con: duckdb.DuckDBPyConnection, tabla: str, ruta: Path) -> None:
@@ -33,7 +42,8 @@ def _cargar_csv(con: duckdb.DuckDBPyConnection, tabla: str, ruta: Path) -> None:
     columnas = list(tipos)
     con.execute(
         f"insert into {tabla} ({', '.join(columnas)}) "
-        f"select {', '.join(columnas)} from read_csv($ruta, header = true, columns = $tipos, nullstr = '')",
+        f"select {', '.join(columnas)} from read_csv($ruta, header = true, columns = $tipos, nullstr = '')"
+        + (f" order by {ORDEN_FISICO[tabla]}" if tabla in ORDEN_FISICO else ""),
         {"ruta": str(ruta), "tipos": tipos},
     )
 

@@ -21,7 +21,7 @@ from pathlib import Path
 import duckdb
 
 from pizarras.config import CARPETA_SEED, RAIZ
-from seed.build import TABLAS_DATOS, _cargar_csv, construir, crear_esquema_y_catalogos
+from seed.build import ORDEN_FISICO, TABLAS_DATOS, _cargar_csv, construir, crear_esquema_y_catalogos
 
 SEMILLA = 2026
 FUENTE = "Datos de demostración (sintéticos, seed.synth)"
@@ -76,6 +76,7 @@ def llenar_sintetica(con: duckdb.DuckDBPyConnection, actividades: int, semilla: 
     con.execute(
         """
         insert into actividades
+        select * from (
         select m.id, a.organismo, a.programa, a.eje, a.titulo, a.descripcion, a.tipo, a.fecha_inicio, a.fecha_fin,
                a.estatus,
                case a.estatus when 'en_proceso' then 5 + (m.h % 91)::integer
@@ -83,27 +84,27 @@ def llenar_sintetica(con: duckdb.DuckDBPyConnection, actividades: int, semilla: 
                               else a.avance end,
                a.evidencia_url, a.periodo, a.reportado_por, a.reportado_en, a.revision, true, $fuente
         from mapa m join numeradas_actividades a using (t)
-        order by m.id
-        """,
+        ) order by {orden}
+        """.format(orden=ORDEN_FISICO["actividades"]),
         {"fuente": FUENTE},
     )
     con.execute(
         """
         insert into actividad_ejes_transversales
-        select m.id, x.eje
+        select m.id as actividad, x.eje
         from mapa m join numeradas_actividades a using (t)
         join plantilla_actividad_ejes_transversales x on x.actividad = a.id
-        order by m.id, x.eje
-        """
+        order by {orden}
+        """.format(orden=ORDEN_FISICO["actividad_ejes_transversales"])
     )
     con.execute(
         """
         insert into actividad_ods
-        select m.id, x.ods
+        select m.id as actividad, x.ods
         from mapa m join numeradas_actividades a using (t)
         join plantilla_actividad_ods x on x.actividad = a.id
-        order by m.id, x.ods
-        """
+        order by {orden}
+        """.format(orden=ORDEN_FISICO["actividad_ods"])
     )
     con.execute(
         """
