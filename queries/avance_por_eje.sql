@@ -4,7 +4,7 @@
 -- out on a few hundred rows, not on the ~1.8M activity-eje pairs. For the transversal ejes, each activity's state
 -- is a narrow, materialized set (integer estatus order, no strings): the join with the 0.8M transversal rows then
 -- builds its hash table on it (DuckDB otherwise built on the transversal rows, ~3x slower).
--- avance_promedio is sum / count, the same value avg() gives.
+-- avance_promedio is sum / count: avg() itself (avance is NOT NULL).
 with estado as materialized (
     select f.id, s.orden, f.avance
     from actividades_filtradas($regiones, $entidades, $organismos, $programas, $ejes, $ods, $periodos, $estatus) f

@@ -1,7 +1,7 @@
 -- Average progress, activities and organismos reporting per región, for the filtered activities.
 -- Grain: one row per región with activities. Parameters: the eight global filters (lists of keys, NULL = all).
 -- Counted per organismo first (one row each, so counting them per región counts distinct organismos), then rolled
--- up to the región of the organismo's entidad. avance_promedio is sum / count, the same value avg() gives.
+-- up to the región of the organismo's entidad. avance_promedio is sum / count: avg() itself (avance is NOT NULL).
 with por_organismo as (
     select
         organismo,

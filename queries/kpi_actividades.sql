@@ -1,7 +1,8 @@
 -- Headline figures of the filtered activities: counts by status, average progress, organismos reporting, overdue.
 -- Grain: one row. Parameters: the eight global filters (lists of keys, NULL = all) and $hoy DATE for "overdue".
 -- The activities are first counted per estatus × organismo (a few hundred rows), so the split by status and the
--- distinct organismos are worked out there, not on every activity. avance_promedio is sum / count, as avg() gives.
+-- distinct organismos are worked out there, not on every activity.
+-- avance_promedio is sum / count: avg() itself (avance is NOT NULL).
 with por_estatus as (
     select
         estatus,

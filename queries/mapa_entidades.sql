@@ -3,7 +3,7 @@
 -- the place filters include the entidad.
 -- Grain: one row per entidad (the federal level '00' is not on the map), by INEGI code. Parameters: the eight filters.
 -- Activities are counted per organismo first, then rolled up to the organismo's entidad (the filter macro returns
--- only the activity's columns). avance_promedio is sum / count, the same value avg() gives.
+-- only the activity's columns). avance_promedio is sum / count: avg() itself (avance is NOT NULL).
 with actividades_por_organismo as (
     select
         organismo,
