@@ -413,7 +413,7 @@ def capacitaciones_por_organizador(t, p):
     c = _con_organizador(t, capacitaciones_filtradas(t, p))
     c = c.assign(organizador=c["organismo_sigla"].fillna(c["organizador"]), es_integrante=c["organismo"].notna())
     g = _agregar_capacitaciones(c, ["organizador", "organismo", "es_integrante"])
-    return _ordenar(g, ["capacitaciones", "participantes", "organizador"], [False, False, True])
+    return _ordenar(g, ["capacitaciones", "participantes", "organizador", "organismo"], [False, False, True, True])
 
 
 def capacitaciones_por_region(t, p):

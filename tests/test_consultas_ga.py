@@ -195,6 +195,22 @@ def test_capacitaciones_por_organizador_names_members_by_acronym_and_others_as_w
     ]
 
 
+def test_a_member_and_a_non_member_with_the_same_name_tie_in_a_fixed_order():
+    con = duckdb.connect()
+    try:
+        llenar(con)  # training 1: ITEI, the member, 100 participants
+        con.execute(
+            "insert into capacitaciones values (6, 'Capacitación 6', 'curso', null, 'ITEI', '14', 'virtual', null, "
+            "null, '2024-05-01', null, 100, null, null, null, null, true, null)"
+        )
+        tabla = correr(con, "capacitaciones_por_organizador")
+        assert filas(tabla, ["organizador", "organismo", "es_integrante", "participantes"])[1:3] == [
+            ("ITEI", "ITEI", True, 100), ("ITEI", None, False, 100),
+        ]
+    finally:
+        con.close()
+
+
 def test_capacitaciones_por_modalidad_puts_the_unreported_last(con_pequena, con_ampliada):
     assert filas(correr(con_pequena, "capacitaciones_por_modalidad"), ["modalidad", "capacitaciones", "participantes"]) == [
         ("virtual", 3, 540)
