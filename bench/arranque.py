@@ -43,9 +43,18 @@ MINIMA_DIBUJADA = """() => {
 }"""
 
 
-def _en_contexto_nuevo(navegador, url: str, listo: str, limite_s: float) -> float:
+def lanzar_navegador(playwright):
+    return playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGUMENTOS_CHROMIUM)
+
+
+def contexto_nuevo(navegador):
+    """A fresh browser context (no cache, no cookies) with the window every bench measurement uses."""
+    return navegador.new_context(viewport={"width": 1400, "height": 1000}, locale="es-MX")
+
+
+def _segundos_hasta_listo(navegador, url: str, listo: str, limite_s: float) -> float:
     """Seconds from opening `url` in a fresh browser context (no cache) until `listo` holds."""
-    contexto = navegador.new_context(viewport={"width": 1400, "height": 1000}, locale="es-MX")
+    contexto = contexto_nuevo(navegador)
     try:
         pagina = contexto.new_page()
         inicio = time.perf_counter()
@@ -54,10 +63,6 @@ def _en_contexto_nuevo(navegador, url: str, listo: str, limite_s: float) -> floa
         return time.perf_counter() - inicio
     finally:
         contexto.close()
-
-
-def lanzar_navegador(playwright):
-    return playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGUMENTOS_CHROMIUM)
 
 
 def arranque_en_frio(db: Path, carpeta: Path, repeticiones: int, limite_s: float = 180, aviso=print) -> dict:
@@ -69,7 +74,7 @@ def arranque_en_frio(db: Path, carpeta: Path, repeticiones: int, limite_s: float
         navegador = lanzar_navegador(p)
         try:
             for _ in range(repeticiones):
-                contexto = navegador.new_context(viewport={"width": 1400, "height": 1000}, locale="es-MX")
+                contexto = contexto_nuevo(navegador)
                 pagina = contexto.new_page()
                 inicio = time.perf_counter()
                 servidor = lanzar(db, carpeta)
@@ -86,8 +91,8 @@ def arranque_en_frio(db: Path, carpeta: Path, repeticiones: int, limite_s: float
                     tiempos.append(time.perf_counter() - inicio)
                     rss.append(servidor.rss_mb())
                     # The same server, now warm: what is left is the browser's part.
-                    caliente.append(_en_contexto_nuevo(navegador, servidor.url, RENDER_COMPLETO, limite_s))
-                    minima.append(_en_contexto_nuevo(navegador, f"{servidor.url}/{PAGINA_MINIMA}", MINIMA_DIBUJADA,
+                    caliente.append(_segundos_hasta_listo(navegador, servidor.url, RENDER_COMPLETO, limite_s))
+                    minima.append(_segundos_hasta_listo(navegador, f"{servidor.url}/{PAGINA_MINIMA}", MINIMA_DIBUJADA,
                                                      limite_s))
                 except Exception as error:  # a timeout at 1M is a result, not a crash of the bench
                     errores.append(f"{type(error).__name__}: {str(error).splitlines()[0][:200]}")

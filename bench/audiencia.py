@@ -227,7 +227,7 @@ def validar_con_navegador(url: str, url_ws: str, cambios: int = 8, sesiones_nave
     protocol client (region, then every year), one session at a time on an otherwise idle server."""
     from playwright.sync_api import sync_playwright
 
-    from bench.arranque import GUION_TERMINADO, lanzar_navegador
+    from bench.arranque import GUION_TERMINADO, contexto_nuevo, lanzar_navegador
 
     navegador_ms: list[float] = []
     errores: list[str] = []
@@ -236,7 +236,7 @@ def validar_con_navegador(url: str, url_ws: str, cambios: int = 8, sesiones_nave
         navegador = lanzar_navegador(p)
         try:
             for s in range(sesiones_navegador):
-                contexto = navegador.new_context(viewport={"width": 1400, "height": 1000}, locale="es-MX")
+                contexto = contexto_nuevo(navegador)
                 pagina = contexto.new_page()
                 try:
                     pagina.goto(url)
