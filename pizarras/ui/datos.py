@@ -15,7 +15,7 @@ from pizarras.base import BaseNoAbre, Motivo, abrir
 from pizarras.config import ruta_db
 from pizarras.consultas import ejecutar
 from pizarras.filtros import DEFINICIONES, Opcion
-from pizarras.ui.figuras import olvidar_figuras
+from pizarras.ui.figuras import nombre_de, olvidar_figuras
 
 T = TypeVar("T")
 
@@ -64,7 +64,7 @@ def tablero_compartido(constructor: Callable[..., T], *argumentos) -> T:
     """The board `constructor(consultar, *argumentos)`, assembled once per database and arguments and shared by
     every session: a live audience asks for the same few filter combinations, and a rerun then skips a dozen cache
     lookups and the pandas work behind the board. Pages read a board and never modify its tables."""
-    return _tablero(constructor, f"{constructor.__module__}.{constructor.__qualname__}", str(ruta_db()), argumentos)
+    return _tablero(constructor, nombre_de(constructor), str(ruta_db()), argumentos)
 
 
 def consultar_directo(nombre: str, parametros: dict | None = None) -> pd.DataFrame:

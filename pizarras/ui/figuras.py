@@ -24,6 +24,12 @@ def _huella_tabla(tabla: pd.DataFrame) -> bytes:
     return hashlib.md5(pickle.dumps(tabla, protocol=5), usedforsecurity=False).digest()
 
 
+def nombre_de(funcion: Callable) -> str:
+    """What tells builders apart in a shared cache's key: the builder itself is passed unhashed (an underscore
+    argument), so its qualified name goes in the key beside its arguments."""
+    return f"{funcion.__module__}.{funcion.__qualname__}"
+
+
 @st.cache_resource(max_entries=FIGURAS_GUARDADAS, show_spinner=False, hash_funcs={pd.DataFrame: _huella_tabla})
 def _guardada(_constructor: Callable[..., go.Figure], nombre: str, argumentos: tuple, opciones: dict) -> go.Figure:
     return _constructor(*argumentos, **opciones)
@@ -34,8 +40,7 @@ def figura(constructor: Callable[..., go.Figure], *argumentos, **opciones) -> go
 
     The figure is shared: callers hand it to `st.plotly_chart` (which copies it) and never modify it.
     """
-    nombre = f"{constructor.__module__}.{constructor.__qualname__}"
-    return _guardada(constructor, nombre, argumentos, opciones)
+    return _guardada(constructor, nombre_de(constructor), argumentos, opciones)
 
 
 def olvidar_figuras() -> None:
