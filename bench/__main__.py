@@ -26,6 +26,7 @@ from bench.estadistica import medir
 from bench.resultados import escribir
 from bench.servidor import CHROMIUM, Muestreo, lanzar
 from pizarras.config import CARPETA_SEED, RAIZ
+from pizarras.esquema import CARPETA_MIGRACIONES
 from seed.build import construir
 from seed.synth import SEMILLA, construir_sintetica
 
@@ -45,7 +46,8 @@ def aviso(texto: str) -> None:
 def _huella(extra: str) -> str:
     """Fingerprint of everything a database is built from, to reuse one built by an earlier run."""
     h = hashlib.sha256(extra.encode())
-    archivos = [CARPETA_SEED / n for n in ("schema.sql", "vistas.sql", "build.py", "synth.py")]
+    archivos = [CARPETA_SEED / n for n in ("vistas.sql", "build.py", "synth.py")]
+    archivos += sorted(CARPETA_MIGRACIONES.glob("*.sql"))
     archivos += sorted((CARPETA_SEED / "catalogos").glob("*.csv")) + sorted((CARPETA_SEED / "datos").glob("*.csv"))
     for ruta in archivos:
         h.update(ruta.name.encode())

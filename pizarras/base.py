@@ -1,12 +1,18 @@
 """Opening the DuckDB file, with the two failures people can fix told apart: the file is missing, or another
-process holds it (DuckDB allows one writer process). The app and the command line word the advice differently."""
+process holds it (DuckDB allows one writer process). The app and the command line word the advice differently.
+`abrir_al_dia` also brings an older database to the code's schema first (pizarras.esquema)."""
 
 from __future__ import annotations
 
+import logging
 from enum import Enum
 from pathlib import Path
 
 import duckdb
+
+from pizarras.esquema import ResultadoMigracion, migrar
+
+_registro = logging.getLogger("pizarras")
 
 
 class Motivo(Enum):
@@ -34,3 +40,18 @@ def abrir(ruta: Path, solo_lectura: bool = False) -> duckdb.DuckDBPyConnection:
     except duckdb.IOException as error:
         motivo = Motivo.TOMADA if "lock" in str(error).lower() else Motivo.OTRO
         raise BaseNoAbre(ruta, motivo, str(error)) from error
+
+
+def abrir_al_dia(ruta: Path) -> tuple[duckdb.DuckDBPyConnection, ResultadoMigracion]:
+    """Migrate the database at `ruta` if it is older than the code (the log says so, and where the copy went),
+    then open it. Raises `EsquemaIncompatible` for a database newer than the code, `BaseNoAbre` as `abrir`."""
+    if not ruta.is_file():
+        raise BaseNoAbre(ruta, Motivo.FALTA)
+    try:
+        resultado = migrar(ruta)
+    except duckdb.IOException as error:
+        motivo = Motivo.TOMADA if "lock" in str(error).lower() else Motivo.OTRO
+        raise BaseNoAbre(ruta, motivo, str(error)) from error
+    if resultado.respaldo or resultado.macros_reinstaladas:
+        _registro.warning("%s (%s)", resultado.mensaje(), ruta)
+    return abrir(ruta), resultado

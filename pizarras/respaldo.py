@@ -28,7 +28,7 @@ from pizarras.config import CARPETA_SEED
 MANIFIESTO = "respaldo.json"
 FORMATO = 1
 ARCHIVOS_DUCKDB = ("schema.sql", "load.sql")
-_MACRO_EN_VISTAS = re.compile(r"^\s*create\s+macro\s+([a-z_][a-z0-9_]*)", re.IGNORECASE | re.MULTILINE)
+_MACRO_EN_VISTAS = re.compile(r"^\s*create\s+(?:or\s+replace\s+)?macro\s+([a-z_][a-z0-9_]*)", re.IGNORECASE | re.MULTILINE)
 
 
 class ErrorDeRespaldo(RuntimeError):

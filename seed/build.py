@@ -1,4 +1,4 @@
-"""Build the DuckDB database from seed/: schema, table macros, catalog CSVs, then the fact CSVs.
+"""Build the DuckDB database from seed/: the schema steps, table macros, catalog CSVs, then the fact CSVs.
 
 The build writes to a temporary file beside the target and renames it into place, so a failed or interrupted
 build never leaves a half-built database where the app looks for one. Run: `python -m seed.build [--db PATH]`.
@@ -14,6 +14,7 @@ from pathlib import Path
 import duckdb
 
 from pizarras.config import CARPETA_SEED, ruta_db
+from pizarras.esquema import aplicar_pasos, instalar_macros
 
 # Load order follows the foreign keys.
 TABLAS_CATALOGO = ["regiones", "entidades", "organismos", "programas", "ejes", "ods", "estatus"]
@@ -37,8 +38,15 @@ ORDEN_FISICO = {
 
 
 def _cargar_csv(con: duckdb.DuckDBPyConnection, tabla: str, ruta: Path) -> None:
-    # Column types come from the table itself; the CSV's header must name the table's columns.
-    tipos = {fila[0]: fila[1] for fila in con.execute(f"describe {tabla}").fetchall()}
+    # Column types come from the table itself. The CSV names the baseline's columns (step 1); columns added by
+    # later steps take their defaults.
+    tipos_tabla = {fila[0]: fila[1] for fila in con.execute(f"describe {tabla}").fetchall()}
+    with ruta.open(encoding="utf-8") as archivo:
+        encabezado = archivo.readline().strip().split(",")
+    desconocidas = [c for c in encabezado if c not in tipos_tabla]
+    if desconocidas:
+        raise ValueError(f"{ruta.name}: columnas que la tabla {tabla} no tiene: {desconocidas}")
+    tipos = {c: tipos_tabla[c] for c in encabezado}
     columnas = list(tipos)
     con.execute(
         f"insert into {tabla} ({', '.join(columnas)}) "
@@ -50,8 +58,8 @@ def _cargar_csv(con: duckdb.DuckDBPyConnection, tabla: str, ruta: Path) -> None:
 
 def crear_esquema_y_catalogos(con: duckdb.DuckDBPyConnection, carpeta: Path = CARPETA_SEED) -> None:
     """Tables, table macros and catalogs: what every database needs before any fact (tests add their own)."""
-    con.execute((carpeta / "schema.sql").read_text(encoding="utf-8"))
-    con.execute((carpeta / "vistas.sql").read_text(encoding="utf-8"))
+    aplicar_pasos(con, desde=0)
+    instalar_macros(con, carpeta)
     for tabla in TABLAS_CATALOGO:
         _cargar_csv(con, tabla, carpeta / "catalogos" / f"{tabla}.csv")
 
@@ -61,6 +69,12 @@ def construir_en(con: duckdb.DuckDBPyConnection, carpeta: Path = CARPETA_SEED) -
     crear_esquema_y_catalogos(con, carpeta)
     for tabla in TABLAS_DATOS:
         _cargar_csv(con, tabla, carpeta / "datos" / f"{tabla}.csv")
+    registrar_reportes_iniciales(con)
+
+
+def registrar_reportes_iniciales(con: duckdb.DuckDBPyConnection) -> None:
+    """Each loaded activity's current progress is its first report (the history starts there)."""
+    con.execute("insert into reportes_avance select id, reportado_en, avance, estatus, reportado_por from actividades")
 
 
 def construir(destino: Path, carpeta: Path = CARPETA_SEED, llenar=None) -> Path:

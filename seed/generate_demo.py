@@ -66,8 +66,8 @@ def leer_csv(ruta: Path) -> list[dict[str, str]]:
 
 
 def columnas_de_tabla(tabla: str) -> list[str]:
-    """Column names of `tabla` in seed/schema.sql, in declaration order."""
-    texto = (CARPETA / "schema.sql").read_text(encoding="utf-8")
+    """Column names of `tabla` in the baseline schema (step 1), in declaration order: the CSVs' columns."""
+    texto = (CARPETA.parent / "pizarras" / "migraciones" / "001_base.sql").read_text(encoding="utf-8")
     m = re.search(rf"create table {tabla} \((.*?)\n\);", texto, re.S)
     if not m:
         raise ValueError(f"tabla {tabla} no está en schema.sql")
@@ -1038,7 +1038,7 @@ EJES_FEDERALES = {  # federal members report in their own field; they are not ga
 ESTATUS_POR_PERIODO = {  # weights (concluida, en_proceso, cancelada, programada)
     2022: (85, 4, 8, 3), 2023: (78, 10, 7, 5), 2024: (62, 24, 6, 8), 2025: (18, 47, 5, 30),
 }
-REVISION_POR_PERIODO = {  # weights (validada, observada, pendiente)
+REVISION_POR_PERIODO = {  # weights (validada, observada, enviada)
     2022: (75, 15, 10), 2023: (72, 15, 13), 2024: (55, 20, 25), 2025: (20, 15, 65),
 }
 ODS_ACTIVIDAD = [16, 4, 5, 10, 17]
@@ -1139,7 +1139,7 @@ def actividad_demo(rng: random.Random, catalogos: dict, org: dict, programa: str
         "tipo": tipo, "fecha_inicio": inicio, "fecha_fin": fin, "estatus": estatus, "avance": avance,
         "evidencia_url": None, "periodo": periodo, "reportado_por": f"enlace.{org['clave'].lower()}@demo.invalid",
         "reportado_en": momento(rng, fecha_reporte(rng, periodo, estatus, inicio, fin)),
-        "revision": rng.choices(["validada", "observada", "pendiente"], REVISION_POR_PERIODO[periodo])[0],
+        "revision": rng.choices(["validada", "observada", "enviada"], REVISION_POR_PERIODO[periodo])[0],
         "es_demo": True, "fuente": FUENTE_DEMO,
         "_transversales": transversales, "_ods": ods_de_actividad(rng, tipo, transversales),
     }

@@ -21,7 +21,14 @@ from pathlib import Path
 import duckdb
 
 from pizarras.config import CARPETA_SEED, RAIZ
-from seed.build import ORDEN_FISICO, TABLAS_DATOS, _cargar_csv, construir, crear_esquema_y_catalogos
+from seed.build import (
+    ORDEN_FISICO,
+    TABLAS_DATOS,
+    _cargar_csv,
+    construir,
+    crear_esquema_y_catalogos,
+    registrar_reportes_iniciales,
+)
 
 SEMILLA = 2026
 FUENTE = "Datos de demostración (sintéticos, seed.synth)"
@@ -75,7 +82,9 @@ def llenar_sintetica(con: duckdb.DuckDBPyConnection, actividades: int, semilla: 
     )
     con.execute(
         """
-        insert into actividades
+        insert into actividades (id, organismo, programa, eje, titulo, descripcion, tipo, fecha_inicio, fecha_fin,
+                                 estatus, avance, evidencia_url, periodo, reportado_por, reportado_en, revision,
+                                 es_demo, fuente)
         select * from (
         select m.id, a.organismo, a.programa, a.eje, a.titulo, a.descripcion, a.tipo, a.fecha_inicio, a.fecha_fin,
                a.estatus,
@@ -108,11 +117,17 @@ def llenar_sintetica(con: duckdb.DuckDBPyConnection, actividades: int, semilla: 
     )
     con.execute(
         """
-        insert into compromisos
+        insert into compromisos (id, entidad, plan_accion, plan_numero, plan_periodo, anio_inicio, anio_fin, titulo,
+                                 problema_publico, area_politica, institucion_responsable, ods, ods_es_demo,
+                                 estatus, estatus_fuente, avance, fecha_inicio, fecha_fin, es_demo, fuente_url,
+                                 revision)
         select j, c.entidad, c.plan_accion, c.plan_numero, c.plan_periodo, c.anio_inicio, c.anio_fin, c.titulo,
                c.problema_publico, c.area_politica, c.institucion_responsable, c.ods, c.ods is not null, c.estatus,
-               null, c.avance, c.fecha_inicio, c.fecha_fin, true, null
-        from (select j, 1 + hash(j, $s, 'compromiso') % $plantillas as t from range(1, $m + 1) r(j)) m
+               null, c.avance, c.fecha_inicio, c.fecha_fin, true, null, m.revision
+        from (select j, 1 + hash(j, $s, 'compromiso') % $plantillas as t,
+                     -- one in ten awaits review, as self-reported rows would
+                     case when hash(j, $s, 'revision') % 10 = 0 then 'enviada' else 'validada' end as revision
+              from range(1, $m + 1) r(j)) m
         join numeradas_compromisos c using (t)
         order by j
         """,
@@ -120,16 +135,21 @@ def llenar_sintetica(con: duckdb.DuckDBPyConnection, actividades: int, semilla: 
     )
     con.execute(
         """
-        insert into capacitaciones
+        insert into capacitaciones (id, titulo, tipo, organismo, organizador, entidad, modalidad, tema, eje,
+                                    fecha_inicio, fecha_fin, participantes, mujeres, hombres, sujetos_obligados,
+                                    publico, es_demo, fuente_url, revision)
         select k, c.titulo, c.tipo, c.organismo, c.organizador, c.entidad, c.modalidad, c.tema, c.eje,
                c.fecha_inicio, c.fecha_fin, c.participantes, c.mujeres, c.hombres, c.sujetos_obligados, c.publico,
-               true, null
-        from (select k, 1 + hash(k, $s, 'capacitacion') % $plantillas as t from range(1, $k + 1) r(k)) m
+               true, null, m.revision
+        from (select k, 1 + hash(k, $s, 'capacitacion') % $plantillas as t,
+                     case when hash(k, $s, 'revision') % 10 = 0 then 'enviada' else 'validada' end as revision
+              from range(1, $k + 1) r(k)) m
         join numeradas_capacitaciones c using (t)
         order by k
         """,
         {"k": capacitaciones, "s": semilla, "plantillas": _cuenta(con, "numeradas_capacitaciones")},
     )
+    registrar_reportes_iniciales(con)
     # Commission membership has one row per entidad, sector and sexo: it does not grow with the activities.
     con.execute(
         "insert into stl_integrantes select entidad, sector, sexo, personas, true, fuente from plantilla_stl_integrantes"

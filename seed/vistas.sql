@@ -1,7 +1,8 @@
 -- Table macros that apply the global filters once, so every board query reads from the same filtered set.
--- Each p_* argument is a list of catalog keys, or NULL for "all". Run by the build after schema.sql.
+-- Each p_* argument is a list of catalog keys, or NULL for "all"; p_solo_validadas keeps only records whose review
+-- is 'validada' (what the public sees). Installed by pizarras.esquema whenever this text changes.
 
-create macro actividades_filtradas(p_regiones, p_entidades, p_organismos, p_programas, p_ejes, p_ods, p_periodos, p_estatus) as table
+create or replace macro actividades_filtradas(p_regiones, p_entidades, p_organismos, p_programas, p_ejes, p_ods, p_periodos, p_estatus, p_solo_validadas) as table
 -- Only the activity's own columns: a query joins the catalogs it names after it has reduced the rows (an inner
 -- join here cost ~20 ms per query at 1M activities even with no filter, since DuckDB cannot drop it).
 select a.*
@@ -24,14 +25,15 @@ where (p_organismos is null or list_contains(p_organismos, a.organismo))
   and (p_ods is null
        or a.id in (select x.actividad from actividad_ods x where list_contains(p_ods, x.ods)))
   and (p_periodos is null or list_contains(p_periodos, a.periodo))
-  and (p_estatus is null or list_contains(p_estatus, a.estatus));
+  and (p_estatus is null or list_contains(p_estatus, a.estatus))
+  and (not p_solo_validadas or a.revision = 'validada');
 
 -- Commitments belong to an entidad; an organismo filter selects the entidades of the chosen organismos.
 -- A periodo matches when the year falls inside the plan's years.
 -- Only the commitment's own columns, like actividades_filtradas: a query that shows the entidad's name or región
 -- joins entidades itself. The región filter is a semi join that folds away when no región is given (an inner
 -- join with entidades here cost ~6-8 ms per query at 196k commitments, filter or not).
-create macro compromisos_filtrados(p_regiones, p_entidades, p_organismos, p_ods, p_periodos, p_estatus) as table
+create or replace macro compromisos_filtrados(p_regiones, p_entidades, p_organismos, p_ods, p_periodos, p_estatus, p_solo_validadas) as table
 select c.*
 from compromisos c
 where (p_regiones is null
@@ -47,13 +49,14 @@ where (p_regiones is null
        or (c.anio_inicio <= list_max(p_periodos)
            and coalesce(c.anio_fin, c.anio_inicio) >= list_min(p_periodos)
            and len(list_filter(p_periodos, lambda y: y between c.anio_inicio and coalesce(c.anio_fin, c.anio_inicio))) > 0))
-  and (p_estatus is null or list_contains(p_estatus, c.estatus));
+  and (p_estatus is null or list_contains(p_estatus, c.estatus))
+  and (not p_solo_validadas or c.revision = 'validada');
 
 -- Trainings: the organismo filter matches the organiser; programa and eje match the training's eje.
 -- The programa filter is a semi join over the ejes of the chosen programas (it folds away when no programa is
 -- given): a left join with ejes ran for every training even without that filter (~1-3 ms at 275k trainings).
 -- As for commitments, the región filter is a semi join over entidades and names are joined by the queries.
-create macro capacitaciones_filtradas(p_regiones, p_entidades, p_organismos, p_programas, p_ejes, p_periodos) as table
+create or replace macro capacitaciones_filtradas(p_regiones, p_entidades, p_organismos, p_programas, p_ejes, p_periodos, p_solo_validadas) as table
 select
     c.*,
     year(c.fecha_inicio) as periodo
@@ -66,4 +69,5 @@ where (p_regiones is null
   and (p_programas is null
        or c.eje in (select j.clave from ejes j where p_programas is not null and list_contains(p_programas, j.programa)))
   and (p_ejes is null or list_contains(p_ejes, c.eje))
-  and (p_periodos is null or list_contains(p_periodos, year(c.fecha_inicio)));
+  and (p_periodos is null or list_contains(p_periodos, year(c.fecha_inicio)))
+  and (not p_solo_validadas or c.revision = 'validada');

@@ -10,9 +10,12 @@ from pathlib import Path
 
 import duckdb
 
-from seed.build import crear_esquema_y_catalogos
+from seed.build import crear_esquema_y_catalogos, registrar_reportes_iniciales
+from seed.generate_demo import columnas_de_tabla
 
 HOY = date(2025, 6, 1)
+# The baseline's columns (schema step 1), as the seed's CSVs have them: columns added later take their defaults.
+COLUMNAS = {t: ", ".join(columnas_de_tabla(t)) for t in ("actividades", "compromisos", "capacitaciones")}
 
 # id, organismo, programa, eje, estatus, avance, periodo, fecha_fin, reportado_en, es_demo
 ACTIVIDADES = [
@@ -54,7 +57,8 @@ def llenar(con: duckdb.DuckDBPyConnection) -> None:
     crear_esquema_y_catalogos(con)
     for (i, org, prog, eje, est, av, per, fin, rep, demo) in ACTIVIDADES:
         con.execute(
-            "insert into actividades values (?, ?, ?, ?, ?, 'Descripción', 'Capacitación', ?, ?, ?, ?, null, ?, "
+            f"insert into actividades ({COLUMNAS['actividades']}) values ("
+            "?, ?, ?, ?, ?, 'Descripción', 'Capacitación', ?, ?, ?, ?, null, ?, "
             "'enlace@prueba', ?, 'validada', ?, 'prueba')",
             [i, org, prog, eje, f"Actividad {i}", f"{per}-01-01", fin, est, av, per, rep, demo],
         )
@@ -62,17 +66,20 @@ def llenar(con: duckdb.DuckDBPyConnection) -> None:
     con.executemany("insert into actividad_ods values (?, ?)", ODS_ACTIVIDAD)
     for (i, ent, plan, num, ini, fin, ods, est, av, demo) in COMPROMISOS:
         con.execute(
-            "insert into compromisos values (?, ?, ?, ?, ?, ?, ?, ?, 'Problema', 'Área', null, ?, ?, ?, null, ?, "
+            f"insert into compromisos ({COLUMNAS['compromisos']}) values ("
+            "?, ?, ?, ?, ?, ?, ?, ?, 'Problema', 'Área', null, ?, ?, ?, null, ?, "
             "null, null, ?, null)",
             [i, ent, plan, num, f"{ini}-{fin}", ini, fin, f"Compromiso {i}", ods, ods is not None, est, av, demo],
         )
     for (i, org, ent, eje, inicio, part, muj, hom, demo) in CAPACITACIONES:
         con.execute(
-            "insert into capacitaciones values (?, ?, 'taller', ?, 'Organizador', ?, 'virtual', 'Tema', ?, ?, ?, "
+            f"insert into capacitaciones ({COLUMNAS['capacitaciones']}) values ("
+            "?, ?, 'taller', ?, 'Organizador', ?, 'virtual', 'Tema', ?, ?, ?, "
             "?, ?, ?, null, 'Sujetos obligados', ?, null)",
             [i, f"Capacitación {i}", org, ent, eje, inicio, inicio, part, muj, hom, demo],
         )
     con.executemany("insert into stl_integrantes values (?, ?, ?, ?, true, 'prueba')", STL)
+    registrar_reportes_iniciales(con)
 
 
 def construir_pequena(ruta: Path) -> Path:

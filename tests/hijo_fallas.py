@@ -39,10 +39,12 @@ def insertar_actividades(con: duckdb.DuckDBPyConnection, desde: int, hasta: int,
     """Insert synthetic activities with ids `desde`..`hasta`-1 that satisfy every constraint of the schema."""
     con.execute(
         f"""
-        insert into actividades
+        insert into actividades (id, organismo, programa, eje, titulo, descripcion, tipo, fecha_inicio, fecha_fin,
+                                 estatus, avance, evidencia_url, periodo, reportado_por, reportado_en, revision,
+                                 es_demo, fuente)
         select {columna_id}, 'ITEI', 'PROTAI', 'PROTAI-T1', 'Actividad sintética ' || i, null, 'Capacitación',
                date '2025-01-01', date '2025-12-31', 'en_proceso', (i % 101)::integer, null, 2025,
-               'prueba@fallas', timestamp '2025-05-01 10:00:00', 'pendiente', true, 'prueba de fallas'
+               'prueba@fallas', timestamp '2025-05-01 10:00:00', 'enviada', true, 'prueba de fallas'
         from range($desde, $hasta) r(i)
         """,
         {"desde": desde, "hasta": hasta},

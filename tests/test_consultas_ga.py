@@ -14,7 +14,7 @@ import pandas as pd
 import pytest
 
 from consultas_util import correr
-from datos_prueba import TOTAL_PARTICIPANTES, llenar
+from datos_prueba import COLUMNAS, TOTAL_PARTICIPANTES, llenar
 from pizarras.consultas import cargar, ejecutar
 from pizarras.filtros import Filtros, parametros_para
 
@@ -37,15 +37,18 @@ def con_ampliada():
     con = duckdb.connect()
     llenar(con)
     con.execute(
-        "insert into compromisos values (4, '14', 'Plan B de Jalisco', 2, '2019-2021', 2019, 2021, 'Compromiso 4', "
+        f"insert into compromisos ({COLUMNAS['compromisos']}) values ("
+        "4, '14', 'Plan B de Jalisco', 2, '2019-2021', 2019, 2021, 'Compromiso 4', "
         "null, null, null, null, false, 'cancelada', null, 10, null, null, true, null)"
     )
     con.execute(
-        "insert into capacitaciones values (4, 'Capacitación 4', 'curso', null, 'Universidad X', '10', null, null, "
+        f"insert into capacitaciones ({COLUMNAS['capacitaciones']}) values ("
+        "4, 'Capacitación 4', 'curso', null, 'Universidad X', '10', null, null, "
         "null, null, null, 50, 20, null, 7, null, false, 'https://ejemplo.org/a | Informe impreso')"
     )
     con.execute(
-        "insert into capacitaciones values (5, 'Capacitación 5', 'foro', 'IDAIP', 'IDAIP', '10', 'presencial', "
+        f"insert into capacitaciones ({COLUMNAS['capacitaciones']}) values ("
+        "5, 'Capacitación 5', 'foro', 'IDAIP', 'IDAIP', '10', 'presencial', "
         "'Tema', 'PRONADATOS-T3', '2024-02-20', null, null, null, null, null, null, true, null)"
     )
     yield con
@@ -200,7 +203,8 @@ def test_a_member_and_a_non_member_with_the_same_name_tie_in_a_fixed_order():
     try:
         llenar(con)  # training 1: ITEI, the member, 100 participants
         con.execute(
-            "insert into capacitaciones values (6, 'Capacitación 6', 'curso', null, 'ITEI', '14', 'virtual', null, "
+            f"insert into capacitaciones ({COLUMNAS['capacitaciones']}) values ("
+            "6, 'Capacitación 6', 'curso', null, 'ITEI', '14', 'virtual', null, "
             "null, '2024-05-01', null, 100, null, null, null, null, true, null)"
         )
         tabla = correr(con, "capacitaciones_por_organizador")

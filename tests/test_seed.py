@@ -141,7 +141,7 @@ def test_a_failed_build_leaves_the_previous_database_untouched(tmp_path):
     antes = destino.read_bytes()
     carpeta_rota = tmp_path / "seed_roto"
     carpeta_rota.mkdir()
-    (carpeta_rota / "schema.sql").write_text("create table x (")
+    (carpeta_rota / "vistas.sql").write_text("create or replace macro x() as table select (")
     with pytest.raises(duckdb.Error):
         construir(destino, carpeta_rota)
     assert destino.read_bytes() == antes

@@ -11,7 +11,8 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from pizarras.base import BaseNoAbre, Motivo, abrir
+from pizarras.base import BaseNoAbre, Motivo, abrir_al_dia
+from pizarras.esquema import EsquemaIncompatible
 from pizarras.config import ruta_db
 from pizarras.consultas import ejecutar
 from pizarras.filtros import DEFINICIONES, Opcion
@@ -27,7 +28,9 @@ class BaseNoDisponible(RuntimeError):
 @st.cache_resource(show_spinner=False)
 def _conexion(ruta: str) -> duckdb.DuckDBPyConnection:
     try:
-        return abrir(Path(ruta))
+        return abrir_al_dia(Path(ruta))[0]
+    except EsquemaIncompatible as error:
+        raise BaseNoDisponible(str(error)) from error
     except BaseNoAbre as error:
         consejo = {
             Motivo.FALTA: f"No se encontró la base de datos en «{ruta}». Constrúyala con «make data» (o «make run», "
