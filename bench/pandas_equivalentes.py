@@ -54,6 +54,11 @@ def _filtro(df: pd.DataFrame, p: dict, pares: tuple[tuple[str, str], ...]) -> pd
     return filtro
 
 
+def _publicadas(df: pd.DataFrame, p: dict) -> pd.Series:
+    """Rows the public may see: validated ones only when `solo_validadas` (the macros' last argument)."""
+    return df["revision"] == "validada" if p["solo_validadas"] else pd.Series(True, index=df.index)
+
+
 def _entidades_en_lugar(t: dict[str, pd.DataFrame], p: dict) -> pd.Series:
     """Entidad keys the place filters select; an organismo selects its entidad (commitments, STL, the map)."""
     e = t["entidades"]
@@ -114,7 +119,7 @@ def actividades_filtradas(t: dict[str, pd.DataFrame], p: dict) -> pd.DataFrame:
     if p["ods"] is not None:
         o = t["actividad_ods"]
         filtro &= a["id"].isin(o.loc[o["ods"].isin(p["ods"]), "actividad"])
-    return a[filtro]
+    return a[filtro & _publicadas(a, p)]
 
 
 def _vencidas(f: pd.DataFrame, hoy: date) -> pd.Series:
@@ -251,7 +256,8 @@ def actividades_tabla(t, p):
 
 def compromisos_filtrados(t: dict[str, pd.DataFrame], p: dict) -> pd.DataFrame:
     c = t["compromisos"].merge(_entidades(t), on="entidad")
-    filtro = c["entidad"].isin(_entidades_en_lugar(t, p)) & _filtro(c, p, (("ods", "ods"), ("estatus", "estatus")))
+    filtro = (c["entidad"].isin(_entidades_en_lugar(t, p)) & _filtro(c, p, (("ods", "ods"), ("estatus", "estatus")))
+              & _publicadas(c, p))
     if p["periodos"] is not None:
         # A year matches when it falls inside the plan's years (anio_fin missing: the start year only).
         fin = c["anio_fin"].fillna(c["anio_inicio"])
@@ -347,7 +353,8 @@ def capacitaciones_filtradas(t: dict[str, pd.DataFrame], p: dict) -> pd.DataFram
          .merge(_cat(t, "ejes", clave="eje", programa="programa"), on="eje", how="left"))
     c["periodo"] = c["fecha_inicio"].dt.year
     return c[_filtro(c, p, (("region", "regiones"), ("entidad", "entidades"), ("organismo", "organismos"),
-                            ("programa", "programas"), ("eje", "ejes"), ("periodo", "periodos")))]
+                            ("programa", "programas"), ("eje", "ejes"), ("periodo", "periodos")))
+             & _publicadas(c, p)]
 
 
 def kpi_capacitaciones(t, p):

@@ -18,6 +18,9 @@ import pandas as pd
 
 from pizarras.config import CARPETA_CONSULTAS
 
+# Self-report reads and every write: not board queries (the benchmark measures only the files directly in queries/).
+CARPETA_AUTORREPORTE = CARPETA_CONSULTAS / "autorreporte"
+
 _NOMBRE_VALIDO = re.compile(r"[a-z][a-z0-9_]*")
 # A string literal, a line comment or a block comment: removed before looking for $names.
 _NO_CODIGO = re.compile(r"'(?:[^']|'')*'|--[^\n]*|/\*.*?\*/", re.DOTALL)
@@ -69,18 +72,37 @@ def nombres_disponibles(carpeta: Path = CARPETA_CONSULTAS) -> list[str]:
     return sorted(p.stem for p in carpeta.glob("*.sql"))
 
 
-def ejecutar(con: duckdb.DuckDBPyConnection, nombre: str, parametros: dict | None = None) -> pd.DataFrame:
-    """Run a named query on its own cursor and return the whole result as a DataFrame (through Arrow: faster).
-
-    `execute` rather than `sql`: `cursor.sql()` binds the query once to describe a lazy relation and again when
-    it runs; `execute` parses, binds and plans it once (1–10 ms less per query, most for the macro queries).
-    """
-    consulta = cargar(nombre)
+def _parametros_revisados(consulta: Consulta, parametros: dict | None) -> dict:
     parametros = dict(parametros or {})
     recibidos = frozenset(parametros)
     if recibidos != consulta.parametros:
         faltan = sorted(consulta.parametros - recibidos)
         sobran = sorted(recibidos - consulta.parametros)
-        raise ErrorDeConsulta(f"Parámetros incorrectos para {nombre!r}: faltan {faltan}, sobran {sobran}")
+        raise ErrorDeConsulta(f"Parámetros incorrectos para {consulta.nombre!r}: faltan {faltan}, sobran {sobran}")
+    return parametros
+
+
+def ejecutar(
+    con: duckdb.DuckDBPyConnection, nombre: str, parametros: dict | None = None, carpeta: Path = CARPETA_CONSULTAS
+) -> pd.DataFrame:
+    """Run a named query on its own cursor and return the whole result as a DataFrame (through Arrow: faster).
+
+    `execute` rather than `sql`: `cursor.sql()` binds the query once to describe a lazy relation and again when
+    it runs; `execute` parses, binds and plans it once (1–10 ms less per query, most for the macro queries).
+    """
+    consulta = cargar(nombre, carpeta)
+    parametros = _parametros_revisados(consulta, parametros)
     with con.cursor() as cur:
         return cur.execute(consulta.sql, parametros or None).to_arrow_table().to_pandas()
+
+
+def ejecutar_en(
+    cur: duckdb.DuckDBPyConnection, nombre: str, parametros: dict | None = None, carpeta: Path = CARPETA_AUTORREPORTE
+) -> list[dict]:
+    """Run a named statement on `cur` itself (inside the caller's transaction); the rows it returns as dicts."""
+    consulta = cargar(nombre, carpeta)
+    resultado = cur.execute(consulta.sql, _parametros_revisados(consulta, parametros) or None)
+    if resultado.description is None:
+        return []
+    columnas = [d[0] for d in resultado.description]
+    return [dict(zip(columnas, fila, strict=True)) for fila in resultado.fetchall()]

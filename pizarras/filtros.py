@@ -45,6 +45,9 @@ class Filtros:
     ods: tuple[int, ...] = ()
     periodo: tuple[int, ...] = ()
     estatus: tuple[str, ...] = ()
+    # Not a filter anyone chooses: the public sees validated records only, a logged-in admin or evaluador sees
+    # every record (the frame sets it from the session). It is part of every board's cache key.
+    solo_validadas: bool = True
 
     def valores(self, clave: str) -> tuple:
         return getattr(self, clave)
@@ -57,15 +60,17 @@ class Filtros:
         return replace(self, **{k: tuple(v) for k, v in cambios.items()})
 
     def parametros_sql(self) -> dict[str, list | None]:
-        """Every filter as a DuckDB parameter: a list of keys, or None for 'all'."""
-        return {d.parametro_sql: (list(self.valores(d.clave)) or None) for d in DEFINICIONES}
+        """Every filter as a DuckDB parameter (a list of keys, or None for 'all'), and whether only validated
+        records count."""
+        parametros = {d.parametro_sql: (list(self.valores(d.clave)) or None) for d in DEFINICIONES}
+        return {**parametros, "solo_validadas": self.solo_validadas}
 
     def a_url(self) -> dict[str, list[str]]:
         """The non-empty filters as query parameters (keys, as strings)."""
         return {d.clave: [str(v) for v in self.valores(d.clave)] for d in DEFINICIONES if self.valores(d.clave)}
 
 
-assert [f.name for f in fields(Filtros)] == [d.clave for d in DEFINICIONES]
+assert [f.name for f in fields(Filtros)] == [d.clave for d in DEFINICIONES] + ["solo_validadas"]
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,7 @@
 -- Counted per estatus before the catalog join, so the join reads four rows, not every activity.
 with conteos as (
     select estatus, count(*) as actividades
-    from actividades_filtradas($regiones, $entidades, $organismos, $programas, $ejes, $ods, $periodos, $estatus)
+    from actividades_filtradas($regiones, $entidades, $organismos, $programas, $ejes, $ods, $periodos, $estatus, $solo_validadas)
     group by estatus
 )
 select s.clave as estatus, s.nombre, s.orden, coalesce(c.actividades, 0) as actividades

@@ -6,7 +6,7 @@
 -- ~40 ms at 1M activities).
 with elegidas as (
     select id
-    from actividades_filtradas($regiones, $entidades, $organismos, $programas, $ejes, $ods, $periodos, $estatus)
+    from actividades_filtradas($regiones, $entidades, $organismos, $programas, $ejes, $ods, $periodos, $estatus, $solo_validadas)
     order by reportado_en desc, id
     limit $limite
 ),

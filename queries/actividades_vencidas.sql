@@ -4,7 +4,7 @@
 -- The $limite rows are picked first, so names are joined only for the rows returned.
 with vencidas as (
     select id, organismo, programa, eje, titulo, estatus, avance, fecha_fin, reportado_en, es_demo
-    from actividades_filtradas($regiones, $entidades, $organismos, $programas, $ejes, $ods, $periodos, $estatus)
+    from actividades_filtradas($regiones, $entidades, $organismos, $programas, $ejes, $ods, $periodos, $estatus, $solo_validadas)
     where fecha_fin < $hoy
       and estatus in ('programada', 'en_proceso')
     order by fecha_fin, id

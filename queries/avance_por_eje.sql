@@ -7,14 +7,14 @@
 -- avance_promedio is sum / count: avg() itself (avance is NOT NULL).
 with estado as materialized (
     select f.id, s.orden, f.avance
-    from actividades_filtradas($regiones, $entidades, $organismos, $programas, $ejes, $ods, $periodos, $estatus) f
+    from actividades_filtradas($regiones, $entidades, $organismos, $programas, $ejes, $ods, $periodos, $estatus, $solo_validadas) f
     join estatus s on s.clave = f.estatus
 ),
 conteos as (
     select s.orden, x.eje, x.n, x.suma
     from (
         select eje, estatus, count(*) as n, sum(avance) as suma
-        from actividades_filtradas($regiones, $entidades, $organismos, $programas, $ejes, $ods, $periodos, $estatus)
+        from actividades_filtradas($regiones, $entidades, $organismos, $programas, $ejes, $ods, $periodos, $estatus, $solo_validadas)
         group by all
     ) x
     join estatus s on s.clave = x.estatus

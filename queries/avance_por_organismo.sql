@@ -9,7 +9,7 @@ with por_organismo as (
         count(*) filter (where fecha_fin < $hoy and estatus in ('programada', 'en_proceso')) as vencidas,
         cast(avg(avance) filter (where estatus <> 'cancelada') as double) as avance_promedio,
         max(reportado_en) as ultimo_reporte
-    from actividades_filtradas($regiones, $entidades, $organismos, $programas, $ejes, $ods, $periodos, $estatus)
+    from actividades_filtradas($regiones, $entidades, $organismos, $programas, $ejes, $ods, $periodos, $estatus, $solo_validadas)
     group by organismo
 )
 select

@@ -9,7 +9,7 @@ with por_organismo as (
         count(*) filter (where estatus = 'concluida') as concluidas,
         sum(avance) filter (where estatus <> 'cancelada') as suma_avance,
         count(*) filter (where estatus <> 'cancelada') as con_avance
-    from actividades_filtradas($regiones, $entidades, $organismos, $programas, $ejes, $ods, $periodos, $estatus)
+    from actividades_filtradas($regiones, $entidades, $organismos, $programas, $ejes, $ods, $periodos, $estatus, $solo_validadas)
     group by organismo
 )
 select

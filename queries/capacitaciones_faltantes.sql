@@ -10,4 +10,4 @@ select
         as participantes_sin_sexo,
     cast(coalesce(sum(sujetos_obligados), 0) as bigint) as sujetos_obligados,
     count(distinct coalesce(organismo, organizador)) as organizadores
-from capacitaciones_filtradas($regiones, $entidades, $organismos, $programas, $ejes, $periodos)
+from capacitaciones_filtradas($regiones, $entidades, $organismos, $programas, $ejes, $periodos, $solo_validadas)

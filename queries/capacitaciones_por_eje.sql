@@ -5,7 +5,7 @@
 -- training.
 with conteo as (
     select eje, count(*) as capacitaciones, cast(coalesce(sum(participantes), 0) as bigint) as participantes
-    from capacitaciones_filtradas($regiones, $entidades, $organismos, $programas, $ejes, $periodos)
+    from capacitaciones_filtradas($regiones, $entidades, $organismos, $programas, $ejes, $periodos, $solo_validadas)
     group by eje
 )
 select c.eje, p.sigla as programa_sigla, j.nombre, c.capacitaciones, c.participantes

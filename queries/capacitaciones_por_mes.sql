@@ -5,7 +5,7 @@ select
     cast(date_trunc('month', fecha_inicio) as date) as mes,
     count(*) as capacitaciones,
     cast(coalesce(sum(participantes), 0) as bigint) as participantes
-from capacitaciones_filtradas($regiones, $entidades, $organismos, $programas, $ejes, $periodos)
+from capacitaciones_filtradas($regiones, $entidades, $organismos, $programas, $ejes, $periodos, $solo_validadas)
 where fecha_inicio is not null
 group by all
 order by mes

@@ -5,6 +5,6 @@ select
     modalidad,
     count(*) as capacitaciones,
     cast(coalesce(sum(participantes), 0) as bigint) as participantes
-from capacitaciones_filtradas($regiones, $entidades, $organismos, $programas, $ejes, $periodos)
+from capacitaciones_filtradas($regiones, $entidades, $organismos, $programas, $ejes, $periodos, $solo_validadas)
 group by modalidad
 order by modalidad is null, capacitaciones desc, modalidad

@@ -9,7 +9,7 @@ select
     f.organismo is not null as es_integrante,
     count(*) as capacitaciones,
     cast(coalesce(sum(f.participantes), 0) as bigint) as participantes
-from capacitaciones_filtradas($regiones, $entidades, $organismos, $programas, $ejes, $periodos) f
+from capacitaciones_filtradas($regiones, $entidades, $organismos, $programas, $ejes, $periodos, $solo_validadas) f
 left join organismos o on o.clave = f.organismo
 group by all
 order by capacitaciones desc, participantes desc, organizador, f.organismo nulls last

@@ -6,7 +6,7 @@ select
     r.nombre,
     count(*) as capacitaciones,
     cast(coalesce(sum(f.participantes), 0) as bigint) as participantes
-from capacitaciones_filtradas($regiones, $entidades, $organismos, $programas, $ejes, $periodos) f
+from capacitaciones_filtradas($regiones, $entidades, $organismos, $programas, $ejes, $periodos, $solo_validadas) f
 join entidades e on e.clave = f.entidad
 join regiones r on r.clave = e.region
 group by all

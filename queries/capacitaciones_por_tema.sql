@@ -5,6 +5,6 @@ select
     coalesce(nullif(trim(tema), ''), 'Sin tema registrado') as tema,
     count(*) as capacitaciones,
     cast(coalesce(sum(participantes), 0) as bigint) as participantes
-from capacitaciones_filtradas($regiones, $entidades, $organismos, $programas, $ejes, $periodos)
+from capacitaciones_filtradas($regiones, $entidades, $organismos, $programas, $ejes, $periodos, $solo_validadas)
 group by all
 order by capacitaciones desc, tema

@@ -6,7 +6,7 @@
 -- (joining names and carrying every column for all 275k trainings at 1M activities cost ~40 ms).
 with elegidas as (
     select id, fecha_inicio
-    from capacitaciones_filtradas($regiones, $entidades, $organismos, $programas, $ejes, $periodos)
+    from capacitaciones_filtradas($regiones, $entidades, $organismos, $programas, $ejes, $periodos, $solo_validadas)
     order by fecha_inicio desc nulls last, id
     limit $limite
 )

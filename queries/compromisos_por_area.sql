@@ -6,6 +6,6 @@ select
     count(*) as compromisos,
     count(*) filter (where estatus = 'concluida') as concluidos,
     cast(avg(avance) as double) as avance_promedio
-from compromisos_filtrados($regiones, $entidades, $organismos, $ods, $periodos, $estatus)
+from compromisos_filtrados($regiones, $entidades, $organismos, $ods, $periodos, $estatus, $solo_validadas)
 group by all
 order by compromisos desc, area

@@ -5,7 +5,7 @@
 -- every filtered commitment. avance_promedio is sum / count, the same value avg() gives.
 with conteo as (
     select estatus, count(*) as compromisos, count(avance) as con_avance, sum(avance) as suma
-    from compromisos_filtrados($regiones, $entidades, $organismos, $ods, $periodos, $estatus)
+    from compromisos_filtrados($regiones, $entidades, $organismos, $ods, $periodos, $estatus, $solo_validadas)
     group by estatus
 )
 select

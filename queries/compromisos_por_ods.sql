@@ -4,7 +4,7 @@
 -- Counted per ODS first (a few rows), then the catalog is joined: the join used to run on every commitment.
 with conteo as (
     select ods, count(*) as compromisos, count(*) filter (where ods_es_demo) as alineacion_demo
-    from compromisos_filtrados($regiones, $entidades, $organismos, $ods, $periodos, $estatus)
+    from compromisos_filtrados($regiones, $entidades, $organismos, $ods, $periodos, $estatus, $solo_validadas)
     group by ods
 )
 select c.ods, o.nombre, o.color, c.compromisos, c.alineacion_demo

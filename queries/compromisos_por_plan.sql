@@ -13,7 +13,7 @@ select
     count(f.avance) as con_avance,
     cast(avg(f.avance) as double) as avance_promedio,
     count(*) filter (where f.ods is not null) as alineados_ods
-from compromisos_filtrados($regiones, $entidades, $organismos, $ods, $periodos, $estatus) f
+from compromisos_filtrados($regiones, $entidades, $organismos, $ods, $periodos, $estatus, $solo_validadas) f
 join entidades e on e.clave = f.entidad
 join regiones r on r.clave = e.region
 group by f.entidad, f.plan_accion

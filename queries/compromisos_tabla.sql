@@ -6,7 +6,7 @@
 -- The $limite commitments are picked by key first; their other columns and names are read for those rows only.
 with elegidas as (
     select f.id, f.entidad, f.plan_numero, e.nombre_corto as entidad_nombre, e.region, r.orden as region_orden
-    from compromisos_filtrados($regiones, $entidades, $organismos, $ods, $periodos, $estatus) f
+    from compromisos_filtrados($regiones, $entidades, $organismos, $ods, $periodos, $estatus, $solo_validadas) f
     join entidades e on e.clave = f.entidad
     join regiones r on r.clave = e.region
     order by r.orden, f.entidad, f.plan_numero, f.id

@@ -2,6 +2,6 @@
 -- they are still programada or en proceso. Grain: one row.
 -- Parameters: $regiones, $entidades, $organismos, $ods, $periodos, $estatus (lists, NULL = all) and $hoy DATE.
 select count(*) as vencidos
-from compromisos_filtrados($regiones, $entidades, $organismos, $ods, $periodos, $estatus)
+from compromisos_filtrados($regiones, $entidades, $organismos, $ods, $periodos, $estatus, $solo_validadas)
 where coalesce(fecha_fin < $hoy, make_date(anio_fin, 12, 31) < $hoy, false)
   and estatus in ('programada', 'en_proceso')

@@ -12,7 +12,7 @@ with por_estatus as (
         sum(avance) as suma,
         count(*) filter (where es_demo) as demo,
         max(reportado_en) as ultimo_reporte
-    from actividades_filtradas($regiones, $entidades, $organismos, $programas, $ejes, $ods, $periodos, $estatus)
+    from actividades_filtradas($regiones, $entidades, $organismos, $programas, $ejes, $ods, $periodos, $estatus, $solo_validadas)
     group by estatus, organismo
 )
 select

@@ -6,4 +6,4 @@ select
     coalesce(sum(mujeres), 0)                as mujeres,
     coalesce(sum(hombres), 0)                as hombres,
     count(*) filter (where es_demo)          as demo
-from capacitaciones_filtradas($regiones, $entidades, $organismos, $programas, $ejes, $periodos)
+from capacitaciones_filtradas($regiones, $entidades, $organismos, $programas, $ejes, $periodos, $solo_validadas)

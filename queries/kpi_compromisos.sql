@@ -10,4 +10,4 @@ select
     count(distinct entidad)                    as entidades,
     count(distinct (entidad, plan_accion))     as planes,
     count(*) filter (where es_demo or ods_es_demo) as demo
-from compromisos_filtrados($regiones, $entidades, $organismos, $ods, $periodos, $estatus)
+from compromisos_filtrados($regiones, $entidades, $organismos, $ods, $periodos, $estatus, $solo_validadas)

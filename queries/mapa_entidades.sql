@@ -11,7 +11,7 @@ with actividades_por_organismo as (
         sum(avance) filter (where estatus <> 'cancelada') as suma_avance,
         count(*) filter (where estatus <> 'cancelada') as con_avance,
         count(*) filter (where es_demo) as demo
-    from actividades_filtradas($regiones, $entidades, $organismos, $programas, $ejes, $ods, $periodos, $estatus)
+    from actividades_filtradas($regiones, $entidades, $organismos, $programas, $ejes, $ods, $periodos, $estatus, $solo_validadas)
     group by organismo
 ),
 actividades as (
@@ -26,7 +26,7 @@ actividades as (
 ),
 compromisos as (
     select entidad, count(*) as compromisos, count(*) filter (where es_demo or ods_es_demo) as demo
-    from compromisos_filtrados($regiones, $entidades, $organismos, $ods, $periodos, $estatus)
+    from compromisos_filtrados($regiones, $entidades, $organismos, $ods, $periodos, $estatus, $solo_validadas)
     group by entidad
 ),
 capacitaciones as (
@@ -35,7 +35,7 @@ capacitaciones as (
         count(*) as capacitaciones,
         cast(coalesce(sum(participantes), 0) as bigint) as participantes,
         count(*) filter (where es_demo) as demo
-    from capacitaciones_filtradas($regiones, $entidades, $organismos, $programas, $ejes, $periodos)
+    from capacitaciones_filtradas($regiones, $entidades, $organismos, $programas, $ejes, $periodos, $solo_validadas)
     group by entidad
 ),
 final as (

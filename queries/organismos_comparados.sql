@@ -3,7 +3,7 @@
 -- Grain: one row per organismo, best average progress first. Parameters: the eight global filters and $hoy DATE.
 with filtradas as (
     select organismo, estatus, avance, fecha_fin, reportado_en
-    from actividades_filtradas($regiones, $entidades, $organismos, $programas, $ejes, $ods, $periodos, $estatus)
+    from actividades_filtradas($regiones, $entidades, $organismos, $programas, $ejes, $ods, $periodos, $estatus, $solo_validadas)
 ),
 en_lugar as (
     select o.clave as organismo, o.sigla, e.nombre_corto as entidad, e.region

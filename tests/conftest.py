@@ -38,3 +38,21 @@ def con_seed(ruta_seed):
     con = duckdb.connect(str(ruta_seed))
     yield con
     con.close()
+
+
+@pytest.fixture(scope="session")
+def ruta_con_usuarios(ruta_pequena, tmp_path_factory) -> Path:
+    """The fixture database plus one account per role (tests/cuentas_prueba.py), created once per run."""
+    from cuentas_prueba import copia, crear_usuarios
+
+    return crear_usuarios(copia(ruta_pequena, tmp_path_factory.mktemp("usuarios") / "usuarios.duckdb"))
+
+
+@pytest.fixture()
+def con_escritura(ruta_con_usuarios, tmp_path):
+    """A connection to a fresh copy of the database with accounts: each test writes on its own."""
+    from cuentas_prueba import copia
+
+    con = duckdb.connect(str(copia(ruta_con_usuarios, tmp_path / "escritura.duckdb")))
+    yield con
+    con.close()

@@ -92,7 +92,7 @@ def test_import_database_recreates_the_filter_macros_and_they_answer_the_same(pe
     try:  # hand-computed on tests/datos_prueba.py: activities 3 and 4 (IDAIP, Durango) are the norte ones
         ids = con.execute(
             "select list(id order by id) "
-            "from actividades_filtradas(['norte'], null, null, null, null, null, null, null)"
+            "from actividades_filtradas(['norte'], null, null, null, null, null, null, null, false)"
         ).fetchone()[0]
         assert ids == [3, 4]
     finally:

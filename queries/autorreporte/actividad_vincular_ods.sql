@@ -1,0 +1,2 @@
+-- Link an activity to its ODS. Parameters: $id, $ods (list of numbers).
+insert into actividad_ods select $id, unnest($ods::integer[])

@@ -1,0 +1,2 @@
+-- One commitment, as the write functions read it before a change. Grain: zero or one row. Parameters: $id.
+select * from compromisos where id = $id
