@@ -1,16 +1,23 @@
-"""Command line: `python -m pizarras backup CARPETA` and `python -m pizarras restore CARPETA [--forzar]`.
+"""Command line: backup and restore, accounts (`usuarios`), schema migration (`migrar`).
 
-The database is $PIZARRAS_DB (default data/pizarras.duckdb), or `--db RUTA`. Messages are in Spanish.
+Spanish verbs with English aliases. The database is $PIZARRAS_DB (default data/pizarras.duckdb), or `--db RUTA`.
+Every order except backup/restore first brings an older database to the code's schema. Messages are in Spanish.
 """
 
 from __future__ import annotations
 
 import argparse
+import getpass
 import re
 import sys
 from pathlib import Path
 
+import duckdb
+
+from pizarras import cuentas
+from pizarras.base import BaseNoAbre, Motivo, abrir_al_dia
 from pizarras.config import ruta_db
+from pizarras.esquema import EsquemaIncompatible, comprobar
 from pizarras.respaldo import ErrorDeRespaldo, respaldar, restaurar
 
 # argparse writes its own messages in English; these are the ones a user can trigger here.
@@ -47,7 +54,7 @@ class _Analizador(argparse.ArgumentParser):
 def _analizador() -> argparse.ArgumentParser:
     analizador = _Analizador(
         prog="python -m pizarras",
-        description="Respaldo y restauración de la base de datos de Pizarras de Avance.",
+        description="Respaldo, cuentas de usuario y migración de la base de datos de Pizarras de Avance.",
         epilog="La base es $PIZARRAS_DB (predeterminada: data/pizarras.duckdb), o la que indique --db.",
     )
     ordenes = analizador.add_subparsers(dest="orden", metavar="ORDEN", title="órdenes", required=True)
@@ -74,14 +81,119 @@ def _analizador() -> argparse.ArgumentParser:
     restauracion.add_argument(
         "--forzar", action="store_true", help="reemplaza la base si ya existe (sin esta opción, se niega)"
     )
+    _ordenes_de_usuarios(ordenes)
+
+    migracion = ordenes.add_parser(
+        "migrar",
+        aliases=["migrate"],
+        help="lleva la base a la versión del esquema de este código (con copia previa)",
+        description="Aplica los pasos de migración que falten, sobre una copia que solo reemplaza a la base si todos "
+        "salen bien; deja junto a la base una copia del archivo original. La aplicación debe estar detenida.",
+    )
+    migracion.add_argument("--db", type=Path, metavar="RUTA", help="base a migrar (predeterminada: $PIZARRAS_DB)")
+    migracion.add_argument("--comprobar", action="store_true", help="solo informa la versión; no cambia nada")
     return analizador
+
+
+def _ordenes_de_usuarios(ordenes) -> None:
+    usuarios = ordenes.add_parser(
+        "usuarios", aliases=["users"], help="cuentas de usuario: agregar, listar, desactivar, restablecer",
+        description="Cuentas de usuario, guardadas en la base (nunca en un archivo del repositorio).",
+    )
+    sub = usuarios.add_subparsers(dest="accion", metavar="ACCIÓN", title="acciones", required=True)
+    agregar = sub.add_parser(
+        "agregar", aliases=["add"], help="crea una cuenta",
+        description="Crea una cuenta. La contraseña se lee de la entrada estándar si no es una terminal; si lo es, "
+        f"se pide dos veces sin mostrarla. {cuentas.REGLA_CLAVE}",
+    )
+    agregar.add_argument("usuario", metavar="USUARIO", help="nombre de usuario (minúsculas, números, . _ -)")
+    agregar.add_argument("--rol", required=True, choices=list(cuentas.ROLES), help="admin, enlace o evaluador")
+    agregar.add_argument("--organismo", metavar="CLAVE", help="clave del organismo (solo enlaces), p. ej. ITEI")
+    agregar.add_argument("--nombre", required=True, help="nombre para mostrar")
+    agregar.add_argument("--correo", required=True, help="correo electrónico")
+    sub.add_parser("listar", aliases=["list"], help="lista las cuentas (sin contraseñas)")
+    desactivar = sub.add_parser("desactivar", aliases=["disable"], help="desactiva una cuenta y cierra sus sesiones")
+    desactivar.add_argument("usuario", metavar="USUARIO")
+    restablecer = sub.add_parser(
+        "restablecer", aliases=["reset-password"], help="pone una contraseña nueva y cierra las sesiones abiertas",
+    )
+    restablecer.add_argument("usuario", metavar="USUARIO")
+    for analizador in (agregar, desactivar, restablecer, sub.choices["listar"]):
+        analizador.add_argument("--db", type=Path, metavar="RUTA", help="base (predeterminada: $PIZARRAS_DB)")
+
+
+def _leer_clave(entrada=None) -> str:
+    """The password from standard input when it is not a terminal (scripts, tests), else asked twice, hidden."""
+    entrada = entrada or sys.stdin
+    if not entrada.isatty():
+        return entrada.readline().rstrip("\r\n")
+    clave = getpass.getpass("Contraseña: ")
+    if getpass.getpass("Repita la contraseña: ") != clave:
+        raise cuentas.ErrorDeCuenta("Las dos contraseñas no coinciden.")
+    return clave
+
+
+def _usuarios(args, con: duckdb.DuckDBPyConnection) -> None:
+    accion = {"add": "agregar", "list": "listar", "disable": "desactivar", "reset-password": "restablecer"}.get(
+        args.accion, args.accion
+    )
+    quien = f"cli:{getpass.getuser()}"
+    if accion == "agregar":
+        nuevo = cuentas.agregar(con, args.usuario, _leer_clave(), args.rol, args.nombre, args.correo,
+                                args.organismo, quien=quien)
+        print(f"Cuenta creada: {nuevo.usuario} ({nuevo.rol_nombre}{', ' + nuevo.organismo if nuevo.organismo else ''}).")
+    elif accion == "listar":
+        lista = cuentas.listar(con)
+        if not lista:
+            print("No hay cuentas. Cree la primera con: python -m pizarras usuarios agregar USUARIO --rol admin "
+                  "--nombre … --correo …")
+        for u in lista:
+            estado = "activa" if u.activo else "desactivada"
+            print(f"{u.usuario}\t{u.rol}\t{u.organismo or '-'}\t{estado}\t{u.nombre}\t{u.correo}")
+    elif accion == "desactivar":
+        cuentas.desactivar(con, args.usuario, quien=quien)
+        print(f"Cuenta desactivada: {cuentas.normalizar_usuario(args.usuario)}; sus sesiones quedaron cerradas.")
+    else:
+        cuentas.restablecer_clave(con, args.usuario, _leer_clave(), quien=quien)
+        print(f"Contraseña restablecida para {cuentas.normalizar_usuario(args.usuario)}; sus sesiones quedaron "
+              "cerradas.")
+
+
+def _abrir(base: Path) -> duckdb.DuckDBPyConnection:
+    con, resultado = abrir_al_dia(base)
+    if resultado.respaldo or resultado.macros_reinstaladas:
+        print(resultado.mensaje(), file=sys.stderr)
+    return con
+
+
+def _migrar(args, base: Path) -> None:
+    if args.comprobar:
+        if not base.is_file():
+            raise BaseNoAbre(base, Motivo.FALTA)
+        con = duckdb.connect(str(base), read_only=True)
+        try:
+            tiene, espera = comprobar(con)
+        finally:
+            con.close()
+        estado = "al día" if tiene == espera else f"se migraría de la versión {tiene} a la {espera}"
+        print(f"Base «{base}»: versión {tiene} del esquema; el código espera la {espera}: {estado}.")
+        return
+    _abrir(base).close()
 
 
 def main(argv: list[str] | None = None) -> int:
     args = _analizador().parse_args(argv)
     base = args.db or ruta_db()
     try:
-        if args.orden in ("backup", "respaldar"):
+        if args.orden in ("usuarios", "users"):
+            con = _abrir(base)
+            try:
+                _usuarios(args, con)
+            finally:
+                con.close()
+        elif args.orden in ("migrar", "migrate"):
+            _migrar(args, base)
+        elif args.orden in ("backup", "respaldar"):
             resumen = respaldar(base, args.carpeta)
             print(
                 f"Respaldo creado en «{resumen.carpeta}»: {len(resumen.filas)} tablas, {resumen.total_filas} filas "
@@ -93,8 +205,15 @@ def main(argv: list[str] | None = None) -> int:
                 f"Base restaurada en «{resumen.base}» desde «{resumen.carpeta}»: {len(resumen.filas)} tablas, "
                 f"{resumen.total_filas} filas verificadas."
             )
-    except ErrorDeRespaldo as error:
+    except (ErrorDeRespaldo, cuentas.ErrorDeCuenta, EsquemaIncompatible) as error:
         print(f"Error: {error}", file=sys.stderr)
+        return 1
+    except BaseNoAbre as error:
+        consejo = {
+            Motivo.FALTA: " Constrúyala con «make data».",
+            Motivo.TOMADA: " Detenga la aplicación (o el otro proceso) y vuelva a intentarlo.",
+        }.get(error.motivo, "")
+        print(f"Error: {error}{consejo}", file=sys.stderr)
         return 1
     return 0
 

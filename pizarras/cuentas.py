@@ -14,7 +14,7 @@ import bcrypt
 import duckdb
 
 from pizarras.auditoria import auditar, transaccion
-from pizarras.consultas import CARPETA_AUTORREPORTE, ejecutar, ejecutar_en
+from pizarras.consultas import ejecutar_en
 
 ROLES = {"admin": "Administración (Secretaría Ejecutiva)", "enlace": "Enlace de organismo", "evaluador": "Evaluación"}
 _USUARIO_VALIDO = re.compile(r"[a-z0-9][a-z0-9._-]{2,39}")
@@ -86,13 +86,14 @@ def _desde_fila(fila: dict) -> Usuario:
 
 
 def buscar(con: duckdb.DuckDBPyConnection, usuario: str) -> Usuario | None:
-    filas = ejecutar(con, "usuario_por_nombre", {"usuario": normalizar_usuario(usuario)}, CARPETA_AUTORREPORTE)
-    return _desde_fila(filas.iloc[0].to_dict()) if len(filas) else None
+    with con.cursor() as cur:
+        filas = ejecutar_en(cur, "usuario_por_nombre", {"usuario": normalizar_usuario(usuario)})
+    return _desde_fila(filas[0]) if filas else None
 
 
 def listar(con: duckdb.DuckDBPyConnection) -> list[Usuario]:
-    filas = ejecutar(con, "usuarios_lista", {}, CARPETA_AUTORREPORTE)
-    return [_desde_fila(f) for f in filas.to_dict("records")]
+    with con.cursor() as cur:
+        return [_desde_fila(f) for f in ejecutar_en(cur, "usuarios_lista")]
 
 
 def agregar(
@@ -128,20 +129,19 @@ def agregar(
     with transaccion(con) as cur:
         if organismo:
             organismo = organismo.strip().upper()
-            if not ejecutar_en(cur, "organismo_existe", {"organismo": organismo}, CARPETA_AUTORREPORTE):
+            if not ejecutar_en(cur, "organismo_existe", {"organismo": organismo}):
                 raise ErrorDeCuenta(f"No existe el organismo «{organismo}». Vea las claves en seed/catalogos/organismos.csv.")
-        if ejecutar_en(cur, "usuario_por_nombre", {"usuario": usuario}, CARPETA_AUTORREPORTE):
+        if ejecutar_en(cur, "usuario_por_nombre", {"usuario": usuario}):
             raise ErrorDeCuenta(f"Ya existe el usuario «{usuario}».")
         datos = {"usuario": usuario, "nombre": nombre.strip(), "correo": correo.strip(), "rol": rol,
                  "organismo": organismo}
-        ejecutar_en(cur, "usuario_insertar", {**datos, "clave_hash": cifrar(clave), "ahora": ahora},
-                    CARPETA_AUTORREPORTE)
+        ejecutar_en(cur, "usuario_insertar", {**datos, "clave_hash": cifrar(clave), "ahora": ahora})
         auditar(cur, quien, "crear_usuario", "usuarios", usuario, despues=datos, en=ahora)
     return Usuario(usuario, datos["nombre"], datos["correo"], rol, organismo)
 
 
 def _exigir_existente(cur, usuario: str) -> dict:
-    filas = ejecutar_en(cur, "usuario_por_nombre", {"usuario": usuario}, CARPETA_AUTORREPORTE)
+    filas = ejecutar_en(cur, "usuario_por_nombre", {"usuario": usuario})
     if not filas:
         raise ErrorDeCuenta(f"No existe el usuario «{usuario}».")
     return filas[0]
@@ -152,7 +152,7 @@ def desactivar(con: duckdb.DuckDBPyConnection, usuario: str, quien: str = "cli",
     usuario, ahora = normalizar_usuario(usuario), ahora or datetime.now()
     with transaccion(con) as cur:
         antes = _exigir_existente(cur, usuario)
-        ejecutar_en(cur, "usuario_desactivar", {"usuario": usuario, "ahora": ahora}, CARPETA_AUTORREPORTE)
+        ejecutar_en(cur, "usuario_desactivar", {"usuario": usuario, "ahora": ahora})
         auditar(cur, quien, "desactivar_usuario", "usuarios", usuario, antes={"activo": antes["activo"]},
                 despues={"activo": False}, en=ahora)
 
@@ -165,6 +165,5 @@ def restablecer_clave(
     exigir_clave_segura(clave, usuario)
     with transaccion(con) as cur:
         _exigir_existente(cur, usuario)
-        ejecutar_en(cur, "usuario_nueva_clave", {"usuario": usuario, "clave_hash": cifrar(clave), "ahora": ahora},
-                    CARPETA_AUTORREPORTE)
+        ejecutar_en(cur, "usuario_nueva_clave", {"usuario": usuario, "clave_hash": cifrar(clave), "ahora": ahora})
         auditar(cur, quien, "restablecer_clave", "usuarios", usuario, en=ahora)
