@@ -249,3 +249,34 @@ def validar_varios(
 def historial(con: duckdb.DuckDBPyConnection, tabla: str, id_: int) -> pd.DataFrame:
     """Every audited change of one record, newest first (who, when, what, before and after)."""
     return ejecutar(con, "historial", {"tabla": tabla, "registro": str(id_)}, CARPETA_AUTORREPORTE)
+
+
+# ------------------------------------------------------------------------------------------------ reads for the pages
+# Never cached: a person must see their own change at once.
+
+
+def actividades_de(con: duckdb.DuckDBPyConnection, organismo: str) -> pd.DataFrame:
+    return ejecutar(con, "actividades_de_organismo", {"organismo": organismo}, CARPETA_AUTORREPORTE)
+
+
+def compromisos_de(con: duckdb.DuckDBPyConnection, entidad: str) -> pd.DataFrame:
+    return ejecutar(con, "compromisos_de_entidad", {"entidad": entidad}, CARPETA_AUTORREPORTE)
+
+
+def cola_de_revision(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    return ejecutar(con, "cola_revision", {}, CARPETA_AUTORREPORTE)
+
+
+def entidad_de_organismo(con: duckdb.DuckDBPyConnection, organismo: str) -> str | None:
+    with con.cursor() as cur:
+        return _entidad_de(cur, organismo)
+
+
+def opciones_formulario(con: duckdb.DuckDBPyConnection) -> dict[str, list[dict]]:
+    """The form's choices by list: programa, eje (with its programa and kind), estatus, ods, tipo."""
+    with con.cursor() as cur:
+        filas = ejecutar_en(cur, "opciones_formulario")
+    listas: dict[str, list[dict]] = {}
+    for fila in filas:
+        listas.setdefault(fila["lista"], []).append(fila)
+    return listas

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import secrets
 from pathlib import Path
 
 RAIZ = Path(__file__).resolve().parent.parent
@@ -15,3 +16,31 @@ def ruta_db() -> Path:
     """The DuckDB file the app and every command use: $PIZARRAS_DB, else data/pizarras.duckdb."""
     valor = os.environ.get("PIZARRAS_DB", "").strip()
     return Path(valor) if valor else RUTA_DB_PREDETERMINADA
+
+
+ARCHIVO_CLAVE_COOKIE = RAIZ / ".streamlit" / "clave_cookie"
+
+
+def clave_cookie(archivo: Path | None = None) -> str:
+    """The key that signs login cookies: $PIZARRAS_CLAVE_COOKIE, else a random key generated on first use into a
+    git-ignored file only its owner can read. Whoever knows it can forge any session, so it never enters git;
+    changing it logs everyone out."""
+    valor = os.environ.get("PIZARRAS_CLAVE_COOKIE", "").strip()
+    if valor:
+        return valor
+    archivo = archivo or ARCHIVO_CLAVE_COOKIE
+    if not archivo.is_file():
+        archivo.parent.mkdir(parents=True, exist_ok=True)
+        # Written whole under another name, then linked into place: a reader never sees a half-written key, and
+        # of two processes starting together the first link wins and both use that key.
+        temporal = archivo.with_name(f".{archivo.name}.{os.getpid()}")
+        descriptor = os.open(temporal, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(descriptor, "w") as salida:
+            salida.write(secrets.token_urlsafe(48))
+        try:
+            os.link(temporal, archivo)
+        except FileExistsError:
+            pass
+        finally:
+            temporal.unlink()
+    return archivo.read_text().strip()

@@ -8,6 +8,7 @@ from pathlib import Path
 import duckdb
 
 from pizarras import cuentas
+from pizarras.cuentas import Usuario
 
 CLAVE = "clave-de-prueba-2025"
 # usuario → (rol, organismo). ITEI is Jalisco's garante (entidad 14); IDAIP is Durango's (10).
@@ -33,3 +34,18 @@ def crear_usuarios(ruta: Path) -> Path:
 def copia(origen: Path, destino: Path) -> Path:
     shutil.copy(origen, destino)
     return destino
+
+
+# A valid new activity of ITEI, as the self-report form sends it.
+NUEVA = {
+    "organismo": "ITEI", "programa": "PROTAI", "eje": "PROTAI-T3", "transversales": ["PROTAI-X1"], "ods": [16],
+    "titulo": "Jornada de datos abiertos", "descripcion": "Con sujetos obligados de Jalisco", "tipo": "Capacitación",
+    "fecha_inicio": "01/03/2025", "fecha_fin": "2025-03-31", "periodo": 2025, "estatus": "en_proceso", "avance": "40",
+    "evidencia_url": "", "notas": None,
+}
+
+
+def como(usuario: str) -> Usuario:
+    """The account `usuario` of USUARIOS, as the write functions receive it."""
+    rol, organismo = USUARIOS[usuario]
+    return Usuario(usuario, usuario, f"{usuario}@prueba.mx", rol, organismo)

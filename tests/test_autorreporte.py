@@ -7,7 +7,7 @@ from datetime import datetime
 
 import pytest
 
-from cuentas_prueba import USUARIOS
+from cuentas_prueba import NUEVA, USUARIOS, como
 from pizarras import autorreporte, cuentas
 from pizarras.auditoria import CambioConcurrente
 from pizarras.cuentas import Usuario
@@ -15,17 +15,10 @@ from pizarras.permisos import NoAutorizado
 from pizarras.reglas import DatosInvalidos
 
 AHORA = datetime(2025, 6, 2, 10, 0)
-NUEVA = {
-    "organismo": "ITEI", "programa": "PROTAI", "eje": "PROTAI-T3", "transversales": ["PROTAI-X1"], "ods": [16],
-    "titulo": "Jornada de datos abiertos", "descripcion": "Con sujetos obligados de Jalisco", "tipo": "Capacitación",
-    "fecha_inicio": "01/03/2025", "fecha_fin": "2025-03-31", "periodo": 2025, "estatus": "en_proceso", "avance": "40",
-    "evidencia_url": "", "notas": None,
-}
 
 
 def quien(usuario: str) -> Usuario:
-    rol, organismo = USUARIOS[usuario]
-    return Usuario(usuario, usuario, f"{usuario}@prueba.mx", rol, organismo)
+    return como(usuario)
 
 
 def cuenta(con, sql, *parametros):

@@ -11,11 +11,12 @@ import logging
 import runpy
 import sys
 import threading
+from dataclasses import replace
 from pathlib import Path
 
 import streamlit as st
 
-from pizarras.ui import datos
+from pizarras.ui import datos, sesion
 from pizarras.ui.filtros import avisos_de_filtros, barra_filtros
 
 RAIZ = Path(__file__).resolve().parents[2]
@@ -49,10 +50,20 @@ def ejecutar_app(paginas: list[st.Page] | dict[str, list[st.Page]]) -> None:
         st.stop()
 
     st.session_state["opciones"] = opciones
+    usuario = sesion.usuario_actual()
+    st.session_state["usuario"] = usuario
     pagina = st.navigation(paginas)
-    st.session_state["filtros"] = barra_filtros(opciones)
+    filtros = barra_filtros(opciones)
+    # The public sees validated records only; admins and evaluators also see drafts (marked in the tables).
+    st.session_state["filtros"] = replace(filtros, solo_validadas=not (usuario and usuario.ve_sin_validar))
     with st.sidebar:
         st.caption("Sistema Nacional de Transparencia (2015-2025). Datos autorreportados por sus integrantes.")
+        if usuario and usuario.ve_sin_validar:
+            st.caption(
+                ":material/visibility: Vista interna: las pizarras incluyen registros sin validar (columna «Revisión»); "
+                "el público solo ve los validados."
+            )
+    sesion.panel_de_sesion(usuario)
 
     for aviso in avisos_de_filtros():
         st.warning(aviso, icon=":material/warning:")

@@ -1,0 +1,51 @@
+"""Autorreporte: an organismo's staff keep its activities and its entidad's commitments current, and send them for
+review. Shows the login form when nobody is logged in."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from pizarras import autorreporte
+from pizarras.ui import autorreporte as vista
+from pizarras.ui.datos import conexion, opciones_catalogos
+from pizarras.ui.marco import exigir_marco
+
+exigir_marco()
+
+st.title("Autorreporte")
+usuario = vista.exigir_sesion(
+    "Los enlaces de cada organismo registran aquí el avance de sus actividades y de los compromisos de gobierno "
+    "abierto de su entidad. Inicie sesión con la cuenta que le dio la Secretaría Ejecutiva."
+)
+vista.aviso_pendiente()
+
+if usuario.rol == "enlace":
+    organismo = usuario.organismo
+else:
+    nombres = {o.clave: o.nombre for o in opciones_catalogos()["organismo"]}
+    organismo = st.selectbox("Organismo", list(nombres), format_func=nombres.get, key="autorreporte_organismo")
+    if usuario.rol == "evaluador":
+        st.info("Su rol es de evaluación: puede consultar todo, incluidos los borradores, pero no cambiar nada.",
+                icon=":material/visibility:")
+
+con = conexion()
+listas = autorreporte.opciones_formulario(con)
+actividades = autorreporte.actividades_de(con, organismo)
+st.caption(f"{len(actividades):,} actividades registradas · organismo {organismo}")
+pestanas = st.tabs(["Actividades", "Nueva actividad", "Compromisos de gobierno abierto"])
+with pestanas[0]:
+    vista.tabla_actividades(actividades)
+    if usuario.rol != "evaluador":
+        vista.editar_actividad(usuario, actividades, listas)
+with pestanas[1]:
+    if usuario.rol == "evaluador":
+        st.caption("Solo los enlaces y la Secretaría Ejecutiva registran actividades.")
+    else:
+        vista.nueva_actividad(usuario, organismo, listas)
+with pestanas[2]:
+    entidad = autorreporte.entidad_de_organismo(con, organismo)
+    compromisos = autorreporte.compromisos_de(con, entidad) if entidad else None
+    if usuario.rol == "evaluador" or compromisos is None:
+        st.caption("Los compromisos los actualizan los enlaces de la entidad y la Secretaría Ejecutiva.")
+    else:
+        vista.editar_compromisos(usuario, compromisos, listas)

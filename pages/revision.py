@@ -1,0 +1,32 @@
+"""Revisión: the SNT secretariat validates what enlaces sent, or sends it back with a comment. Only validated
+records reach the public boards."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from pizarras import autorreporte
+from pizarras.ui import autorreporte as vista
+from pizarras.ui import revision
+from pizarras.ui.datos import conexion
+from pizarras.ui.marco import exigir_marco
+
+exigir_marco()
+
+st.title("Revisión")
+usuario = vista.exigir_sesion(
+    "La Secretaría Ejecutiva valida aquí lo que envían los enlaces antes de que aparezca en las pizarras públicas."
+)
+vista.aviso_pendiente()
+cola = autorreporte.cola_de_revision(conexion())
+if cola.empty:
+    st.success("No hay registros pendientes de revisión.", icon=":material/task_alt:")
+    st.stop()
+st.caption(f"{len(cola):,} registros enviados a revisión, del más antiguo al más reciente.")
+if usuario.rol != "admin":
+    st.info("Solo la Secretaría Ejecutiva (rol de administración) valida registros; usted puede consultarlos.",
+            icon=":material/visibility:")
+    revision.tabla_cola(cola)
+    st.stop()
+revision.validar_en_bloque(usuario, cola)
+revision.observar(usuario, cola)
