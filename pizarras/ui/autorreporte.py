@@ -74,7 +74,8 @@ def _texto(valor) -> str:
 
 def _etiqueta(fila) -> str:
     titulo = fila["titulo"] if len(fila["titulo"]) <= 90 else fila["titulo"][:89] + "…"
-    return f"#{fila['id']} · {titulo} · {autorreporte.ESTADOS_REVISION[fila['revision']]}"
+    # No review state here: the widget keeps showing the label it first drew for an unchanged choice.
+    return f"#{fila['id']} · {titulo}"
 
 
 def _opciones(listas: dict, lista: str, **filtro) -> dict[str, str]:
@@ -112,6 +113,7 @@ def editar_actividad(usuario: Usuario, tabla: pd.DataFrame, listas: dict) -> Non
     estatus = _opciones(listas, "estatus")
     with st.form(f"editar_{elegida}_{fila['version']}"):
         st.text(fila["titulo"])
+        st.caption(f"Revisión: {autorreporte.ESTADOS_REVISION[fila['revision']]} · versión {fila['version']}")
         columnas = st.columns(2)
         nuevo_estatus = columnas[0].selectbox("Estatus", list(estatus), index=list(estatus).index(fila["estatus"]),
                                               format_func=estatus.get)

@@ -45,7 +45,8 @@ def validar_en_bloque(usuario: Usuario, cola: pd.DataFrame) -> None:
         registros = [(f["tabla"], int(f["id"]), int(f["version"]))
                      for f in (cola if todas else elegidas).to_dict("records")]
         escribir(lambda: autorreporte.validar_varios(datos.conexion(), usuario, registros),
-                 f"{len(registros):,} registros validados: ya cuentan en las pizarras públicas.")
+                 (f"{len(registros):,} registros validados: ya cuentan" if len(registros) > 1
+                  else "1 registro validado: ya cuenta") + " en las pizarras públicas.")
 
 
 def observar(usuario: Usuario, cola: pd.DataFrame) -> None:

@@ -13,6 +13,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -43,11 +44,9 @@ def _esperar_salud(url: str, proceso: subprocess.Popen, limite: float = 60) -> N
     raise TimeoutError("El servidor no respondió a tiempo")
 
 
-@pytest.fixture(scope="module")
-def servidor(tmp_path_factory):
-    """URL of a real `streamlit run app.py` on its own fixture database."""
-    carpeta = tmp_path_factory.mktemp("e2e")
-    db = construir_pequena(carpeta / "e2e.duckdb")
+@contextmanager
+def servidor_en(db: Path, carpeta: Path, entorno: dict | None = None):
+    """URL of a real `streamlit run app.py` on the database `db`, stopped when the block ends."""
     puerto = _puerto_libre()
     registro = open(carpeta / "servidor.log", "w")
     proceso = subprocess.Popen(
@@ -57,7 +56,7 @@ def servidor(tmp_path_factory):
             "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none",
         ],
         cwd=RAIZ,
-        env={**os.environ, "PIZARRAS_DB": str(db)},
+        env={**os.environ, "PIZARRAS_DB": str(db), **(entorno or {})},
         stdout=registro,
         stderr=subprocess.STDOUT,
     )
@@ -73,6 +72,14 @@ def servidor(tmp_path_factory):
             proceso.kill()
         registro.close()
         print((carpeta / "servidor.log").read_text())
+
+
+@pytest.fixture(scope="module")
+def servidor(tmp_path_factory):
+    """URL of a real `streamlit run app.py` on its own fixture database."""
+    carpeta = tmp_path_factory.mktemp("e2e")
+    with servidor_en(construir_pequena(carpeta / "e2e.duckdb"), carpeta) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

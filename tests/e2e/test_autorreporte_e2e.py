@@ -1,0 +1,107 @@
+"""Self-report end to end: accounts made with the CLI, an enlace reports, an admin validates, the public sees it."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from datos_prueba import construir_pequena
+from tests.e2e.conftest import RAIZ, esperar_app, servidor_en
+from tests.e2e.test_pizarra_nacional_e2e import kpi
+
+pytestmark = pytest.mark.browser
+SALIDA = RAIZ / "test-results"
+CLAVES = {"enlace.itei": "clave-del-enlace-2025", "admin.snt": "clave-de-la-secretaria-2025"}
+
+
+def cli(db: Path, *argumentos: str, entrada: str) -> None:
+    resultado = subprocess.run([sys.executable, "-m", "pizarras", *argumentos], cwd=RAIZ, input=entrada, text=True,
+                               env={**os.environ, "PIZARRAS_DB": str(db)}, capture_output=True, timeout=120)
+    assert resultado.returncode == 0, resultado.stderr
+
+
+@pytest.fixture(scope="module")
+def servidor(tmp_path_factory):
+    """The fixture database with two accounts created by the command line, before the server takes the file."""
+    carpeta = tmp_path_factory.mktemp("autorreporte_e2e")
+    db = construir_pequena(carpeta / "e2e.duckdb")
+    cli(db, "users", "add", "enlace.itei", "--rol", "enlace", "--organismo", "ITEI", "--nombre", "Enlace ITEI",
+        "--correo", "enlace@itei.org.mx", entrada=CLAVES["enlace.itei"] + "\n")
+    cli(db, "usuarios", "agregar", "admin.snt", "--rol", "admin", "--nombre", "Secretaría Ejecutiva",
+        "--correo", "se@snt.org.mx", entrada=CLAVES["admin.snt"] + "\n")
+    with servidor_en(db, carpeta) as url:
+        yield url
+
+
+def entrar(pagina, servidor: str, ruta: str, usuario: str) -> None:
+    pagina.goto(f"{servidor}/{ruta}")
+    esperar_app(pagina)
+    pagina.get_by_label("Usuario").fill(usuario)
+    pagina.get_by_label("Contraseña").fill(CLAVES[usuario])
+    pagina.get_by_role("button", name="Entrar").click()
+    pagina.get_by_text("Sesión iniciada").wait_for()
+    esperar_app(pagina)
+
+
+def salir(pagina) -> None:
+    pagina.get_by_role("button", name="Cerrar sesión").click()
+    pagina.get_by_text("Sesión cerrada en todas sus pestañas").wait_for()
+    esperar_app(pagina)
+
+
+def avance_publico(navegador, servidor: str) -> str:
+    contexto = navegador.new_context(viewport={"width": 1280, "height": 720}, locale="es-MX")
+    try:
+        page = contexto.new_page()
+        page.goto(servidor)
+        esperar_app(page)
+        page.wait_for_selector("[data-testid=stMetric]")
+        return kpi(page, "Avance promedio")
+    finally:
+        contexto.close()
+
+
+def test_an_enlace_reports_an_admin_validates_and_the_public_board_changes(pagina, navegador, servidor):
+    SALIDA.mkdir(exist_ok=True)
+    assert avance_publico(navegador, servidor) == "64.0 %"
+
+    entrar(pagina, servidor, "autorreporte", "enlace.itei")
+    # The newest report first: activity 2 (ITEI, 50 %) is the one chosen.
+    pagina.get_by_label("Avance (%)").first.fill("90")
+    pagina.get_by_role("button", name="Guardar y enviar a revisión").click()
+    pagina.get_by_text("Actividad enviada a revisión.").wait_for()
+    pagina.screenshot(path=str(SALIDA / "autorreporte_enlace.png"), full_page=True)
+    # Sent, not validated: the public no longer counts it (its 50 % is out of the average until validated).
+    assert avance_publico(navegador, servidor) == "67.5 %"
+
+    salir(pagina)
+    pagina.reload()
+    esperar_app(pagina)
+    assert pagina.get_by_label("Contraseña").is_visible()  # the cookie did not log the enlace back in
+    assert pagina.get_by_text("Sesión iniciada").count() == 0
+
+    entrar(pagina, servidor, "revision", "admin.snt")
+    pagina.get_by_role("button", name="Validar todas (1)").click()
+    pagina.get_by_text("1 registro validado").wait_for()
+    pagina.screenshot(path=str(SALIDA / "revision_admin.png"), full_page=True)
+    assert avance_publico(navegador, servidor) == "72.0 %"  # (100 + 90 + 0 + 70 + 100) / 5
+
+    assert pagina.locator("[data-testid=stException]").count() == 0
+    assert pagina.externas == []
+
+
+def test_a_new_tab_is_logged_in_by_the_cookie_and_logout_ends_it(pagina, navegador, servidor):
+    entrar(pagina, servidor, "autorreporte", "admin.snt")
+    otra = pagina.context.new_page()  # same browser: same cookie
+    otra.goto(f"{servidor}/autorreporte")
+    esperar_app(otra)
+    otra.get_by_text("Sesión iniciada").wait_for()
+    salir(pagina)
+    otra.reload()
+    esperar_app(otra)
+    otra.get_by_label("Contraseña").wait_for()
+    assert otra.get_by_text("Sesión iniciada").count() == 0
