@@ -7,7 +7,7 @@ come from the $names it declares: a global filter gets a list of keys (or NULL),
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import duckdb
@@ -48,8 +48,10 @@ def consultas_de_tablero(carpeta: Path = CARPETA_CONSULTAS) -> list[str]:
 
 def parametros(nombre: str, filtros: Filtros, hoy: date = HOY) -> dict:
     """The values for the $names `nombre` declares, as the boards pass them: filters as lists (None = all), $hoy,
-    $limite (the rows a board table shows) and $organismo (one garante, for the organismo board)."""
-    valores = {**filtros.parametros_sql(), "hoy": hoy, "limite": FILAS_VISIBLES, "organismo": ORGANISMO_MUESTRA}
+    $limite (the rows a board table shows), $organismo (one garante, for the organismo board) and $fecha (a year
+    before $hoy, the reporting date the national board compares with)."""
+    valores = {**filtros.parametros_sql(), "hoy": hoy, "limite": FILAS_VISIBLES, "organismo": ORGANISMO_MUESTRA,
+               "fecha": hoy - timedelta(days=365)}
     desconocidos = sorted(set(cargar(nombre).parametros) - set(valores))
     if desconocidos:
         raise ParametroDesconocido(

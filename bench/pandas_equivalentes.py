@@ -15,7 +15,8 @@ import duckdb
 import pandas as pd
 
 TABLAS = ["actividades", "actividad_ejes_transversales", "actividad_ods", "compromisos", "capacitaciones",
-          "stl_integrantes", "organismos", "entidades", "regiones", "programas", "ejes", "estatus", "ods"]
+          "stl_integrantes", "organismos", "entidades", "regiones", "programas", "ejes", "estatus", "ods",
+          "reportes_avance"]
 
 # The status a per-status count counts, by the count's column name.
 CUENTAS_ESTATUS = {"programadas": "programada", "en_proceso": "en_proceso", "concluidas": "concluida",
@@ -488,7 +489,43 @@ def mapa_entidades(t, p):
     return _ordenar(_ceros(r, cuentas), ["entidad"])[columnas]
 
 
+def _reportes_de(t: dict[str, pd.DataFrame], ids: pd.Series) -> pd.DataFrame:
+    r = t["reportes_avance"]
+    return r[r["actividad"].isin(ids)]
+
+
+def avance_en_el_tiempo(t, p):
+    f = actividades_filtradas(t, p)
+    reportes = _reportes_de(t, f.loc[f["organismo"] == p["organismo"], "id"]).sort_values("en")
+    cortes = (reportes["en"].dt.to_period("M").dt.to_timestamp("M").dt.normalize().drop_duplicates().sort_values())
+    filas = []
+    for corte in cortes:
+        # Each activity's latest report before the day after the month's end.
+        hasta = reportes[reportes["en"] < corte + pd.Timedelta(days=1)]
+        ultimos = hasta.groupby("actividad").tail(1)
+        vigentes = ultimos[ultimos["estatus"] != "cancelada"]
+        filas.append({"corte": corte.date(), "avance_promedio": vigentes["avance"].mean() if len(vigentes) else None,
+                      "actividades": len(vigentes)})
+    return pd.DataFrame(filas, columns=["corte", "avance_promedio", "actividades"])
+
+
+def avance_a_fecha(t, p):
+    f = actividades_filtradas(t, p)
+    reportes = _reportes_de(t, f["id"]).sort_values("en")
+    entonces = reportes[reportes["en"] < pd.Timestamp(p["fecha"]) + pd.Timedelta(days=1)].groupby("actividad").tail(1)
+    entonces = entonces[entonces["estatus"] != "cancelada"]
+    hoy = f[f["estatus"] != "cancelada"]
+    return pd.DataFrame([{
+        "avance_entonces": entonces["avance"].mean() if len(entonces) else None,
+        "actividades_entonces": len(entonces),
+        "avance_hoy": hoy["avance"].mean() if len(hoy) else None,
+        "actividades_hoy": len(hoy),
+    }])
+
+
 EQUIVALENTES: dict[str, Callable[[dict, dict], pd.DataFrame]] = {
+    "avance_en_el_tiempo": avance_en_el_tiempo,
+    "avance_a_fecha": avance_a_fecha,
     "actividades_por_eje_estatus": actividades_por_eje_estatus,
     "actividades_por_estatus": actividades_por_estatus,
     "actividades_tabla": actividades_tabla,

@@ -10,7 +10,7 @@ import streamlit as st
 from pizarras import estilo, graficas
 from pizarras.navegacion import PAGINA_NACIONAL
 from pizarras.tableros.nacional import actividades_para_descarga, pizarra_nacional
-from pizarras.ui import componentes
+from pizarras.ui import componentes, evolucion
 from pizarras.ui.datos import consultar_directo, tablero_compartido
 from pizarras.ui.figuras import figura
 from pizarras.ui.marco import exigir_marco
@@ -90,3 +90,5 @@ componentes.descargas(
     tabla, "actividades", "Actividades filtradas — Pizarra nacional", filtros,
     completa=lambda: actividades_para_descarga(consultar_directo, filtros),
 )
+
+evolucion.cambio_desde(filtros, date.today())

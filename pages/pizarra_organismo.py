@@ -11,7 +11,7 @@ from pizarras import estilo
 from pizarras.tableros import listado_completo
 from pizarras.tableros import organismo as tablero
 from pizarras.tableros.nacional import tabla_para_mostrar
-from pizarras.ui import componentes
+from pizarras.ui import componentes, evolucion
 from pizarras.ui.datos import consultar_directo, tablero_compartido
 from pizarras.ui.navegacion import selector_unico
 from pizarras.ui.marco import exigir_marco
@@ -138,3 +138,5 @@ with capacitaciones:
             tablero.tabla_capacitaciones(pizarra.capacitaciones), "capacitaciones", "Capacitaciones organizadas",
             "capacitaciones_tabla", tablero.tabla_capacitaciones,
         )
+
+evolucion.avance_en_el_tiempo(filtros, clave, sigla)
