@@ -359,7 +359,7 @@ def main(argv: list[str] | None = None) -> int:
         aviso("Páginas (AppTest) contra su piso…")
         inicio_seccion = time.perf_counter()
         datos["paginas"] = []
-        for pagina in paginas.paginas_registradas():
+        for pagina in paginas.paginas_de_tablero():
             for base in (semilla, bases[GRANDE]):
                 r = _pagina_en_proceso_aparte(pagina["ruta"], Path(base["ruta"]), repeticiones, presupuesto, carpeta)
                 datos["paginas"].append({**r, "titulo": pagina["titulo"], "base": base["nombre"],

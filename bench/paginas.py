@@ -32,6 +32,15 @@ URL_ESTRECHO = {"region": ["norte", "centro"], "programa": ["PROTAI"], "eje": ["
                 "ods": ["16"], "periodo": ["2024", "2025"], "estatus": ["en_proceso", "concluida"]}
 
 
+# Pages behind a login: what the bench would measure there is the login form, not a board.
+CON_SESION = {"pages/autorreporte.py", "pages/revision.py"}
+
+
+def paginas_de_tablero(app: Path = RAIZ / "app.py") -> list[dict]:
+    """The registered pages the public reads: every board."""
+    return [p for p in paginas_registradas(app) if p["ruta"] not in CON_SESION]
+
+
 def paginas_registradas(app: Path = RAIZ / "app.py") -> list[dict]:
     """Every `st.Page("pages/x.py", title=...)` in app.py, in order: [{"ruta", "titulo"}]."""
     arbol = ast.parse(app.read_text(encoding="utf-8"))
@@ -111,6 +120,8 @@ def capturar(nodo, omitidos: list[str], contador: list[int] | None = None) -> li
                               "elegidas": elegidas, "clave": clave})
         elif tipo == "button":
             elementos.append({"tipo": "button", "etiqueta": proto.label, "clave": clave})
+        elif tipo == "date_input":
+            elementos.append({"tipo": "date_input", "etiqueta": proto.label, "valor": hijo.value, "clave": clave})
         elif tipo == "flex_container" and _hijos(hijo) and all(getattr(h, "type", "") == "column"
                                                                for h in _hijos(hijo)):
             columnas = _hijos(hijo)

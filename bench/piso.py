@@ -36,6 +36,8 @@ def dibujar(elementos: list[dict]) -> None:
             st.multiselect(e["etiqueta"], e["opciones"], default=e["elegidas"], key=e["clave"])
         elif tipo == "button":
             st.button(e["etiqueta"], key=e["clave"])
+        elif tipo == "date_input":
+            st.date_input(e["etiqueta"], value=e["valor"], key=e["clave"])
         elif tipo == "columnas":
             for columna, hijos in zip(st.columns(e["pesos"]), e["hijos"], strict=True):
                 with columna:

@@ -44,7 +44,8 @@ def respuestas(ruta: Path) -> dict:
     con = duckdb.connect(str(ruta), read_only=True)
     try:
         return {
-            (nombre, i): ejecutar(con, nombre, parametros_para(cargar(nombre).parametros, f, hoy=HOY, organismo="ITEI", limite=None))
+            (nombre, i): ejecutar(con, nombre, parametros_para(cargar(nombre).parametros, f, hoy=HOY, organismo="ITEI",
+                                                               limite=None, fecha=HOY))
             for nombre in nombres_disponibles()
             for i, f in enumerate(combinaciones)
         }
