@@ -32,7 +32,7 @@ con = conexion()
 listas = autorreporte.opciones_formulario(con)
 actividades = autorreporte.actividades_de(con, organismo)
 st.caption(f"{len(actividades):,} actividades registradas · organismo {organismo}")
-pestanas = st.tabs(["Actividades", "Nueva actividad", "Compromisos de gobierno abierto"])
+pestanas = st.tabs(["Actividades", "Nueva actividad", "Compromisos de gobierno abierto", "Capacitaciones"])
 with pestanas[0]:
     vista.tabla_actividades(actividades)
     if usuario.rol != "evaluador":
@@ -49,3 +49,8 @@ with pestanas[2]:
         st.caption("Los compromisos los actualizan los enlaces de la entidad y la Secretaría Ejecutiva.")
     else:
         vista.editar_compromisos(usuario, compromisos, listas)
+with pestanas[3]:
+    if usuario.rol == "evaluador":
+        st.caption("Las capacitaciones las registran los enlaces del organismo que las organizó.")
+    else:
+        vista.capacitaciones(usuario, organismo, autorreporte.capacitaciones_de(con, organismo), listas)

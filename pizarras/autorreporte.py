@@ -21,13 +21,24 @@ from pizarras.auditoria import CambioConcurrente, auditar, transaccion
 from pizarras.consultas import CARPETA_AUTORREPORTE, ejecutar, ejecutar_en
 from pizarras.cuentas import Usuario
 from pizarras.permisos import exigir_admin, exigir_entidad, exigir_organismo
-from pizarras.reglas import DatosInvalidos, Problema, leer_catalogos, revisar_actividad, revisar_avance_compromiso
+from pizarras.reglas import (
+    DatosInvalidos,
+    Problema,
+    leer_catalogos,
+    revisar_actividad,
+    revisar_avance_compromiso,
+    revisar_capacitacion,
+)
 
 CAMPOS_ACTIVIDAD = (
     "organismo", "programa", "eje", "transversales", "ods", "titulo", "descripcion", "tipo", "fecha_inicio",
     "fecha_fin", "periodo", "estatus", "avance", "evidencia_url", "notas",
 )
 CAMPOS_COMPROMISO = ("estatus", "avance", "notas")
+CAMPOS_CAPACITACION = (
+    "organismo", "titulo", "tipo", "modalidad", "tema", "eje", "fecha_inicio", "fecha_fin", "participantes", "mujeres",
+    "hombres", "sujetos_obligados", "publico", "notas",
+)
 ESTADOS_REVISION = {"borrador": "Borrador", "enviada": "Enviada a revisión", "validada": "Validada",
                     "observada": "Observada"}
 # action → (states it starts from, state it leads to)
@@ -39,6 +50,7 @@ TRANSICIONES = {
 _TABLAS = {
     "actividades": ("actividad_por_id", "actividad_revision", "la actividad"),
     "compromisos": ("compromiso_por_id", "compromiso_revision", "el compromiso"),
+    "capacitaciones": ("capacitacion_por_id", "capacitacion_revision", "la capacitación"),
 }
 
 
@@ -182,6 +194,58 @@ def actualizar_compromiso(
         return filas[0]["version"]
 
 
+def crear_capacitacion(
+    con: duckdb.DuckDBPyConnection, usuario: Usuario | None, datos: dict, ahora: datetime | None = None
+) -> int:
+    """Add a training the user's organismo organised, as a draft; its entidad is the organismo's. Returns its id."""
+    exigir_organismo(usuario, datos.get("organismo"))
+    ahora = ahora or datetime.now()
+    with transaccion(con) as cur:
+        limpios, problemas = revisar_capacitacion(datos, leer_catalogos(cur))
+        _exigir_valida(problemas)
+        organismo = ejecutar_en(cur, "organismo_existe", {"organismo": limpios["organismo"]})[0]
+        id_ = ejecutar_en(cur, "capacitacion_siguiente_id")[0]["id"]
+        ejecutar_en(cur, "capacitacion_insertar", {
+            **{c: limpios[c] for c in CAMPOS_CAPACITACION}, "id": id_, "organizador": organismo["sigla"],
+            "entidad": organismo["entidad"],
+        })
+        auditar(cur, usuario.usuario, "crear", "capacitaciones", id_, despues=limpios, en=ahora)
+    return id_
+
+
+def actualizar_capacitacion(
+    con: duckdb.DuckDBPyConnection,
+    usuario: Usuario | None,
+    id_: int,
+    version: int,
+    cambios: dict,
+    ahora: datetime | None = None,
+) -> int:
+    """Change a training read at `version` (its organiser's enlace, or an admin); returns the new version."""
+    ahora = ahora or datetime.now()
+    with transaccion(con) as cur:
+        antes = _uno(cur, "capacitacion_por_id", id_)
+        if antes is None:
+            raise DatosInvalidos([Problema("id", f"no existe la capacitación {id_}.")])
+        exigir_organismo(usuario, antes["organismo"])
+        datos = {c: antes[c] for c in CAMPOS_CAPACITACION} | {
+            k: v for k, v in cambios.items() if k in CAMPOS_CAPACITACION
+        }
+        datos["organismo"] = antes["organismo"]
+        limpios, problemas = revisar_capacitacion(datos, leer_catalogos(cur))
+        _exigir_valida(problemas)
+        filas = ejecutar_en(cur, "capacitacion_actualizar", {
+            **{c: limpios[c] for c in CAMPOS_CAPACITACION if c != "organismo"}, "id": id_, "version": version,
+        })
+        if not filas:
+            raise _conflicto(cur, "capacitaciones", id_, "la capacitación")
+        cambiados = sorted(c for c in CAMPOS_CAPACITACION if _comparable(antes[c]) != _comparable(limpios[c]))
+        auditar(cur, usuario.usuario, "actualizar", "capacitaciones", id_,
+                antes={c: antes[c] for c in cambiados} | {"revision": antes["revision"]},
+                despues={c: limpios[c] for c in cambiados} | {"revision": "borrador"}, en=ahora)
+        return filas[0]["version"]
+
+
 def _cambiar_revision(cur, usuario: Usuario | None, tabla: str, id_: int, version: int, accion: str,
                       comentario: str | None, ahora: datetime) -> int:
     if tabla not in _TABLAS or accion not in TRANSICIONES:
@@ -191,7 +255,7 @@ def _cambiar_revision(cur, usuario: Usuario | None, tabla: str, id_: int, versio
     if antes is None:
         raise DatosInvalidos([Problema("id", f"no existe {nombre} {id_}.")])
     if accion == "enviar":
-        if tabla == "actividades":
+        if tabla in ("actividades", "capacitaciones"):
             exigir_organismo(usuario, antes["organismo"])
         else:
             exigir_entidad(usuario, antes["entidad"], _entidad_de(cur, usuario.organismo if usuario else None))
@@ -261,6 +325,10 @@ def actividades_de(con: duckdb.DuckDBPyConnection, organismo: str) -> pd.DataFra
 
 def compromisos_de(con: duckdb.DuckDBPyConnection, entidad: str) -> pd.DataFrame:
     return ejecutar(con, "compromisos_de_entidad", {"entidad": entidad}, CARPETA_AUTORREPORTE)
+
+
+def capacitaciones_de(con: duckdb.DuckDBPyConnection, organismo: str) -> pd.DataFrame:
+    return ejecutar(con, "capacitaciones_de_organismo", {"organismo": organismo}, CARPETA_AUTORREPORTE)
 
 
 def cola_de_revision(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:

@@ -25,7 +25,15 @@ ETIQUETAS = {
     "ods": "ODS", "titulo": "Título", "descripcion": "Descripción", "tipo": "Tipo", "fecha_inicio": "Fecha de inicio",
     "fecha_fin": "Fecha de término", "periodo": "Periodo", "estatus": "Estatus", "avance": "Avance (%)",
     "evidencia_url": "Evidencia (URL)", "notas": "Notas", "comentario": "Comentario",
+    "modalidad": "Modalidad", "tema": "Tema", "participantes": "Participantes", "mujeres": "Mujeres",
+    "hombres": "Hombres", "sujetos_obligados": "Sujetos obligados", "publico": "Público",
 }
+TIPOS_CAPACITACION = {
+    "curso": "Curso", "taller": "Taller", "diplomado": "Diplomado", "jornada": "Jornada", "webinar": "Webinar",
+    "foro": "Foro", "seminario": "Seminario", "panel": "Panel", "presentacion": "Presentación", "programa": "Programa",
+}
+MODALIDADES = {"presencial": "Presencial", "virtual": "Virtual", "autogestiva": "Autogestiva", "mixta": "Mixta"}
+MAXIMO_PARTICIPANTES = 1_000_000
 
 
 @dataclass(frozen=True)
@@ -211,5 +219,33 @@ def revisar_avance_compromiso(datos: dict, catalogos: Catalogos) -> tuple[dict, 
     """Status, progress and notes of a commitment (what an enlace updates)."""
     r = _Revision(datos)
     _revisar_avance(r, catalogos, evidencia_obligatoria=False)
+    r.texto("notas")
+    return r.limpios, r.problemas
+
+
+def revisar_capacitacion(datos: dict, catalogos: Catalogos) -> tuple[dict, list[Problema]]:
+    """Clean and check one training an SNT member organised (form, upload or CLI)."""
+    r = _Revision(datos)
+    r.de_catalogo("organismo", catalogos.organismos, "un organismo")
+    r.texto("titulo", requerido=True, largo=LARGO_TITULO, lineas=False)
+    r.de_catalogo("tipo", TIPOS_CAPACITACION, "un tipo de capacitación")
+    r.de_catalogo("modalidad", MODALIDADES, "una modalidad", requerido=False)
+    r.texto("tema", largo=LARGO_TITULO, lineas=False)
+    eje = r.de_catalogo("eje", catalogos.ejes, "un eje", requerido=False)
+    if eje in catalogos.ejes and catalogos.ejes[eje][1] != "tematico":
+        r.mal("eje", f"«{eje}» es un eje transversal; elija un eje temático.")
+    inicio, fin = r.fecha("fecha_inicio"), r.fecha("fecha_fin")
+    if inicio is None:
+        r.mal("fecha_inicio", "es obligatoria.")
+    if inicio and fin and fin < inicio:
+        r.mal("fecha_fin", f"el término ({fin:%d/%m/%Y}) no puede ser anterior al inicio ({inicio:%d/%m/%Y}).")
+    total = r.entero("participantes", 0, MAXIMO_PARTICIPANTES, requerido=False)
+    mujeres = r.entero("mujeres", 0, MAXIMO_PARTICIPANTES, requerido=False)
+    hombres = r.entero("hombres", 0, MAXIMO_PARTICIPANTES, requerido=False)
+    if total is not None and (mujeres or 0) + (hombres or 0) > total:
+        r.mal("participantes", f"mujeres y hombres suman {(mujeres or 0) + (hombres or 0):,}, más que los {total:,} "
+              "participantes.")
+    r.entero("sujetos_obligados", 0, MAXIMO_PARTICIPANTES, requerido=False)
+    r.texto("publico", largo=LARGO_TITULO, lineas=False)
     r.texto("notas")
     return r.limpios, r.problemas

@@ -209,3 +209,45 @@ def test_account_rules(con_escritura):
         cuentas.agregar(con_escritura, "Enlace.ITEI", "clave-segura-2025", "evaluador", "Otro", "o@prueba.mx")
     nombres = [u.usuario for u in cuentas.listar(con_escritura)]
     assert sorted(nombres) == sorted(USUARIOS)
+
+
+# ------------------------------------------------------------------------------------------------ trainings
+
+TALLER = {"organismo": "ITEI", "titulo": "Taller de versiones públicas", "tipo": "taller", "modalidad": "virtual",
+          "tema": "Versiones públicas", "eje": "PROTAI-T3", "fecha_inicio": "10/04/2025", "fecha_fin": "10/04/2025",
+          "participantes": 40, "mujeres": 25, "hombres": 15, "sujetos_obligados": 12, "publico": "Sujetos obligados"}
+
+
+def test_an_enlace_records_a_training_its_organismo_organised(con_escritura):
+    enlace, admin = quien("enlace.itei"), quien("admin.snt")
+    id_ = autorreporte.crear_capacitacion(con_escritura, enlace, TALLER, AHORA)
+    assert con_escritura.execute(
+        "select organismo, organizador, entidad, revision, participantes from capacitaciones where id = ?", [id_]
+    ).fetchone() == ("ITEI", "ITEI", "14", "borrador", 40)
+    v = autorreporte.actualizar_capacitacion(con_escritura, enlace, id_, 1, {"participantes": 45}, AHORA)
+    v = autorreporte.cambiar_revision(con_escritura, enlace, "capacitaciones", id_, v, "enviar")
+    autorreporte.cambiar_revision(con_escritura, admin, "capacitaciones", id_, v, "validar")
+    assert cuenta(con_escritura, "select revision from capacitaciones where id = ?", id_) == "validada"
+
+
+def test_trainings_of_another_organiser_are_refused(con_escritura):
+    antes = con_escritura.execute("select * from capacitaciones order by all").fetchall()
+    with pytest.raises(NoAutorizado):
+        autorreporte.crear_capacitacion(con_escritura, quien("enlace.idaip"), TALLER, AHORA)
+    with pytest.raises(NoAutorizado):  # training 1 was organised by ITEI
+        autorreporte.actualizar_capacitacion(con_escritura, quien("enlace.idaip"), 1, 1, {"participantes": 1}, AHORA)
+    with pytest.raises(NoAutorizado):
+        autorreporte.crear_capacitacion(con_escritura, quien("evaluacion"), TALLER, AHORA)
+    assert con_escritura.execute("select * from capacitaciones order by all").fetchall() == antes
+
+
+@pytest.mark.parametrize(
+    "cambio, campo",
+    [({"mujeres": 30, "hombres": 15}, "participantes"), ({"tipo": "charla"}, "tipo"),
+     ({"fecha_inicio": None}, "fecha_inicio"), ({"participantes": -1}, "participantes"),
+     ({"eje": "PROTAI-X1"}, "eje"), ({"modalidad": "hibrida"}, "modalidad")],
+)
+def test_invalid_trainings_name_the_field(con_escritura, cambio, campo):
+    with pytest.raises(DatosInvalidos) as error:
+        autorreporte.crear_capacitacion(con_escritura, quien("enlace.itei"), {**TALLER, **cambio}, AHORA)
+    assert campo in {p.campo for p in error.value.problemas}

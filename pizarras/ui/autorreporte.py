@@ -17,7 +17,7 @@ from pizarras.auditoria import CambioConcurrente
 from pizarras.cuentas import Usuario
 from pizarras.filtros import escapar_markdown
 from pizarras.permisos import NoAutorizado
-from pizarras.reglas import DatosInvalidos
+from pizarras.reglas import MODALIDADES, TIPOS_CAPACITACION, DatosInvalidos
 from pizarras.ui import datos
 from pizarras.ui.sesion import formulario_acceso
 
@@ -226,3 +226,72 @@ def editar_compromisos(usuario: Usuario, tabla: pd.DataFrame, listas: dict) -> N
             autorreporte.cambiar_revision(datos.conexion(), usuario, "compromisos", elegido, version, "enviar")
 
         escribir(accion, "Compromiso actualizado y enviado a revisión.")
+
+
+def _numero(valor) -> int | None:
+    return None if valor is None or pd.isna(valor) else int(valor)
+
+
+def capacitaciones(usuario: Usuario, organismo: str, tabla: pd.DataFrame, listas: dict) -> None:
+    """The trainings the organismo organised: the list, and one form to add a training or change the chosen one."""
+    if not tabla.empty:
+        vista = tabla.assign(revision=tabla["revision"].map(autorreporte.ESTADOS_REVISION),
+                             tipo=tabla["tipo"].map(TIPOS_CAPACITACION))
+        st.dataframe(
+            vista, hide_index=True,
+            column_order=["id", "titulo", "tipo", "fecha_inicio", "participantes", "revision", "version"],
+            column_config={"id": st.column_config.NumberColumn("Núm.", format="%d"), "titulo": "Capacitación",
+                           "tipo": "Tipo", "fecha_inicio": st.column_config.DateColumn("Inicio", format="DD/MM/YYYY"),
+                           "participantes": st.column_config.NumberColumn("Participantes", format="%d"),
+                           "revision": "Revisión", "version": st.column_config.NumberColumn("Versión", format="%d")},
+        )
+    filas = {int(f["id"]): f for f in tabla.to_dict("records")}
+    elegida = st.selectbox("Capacitación", [None, *filas], key="cap_elegida",
+                           format_func=lambda i: "Nueva capacitación" if i is None else _etiqueta(filas[i]))
+    fila = filas.get(elegida, {})
+    if fila.get("revision") == "observada" and _texto(fila.get("observacion")):
+        st.warning("**Observación:** " + escapar_markdown(fila["observacion"]), icon=":material/rate_review:")
+    tematicos = _opciones(listas, "eje", tipo="tematico")
+    with st.form(f"capacitacion_{elegida}_{fila.get('version', 0)}"):
+        titulo = st.text_input("Título", _texto(fila.get("titulo")), max_chars=300)
+        columnas = st.columns(3)
+        tipos, modalidades = list(TIPOS_CAPACITACION), [None, *MODALIDADES]
+        tipo = columnas[0].selectbox("Tipo", tipos, index=tipos.index(fila["tipo"]) if fila else 1,
+                                     format_func=TIPOS_CAPACITACION.get)
+        modalidad = columnas[1].selectbox(
+            "Modalidad", modalidades, index=modalidades.index(_texto(fila.get("modalidad")) or None),
+            format_func=lambda m: "Sin dato" if m is None else MODALIDADES[m])
+        ejes = [None, *tematicos]
+        eje = columnas[2].selectbox("Eje temático", ejes, index=ejes.index(_texto(fila.get("eje")) or None),
+                                    format_func=lambda e: "Sin eje" if e is None else tematicos[e])
+        tema = st.text_input("Tema", _texto(fila.get("tema")), max_chars=300)
+        columnas = st.columns(2)
+        inicio = columnas[0].date_input("Fecha de inicio", value=fila.get("fecha_inicio"), format="DD/MM/YYYY")
+        fin = columnas[1].date_input("Fecha de término", value=fila.get("fecha_fin"), format="DD/MM/YYYY")
+        columnas = st.columns(4)
+        numeros = {}
+        for columna, (campo, etiqueta) in zip(columnas, [("participantes", "Participantes"), ("mujeres", "Mujeres"),
+                                                         ("hombres", "Hombres"),
+                                                         ("sujetos_obligados", "Sujetos obligados")], strict=True):
+            numeros[campo] = columna.number_input(etiqueta, min_value=0, value=_numero(fila.get(campo)), step=1)
+        publico = st.text_input("Público", _texto(fila.get("publico")), max_chars=300)
+        notas = st.text_area("Notas", _texto(fila.get("notas")), max_chars=4000)
+        botones = st.columns(2)
+        guardar = botones[0].form_submit_button("Guardar borrador")
+        enviar = botones[1].form_submit_button("Guardar y enviar a revisión", type="primary")
+    if not (guardar or enviar):
+        return
+    registro = {"organismo": organismo, "titulo": titulo, "tipo": tipo, "modalidad": modalidad, "eje": eje,
+                "tema": tema, "fecha_inicio": inicio, "fecha_fin": fin, "publico": publico, "notas": notas, **numeros}
+
+    def accion():
+        con = datos.conexion()
+        if elegida is None:
+            id_, version = autorreporte.crear_capacitacion(con, usuario, registro), 1
+        else:
+            id_, version = elegida, autorreporte.actualizar_capacitacion(con, usuario, elegida, fila["version"],
+                                                                         registro)
+        if enviar:
+            autorreporte.cambiar_revision(con, usuario, "capacitaciones", id_, version, "enviar")
+
+    escribir(accion, "Capacitación enviada a revisión." if enviar else "Capacitación guardada como borrador.")

@@ -10,7 +10,7 @@ from pizarras.cuentas import Usuario
 from pizarras.ui import datos
 from pizarras.ui.autorreporte import PROGRESO, escribir
 
-TIPOS = {"actividades": "Actividad", "compromisos": "Compromiso"}
+TIPOS = {"actividades": "Actividad", "compromisos": "Compromiso", "capacitaciones": "Capacitación"}
 _COLUMNAS = {
     "tipo": "Tipo", "id": st.column_config.NumberColumn("Núm.", format="%d"), "quien": "Organismo o entidad",
     "titulo": "Título", "estatus": "Estatus", "avance": PROGRESO,

@@ -1,6 +1,6 @@
--- What awaits review: activities and commitments sent for review, oldest first. Grain: one row per record.
--- Columns: tabla (actividades or compromisos), id, quien (organismo sigla or entidad), titulo, estatus, avance,
--- reportado_por, reportado_en (NULL for commitments, which carry no report date), version. No parameters.
+-- What awaits review: activities, commitments and trainings sent for review, oldest first. Grain: one row per record.
+-- Columns: tabla, id, quien (organismo sigla or entidad), titulo, estatus, avance (NULL for trainings),
+-- reportado_por, reportado_en (NULL for commitments and trainings, which carry no report date), version.
 select
     'actividades' as tabla, a.id, o.sigla as quien, a.titulo, s.nombre as estatus, a.avance, a.evidencia_url,
     a.reportado_por, a.reportado_en, a.version
@@ -15,4 +15,10 @@ from compromisos c
 join entidades e on e.clave = c.entidad
 join estatus s on s.clave = c.estatus
 where c.revision = 'enviada'
+union all
+select
+    'capacitaciones', k.id, o.sigla, k.titulo, k.participantes || ' participantes', null, null, null, null, k.version
+from capacitaciones k
+join organismos o on o.clave = k.organismo
+where k.revision = 'enviada'
 order by reportado_en nulls last, tabla, id

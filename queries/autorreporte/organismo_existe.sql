@@ -1,2 +1,2 @@
 -- The organismo with this key, if any. Parameters: $organismo.
-select clave, entidad from organismos where clave = $organismo
+select clave, sigla, entidad from organismos where clave = $organismo

@@ -58,7 +58,8 @@ def test_a_wrong_password_is_told_in_spanish_and_a_good_one_logs_in(ruta):
     at.button[0].click().run()
     assert not at.exception
     assert at.session_state["username"] == "enlace.itei"
-    assert [t.label for t in at.tabs] == ["Actividades", "Nueva actividad", "Compromisos de gobierno abierto"]
+    assert [t.label for t in at.tabs] == ["Actividades", "Nueva actividad", "Compromisos de gobierno abierto",
+                                         "Capacitaciones"]
 
 
 def test_an_enlace_updates_and_submits_an_activity_of_its_organismo(ruta):
@@ -149,3 +150,22 @@ def test_a_revoked_session_is_logged_out(ruta):
     con.close()
     at.run()
     assert not at.tabs and [t.label for t in at.text_input] == ["Usuario", "Contraseña"]
+
+
+def test_an_enlace_adds_a_training_and_sends_it_for_review(ruta):
+    at = abrir("autorreporte", "enlace.itei")
+    assert at.selectbox(key="cap_elegida").value is None  # "Nueva capacitación"
+    # The trainings tab is the last one: its widgets come after the activity form's same-named ones.
+    [t for t in at.text_input if t.label == "Título"][-1].input("Taller de archivos")
+    [d for d in at.date_input if d.label == "Fecha de inicio"][-1].set_value(datetime(2025, 5, 6).date())
+    next(n for n in at.number_input if n.label == "Participantes").set_value(30)
+    next(n for n in at.number_input if n.label == "Mujeres").set_value(40)
+    envios = [b for b in at.button if b.label == "Guardar y enviar a revisión"]
+    envios[-1].click().run()
+    assert any("suman 40" in e.value for e in at.error)  # more women than participants: nothing written
+    assert leer(ruta, "select count(*) from capacitaciones where titulo = 'Taller de archivos'") == [(0,)]
+    next(n for n in at.number_input if n.label == "Mujeres").set_value(20)
+    [b for b in at.button if b.label == "Guardar y enviar a revisión"][-1].click().run()
+    assert not at.exception and not at.error
+    assert leer(ruta, "select organismo, entidad, revision from capacitaciones where titulo = 'Taller de archivos'") == [
+        ("ITEI", "14", "enviada")]
