@@ -15,9 +15,11 @@ $(STAMP): requirements.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	@touch $(STAMP)
 
-# Rebuild the database from seed/ (atomic: a temporary file renamed into place).
+# Rebuild the database from seed/ (atomic: a temporary file renamed into place). It refuses to replace a database
+# holding people's records (accounts, self-reports, reviews) unless FORZAR=1, and then copies it first.
+# SIN_DEMO=1 builds without the demo rows (production).
 data: venv
-	$(BIN)/python -m seed.build
+	$(BIN)/python -m seed.build $(if $(FORZAR),--forzar) $(if $(SIN_DEMO),--sin-demo)
 
 data-si-falta: venv
 	$(BIN)/python -m seed.build --si-falta

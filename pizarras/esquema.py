@@ -198,3 +198,20 @@ def _en_transaccion(con: duckdb.DuckDBPyConnection, trabajo) -> None:
         con.execute("rollback")
         raise
     con.execute("commit")
+
+
+# What only people wrote, by table: a rebuild from seed/ would lose it. (Every self-report write and login is
+# audited, so the audit trail alone would do; users are named too, since an account can exist before any write.)
+_ESCRITO_POR_PERSONAS = {"usuarios": "cuentas de usuario", "auditoria": "cambios y accesos registrados"}
+
+
+def registros_de_personas(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
+    """{what: how many} of the records people wrote into this database; empty when there are none."""
+    tablas = _tablas(con)
+    encontrados = {}
+    for tabla, que in _ESCRITO_POR_PERSONAS.items():
+        if tabla in tablas:
+            n = con.execute(f"select count(*) from {tabla}").fetchone()[0]
+            if n:
+                encontrados[que] = n
+    return encontrados

@@ -8,13 +8,17 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import sys
+from datetime import datetime
 from pathlib import Path
 
 import duckdb
 
+from pizarras.base import BaseNoAbre, abrir
 from pizarras.config import CARPETA_SEED, ruta_db
-from pizarras.esquema import aplicar_pasos, instalar_macros
+from pizarras.demo import quitar_demo
+from pizarras.esquema import aplicar_pasos, instalar_macros, registros_de_personas
 
 # Load order follows the foreign keys.
 TABLAS_CATALOGO = ["regiones", "entidades", "organismos", "programas", "ejes", "ods", "estatus"]
@@ -77,10 +81,11 @@ def registrar_reportes_iniciales(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("insert into reportes_avance select id, reportado_en, avance, estatus, reportado_por from actividades")
 
 
-def construir(destino: Path, carpeta: Path = CARPETA_SEED, llenar=None) -> Path:
+def construir(destino: Path, carpeta: Path = CARPETA_SEED, llenar=None, sin_demo: bool = False) -> Path:
     """Build a fresh database at `destino`, atomically replacing any previous one.
 
     `llenar(con)` fills the empty database (default: `construir_en` from seed/); seed.synth passes its own.
+    `sin_demo` leaves out every demo row (production), keeping the sourced records.
     """
     destino = Path(destino)
     destino.parent.mkdir(parents=True, exist_ok=True)
@@ -95,6 +100,8 @@ def construir(destino: Path, carpeta: Path = CARPETA_SEED, llenar=None) -> Path:
                 construir_en(con, carpeta)
             else:
                 llenar(con)
+            if sin_demo:
+                quitar_demo(con)
             con.execute("commit")
             con.execute("checkpoint")
         finally:
@@ -107,17 +114,60 @@ def construir(destino: Path, carpeta: Path = CARPETA_SEED, llenar=None) -> Path:
     return destino
 
 
+def _registros_de_personas(destino: Path) -> dict[str, int] | None:
+    """What people wrote into the existing database; None (and the reason printed) when it cannot be read."""
+    try:
+        con = abrir(destino, solo_lectura=True)
+    except BaseNoAbre as error:
+        print(f"{error} Detenga la aplicación antes de reconstruir la base.", file=sys.stderr)
+        return None
+    try:
+        return registros_de_personas(con)
+    finally:
+        con.close()
+
+
+def _copia_previa(destino: Path, ahora: datetime | None = None) -> Path:
+    """A copy of the database beside it, named with the moment, before a forced rebuild replaces it."""
+    sello = (ahora or datetime.now()).strftime("%Y%m%d-%H%M%S")
+    copia = destino.with_name(f"{destino.stem}.antes-de-reconstruir.{sello}{destino.suffix}")
+    shutil.copy2(destino, copia)
+    wal = destino.with_name(destino.name + ".wal")
+    if wal.exists():
+        shutil.copy2(wal, copia.with_name(copia.name + ".wal"))
+    return copia
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Construye la base DuckDB de Pizarras de Avance desde seed/.")
     parser.add_argument("--db", type=Path, default=None, help="ruta del archivo (predeterminada: $PIZARRAS_DB)")
     parser.add_argument("--si-falta", action="store_true", help="construir solo si el archivo no existe")
+    parser.add_argument("--forzar", action="store_true",
+                        help="reemplazar una base que tiene registros escritos por personas (antes se copia)")
+    parser.add_argument("--sin-demo", action="store_true", help="sin los datos de demostración (producción)")
     args = parser.parse_args(argv)
     destino = args.db or ruta_db()
-    if args.si_falta and destino.exists():
-        print(f"La base ya existe: {destino}")
-        return 0
-    construir(destino)
-    print(f"Base construida: {destino}")
+    if destino.exists():
+        if args.si_falta:
+            print(f"La base ya existe: {destino}")
+            return 0
+        personas = _registros_de_personas(destino)
+        if personas is None:
+            return 1
+        if personas and not args.forzar:
+            detalle = ", ".join(f"{n:,} {que}" for que, n in personas.items())
+            print(
+                f"No se reconstruyó «{destino}»: tiene registros escritos por personas ({detalle}) que la semilla no "
+                "tiene. Para conservarlos, no la reconstruya: la aplicación la migra sola al arrancar. Si de verdad "
+                "quiere reemplazarla, use «make data FORZAR=1» (o --forzar): antes se guarda una copia.",
+                file=sys.stderr,
+            )
+            return 1
+        if personas:
+            copia = _copia_previa(destino)
+            print(f"Copia de la base anterior, con sus registros, en «{copia}».")
+    construir(destino, sin_demo=args.sin_demo)
+    print(f"Base construida{' sin datos de demostración' if args.sin_demo else ''}: {destino}")
     return 0
 
 

@@ -22,8 +22,9 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 _A_V1 = "case revision when 'enviada' then 'pendiente' else revision end"
 
 
-def construir_v1(ruta: Path) -> Path:
-    """A database exactly as main built it before schema versions: baseline tables and macros, the seed's rows."""
+def construir_v1(ruta: Path, con_registros_nuevos: bool = True) -> Path:
+    """A database exactly as main built it before schema versions: baseline tables and macros, the seed's rows,
+    and (unless told otherwise) rows added after the build: an activity with its links, a training, a commitment."""
     con = duckdb.connect(str(ruta))
     try:
         con.execute((FIXTURES / "schema_v1.sql").read_text(encoding="utf-8"))
@@ -37,26 +38,31 @@ def construir_v1(ruta: Path) -> Path:
                     "from read_csv($ruta, header = true, columns = $tipos, nullstr = '')",
                     {"ruta": str(CARPETA_SEED / carpeta / f"{tabla}.csv"), "tipos": tipos},
                 )
-        # What a person added to the old version: an activity with its links, a training, a commitment.
-        con.execute(
-            "insert into actividades values (9001, 'ITEI', 'PROTAI', 'PROTAI-T3', 'Informe trimestral', null, "
-            "'Informe', '2025-01-10', '2025-03-31', 'en_proceso', 40, 'https://itei.org.mx/informe', 2025, "
-            "'enlace.itei', '2025-04-01 10:00:00', 'pendiente', false, 'Autorreporte')"
-        )
-        con.execute("insert into actividad_ods values (9001, 16)")
-        con.execute("insert into actividad_ejes_transversales values (9001, 'PROTAI-X1')")
-        con.execute(
-            "insert into capacitaciones values (9001, 'Taller de datos', 'taller', 'ITEI', 'ITEI', '14', 'virtual', "
-            "'Datos abiertos', null, '2025-02-01', '2025-02-01', 25, 15, 10, 4, 'Sujetos obligados', false, null)"
-        )
-        con.execute(
-            "insert into compromisos values (9001, '14', 'Plan de prueba', 9, '2025-2026', 2025, 2026, "
-            "'Compromiso de prueba', null, null, null, 16, false, 'en_proceso', null, 30, null, null, false, null)"
-        )
+        if con_registros_nuevos:
+            _agregar_registros_nuevos(con)
         con.execute("checkpoint")
     finally:
         con.close()
     return ruta
+
+
+def _agregar_registros_nuevos(con: duckdb.DuckDBPyConnection) -> None:
+    """Rows added to the old database after its build: they must survive the migration."""
+    con.execute(
+        "insert into actividades values (9001, 'ITEI', 'PROTAI', 'PROTAI-T3', 'Informe trimestral', null, "
+        "'Informe', '2025-01-10', '2025-03-31', 'en_proceso', 40, 'https://itei.org.mx/informe', 2025, "
+        "'enlace.itei', '2025-04-01 10:00:00', 'pendiente', false, 'Autorreporte')"
+    )
+    con.execute("insert into actividad_ods values (9001, 16)")
+    con.execute("insert into actividad_ejes_transversales values (9001, 'PROTAI-X1')")
+    con.execute(
+        "insert into capacitaciones values (9001, 'Taller de datos', 'taller', 'ITEI', 'ITEI', '14', 'virtual', "
+        "'Datos abiertos', null, '2025-02-01', '2025-02-01', 25, 15, 10, 4, 'Sujetos obligados', false, null)"
+    )
+    con.execute(
+        "insert into compromisos values (9001, '14', 'Plan de prueba', 9, '2025-2026', 2025, 2026, "
+        "'Compromiso de prueba', null, null, null, 16, false, 'en_proceso', null, 30, null, null, false, null)"
+    )
 
 
 def filas(ruta: Path, tabla: str, columnas: list[str]) -> list[tuple]:

@@ -1,0 +1,2 @@
+-- Demo activities. No parameters.
+delete from actividades where es_demo

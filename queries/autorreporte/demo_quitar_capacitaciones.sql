@@ -1,0 +1,2 @@
+-- Demo trainings. No parameters.
+delete from capacitaciones where es_demo

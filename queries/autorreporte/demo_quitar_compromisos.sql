@@ -1,0 +1,2 @@
+-- Demo commitments. No parameters.
+delete from compromisos where es_demo
