@@ -37,6 +37,8 @@ ESTILO = f"""<style>
   .st-key-{CLAVE_KPIS} [data-testid="stMetricLabel"] div {{ white-space: normal; overflow: visible; }}
   [data-testid="stMainBlockContainer"] {{ padding-top: 3.5rem; }}
   [data-testid="stMain"] h1 {{ font-size: 1.9rem; }}
+  /* On a touch screen plotly's toolbar stays up and covers the chart's title; Streamlit's own stays. */
+  [data-testid="stPlotlyChart"] .modebar-container {{ display: none; }}
 }}
 </style>"""
 
