@@ -22,6 +22,7 @@ import psutil
 
 from bench import audiencia, consultas, paginas, resultados
 from bench.arranque import arranque_en_frio
+from bench.primera_visita import primera_visita
 from bench.estadistica import medir
 from bench.resultados import escribir
 from bench.servidor import CHROMIUM, Muestreo, lanzar
@@ -32,7 +33,9 @@ from seed.synth import SEMILLA, construir_sintetica
 
 TAMANOS_CONSULTAS = [10_000, 100_000, 1_000_000]
 GRANDE = 1_000_000
-SESIONES = [25, 50, 100, 200]  # 50: between what one process serves and what 100 ask for
+SESIONES = [25, 50, 100, 200]
+# The repository's configuration, and the websocket compressed (what the app sends is most of what it controls).
+VARIANTES_VISITA = [None, {"server.enableWebsocketCompression": "true"}]  # 50: between what one process serves and what 100 ask for
 PAQUETES = ["streamlit", "duckdb", "pandas", "pyarrow", "plotly", "numpy", "psutil", "playwright", "websockets",
             "protobuf"]
 
@@ -262,6 +265,31 @@ def hallazgos(datos: dict) -> list[str]:
                      "navegador en esta máquina"
                      + (f": ese piso ya pasa de la meta de {resultados.OBJETIVO_ARRANQUE_S:.0f} s."
                         if a["pagina_minima_s"]["mediana"] > resultados.OBJETIVO_ARRANQUE_S else "."))
+    h += _hallazgos_visita(datos.get("primera_visita", []))
+    return h
+
+
+def _hallazgos_visita(visitas: list[dict]) -> list[str]:
+    base = next((v for v in visitas if not v.get("opciones") and v.get("bytes_en_cable")), None)
+    if base is None:
+        return []
+    mb = lambda b: b / 2**20  # noqa: E731
+    js = base["por_tipo"].get("JavaScript", {}).get("bytes", 0) + base["por_tipo"].get("fuentes", {}).get("bytes", 0)
+    h = [f"Primera visita desde un teléfono: {mb(base['bytes_en_cable']['mediana']):.1f} MB en "
+         f"{base['peticiones']['mediana']:.0f} peticiones; {mb(js):.1f} MB son el JavaScript y las fuentes del "
+         f"frontend de Streamlit ({base['mayores'][0]['url']}: {mb(base['mayores'][0]['bytes']):.1f} MB), servidos "
+         f"sin comprimir; lo que manda la app por el websocket son {base['bytes_ws']['mediana'] / 2**10:.0f} KB."]
+    if base.get("estaticos_con_gzip_bytes"):
+        h.append(f"Un proxy inverso que comprima con gzip dejaría los estáticos en "
+                 f"{mb(base['estaticos_con_gzip_bytes']):.1f} MB (de {mb(base['estaticos_bytes']):.1f} MB); una "
+                 f"segunda visita ya los tiene en caché y baja "
+                 f"{base['segunda_visita']['bytes_http']['mediana'] / 2**10:.0f} KB por HTTP.")
+    comprimida = next((v for v in visitas if v.get("opciones") and v.get("bytes_en_cable")), None)
+    if comprimida:
+        ahorro = base["bytes_en_cable"]["mediana"] - comprimida["bytes_en_cable"]["mediana"]
+        h.append(f"Con `server.enableWebsocketCompression` el cable de la primera visita baja {ahorro / 2**10:.0f} KB "
+                 f"({mb(comprimida['bytes_en_cable']['mediana']):.2f} MB): casi todo lo que la app manda por el "
+                 "websocket, que también se manda en cada cambio de filtro.")
     return h
 
 
@@ -271,6 +299,7 @@ CLAVES_POR_SECCION = {
     "consultas": ["consultas", "carga_pandas"],
     "paginas": ["paginas", "gc_collect_ms"],
     "arranque": ["arranque"],
+    "visita": ["primera_visita"],
     "audiencia": ["audiencia", "cliente_audiencia", "metricas_por_filtro", "validacion_navegador"],
 }
 
@@ -286,6 +315,8 @@ def _conservar(datos: dict, anterior: Path, medidas: set[str]) -> None:
                                         "generado": previo.get("generado"), "commit": previo.get("commit"),
                                         "carga": [previo["maquina"].get("carga_inicio"), previo["maquina"].get("carga_fin")]}]
     conservadas = []
+    tengo = {b["nombre"] for b in datos.get("bases", [])}
+    datos["bases"] = datos.get("bases", []) + [b for b in previo.get("bases", []) if b["nombre"] not in tengo]
     for seccion, claves in CLAVES_POR_SECCION.items():
         if seccion in medidas or seccion not in previo.get("duracion_secciones_s", {}):
             continue
@@ -310,7 +341,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--reconstruir", action="store_true", help="reconstruir las bases aunque no hayan cambiado")
     parser.add_argument("--rapido", action="store_true",
                         help="menos repeticiones y audiencias cortas (para desarrollo; no para resultados)")
-    parser.add_argument("--secciones", default="consultas,paginas,arranque,audiencia",
+    parser.add_argument("--secciones", default="consultas,paginas,arranque,visita,audiencia",
                         help="secciones a medir, separadas por comas")
     parser.add_argument("--conservar", action="store_true",
                         help="tomar de results.json en --salida las secciones que esta corrida no mide")
@@ -322,7 +353,7 @@ def main(argv: list[str] | None = None) -> int:
 
     signal.signal(signal.SIGTERM, terminar)
     secciones = {s.strip() for s in args.secciones.split(",") if s.strip()}
-    desconocidas = secciones - {"consultas", "paginas", "arranque", "audiencia"}
+    desconocidas = secciones - set(CLAVES_POR_SECCION)
     if desconocidas:
         parser.error(f"secciones desconocidas: {', '.join(sorted(desconocidas))}")
 
@@ -341,7 +372,10 @@ def main(argv: list[str] | None = None) -> int:
     logs = carpeta / "registros"
 
     semilla = preparar_base(carpeta, "semilla", None, args.reconstruir)
-    bases = {n: preparar_base(carpeta, f"sintetica-{n}", n, args.reconstruir) for n in TAMANOS_CONSULTAS}
+    # The synthetic databases take minutes to build: only the sections that read them build them.
+    sinteticas = secciones & {"consultas", "paginas", "arranque"}
+    bases = ({n: preparar_base(carpeta, f"sintetica-{n}", n, args.reconstruir) for n in TAMANOS_CONSULTAS}
+             if sinteticas else {})
     datos["bases"] = [semilla, *bases.values()]
 
     if "consultas" in secciones:
@@ -377,6 +411,15 @@ def main(argv: list[str] | None = None) -> int:
             r = arranque_en_frio(Path(base["ruta"]), logs, veces, aviso=aviso)
             datos["arranque"].append({**r, "base": base["nombre"], "actividades": base["actividades"]})
         _fin_de_seccion(datos, "arranque", inicio_seccion)
+
+    if "visita" in secciones:
+        aviso("Primera visita desde un teléfono (bytes y peticiones)…")
+        inicio_seccion = time.perf_counter()
+        datos["primera_visita"] = []
+        for opciones in VARIANTES_VISITA:
+            r = primera_visita(Path(semilla["ruta"]), logs, 1 if rapido else 3, opciones, aviso=aviso)
+            datos["primera_visita"].append({**r, "base": semilla["nombre"]})
+        _fin_de_seccion(datos, "visita", inicio_seccion)
 
     if "audiencia" in secciones:
         aviso("Audiencia en vivo (cliente de protocolo) sobre la base semilla…")

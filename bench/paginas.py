@@ -136,6 +136,8 @@ def capturar(nodo, omitidos: list[str], contador: list[int] | None = None) -> li
                               "hijos": [capturar(p, omitidos, contador) for p in pestanas]})
         elif tipo == "divider":
             elementos.append({"tipo": "divider"})
+        elif tipo == "html":
+            elementos.append({"tipo": "html", "valor": proto.body})
         elif tipo == "table":
             elementos.append({"tipo": "table", "tabla": hijo.value})
         elif tipo in ("flex_container", "vertical", "container"):

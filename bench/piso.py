@@ -28,6 +28,8 @@ def dibujar(elementos: list[dict]) -> None:
             st.dataframe(e["tabla"], hide_index=True, width="stretch")
         elif tipo == "divider":
             st.divider()
+        elif tipo == "html":
+            st.html(e["valor"])
         elif tipo == "table":
             st.table(e["tabla"])
         elif tipo == "download_button":

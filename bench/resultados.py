@@ -15,6 +15,8 @@ OBJETIVO_PAGINA_1M_MS = 300.0
 OBJETIVO_ARRANQUE_S = 3.0
 OBJETIVO_P95_100_MS = 1000.0
 OBJETIVO_TOTAL_MIN = 15.0
+# A room of phones on a venue's wifi: 40 first visits of 3 MB are 120 MB, where 9 MB each were 370 MB.
+OBJETIVO_VISITA_MB = 3.0
 GRANDE = 1_000_000
 ANTES_Y_DESPUES = Path(__file__).resolve().parent / "antes_y_despues.md"
 
@@ -68,6 +70,15 @@ def construir_targets(datos: dict) -> list[dict]:
         targets.append(_target(f"arranque en frío ({arranque['base']})", f"≤ {OBJETIVO_ARRANQUE_S:.0f} s hasta el "
                                "primer render completo", None if render is None else round(render, 2),
                                render is not None and not arranque["errores"] and render <= OBJETIVO_ARRANQUE_S))
+    visita = next((v for v in datos.get("primera_visita", []) if not v.get("opciones")), None)
+    cable = (visita or {}).get("bytes_en_cable") or {}
+    mb = None if not cable else round(cable["mediana"] / 2**20, 2)
+    targets.append(_target("primera visita desde un teléfono (pizarra nacional, 390×844)",
+                           f"≤ {OBJETIVO_VISITA_MB:.0f} MB en el cable, navegador sin caché", mb,
+                           mb is not None and not visita["errores"] and mb <= OBJETIVO_VISITA_MB))
+    repetidas = None if visita is None or "repetidas" not in visita else len(visita["repetidas"])
+    targets.append(_target("primera visita desde un teléfono: ningún recurso pedido dos veces", "0 recursos repetidos",
+                           repetidas, repetidas == 0))
     cien = next((a for a in datos.get("audiencia", []) if a["sesiones"] == 100 and not a.get("variante")), None)
     p95 = cien["latencia_ms"]["p95"] if cien else None
     targets.append(_target("audiencia de 100 sesiones", f"p95 ≤ {OBJETIVO_P95_100_MS:.0f} ms y cero errores",
@@ -198,6 +209,9 @@ def a_markdown(datos: dict) -> str:
                       _rango(a.get("servidor_caliente_s"), unidad="s"), _rango(a.get("pagina_minima_s"), unidad="s"),
                       "; ".join(a["errores"]) or "0"] for a in datos["arranque"]])
 
+    if datos.get("primera_visita"):
+        l += _seccion_visita(datos["primera_visita"])
+
     if datos.get("audiencia"):
         l += ["## Audiencia en vivo", ""]
         l += [datos.get("cliente_audiencia", ""), ""]
@@ -238,6 +252,49 @@ def a_markdown(datos: dict) -> str:
             if val.get("errores_navegador"):
                 l += ["Errores del navegador: " + "; ".join(val["errores_navegador"]), ""]
     return "\n".join(l).rstrip() + "\n"
+
+
+def _kb(valor: float | None) -> str:
+    if valor is None:
+        return "—"
+    return f"{valor / 2**20:,.2f} MB" if valor >= 2**20 else f"{valor / 2**10:,.0f} KB"
+
+
+def _seccion_visita(visitas: list[dict]) -> list[str]:
+    l = ["## Primera visita desde un teléfono", ""]
+    l += ["La pizarra nacional sin filtros en un contexto nuevo de Chromium (sin caché) de 390×844 con pantalla táctil, "
+          "contra el servidor ya caliente (base semilla), hasta el render completo y la red en reposo. *En el cable*: "
+          "los bytes que el servidor manda al navegador, contados en un relevo TCP (HTTP y websocket, comprimido o "
+          "no). *HTTP*: lo que Chromium recibe por petición (encabezados incluidos). *Websocket*: los mensajes de la "
+          "app (métricas, figuras, tablas) ya descomprimidos. *Segunda visita*: el mismo navegador recarga la página "
+          "(los estáticos de Streamlit llevan `Cache-Control: immutable`).", ""]
+    filas = []
+    for v in visitas:
+        if not v.get("peticiones"):
+            filas.append([", ".join(f"`{k}={x}`" for k, x in (v.get("opciones") or {}).items()) or "la del repositorio",
+                          "error", "; ".join(v.get("errores", [])), "", "", "", ""])
+            continue
+        segunda = v["segunda_visita"]
+        filas.append([", ".join(f"`{k}={x}`" for k, x in (v.get("opciones") or {}).items()) or "la del repositorio",
+                      f"{v['peticiones']['mediana']:.0f}", _kb(v["bytes_http"]["mediana"]),
+                      f"{_kb(v['bytes_ws']['mediana'])} ({v['mensajes_ws']} mensajes)",
+                      f"{_kb(v['bytes_en_cable']['mediana'])} (n={v['bytes_en_cable']['n']})",
+                      f"{segunda['peticiones']['mediana']:.0f} peticiones a la red, "
+                      f"{_kb(segunda['bytes_http']['mediana'])} HTTP + {_kb(segunda['bytes_ws']['mediana'])} websocket",
+                      len(v["repetidas"])])
+    l += _tabla(["configuración del servidor", "peticiones", "HTTP", "websocket", "en el cable", "segunda visita",
+                 "recursos repetidos"], filas)
+    base = next((v for v in visitas if not v.get("opciones") and v.get("por_tipo")), None)
+    if base:
+        l += _tabla(["tipo", "peticiones", "bytes"],
+                    [[t, c["peticiones"], _kb(c["bytes"])] for t, c in sorted(base["por_tipo"].items(),
+                                                                              key=lambda x: -x[1]["bytes"])])
+        l += ["Los mayores: " + ", ".join(f"`{m['url']}` {_kb(m['bytes'])}" for m in base["mayores"]) + ".", ""]
+        if base.get("estaticos_con_gzip_bytes"):
+            l += [f"Los estáticos del frontend de Streamlit ({_kb(base['estaticos_bytes'])}) se sirven sin comprimir "
+                  "(Streamlit 1.67 excluye `/static/` de su gzip); comprimidos con gzip -6, como los mandaría un proxy "
+                  f"inverso que comprima, serían {_kb(base['estaticos_con_gzip_bytes'])}.", ""]
+    return l
 
 
 def escribir(datos: dict, carpeta: Path) -> tuple[Path, Path]:

@@ -7,6 +7,7 @@ import streamlit as st
 from pizarras import estilo, graficas, graficas_ga
 from pizarras.tableros import capacitaciones as tablero
 from pizarras.ui import componentes
+from pizarras.ui.chips import bloque_kpis, encabezado
 from pizarras.ui.datos import consultar_directo, tablero_compartido
 from pizarras.ui.detalle import mostrar_detalle, tabla_seleccionable
 from pizarras.ui.figuras import figura
@@ -14,15 +15,17 @@ from pizarras.ui.marco import exigir_marco
 
 exigir_marco()
 
-st.title("Capacitaciones")
-st.caption("Cursos, talleres, diplomados, jornadas y otras capacitaciones que organizan o reportan los integrantes del SNT.")
+encabezado(
+    "Capacitaciones",
+    "Cursos, talleres, diplomados, jornadas y otras capacitaciones que organizan o reportan los integrantes del SNT.",
+)
 
 filtros = st.session_state["filtros"]
 pizarra = tablero_compartido(tablero.pizarra_capacitaciones, filtros)
 componentes.aviso_demo(pizarra.registros_demo)
 
 kpi, faltantes = pizarra.kpi, pizarra.faltantes
-columnas = st.columns(6)
+columnas = bloque_kpis().columns(6)
 columnas[0].metric("Capacitaciones", estilo.entero(kpi["capacitaciones"]))
 columnas[1].metric("Participantes", estilo.entero(kpi["participantes"]))
 columnas[2].metric("Mujeres", estilo.entero(kpi["mujeres"]))

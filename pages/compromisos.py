@@ -9,6 +9,7 @@ import streamlit as st
 from pizarras import estilo, graficas, graficas_ga
 from pizarras.tableros import compromisos as tablero
 from pizarras.ui import componentes
+from pizarras.ui.chips import bloque_kpis, encabezado
 from pizarras.ui.datos import consultar_directo, tablero_compartido
 from pizarras.ui.detalle import mostrar_detalle, tabla_seleccionable
 from pizarras.ui.figuras import figura
@@ -16,10 +17,10 @@ from pizarras.ui.marco import exigir_marco
 
 exigir_marco()
 
-st.title("Compromisos de gobierno abierto")
-st.caption(
+encabezado(
+    "Compromisos de gobierno abierto",
     "Compromisos de los planes de acción locales de la estrategia Cocreación desde lo Local, co-creados por cada "
-    "Secretariado Técnico Local (STL)."
+    "Secretariado Técnico Local (STL).",
 )
 
 filtros = st.session_state["filtros"]
@@ -28,7 +29,7 @@ pizarra = tablero_compartido(tablero.pizarra_compromisos, filtros, hoy)
 componentes.aviso_demo(pizarra.registros_demo)
 
 kpi = pizarra.kpi
-columnas = st.columns(6)
+columnas = bloque_kpis().columns(6)
 columnas[0].metric("Compromisos", estilo.entero(kpi["compromisos"]))
 columnas[1].metric("Planes de acción", estilo.entero(kpi["planes"]))
 columnas[2].metric("Entidades", estilo.entero(kpi["entidades"]))

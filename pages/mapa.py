@@ -8,6 +8,7 @@ import streamlit as st
 from pizarras.mapa import MEDIDAS, figura_mapa, mapa_entidades, tabla_entidades
 from pizarras.navegacion import clave_seleccionada, destino_de_entidad
 from pizarras.ui import componentes
+from pizarras.ui.chips import encabezado
 from pizarras.ui.datos import tablero_compartido
 from pizarras.ui.figuras import figura
 from pizarras.ui.navegacion import ir_a, puntos_elegidos
@@ -15,10 +16,10 @@ from pizarras.ui.marco import exigir_marco
 
 exigir_marco()
 
-st.title("Mapa de avance por entidad")
-st.caption(
+encabezado(
+    "Mapa de avance por entidad",
     "Cada cuadro es una entidad federativa, colocado de forma aproximada a su ubicación. Haga clic en un cuadro "
-    "para abrir la pizarra de su organismo garante."
+    "para abrir la pizarra de su organismo garante.",
 )
 
 filtros = st.session_state["filtros"]

@@ -11,27 +11,32 @@ from pizarras import estilo, graficas
 from pizarras.navegacion import PAGINA_NACIONAL
 from pizarras.tableros.nacional import actividades_para_descarga, pizarra_nacional
 from pizarras.ui import componentes, evolucion
+from pizarras.ui.chips import bloque_kpis, encabezado
 from pizarras.ui.datos import consultar_directo, tablero_compartido
 from pizarras.ui.figuras import figura
 from pizarras.ui.marco import exigir_marco
 from pizarras.ui.navegacion import grafica_navegable
 
 exigir_marco()
-st.title("Pizarra nacional de avance")
-st.caption("Actividades autorreportadas por los integrantes del SNT en PROTAI, PRONADATOS y los planes de trabajo de las comisiones.")
+encabezado(
+    "Pizarra de avance",
+    "Actividades autorreportadas por los integrantes del SNT en PROTAI, PRONADATOS y los planes de trabajo de las comisiones.",
+    nacional="Pizarra nacional de avance",
+)
 
 filtros = st.session_state["filtros"]
 pizarra = tablero_compartido(pizarra_nacional, filtros, date.today())
 componentes.aviso_demo(pizarra.registros_demo)
 
 kpi = pizarra.kpi_actividades
-columnas = st.columns(5)
+kpis = bloque_kpis()
+columnas = kpis.columns(5)
 columnas[0].metric("Actividades", estilo.entero(kpi["actividades"]))
 columnas[1].metric("Concluidas", estilo.entero(kpi["concluidas"]))
 columnas[2].metric("En proceso", estilo.entero(kpi["en_proceso"]))
 columnas[3].metric("Programadas", estilo.entero(kpi["programadas"]))
 columnas[4].metric("Canceladas", estilo.entero(kpi["canceladas"]))
-columnas = st.columns(5)
+columnas = kpis.columns(5)
 columnas[0].metric("Avance promedio", estilo.porcentaje(kpi["avance_promedio"]))
 columnas[1].metric("Organismos que reportan", estilo.entero(kpi["organismos_reportando"]))
 columnas[2].metric("Actividades vencidas", estilo.entero(kpi["vencidas"]), help="Fin programado ya pasado y sin concluir.")

@@ -12,6 +12,7 @@ from pizarras.tableros import listado_completo
 from pizarras.tableros import organismo as tablero
 from pizarras.tableros.nacional import tabla_para_mostrar
 from pizarras.ui import componentes, evolucion
+from pizarras.ui.chips import bloque_kpis, encabezado
 from pizarras.ui.datos import consultar_directo, tablero_compartido
 from pizarras.ui.navegacion import selector_unico
 from pizarras.ui.marco import exigir_marco
@@ -20,7 +21,7 @@ exigir_marco()
 
 PROGRESO = {"format": "%.0f %%", "min_value": 0, "max_value": 100}
 
-st.title("Pizarra por organismo")
+encabezado("Pizarra por organismo", con_alcance=False)
 clave = selector_unico("organismo", "Organismo", "Elija un organismo", key="pizarra_organismo_elegido")
 if clave is None:
     st.info(
@@ -39,7 +40,8 @@ st.caption(f"{ficha['nombre']} · {ficha['entidad_nombre']} · {ficha['region_no
 componentes.aviso_demo(pizarra.registros_demo)
 
 kpi = pizarra.kpi_actividades
-columnas = st.columns(5)
+kpis = bloque_kpis()
+columnas = kpis.columns(5)
 columnas[0].metric("Actividades", estilo.entero(kpi["actividades"]))
 columnas[1].metric("Concluidas", estilo.entero(kpi["concluidas"]))
 columnas[2].metric("Avance promedio", estilo.porcentaje(kpi["avance_promedio"]))
@@ -51,7 +53,7 @@ columnas[3].metric(
 columnas[4].metric(
     "Último reporte", estilo.fecha(kpi["ultimo_reporte"]), help="Fecha del reporte más reciente con los filtros elegidos."
 )
-columnas = st.columns(5)
+columnas = kpis.columns(5)
 columnas[0].metric(
     "Compromisos",
     estilo.entero(pizarra.kpi_compromisos["compromisos"]),

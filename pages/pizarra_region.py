@@ -11,6 +11,7 @@ from pizarras import estilo, graficas
 from pizarras.navegacion import PAGINA_REGION
 from pizarras.tableros.region import pizarra_region, tabla_organismos
 from pizarras.ui import componentes
+from pizarras.ui.chips import bloque_kpis, encabezado
 from pizarras.ui.datos import tablero_compartido
 from pizarras.ui.figuras import figura
 from pizarras.ui.navegacion import grafica_navegable, selector_unico
@@ -18,7 +19,7 @@ from pizarras.ui.marco import exigir_marco
 
 exigir_marco()
 
-st.title("Pizarra por región")
+encabezado("Pizarra por región", con_alcance=False)
 region = selector_unico("region", "Región", "Elija una región", key="pizarra_region_elegida")
 if region is None:
     st.info(
@@ -34,7 +35,8 @@ pizarra = tablero_compartido(pizarra_region, filtros, region, hoy)
 componentes.aviso_demo(pizarra.registros_demo)
 
 kpi = pizarra.kpi_actividades
-columnas = st.columns(5)
+kpis = bloque_kpis()
+columnas = kpis.columns(5)
 columnas[0].metric(
     "Organismos", estilo.entero(len(pizarra.organismos)), help="Organismos de la región con los filtros de lugar elegidos."
 )
@@ -46,7 +48,7 @@ columnas[4].metric(
     estilo.entero(kpi["vencidas"]),
     help=f"Fin programado anterior al {estilo.fecha(hoy)} y sin concluir ni cancelar.",
 )
-columnas = st.columns(5)
+columnas = kpis.columns(5)
 columnas[0].metric("Concluidas", estilo.entero(kpi["concluidas"]))
 columnas[1].metric("Último reporte", estilo.fecha(kpi["ultimo_reporte"]))
 columnas[2].metric("Compromisos", estilo.entero(pizarra.kpi_compromisos["compromisos"]))

@@ -366,3 +366,71 @@ def test_a_run_in_parts_keeps_the_sections_it_did_not_measure(tmp_path):
     assert nuevo["audiencia"] == []  # measured now: not taken from before
     assert nuevo["duracion_total_s"] == 600.0
     assert [p["secciones"] for p in nuevo["partes"]] == [["consultas", "paginas"], ["arranque", "audiencia"]]
+
+
+# ------------------------------------------------------------------------------------------------ a phone's first visit
+
+
+def _visita(cable_mb: float, repetidas: dict | None = None, opciones: dict | None = None) -> dict:
+    def r(v: float) -> dict:
+        return {"mediana": v, "min": v, "max": v, "n": 3}
+
+    return {"ventana": "390×844", "peticiones": r(125), "bytes_http": r(cable_mb * 2**20 - 300_000),
+            "bytes_ws": r(300_000), "mensajes_ws": 65, "bytes_en_cable": r(cable_mb * 2**20),
+            "repetidas": repetidas or {}, "por_tipo": {"JavaScript": {"peticiones": 116, "bytes": 8_700_000}},
+            "mayores": [{"url": "static/js/PlotlyChart.js", "bytes": 4_700_000}],
+            "segunda_visita": {"peticiones": r(4), "de_cache": r(121), "bytes_http": r(2000), "bytes_ws": r(300_000)},
+            "estaticos_bytes": 9_200_000, "estaticos_con_gzip_bytes": 2_900_000, "opciones": opciones or {},
+            "errores": [], "base": "semilla"}
+
+
+def test_a_phones_first_visit_has_its_targets_and_its_section(tmp_path):
+    from bench.__main__ import hallazgos
+
+    datos = _datos_minimos(40.0, 6.0, 800.0)
+    datos["primera_visita"] = [_visita(9.2), _visita(8.9, opciones={"server.enableWebsocketCompression": "true"})]
+    por_nombre = {t["name"]: t for t in resultados.construir_targets(datos)}
+    cable = por_nombre["primera visita desde un teléfono (pizarra nacional, 390×844)"]
+    assert cable["measured"] == 9.2 and cable["met"] is False  # the variant does not count: the repository's config
+    assert por_nombre["primera visita desde un teléfono: ningún recurso pedido dos veces"]["met"] is True
+    datos["primera_visita"] = [_visita(2.5, repetidas={"http://x/static/js/a.js": 2})]
+    por_nombre = {t["name"]: t for t in resultados.construir_targets(datos)}
+    assert por_nombre["primera visita desde un teléfono (pizarra nacional, 390×844)"]["met"] is True
+    assert por_nombre["primera visita desde un teléfono: ningún recurso pedido dos veces"]["measured"] == 1
+
+    datos["primera_visita"] = [_visita(9.2), _visita(8.9, opciones={"server.enableWebsocketCompression": "true"})]
+    _, ruta_md = resultados.escribir(datos, tmp_path)
+    md = ruta_md.read_text(encoding="utf-8")
+    assert "## Primera visita desde un teléfono" in md
+    assert "| la del repositorio | 125 |" in md and "`server.enableWebsocketCompression=true`" in md
+    assert "gzip -6" in md and "2.77 MB" in md
+    texto = " ".join(hallazgos(datos))
+    assert "Primera visita desde un teléfono: 9.2 MB en 125 peticiones" in texto
+    assert "baja 307 KB" in texto
+
+
+def test_the_relay_counts_the_bytes_that_go_to_the_browser():
+    import socket
+    import threading
+
+    from bench.primera_visita import Relevo
+
+    with socket.socket() as escucha:
+        escucha.bind(("127.0.0.1", 0))
+        escucha.listen()
+
+        def servir():
+            conexion, _ = escucha.accept()
+            with conexion:
+                conexion.recv(10)
+                conexion.sendall(b"x" * 5000)
+
+        hilo = threading.Thread(target=servir)
+        hilo.start()
+        with Relevo(escucha.getsockname()[1]) as relevo, socket.create_connection(("127.0.0.1", relevo.puerto)) as c:
+            c.sendall(b"hola")
+            recibido = b""
+            while len(recibido) < 5000 and (parte := c.recv(65536)):
+                recibido += parte
+            hilo.join()
+        assert len(recibido) == 5000 and relevo.bytes_al_navegador == 5000

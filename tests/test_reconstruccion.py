@@ -81,7 +81,7 @@ def vieja(tmp_path, monkeypatch):
     return db
 
 
-def test_the_app_migrates_an_old_database_at_start_and_shows_the_boards_of_a_fresh_build(vieja, ruta_seed,
+def test_the_app_migrates_an_old_database_at_start_and_shows_the_boards_of_a_fresh_build(vieja, ruta_seed, tmp_path,
                                                                                           monkeypatch):
     at = AppTest.from_file(ARNES, default_timeout=60)
     at.session_state["pagina_bajo_prueba"] = "pages/pizarra_nacional.py"
@@ -90,7 +90,9 @@ def test_the_app_migrates_an_old_database_at_start_and_shows_the_boards_of_a_fre
     migrada = {m.label: m.value for m in at.metric}
     assert any(".v1-a-v" in p.name for p in vieja.parent.iterdir())
 
-    monkeypatch.setenv("PIZARRAS_DB", str(ruta_seed))
+    # A copy: the app keeps its connection open for the rest of this process, which other tests' readers of the
+    # shared seed database would collide with.
+    monkeypatch.setenv("PIZARRAS_DB", str(shutil.copy(ruta_seed, tmp_path / "nueva.duckdb")))
     nueva = AppTest.from_file(ARNES, default_timeout=60)
     nueva.session_state["pagina_bajo_prueba"] = "pages/pizarra_nacional.py"
     nueva.run()

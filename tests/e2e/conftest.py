@@ -104,7 +104,12 @@ def navegador():
 @pytest.fixture()
 def pagina(navegador, servidor):
     """A fresh browser page; `pagina.externas` lists any request that tried to leave the machine."""
-    contexto = navegador.new_context(viewport={"width": 1400, "height": 1000}, locale="es-MX")
+    yield from pagina_en(navegador, servidor, viewport={"width": 1400, "height": 1000})
+
+
+def pagina_en(navegador, servidor, **opciones_contexto):
+    """A fresh page in a new context with `opciones_contexto` (window size, touch), closed after the test."""
+    contexto = navegador.new_context(locale="es-MX", **opciones_contexto)
     externas: list[str] = []
 
     def filtrar(ruta):
