@@ -1,4 +1,4 @@
-"""Command line: backup and restore, accounts (`usuarios`), schema migration (`migrar`).
+"""Command line: backup and restore, accounts (`usuarios`), schema migration (`migrar`), catalog updates.
 
 Spanish verbs with English aliases. The database is $PIZARRAS_DB (default data/pizarras.duckdb), or `--db RUTA`.
 Every order except backup/restore first brings an older database to the code's schema. Messages are in Spanish.
@@ -16,6 +16,7 @@ import duckdb
 
 from pizarras import cuentas
 from pizarras.base import BaseNoAbre, Motivo, abrir_al_dia
+from pizarras.catalogos import actualizar_catalogos
 from pizarras.config import ruta_db
 from pizarras.esquema import EsquemaIncompatible, comprobar
 from pizarras.respaldo import ErrorDeRespaldo, respaldar, restaurar
@@ -92,6 +93,17 @@ def _analizador() -> argparse.ArgumentParser:
     )
     migracion.add_argument("--db", type=Path, metavar="RUTA", help="base a migrar (predeterminada: $PIZARRAS_DB)")
     migracion.add_argument("--comprobar", action="store_true", help="solo informa la versión; no cambia nada")
+
+    catalogos = ordenes.add_parser(
+        "catalogos",
+        aliases=["catalogs"],
+        help="aplica a la base los cambios de seed/catalogos/ sin perder registros",
+        description="Compara los catálogos de la base con seed/catalogos/ y aplica lo nuevo y lo cambiado. Una clave "
+        "que el catálogo quita pero que algún registro usa se conserva y se nombra. Escribe un archivo nuevo y solo "
+        "entonces reemplaza la base, con una copia de la anterior al lado. La aplicación debe estar detenida.",
+    )
+    catalogos.add_argument("--db", type=Path, metavar="RUTA", help="base a actualizar (predeterminada: $PIZARRAS_DB)")
+    catalogos.add_argument("--comprobar", action="store_true", help="solo informa qué cambiaría")
     return analizador
 
 
@@ -193,6 +205,9 @@ def main(argv: list[str] | None = None) -> int:
                 con.close()
         elif args.orden in ("migrar", "migrate"):
             _migrar(args, base)
+        elif args.orden in ("catalogos", "catalogs"):
+            _abrir(base).close()  # at the code's schema first
+            print("\n".join(actualizar_catalogos(base, aplicar=not args.comprobar).lineas()))
         elif args.orden in ("backup", "respaldar"):
             resumen = respaldar(base, args.carpeta)
             print(
