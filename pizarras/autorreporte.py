@@ -93,6 +93,28 @@ def _columnas_actividad(limpios: dict) -> dict:
     return {c: limpios[c] for c in CAMPOS_ACTIVIDAD if c not in ("transversales", "ods", "organismo")}
 
 
+def _leer_para_cambiar(cur, usuario: Usuario | None, tabla: str, id_: int, campos: tuple, cambios: dict):
+    """The stored record and the values it would have with `cambios`; authorised on the stored organismo, not on
+    what the request says it is (the organismo of a record never changes)."""
+    leer, _, nombre = _TABLAS[tabla]
+    antes = _uno(cur, leer, id_)
+    if antes is None:
+        raise DatosInvalidos([Problema("id", f"no existe {nombre} {id_}.")])
+    exigir_organismo(usuario, antes["organismo"])
+    datos = {c: antes[c] for c in campos} | {k: v for k, v in cambios.items() if k in campos}
+    datos["organismo"] = antes["organismo"]
+    return antes, datos
+
+
+def _auditar_cambio(cur, usuario: Usuario, tabla: str, id_: int, antes: dict, limpios: dict, campos: tuple,
+                    ahora: datetime) -> None:
+    """The audit row of a content change: the changed fields before and after, and the review state it reset."""
+    cambiados = sorted(c for c in campos if _comparable(antes[c]) != _comparable(limpios[c]))
+    auditar(cur, usuario.usuario, "actualizar", tabla, id_,
+            antes={c: antes[c] for c in cambiados} | {"revision": antes["revision"]},
+            despues={c: limpios[c] for c in cambiados} | {"revision": "borrador"}, en=ahora)
+
+
 def crear_actividad(
     con: duckdb.DuckDBPyConnection, usuario: Usuario | None, datos: dict, ahora: datetime | None = None
 ) -> int:
@@ -122,16 +144,10 @@ def actualizar_actividad(
     cambios: dict,
     ahora: datetime | None = None,
 ) -> int:
-    """Change an activity read at `version`; returns the new version. The organismo of a record never changes."""
+    """Change an activity read at `version`; returns the new version."""
     ahora = ahora or datetime.now()
     with transaccion(con) as cur:
-        antes = _uno(cur, "actividad_por_id", id_)
-        if antes is None:
-            raise DatosInvalidos([Problema("id", f"no existe la actividad {id_}.")])
-        # Authorised on the stored record, not on what the request says it is.
-        exigir_organismo(usuario, antes["organismo"])
-        datos = {c: antes[c] for c in CAMPOS_ACTIVIDAD} | {k: v for k, v in cambios.items() if k in CAMPOS_ACTIVIDAD}
-        datos["organismo"] = antes["organismo"]
+        antes, datos = _leer_para_cambiar(cur, usuario, "actividades", id_, CAMPOS_ACTIVIDAD, cambios)
         limpios, problemas = revisar_actividad(datos, leer_catalogos(cur))
         _exigir_valida(problemas)
         filas = ejecutar_en(cur, "actividad_actualizar", {
@@ -144,10 +160,7 @@ def actualizar_actividad(
         if (limpios["avance"], limpios["estatus"]) != (antes["avance"], antes["estatus"]):
             ejecutar_en(cur, "reporte_avance_insertar", {"id": id_, "ahora": ahora, "avance": limpios["avance"],
                                                          "estatus": limpios["estatus"], "usuario": usuario.usuario})
-        cambiados = {c for c in CAMPOS_ACTIVIDAD if _comparable(antes[c]) != _comparable(limpios[c])}
-        auditar(cur, usuario.usuario, "actualizar", "actividades", id_,
-                antes={c: antes[c] for c in sorted(cambiados)} | {"revision": antes["revision"]},
-                despues={c: limpios[c] for c in sorted(cambiados)} | {"revision": "borrador"}, en=ahora)
+        _auditar_cambio(cur, usuario, "actividades", id_, antes, limpios, CAMPOS_ACTIVIDAD, ahora)
         return filas[0]["version"]
 
 
@@ -224,14 +237,7 @@ def actualizar_capacitacion(
     """Change a training read at `version` (its organiser's enlace, or an admin); returns the new version."""
     ahora = ahora or datetime.now()
     with transaccion(con) as cur:
-        antes = _uno(cur, "capacitacion_por_id", id_)
-        if antes is None:
-            raise DatosInvalidos([Problema("id", f"no existe la capacitación {id_}.")])
-        exigir_organismo(usuario, antes["organismo"])
-        datos = {c: antes[c] for c in CAMPOS_CAPACITACION} | {
-            k: v for k, v in cambios.items() if k in CAMPOS_CAPACITACION
-        }
-        datos["organismo"] = antes["organismo"]
+        antes, datos = _leer_para_cambiar(cur, usuario, "capacitaciones", id_, CAMPOS_CAPACITACION, cambios)
         limpios, problemas = revisar_capacitacion(datos, leer_catalogos(cur))
         _exigir_valida(problemas)
         filas = ejecutar_en(cur, "capacitacion_actualizar", {
@@ -239,10 +245,7 @@ def actualizar_capacitacion(
         })
         if not filas:
             raise _conflicto(cur, "capacitaciones", id_, "la capacitación")
-        cambiados = sorted(c for c in CAMPOS_CAPACITACION if _comparable(antes[c]) != _comparable(limpios[c]))
-        auditar(cur, usuario.usuario, "actualizar", "capacitaciones", id_,
-                antes={c: antes[c] for c in cambiados} | {"revision": antes["revision"]},
-                despues={c: limpios[c] for c in cambiados} | {"revision": "borrador"}, en=ahora)
+        _auditar_cambio(cur, usuario, "capacitaciones", id_, antes, limpios, CAMPOS_CAPACITACION, ahora)
         return filas[0]["version"]
 
 

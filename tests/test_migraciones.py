@@ -1,7 +1,7 @@
 """Schema versions: a database built before versions existed migrates with every row kept; newer ones are refused.
 
-The baseline database is built from files committed for this purpose (tests/fixtures/schema_v1.sql and
-vistas_v1.sql: main's schema and macros before the self-report issue) and the seed's CSVs.
+The baseline database is built as main built it before the self-report issue: schema step 1 (the baseline,
+frozen), the macros of that time (tests/fixtures/vistas_v1.sql, committed for this purpose) and the seed's CSVs.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ def construir_v1(ruta: Path, con_registros_nuevos: bool = True) -> Path:
     and (unless told otherwise) rows added after the build: an activity with its links, a training, a commitment."""
     con = duckdb.connect(str(ruta))
     try:
-        con.execute((FIXTURES / "schema_v1.sql").read_text(encoding="utf-8"))
+        con.execute((esquema.CARPETA_MIGRACIONES / "001_base.sql").read_text(encoding="utf-8"))
         con.execute((FIXTURES / "vistas_v1.sql").read_text(encoding="utf-8"))
         for carpeta, tablas in (("catalogos", TABLAS_CATALOGO), ("datos", TABLAS_DATOS)):
             for tabla in tablas:

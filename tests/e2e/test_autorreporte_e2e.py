@@ -5,17 +5,23 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from datetime import datetime
 from pathlib import Path
 
+import duckdb
 import pytest
 
+from cuentas_prueba import NUEVA
 from datos_prueba import construir_pequena
+from pizarras import autorreporte
+from pizarras.cuentas import Usuario
 from tests.e2e.conftest import RAIZ, esperar_app, servidor_en
 from tests.e2e.test_pizarra_nacional_e2e import kpi
 
 pytestmark = pytest.mark.browser
 SALIDA = RAIZ / "test-results"
 CLAVES = {"enlace.itei": "clave-del-enlace-2025", "admin.snt": "clave-de-la-secretaria-2025"}
+TITULO_HOSTIL = "![x](http://malo.example/pixel.png) <img src=http://malo.example/a.png> **negrita**"
 
 
 def cli(db: Path, *argumentos: str, entrada: str) -> None:
@@ -33,6 +39,12 @@ def servidor(tmp_path_factory):
         "--correo", "enlace@itei.org.mx", entrada=CLAVES["enlace.itei"] + "\n")
     cli(db, "usuarios", "agregar", "admin.snt", "--rol", "admin", "--nombre", "Secretaría Ejecutiva",
         "--correo", "se@snt.org.mx", entrada=CLAVES["admin.snt"] + "\n")
+    # A draft whose title is hostile Markdown/HTML, reported long ago (so it is listed last): shown as text, it makes
+    # the browser fetch nothing (the page's route records any request that leaves the machine).
+    con = duckdb.connect(str(db))
+    autorreporte.crear_actividad(con, Usuario("enlace.itei", "Enlace", "e@itei.org.mx", "enlace", "ITEI"),
+                                 {**NUEVA, "titulo": TITULO_HOSTIL}, ahora=datetime(2020, 1, 1))
+    con.close()
     with servidor_en(db, carpeta) as url:
         yield url
 
