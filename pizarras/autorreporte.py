@@ -106,13 +106,17 @@ def _leer_para_cambiar(cur, usuario: Usuario | None, tabla: str, id_: int, campo
     return antes, datos
 
 
+def campos_cambiados(antes: dict, limpios: dict, campos: tuple) -> list[str]:
+    return sorted(c for c in campos if _comparable(antes[c]) != _comparable(limpios[c]))
+
+
 def _auditar_cambio(cur, usuario: Usuario, tabla: str, id_: int, antes: dict, limpios: dict, campos: tuple,
-                    ahora: datetime) -> None:
+                    ahora: datetime, detalle: str | None = None) -> None:
     """The audit row of a content change: the changed fields before and after, and the review state it reset."""
-    cambiados = sorted(c for c in campos if _comparable(antes[c]) != _comparable(limpios[c]))
+    cambiados = campos_cambiados(antes, limpios, campos)
     auditar(cur, usuario.usuario, "actualizar", tabla, id_,
             antes={c: antes[c] for c in cambiados} | {"revision": antes["revision"]},
-            despues={c: limpios[c] for c in cambiados} | {"revision": "borrador"}, en=ahora)
+            despues={c: limpios[c] for c in cambiados} | {"revision": "borrador"}, detalle=detalle, en=ahora)
 
 
 def crear_actividad(
@@ -124,15 +128,21 @@ def crear_actividad(
     with transaccion(con) as cur:
         limpios, problemas = revisar_actividad(datos, leer_catalogos(cur))
         _exigir_valida(problemas)
-        id_ = ejecutar_en(cur, "actividad_siguiente_id")[0]["id"]
-        ejecutar_en(cur, "actividad_insertar", {
-            **_columnas_actividad(limpios), "id": id_, "organismo": limpios["organismo"],
-            "usuario": usuario.usuario, "ahora": ahora,
-        })
-        _guardar_vinculos(cur, id_, limpios)
-        ejecutar_en(cur, "reporte_avance_insertar", {"id": id_, "ahora": ahora, "avance": limpios["avance"],
-                                                     "estatus": limpios["estatus"], "usuario": usuario.usuario})
-        auditar(cur, usuario.usuario, "crear", "actividades", id_, despues=limpios, en=ahora)
+        return insertar_actividad(cur, usuario, limpios, ahora)
+
+
+def insertar_actividad(cur, usuario: Usuario, limpios: dict, ahora: datetime, detalle: str | None = None) -> int:
+    """Write a checked new activity (a draft) with its links, first report and audit row, inside `cur`'s
+    transaction; the caller authorised it. Returns its id."""
+    id_ = ejecutar_en(cur, "actividad_siguiente_id")[0]["id"]
+    ejecutar_en(cur, "actividad_insertar", {
+        **_columnas_actividad(limpios), "id": id_, "organismo": limpios["organismo"],
+        "usuario": usuario.usuario, "ahora": ahora,
+    })
+    _guardar_vinculos(cur, id_, limpios)
+    ejecutar_en(cur, "reporte_avance_insertar", {"id": id_, "ahora": ahora, "avance": limpios["avance"],
+                                                 "estatus": limpios["estatus"], "usuario": usuario.usuario})
+    auditar(cur, usuario.usuario, "crear", "actividades", id_, despues=limpios, detalle=detalle, en=ahora)
     return id_
 
 
@@ -150,18 +160,24 @@ def actualizar_actividad(
         antes, datos = _leer_para_cambiar(cur, usuario, "actividades", id_, CAMPOS_ACTIVIDAD, cambios)
         limpios, problemas = revisar_actividad(datos, leer_catalogos(cur))
         _exigir_valida(problemas)
-        filas = ejecutar_en(cur, "actividad_actualizar", {
-            **_columnas_actividad(limpios), "id": id_, "version": version, "usuario": usuario.usuario,
-            "ahora": ahora,
-        })
-        if not filas:
-            raise _conflicto(cur, "actividades", id_, "la actividad")
-        _guardar_vinculos(cur, id_, limpios)
-        if (limpios["avance"], limpios["estatus"]) != (antes["avance"], antes["estatus"]):
-            ejecutar_en(cur, "reporte_avance_insertar", {"id": id_, "ahora": ahora, "avance": limpios["avance"],
-                                                         "estatus": limpios["estatus"], "usuario": usuario.usuario})
-        _auditar_cambio(cur, usuario, "actividades", id_, antes, limpios, CAMPOS_ACTIVIDAD, ahora)
-        return filas[0]["version"]
+        return guardar_actividad(cur, usuario, id_, version, antes, limpios, ahora)
+
+
+def guardar_actividad(cur, usuario: Usuario, id_: int, version: int, antes: dict, limpios: dict, ahora: datetime,
+                      detalle: str | None = None) -> int:
+    """Write checked values over the activity read as `antes` at `version` (back to draft), with a new report when
+    the progress or status moved and the audit row, inside `cur`'s transaction. Returns the new version."""
+    filas = ejecutar_en(cur, "actividad_actualizar", {
+        **_columnas_actividad(limpios), "id": id_, "version": version, "usuario": usuario.usuario, "ahora": ahora,
+    })
+    if not filas:
+        raise _conflicto(cur, "actividades", id_, "la actividad")
+    _guardar_vinculos(cur, id_, limpios)
+    if (limpios["avance"], limpios["estatus"]) != (antes["avance"], antes["estatus"]):
+        ejecutar_en(cur, "reporte_avance_insertar", {"id": id_, "ahora": ahora, "avance": limpios["avance"],
+                                                     "estatus": limpios["estatus"], "usuario": usuario.usuario})
+    _auditar_cambio(cur, usuario, "actividades", id_, antes, limpios, CAMPOS_ACTIVIDAD, ahora, detalle)
+    return filas[0]["version"]
 
 
 def _comparable(valor):
@@ -169,6 +185,8 @@ def _comparable(valor):
         return sorted(valor)
     if isinstance(valor, datetime):
         return valor.date()
+    if isinstance(valor, str) and not valor.strip():
+        return None
     return valor
 
 

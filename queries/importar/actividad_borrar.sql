@@ -1,0 +1,2 @@
+-- Remove an activity (a rollback of the import that inserted it; its links and reports go first). Parameters: $id.
+delete from actividades where id = $id
