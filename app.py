@@ -17,6 +17,7 @@ PAGINAS = {
     ],
     "Autorreporte": [
         st.Page("pages/autorreporte.py", title="Autorreporte", icon=":material/edit_note:"),
+        st.Page("pages/cargar.py", title="Cargar", icon=":material/upload_file:"),
         st.Page("pages/revision.py", title="Revisión", icon=":material/fact_check:"),
     ],
 }

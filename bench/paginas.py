@@ -33,7 +33,7 @@ URL_ESTRECHO = {"region": ["norte", "centro"], "programa": ["PROTAI"], "eje": ["
 
 
 # Pages behind a login: what the bench would measure there is the login form, not a board.
-CON_SESION = {"pages/autorreporte.py", "pages/revision.py"}
+CON_SESION = {"pages/autorreporte.py", "pages/revision.py", "pages/cargar.py"}
 
 
 def paginas_de_tablero(app: Path = RAIZ / "app.py") -> list[dict]:

@@ -8,17 +8,20 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import json
 import re
 import sys
 from pathlib import Path
 
 import duckdb
 
-from pizarras import cuentas
+from pizarras import cuentas, importacion
 from pizarras.base import BaseNoAbre, Motivo, abrir_al_dia
 from pizarras.catalogos import actualizar_catalogos
 from pizarras.config import ruta_db
 from pizarras.esquema import EsquemaIncompatible, comprobar
+from pizarras.hojas import ArchivoInvalido
+from pizarras.plantillas import plantilla_actividades
 from pizarras.respaldo import ErrorDeRespaldo, respaldar, restaurar
 
 # argparse writes its own messages in English; these are the ones a user can trigger here.
@@ -104,6 +107,28 @@ def _analizador() -> argparse.ArgumentParser:
     )
     catalogos.add_argument("--db", type=Path, metavar="RUTA", help="base a actualizar (predeterminada: $PIZARRAS_DB)")
     catalogos.add_argument("--comprobar", action="store_true", help="solo informa qué cambiaría")
+
+    plantilla = ordenes.add_parser(
+        "plantilla", aliases=["template"], help="escribe la plantilla XLSX de una carga",
+        description="Escribe la plantilla de carga (hoja de datos, instrucciones y listas de catálogo). Con "
+        "--organismo, llena la hoja con las actividades actuales de ese organismo para editarlas y subirlas.",
+    )
+    plantilla.add_argument("salida", type=Path, metavar="SALIDA.xlsx")
+    plantilla.add_argument("--tipo", required=True, choices=["actividades"], help="qué se carga")
+    plantilla.add_argument("--organismo", metavar="CLAVE", help="llenarla con los registros de este organismo")
+    plantilla.add_argument("--db", type=Path, metavar="RUTA", help="base (predeterminada: $PIZARRAS_DB)")
+
+    carga = ordenes.add_parser(
+        "importar", aliases=["import"], help="valida e importa un archivo XLSX o CSV (como administración)",
+        description="Revisa todo el archivo con las mismas reglas que la página «Cargar» y, si no tiene errores, lo "
+        "importa en una sola transacción. Sale con 0 solo si el archivo es válido.",
+    )
+    carga.add_argument("archivo", type=Path, metavar="ARCHIVO")
+    carga.add_argument("--tipo", required=True, choices=["actividades"], help="qué contiene")
+    carga.add_argument("--simular", "--dry-run", action="store_true", help="solo revisa; no escribe nada")
+    carga.add_argument("--validar", action="store_true", help="las filas quedan validadas (si no, enviadas)")
+    carga.add_argument("--json", action="store_true", help="el informe como un objeto JSON")
+    carga.add_argument("--db", type=Path, metavar="RUTA", help="base (predeterminada: $PIZARRAS_DB)")
     return analizador
 
 
@@ -172,10 +197,8 @@ def _usuarios(args, con: duckdb.DuckDBPyConnection) -> None:
 
 
 def _abrir(base: Path) -> duckdb.DuckDBPyConnection:
-    con, resultado = abrir_al_dia(base)
-    if resultado.respaldo or resultado.macros_reinstaladas:
-        print(resultado.mensaje(), file=sys.stderr)
-    return con
+    # A migration, if any, is reported by the log (on standard error).
+    return abrir_al_dia(base)[0]
 
 
 def _migrar(args, base: Path) -> None:
@@ -193,6 +216,39 @@ def _migrar(args, base: Path) -> None:
     _abrir(base).close()
 
 
+def _importar(args, base: Path) -> int:
+    """Check a file as an admin and import it unless simulating; the report per row, or as one JSON object."""
+    if not args.archivo.is_file():
+        raise ArchivoInvalido(f"No existe el archivo «{args.archivo}».")
+    operador = cuentas.Usuario(f"cli:{getpass.getuser()}", "Línea de órdenes", "", "admin", None)
+    con = _abrir(base)
+    try:
+        revision = importacion.revisar(con, operador, args.archivo.name, args.archivo.read_bytes())
+        if revision.valida and not args.simular:
+            importacion.importar(con, operador, revision, validar=args.validar)
+    except ArchivoInvalido as error:
+        if not args.json:
+            raise
+        print(json.dumps({"valido": False, "insertadas": 0, "actualizadas": 0, "sin_cambio": 0,
+                          "errores": [{"fila": None, "columna": None, "mensaje": str(error)}]}, ensure_ascii=False))
+        return 1
+    finally:
+        con.close()
+    resumen = revision.resumen()
+    if args.json:
+        print(json.dumps(resumen, ensure_ascii=False))
+    else:
+        for aviso in revision.avisos:
+            print(f"Aviso: {aviso}")
+        for error in revision.errores:
+            print(f"Fila {error.fila}, {error.columna}: {error.mensaje}")
+        verbo = "se insertarían" if args.simular or not revision.valida else "insertadas"
+        print(f"{'Archivo válido' if revision.valida else 'Archivo con errores; no se importó nada'}: "
+              f"{resumen['insertadas']:,} {verbo}, {resumen['actualizadas']:,} actualizadas, "
+              f"{resumen['sin_cambio']:,} sin cambio.")
+    return 0 if revision.valida else 1
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _analizador().parse_args(argv)
     base = args.db or ruta_db()
@@ -205,6 +261,17 @@ def main(argv: list[str] | None = None) -> int:
                 con.close()
         elif args.orden in ("migrar", "migrate"):
             _migrar(args, base)
+        elif args.orden in ("plantilla", "template"):
+            con = _abrir(base)
+            try:
+                if args.organismo and not cuentas.organismo_existe(con, args.organismo.upper()):
+                    raise cuentas.ErrorDeCuenta(f"No existe el organismo «{args.organismo}».")
+                args.salida.write_bytes(plantilla_actividades(con, args.organismo.upper() if args.organismo else None))
+            finally:
+                con.close()
+            print(f"Plantilla escrita en «{args.salida}».")
+        elif args.orden in ("importar", "import"):
+            return _importar(args, base)
         elif args.orden in ("catalogos", "catalogs"):
             _abrir(base).close()  # at the code's schema first
             print("\n".join(actualizar_catalogos(base, aplicar=not args.comprobar).lineas()))
@@ -220,7 +287,7 @@ def main(argv: list[str] | None = None) -> int:
                 f"Base restaurada en «{resumen.base}» desde «{resumen.carpeta}»: {len(resumen.filas)} tablas, "
                 f"{resumen.total_filas} filas verificadas."
             )
-    except (ErrorDeRespaldo, cuentas.ErrorDeCuenta, EsquemaIncompatible) as error:
+    except (ErrorDeRespaldo, cuentas.ErrorDeCuenta, EsquemaIncompatible, ArchivoInvalido) as error:
         print(f"Error: {error}", file=sys.stderr)
         return 1
     except BaseNoAbre as error:

@@ -85,6 +85,11 @@ def _desde_fila(fila: dict) -> Usuario:
     return Usuario(fila["usuario"], fila["nombre"], fila["correo"], fila["rol"], fila["organismo"], fila["activo"])
 
 
+def organismo_existe(con: duckdb.DuckDBPyConnection, organismo: str) -> bool:
+    with con.cursor() as cur:
+        return bool(ejecutar_en(cur, "organismo_existe", {"organismo": organismo}))
+
+
 def buscar(con: duckdb.DuckDBPyConnection, usuario: str) -> Usuario | None:
     with con.cursor() as cur:
         filas = ejecutar_en(cur, "usuario_por_nombre", {"usuario": normalizar_usuario(usuario)})

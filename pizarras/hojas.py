@@ -5,8 +5,8 @@ message that says what to do. Nothing here knows what the columns mean (see piza
   one, else the first. The archive's declared sizes are checked before anything is inflated (ZIP bombs).
 - CSV: UTF-8 (with or without BOM), else Windows-1252/Latin-1; comma or semicolon (Spanish-locale Excel), detected
   from the header line.
-- The header is the first row (among the first ten) that names at least half of the expected columns, so a title row
-  above it is skipped; empty rows are dropped; a row whose first cell starts with "Total" is reported, not read.
+- The header is the first row (among the first ten) that names at least two expected columns, so a title row above
+  it is skipped (a missing column is then named by the caller); empty rows are dropped; a row whose first cell starts with "Total" is reported, not read.
 """
 
 from __future__ import annotations
@@ -45,6 +45,7 @@ class Hoja:
     encabezados: list[str]
     filas: list[tuple[int, list]]  # (row number as the spreadsheet shows it, cells)
     avisos: list[str] = field(default_factory=list)
+    fila_encabezados: int = 1
 
 
 def _revisar_zip(contenido: bytes) -> None:
@@ -133,7 +134,7 @@ def _bajo_encabezado(crudas: list[list], esperados: list[str]) -> Hoja:
     inicio = None
     for i, fila in enumerate(crudas[:10]):
         nombres = {normalizar(str(c)) for c in fila if not _vacia(c)}
-        if len(nombres & conocidos) >= max(1, len(conocidos) // 2):
+        if len(nombres & conocidos) >= min(2, len(conocidos)):
             inicio = i
             break
     if inicio is None:
@@ -156,4 +157,4 @@ def _bajo_encabezado(crudas: list[list], esperados: list[str]) -> Hoja:
     if len(filas) > limite_filas():
         raise ArchivoInvalido(f"El archivo tiene {len(filas):,} filas; el límite es {limite_filas():,}. Divídalo en "
                               "varios archivos.")
-    return Hoja(encabezados, filas, avisos)
+    return Hoja(encabezados, filas, avisos, inicio + 1)

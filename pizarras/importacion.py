@@ -14,16 +14,18 @@ with decimals is a fraction.
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
 import duckdb
+from openpyxl import Workbook
 from rapidfuzz import fuzz, process
 
 from pizarras import autorreporte
 from pizarras.auditoria import CambioConcurrente, auditar, transaccion
-from pizarras.consultas import CARPETA_CONSULTAS, ejecutar_en
+from pizarras.consultas import CARPETA_CONSULTAS, ejecutar, ejecutar_en
 from pizarras.cuentas import Usuario
 from pizarras.filtros import normalizar
 from pizarras.hojas import Hoja, leer
@@ -92,6 +94,7 @@ class Revision:
     avisos: list[str] = field(default_factory=list)
     errores: list[ErrorDeFila] = field(default_factory=list)
     plan: list[FilaPlaneada] = field(default_factory=list)
+    hoja: Hoja | None = None
 
     @property
     def valida(self) -> bool:
@@ -124,7 +127,11 @@ class Catalogo:
         return claves.pop() if len(claves) == 1 else None
 
     def parecidos(self, valor: str) -> str:
-        opciones = process.extract(valor, self.alias, scorer=fuzz.WRatio, limit=3, processor=normalizar)
+        """The three closest valid values, each once (a key and a name that differ only in case count once)."""
+        unicos: dict[str, str] = {}
+        for alias in sorted(self.alias, key=lambda a: a == a.lower()):  # names, with capitals, before keys
+            unicos.setdefault(normalizar(alias), alias)
+        opciones = process.extract(valor, list(unicos.values()), scorer=fuzz.WRatio, limit=3, processor=normalizar)
         return ", ".join(f"«{o[0]}»" for o in opciones)
 
 
@@ -155,7 +162,7 @@ def _porcentaje(celda):
     return celda
 
 
-def emparejar_encabezados(encabezados: list[str]) -> tuple[dict[str, int], list[ErrorDeFila], list[str]]:
+def emparejar_encabezados(encabezados: list[str], fila: int = 1) -> tuple[dict[str, int], list[ErrorDeFila], list[str]]:
     """{campo: column index}, errors for missing required columns (with the closest header found), and notices."""
     indices: dict[str, int] = {}
     conocidos = {normalizar(c.encabezado): c for c in COLUMNAS_ACTIVIDADES}
@@ -171,7 +178,7 @@ def emparejar_encabezados(encabezados: list[str]) -> tuple[dict[str, int], list[
         if columna.requerida and columna.campo not in indices:
             parecido = process.extractOne(columna.encabezado, sobrantes, scorer=fuzz.WRatio, processor=normalizar)
             pista = f" ¿Es «{parecido[0]}»? Corrija el encabezado." if parecido and parecido[1] >= 70 else ""
-            errores.append(ErrorDeFila(1, columna.encabezado, f"Falta la columna «{columna.encabezado}».{pista}"))
+            errores.append(ErrorDeFila(fila, columna.encabezado, f"Falta la columna «{columna.encabezado}».{pista}"))
     avisos = [f"Se ignoró la columna «{n}»: no es de la plantilla." for n in sobrantes
               if not any(e.mensaje.endswith(f"¿Es «{n}»? Corrija el encabezado.") for e in errores)]
     return indices, errores, avisos
@@ -213,7 +220,8 @@ def revisar(con: duckdb.DuckDBPyConnection, usuario: Usuario | None, nombre: str
     exigir_escritura(usuario)
     revision = Revision(nombre, hashlib.sha256(contenido).hexdigest())
     hoja: Hoja = leer(nombre, contenido, [c.encabezado for c in COLUMNAS_ACTIVIDADES])
-    indices, errores, avisos = emparejar_encabezados(hoja.encabezados)
+    revision.hoja = hoja
+    indices, errores, avisos = emparejar_encabezados(hoja.encabezados, hoja.fila_encabezados)
     revision.avisos = hoja.avisos + avisos
     if errores:
         revision.errores = errores
@@ -395,3 +403,33 @@ def revertir(con: duckdb.DuckDBPyConnection, usuario: Usuario | None, id_importa
         auditar(cur, usuario.usuario, "revertir_importacion", "importaciones", id_importacion,
                 detalle=f"{len(cambios)} registros restaurados", en=ahora)
     return len(cambios)
+
+
+def informe_de_errores(revision: Revision) -> bytes:
+    """The file's rows as they came, with each row's errors beside them (XLSX), for the person to fix."""
+    por_fila: dict[int, list[str]] = {}
+    for error in revision.errores:
+        por_fila.setdefault(error.fila, []).append(f"{error.columna}: {error.mensaje}")
+    libro = Workbook()
+    hoja = libro.active
+    hoja.title = "Errores"
+    encabezados = revision.hoja.encabezados if revision.hoja else []
+    hoja.append(["Fila", "Errores", *encabezados])
+    filas = revision.hoja.filas if revision.hoja else []
+    if revision.hoja and revision.hoja.fila_encabezados in por_fila:
+        filas = [(revision.hoja.fila_encabezados, encabezados), *filas]
+    for numero, celdas in filas:
+        if numero in por_fila:
+            hoja.append([numero, "\n".join(por_fila[numero])])
+            for j, valor in enumerate(celdas, start=3):
+                celda = hoja.cell(row=hoja.max_row, column=j, value=valor)
+                if isinstance(valor, str):
+                    celda.data_type = "s"  # what the person typed stays text, never a formula
+    salida = io.BytesIO()
+    libro.save(salida)
+    return salida.getvalue()
+
+
+def importaciones(con: duckdb.DuckDBPyConnection):
+    """Every import batch, newest first."""
+    return ejecutar(con, "importaciones_lista", {}, CARPETA_IMPORTAR)

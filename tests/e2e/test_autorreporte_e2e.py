@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from datetime import datetime
@@ -10,6 +11,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from openpyxl import load_workbook
 
 from cuentas_prueba import NUEVA
 from datos_prueba import construir_pequena
@@ -117,3 +119,54 @@ def test_a_new_tab_is_logged_in_by_the_cookie_and_logout_ends_it(pagina, navegad
     esperar_app(otra)
     otra.get_by_label("Contraseña").wait_for()
     assert otra.get_by_text("Sesión iniciada").count() == 0
+
+
+def kpi_publico(navegador, servidor: str, etiqueta: str) -> str:
+    contexto = navegador.new_context(viewport={"width": 1280, "height": 720}, locale="es-MX")
+    try:
+        page = contexto.new_page()
+        page.goto(servidor)
+        esperar_app(page)
+        page.wait_for_selector("[data-testid=stMetric]")
+        return kpi(page, etiqueta)
+    finally:
+        contexto.close()
+
+
+def test_an_enlace_uploads_its_template_fixes_two_cells_and_the_board_changes_after_review(
+        pagina, navegador, servidor, tmp_path):
+    antes = int(kpi_publico(navegador, servidor, "Actividades"))
+    entrar(pagina, servidor, "cargar", "enlace.itei")
+    with pagina.expect_download() as descarga:
+        pagina.get_by_role("button", name=re.compile("Descargar plantilla")).click()
+    plantilla = tmp_path / "plantilla.xlsx"
+    descarga.value.save_as(plantilla)
+    libro = load_workbook(plantilla)
+    hoja = libro["Datos"]
+    hoja.append(["", "ITEI", "PROTAI", "PROTAI-T3", "", "16", "Taller regional de archivos", "", "Capacitación",
+                 "10/03/2025", "", 2025, "Terminada", 140, "", ""])  # two broken cells: estatus and avance
+    rota = tmp_path / "rota.xlsx"
+    libro.save(rota)
+
+    pagina.locator("[data-testid=stFileUploaderDropzoneInput]").set_input_files(str(rota))
+    pagina.get_by_text("errores en 1 fila").wait_for()
+    pagina.screenshot(path=str(SALIDA / "cargar_errores.png"), full_page=True)
+
+    ultima = hoja.max_row
+    hoja.cell(row=ultima, column=13, value="En proceso")
+    hoja.cell(row=ultima, column=14, value=60)
+    corregida = tmp_path / "corregida.xlsx"
+    libro.save(corregida)
+    pagina.locator("[data-testid=stFileUploaderDropzoneInput]").set_input_files(str(corregida))
+    pagina.get_by_role("button", name="Importar 1 fila").click()
+    pagina.get_by_text("Archivo importado").wait_for()
+    pagina.screenshot(path=str(SALIDA / "cargar_importado.png"), full_page=True)
+    assert int(kpi_publico(navegador, servidor, "Actividades")) == antes  # sent, not yet validated
+    salir(pagina)
+
+    entrar(pagina, servidor, "revision", "admin.snt")
+    pagina.get_by_role("button", name=re.compile(r"Validar todas \(\d+\)")).click()
+    pagina.get_by_text("validad").first.wait_for()
+    assert int(kpi_publico(navegador, servidor, "Actividades")) == antes + 1
+    assert pagina.locator("[data-testid=stException]").count() == 0
+    assert pagina.externas == []

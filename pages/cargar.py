@@ -1,0 +1,52 @@
+"""Cargar: staff upload a spreadsheet of activities (a template filled with their records), see every problem by row
+and column or a preview, and confirm; admins roll a batch back."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from pizarras.plantillas import plantilla_actividades
+from pizarras.ui import autorreporte as vista
+from pizarras.ui import cargar
+from pizarras.ui.datos import conexion, opciones_catalogos
+from pizarras.ui.marco import exigir_marco
+
+exigir_marco()
+
+st.title("Cargar")
+usuario = vista.exigir_sesion(
+    "Suba aquí las actividades de su organismo en una hoja de cálculo (la plantilla XLSX o un CSV). Inicie sesión "
+    "con su cuenta de enlace."
+)
+vista.aviso_pendiente()
+if usuario.rol == "evaluador":
+    st.info("Su rol es de evaluación: puede ver las importaciones, pero no cargar archivos.",
+            icon=":material/visibility:")
+    cargar.lotes(usuario)
+    st.stop()
+
+st.subheader("1. Plantilla de actividades")
+if usuario.rol == "enlace":
+    organismo = usuario.organismo
+else:
+    nombres = {o.clave: o.nombre for o in opciones_catalogos()["organismo"]}
+    organismo = st.selectbox("Llenar la plantilla con las actividades de", [None, *nombres],
+                             format_func=lambda c: "Ningún organismo (plantilla vacía)" if c is None else nombres[c],
+                             key="carga_organismo")
+st.download_button(
+    "Descargar plantilla (XLSX)" + (f" con las actividades de {organismo}" if organismo else ""),
+    plantilla_actividades(conexion(), organismo), file_name=f"plantilla_actividades_{organismo or 'vacia'}.xlsx",
+    icon=":material/download:", on_click="ignore",
+)
+st.caption("Edite las filas (no cambie el ID), agregue las nuevas y súbala. También se acepta CSV (UTF-8 o "
+           "Windows-1252, con coma o punto y coma).")
+
+st.subheader("2. Subir el archivo")
+archivo = st.file_uploader("Archivo XLSX o CSV", key="carga_archivo")
+if archivo is not None:
+    revision = cargar.revisar_subido(usuario, archivo)
+    if revision is not None:
+        cargar.informe(revision)
+        if revision.valida:
+            cargar.confirmar(usuario, revision)
+cargar.lotes(usuario)

@@ -1,0 +1,74 @@
+"""The Cargar page under AppTest: template, upload with row errors, preview, import, rollback."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import datetime
+
+import duckdb
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.paginas.util import ARNES
+from test_importacion import NUEVA, xlsx
+
+
+@pytest.fixture()
+def ruta(ruta_con_usuarios, tmp_path, monkeypatch):
+    copia = shutil.copy(ruta_con_usuarios, tmp_path / "cargar.duckdb")
+    monkeypatch.setenv("PIZARRAS_DB", str(copia))
+    return copia
+
+
+def abrir(usuario: str | None) -> AppTest:
+    at = AppTest.from_file(ARNES, default_timeout=30)
+    at.session_state["pagina_bajo_prueba"] = "pages/cargar.py"
+    if usuario:
+        at.session_state["_sesion_pizarras"] = {"usuario": usuario, "iniciada": datetime.now()}
+    return at.run()
+
+
+def subir(at: AppTest, nombre: str, contenido: bytes) -> AppTest:
+    at.file_uploader(key="carga_archivo").set_value((nombre, contenido, "application/octet-stream"))
+    return at.run()
+
+
+def test_nobody_logged_in_sees_the_login_form(ruta):
+    at = abrir(None)
+    assert not at.exception and [t.label for t in at.text_input] == ["Usuario", "Contraseña"]
+
+
+def test_an_enlace_sees_row_errors_then_imports_the_corrected_file(ruta):
+    at = abrir("enlace.itei")
+    assert not at.exception
+    assert any("Descargar plantilla" in b.proto.label for b in at.get("download_button"))
+    mala = [*NUEVA[:12], "Terminada", 150, *NUEVA[14:]]
+    at = subir(at, "itei.xlsx", xlsx([mala]))
+    assert any("errores en 1 fila" in e.value for e in at.error)
+    errores = at.dataframe[0].value
+    assert set(errores["Columna"]) == {"Estatus", "Avance (%)"}
+    assert any("informe de errores" in b.proto.label for b in at.get("download_button"))
+
+    at = subir(at, "itei.xlsx", xlsx([NUEVA]))
+    assert [m.value for m in at.metric] == ["1", "0", "0"]
+    next(b for b in at.button if b.label == "Importar 1 fila").click().run()
+    assert not at.exception and any("Archivo importado" in s.value for s in at.success)
+    con = duckdb.connect(str(ruta))
+    assert con.execute("select revision from actividades where titulo = ?", [NUEVA[6]]).fetchone() == ("enviada",)
+    con.close()
+
+
+def test_an_admin_rolls_a_batch_back(ruta):
+    at = abrir("admin.snt")
+    at = subir(at, "carga.xlsx", xlsx([NUEVA]))
+    next(b for b in at.button if b.label == "Importar 1 fila").click().run()
+    at.button(key="carga_revertir_boton").click().run()
+    assert not at.exception and any("revertida" in s.value for s in at.success)
+    con = duckdb.connect(str(ruta))
+    assert con.execute("select count(*) from actividades where titulo = ?", [NUEVA[6]]).fetchone() == (0,)
+    con.close()
+
+
+def test_a_wrong_file_gets_a_spanish_message(ruta):
+    at = subir(abrir("enlace.itei"), "viejo.xls", bytes.fromhex("D0CF11E0A1B11AE1") + b"\x00" * 600)
+    assert not at.exception and any(".xls" in e.value for e in at.error)
