@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 import duckdb
+import pandas as pd
 from openpyxl import Workbook
 from rapidfuzz import fuzz, process
 
@@ -310,10 +311,24 @@ def _json(fila: dict) -> str:
                       else str(v))
 
 
+_COLUMNAS_ESCRITAS = ("programa", "eje", "titulo", "descripcion", "tipo", "fecha_inicio", "fecha_fin", "periodo",
+                      "estatus", "avance", "evidencia_url", "notas")
+
+
+def _registrar(cur, nombre: str, filas: list[dict], columnas: tuple) -> bool:
+    """Register `filas` as the relation `nombre` on `cur` for the named statements that read it; False if none."""
+    if not filas:
+        return False
+    cur.register(nombre, pd.DataFrame(filas, columns=list(columnas)))
+    return True
+
+
 def importar(con: duckdb.DuckDBPyConnection, usuario: Usuario | None, revision: Revision, validar: bool = False,
              ahora: datetime | None = None) -> ResultadoImportacion:
     """Write a checked file's plan in one transaction: the rows enter review as sent (or validated, when an admin
-    asks), one batch row and one change row per record; an unchanged file writes nothing."""
+    asks), with their links, reports, one audit row each, the batch and what it changed; an unchanged file writes
+    nothing. Rows are written a batch at a time (registered relations), not one statement per row: 100,000 rows in
+    seconds rather than minutes."""
     exigir_escritura(usuario)
     if validar:
         exigir_admin(usuario)
@@ -322,31 +337,65 @@ def importar(con: duckdb.DuckDBPyConnection, usuario: Usuario | None, revision: 
     cambios = [p for p in revision.plan if p.accion != "sin_cambio"]
     if not cambios:
         return ResultadoImportacion(None, 0, 0, revision.cuenta("sin_cambio"))
+    for p in cambios:  # authorised again at write time, on the stored record for an update
+        if usuario.rol != "admin" and (p.antes or p.limpios)["organismo"] != usuario.organismo:
+            raise NoAutorizado(f"La fila {p.fila} es de otro organismo.")
     ahora = ahora or datetime.now()
     estado = "validada" if validar else "enviada"
+    nuevas = [p for p in cambios if p.accion == "insertar"]
+    cambiadas = [p for p in cambios if p.accion == "actualizar"]
     with transaccion(con) as cur:
         id_importacion = ejecutar_en(cur, "importacion_siguiente_id", carpeta=CARPETA_IMPORTAR)[0]["id"]
-        detalle = f"importación {id_importacion} ({revision.archivo})"
-        for orden, p in enumerate(cambios, start=1):
-            # Authorised again at write time, on the stored record for an update.
-            if usuario.rol != "admin" and (p.antes or p.limpios)["organismo"] != usuario.organismo:
-                raise NoAutorizado(f"La fila {p.fila} es de otro organismo.")
-            if p.accion == "insertar":
-                id_ = autorreporte.insertar_actividad(cur, usuario, p.limpios, ahora, detalle)
-                version = 1
+        primer_id = ejecutar_en(cur, "actividad_siguiente_id")[0]["id"]
+        for i, p in enumerate(nuevas):
+            p.id = primer_id + i
+        parametros = {"usuario": usuario.usuario, "ahora": ahora, "revision": estado}
+        if _registrar(cur, "nuevas", [{**{c: p.limpios[c] for c in _COLUMNAS_ESCRITAS}, "id": p.id,
+                                       "organismo": p.limpios["organismo"]} for p in nuevas],
+                      ("id", "organismo", *_COLUMNAS_ESCRITAS)):
+            ejecutar_en(cur, "importar_insertar_actividades", parametros, CARPETA_IMPORTAR)
+        if _registrar(cur, "cambiadas", [{**{c: p.limpios[c] for c in _COLUMNAS_ESCRITAS}, "id": p.id,
+                                          "version": p.version} for p in cambiadas],
+                      ("id", "version", *_COLUMNAS_ESCRITAS)):
+            escritas = ejecutar_en(cur, "importar_actualizar_actividades", parametros, CARPETA_IMPORTAR)
+            if len(escritas) != len(cambiadas):
+                otra = next(p for p in cambiadas if p.id not in {f["id"] for f in escritas})
+                raise CambioConcurrente(f"No se importó nada: la actividad {otra.id} (fila {otra.fila}) cambió "
+                                        "después de revisar el archivo. Súbalo de nuevo.")
+            ejecutar_en(cur, "importar_borrar_transversales", carpeta=CARPETA_IMPORTAR)
+            ejecutar_en(cur, "importar_borrar_ods", carpeta=CARPETA_IMPORTAR)
+        if _registrar(cur, "vinculos_transversales", [{"actividad": p.id, "eje": e} for p in cambios
+                                                      for e in p.limpios["transversales"]], ("actividad", "eje")):
+            ejecutar_en(cur, "importar_insertar_transversales", carpeta=CARPETA_IMPORTAR)
+        if _registrar(cur, "vinculos_ods", [{"actividad": p.id, "ods": o} for p in cambios for o in p.limpios["ods"]],
+                      ("actividad", "ods")):
+            ejecutar_en(cur, "importar_insertar_ods", carpeta=CARPETA_IMPORTAR)
+        movidas = [p for p in cambios if p.antes is None or
+                   (p.limpios["avance"], p.limpios["estatus"]) != (p.antes["avance"], p.antes["estatus"])]
+        if _registrar(cur, "reportes_lote", [{"actividad": p.id, "avance": p.limpios["avance"],
+                                              "estatus": p.limpios["estatus"]} for p in movidas],
+                      ("actividad", "avance", "estatus")):
+            ejecutar_en(cur, "importar_insertar_reportes", {"ahora": ahora, "usuario": usuario.usuario},
+                        CARPETA_IMPORTAR)
+        auditoria = []
+        for p in cambios:
+            if p.antes is None:
+                auditoria.append({"accion": "crear", "registro": str(p.id), "antes": None,
+                                  "despues": _json(p.limpios | {"revision": estado})})
             else:
-                id_ = p.id
-                version = autorreporte.guardar_actividad(cur, usuario, id_, p.version, p.antes, p.limpios, ahora,
-                                                          detalle)
-            version = ejecutar_en(cur, "actividad_revision", {"id": id_, "version": version, "revision": estado,
-                                                               "observacion": None})[0]["version"]
-            ejecutar_en(cur, "importacion_cambio_insertar", {
-                "importacion": id_importacion, "orden": orden, "tabla": "actividades", "registro": id_,
-                "accion": p.accion, "antes": None if p.antes is None else _json(p.antes),
-                "version_despues": version,
-            }, CARPETA_IMPORTAR)
-        resultado = ResultadoImportacion(id_importacion, revision.cuenta("insertar"), revision.cuenta("actualizar"),
-                                         revision.cuenta("sin_cambio"))
+                campos = autorreporte.campos_cambiados(p.antes, p.limpios, autorreporte.CAMPOS_ACTIVIDAD)
+                auditoria.append({"accion": "actualizar", "registro": str(p.id),
+                                  "antes": _json({c: p.antes[c] for c in campos} | {"revision": p.antes["revision"]}),
+                                  "despues": _json({c: p.limpios[c] for c in campos} | {"revision": estado})})
+        _registrar(cur, "auditoria_lote", auditoria, ("accion", "registro", "antes", "despues"))
+        ejecutar_en(cur, "importar_insertar_auditoria", {"en": ahora, "usuario": usuario.usuario, "detalle": (
+            f"importación {id_importacion} ({revision.archivo})")}, CARPETA_IMPORTAR)
+        _registrar(cur, "cambios_lote", [{
+            "orden": orden, "registro": p.id, "accion": p.accion, "antes": None if p.antes is None else _json(p.antes),
+            "version_despues": 1 if p.antes is None else p.version + 1,
+        } for orden, p in enumerate(cambios, start=1)], ("orden", "registro", "accion", "antes", "version_despues"))
+        ejecutar_en(cur, "importar_insertar_cambios", {"importacion": id_importacion}, CARPETA_IMPORTAR)
+        resultado = ResultadoImportacion(id_importacion, len(nuevas), len(cambiadas), revision.cuenta("sin_cambio"))
         ejecutar_en(cur, "importacion_insertar", {
             "id": id_importacion, "en": ahora, "usuario": usuario.usuario, "tipo": "actividades",
             "archivo": revision.archivo, "sha256": revision.sha256, "insertadas": resultado.insertadas,
