@@ -9,9 +9,10 @@ from pizarras.mapa import MEDIDAS, figura_mapa, mapa_entidades, tabla_entidades
 from pizarras.navegacion import clave_seleccionada, destino_de_entidad
 from pizarras.ui import componentes
 from pizarras.ui.datos import tablero_compartido
-from pizarras.ui.figuras import figura
+from pizarras.ui.figuras import dibujar, figura
 from pizarras.ui.navegacion import ir_a, puntos_elegidos
 from pizarras.ui.marco import exigir_marco
+from pizarras.ui.tablas import mostrar_tabla
 
 exigir_marco()
 
@@ -32,7 +33,7 @@ componentes.nota_no_aplican(mapa.no_aplican[medida], f"la medida «{MEDIDAS[medi
 if mapa.vacio(medida):
     componentes.estado_vacio(f"{MEDIDAS[medida].que} en las entidades federativas")
 
-evento = st.plotly_chart(
+evento = dibujar(
     figura(figura_mapa, mapa, medida), width="content", on_select="rerun", selection_mode="points", key="mapa_entidades"
 )
 ir_a(destino_de_entidad(clave_seleccionada(puntos_elegidos(evento)), filtros, opciones))
@@ -55,14 +56,5 @@ st.caption(
 if not mapa.vacio(medida):
     st.subheader("Entidades")
     tabla = tabla_entidades(mapa, medida)
-    st.dataframe(
-        tabla,
-        hide_index=True,
-        width="stretch",
-        column_config={
-            "Avance promedio (%)": st.column_config.ProgressColumn(
-                "Avance promedio (%)", min_value=0, max_value=100, format="%.1f %%"
-            )
-        },
-    )
+    mostrar_tabla(tabla)
     componentes.descargas(tabla, f"mapa_{medida}", f"Mapa por entidad — {MEDIDAS[medida].etiqueta}", filtros)

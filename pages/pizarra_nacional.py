@@ -12,9 +12,10 @@ from pizarras.navegacion import PAGINA_NACIONAL
 from pizarras.tableros.nacional import actividades_para_descarga, pizarra_nacional
 from pizarras.ui import componentes
 from pizarras.ui.datos import consultar_directo, tablero_compartido
-from pizarras.ui.figuras import figura
+from pizarras.ui.figuras import dibujar, figura
 from pizarras.ui.marco import exigir_marco
 from pizarras.ui.navegacion import grafica_navegable
+from pizarras.ui.tablas import mostrar_tabla
 
 exigir_marco()
 st.title("Pizarra nacional de avance")
@@ -49,8 +50,9 @@ if pizarra.vacia:
     st.stop()
 
 st.caption("Haga clic en una barra de región, eje u organismo para abrir su pizarra con ese filtro.")
+st.caption(graficas.NOTA_ORDEN_AVANCE)
 izquierda, derecha = st.columns(2)
-izquierda.plotly_chart(figura(graficas.barras_estatus, pizarra.por_estatus), width="stretch")
+dibujar(figura(graficas.barras_estatus, pizarra.por_estatus), izquierda)
 grafica_navegable(
     figura(graficas.barras_avance, pizarra.por_region, "nombre", "Avance por región", clave="region"),
     "region", key="nacional_grafica_region", desde=PAGINA_NACIONAL, contenedor=derecha,
@@ -80,12 +82,7 @@ if not pizarra.por_eje_tematico["verificado"].all():
 
 st.subheader("Actividades")
 tabla = pizarra.tabla
-st.dataframe(
-    tabla,
-    hide_index=True,
-    width="stretch",
-    column_config={"Avance (%)": st.column_config.ProgressColumn("Avance (%)", min_value=0, max_value=100, format="%d %%")},
-)
+mostrar_tabla(tabla)
 componentes.descargas(
     tabla, "actividades", "Actividades filtradas — Pizarra nacional", filtros,
     completa=lambda: actividades_para_descarga(consultar_directo, filtros),

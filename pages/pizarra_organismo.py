@@ -15,10 +15,9 @@ from pizarras.ui import componentes
 from pizarras.ui.datos import consultar_directo, tablero_compartido
 from pizarras.ui.navegacion import selector_unico
 from pizarras.ui.marco import exigir_marco
+from pizarras.ui.tablas import mostrar_tabla
 
 exigir_marco()
-
-PROGRESO = {"format": "%.0f %%", "min_value": 0, "max_value": 100}
 
 st.title("Pizarra por organismo")
 clave = selector_unico("organismo", "Organismo", "Elija un organismo", key="pizarra_organismo_elegido")
@@ -74,12 +73,9 @@ if pizarra.vacia:
 
 
 def tabla_con_descargas(tabla, nombre: str, titulo: str, consulta: str | None = None, para_mostrar=None) -> None:
-    """The table (progress columns as bars, sources as links) and its CSV/XLSX downloads; a table cut at the visible
-    rows downloads every row of `consulta`, shaped by `para_mostrar`."""
-    configuracion = {c: st.column_config.ProgressColumn(c, **PROGRESO) for c in tabla.columns if c.startswith("Avance")}
-    if "Fuente" in tabla.columns:
-        configuracion["Fuente"] = st.column_config.LinkColumn("Fuente")
-    st.dataframe(tabla, hide_index=True, width="stretch", column_config=configuracion)
+    """The table and its CSV/XLSX downloads; a table cut at the visible rows downloads every row of `consulta`,
+    shaped by `para_mostrar`."""
+    mostrar_tabla(tabla)
     completa = None
     if consulta is not None:
         filtros_organismo = filtros.con(organismo=[clave])

@@ -15,6 +15,7 @@ from pizarras.ui.datos import tablero_compartido
 from pizarras.ui.figuras import figura
 from pizarras.ui.navegacion import grafica_navegable, selector_unico
 from pizarras.ui.marco import exigir_marco
+from pizarras.ui.tablas import mostrar_tabla
 
 exigir_marco()
 
@@ -66,21 +67,11 @@ grafica_navegable(
     ),
     "organismo", key="region_grafica_organismo", desde=PAGINA_REGION,
 )
-st.caption("Haga clic en una barra para abrir la pizarra de ese organismo.")
+st.caption("Haga clic en una barra para abrir la pizarra de ese organismo. " + graficas.NOTA_ORDEN_AVANCE)
 
 st.subheader("Organismos lado a lado")
 tabla = tabla_organismos(pizarra.organismos)
-st.dataframe(
-    tabla,
-    hide_index=True,
-    width="stretch",
-    column_config={
-        "Avance promedio (%)": st.column_config.ProgressColumn(
-            "Avance promedio (%)", min_value=0, max_value=100, format="%.1f %%"
-        ),
-        "Último reporte": st.column_config.DatetimeColumn("Último reporte", format="DD/MM/YYYY"),
-    },
-)
+mostrar_tabla(tabla)
 if pizarra.organismos_sin_actividades:
     st.caption(f"Sin actividades con los filtros elegidos: {', '.join(pizarra.organismos_sin_actividades)}.")
 componentes.descargas(tabla, f"region_{region}_organismos", f"Organismos de la {pizarra.nombre}", filtros)

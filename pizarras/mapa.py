@@ -93,15 +93,9 @@ ESCALA = "Viridis"
 CELDA = 64  # pixels per grid cell; the figure has a fixed size so squares stay squares and tiles never overlap
 LADO = 58  # tile side in pixels
 
-ENCABEZADOS = {
-    "nombre_corto": "Entidad",
-    "region_nombre": "Región",
-    "avance_promedio": "Avance promedio (%)",
-    "actividades": "Actividades",
-    "compromisos": "Compromisos",
-    "capacitaciones": "Capacitaciones",
-    "participantes": "Personas capacitadas",
-}
+COLUMNAS_TABLA = [
+    "nombre_corto", "region_nombre", "avance_promedio", "actividades", "compromisos", "capacitaciones", "participantes",
+]
 
 
 @dataclass(frozen=True)
@@ -246,4 +240,4 @@ def tabla_entidades(mapa: Mapa, clave_medida: str) -> pd.DataFrame:
     """The entidades inside the filters, highest value of the measure first, with Spanish headers."""
     datos = mapa.entidades[mapa.entidades["en_filtro"]]
     datos = datos.sort_values([clave_medida, "nombre_corto"], ascending=[False, True], na_position="last")
-    return con_encabezados(datos, ENCABEZADOS).reset_index(drop=True)
+    return con_encabezados(datos, COLUMNAS_TABLA, "mapa")

@@ -5,10 +5,10 @@ from __future__ import annotations
 from functools import partial
 
 from datos_prueba import HOY, TOTAL_ACTIVIDADES
-from pizarras import estilo, graficas
+from pizarras import estilo, etiquetas, graficas
 from pizarras.consultas import ejecutar
 from pizarras.filtros import Filtros
-from pizarras.tableros.nacional import ENCABEZADOS_ACTIVIDADES, pizarra_nacional, tabla_para_mostrar
+from pizarras.tableros.nacional import COLUMNAS_ACTIVIDADES, pizarra_nacional, tabla_para_mostrar
 
 
 def test_the_national_board_splits_ejes_and_names_filters_that_do_not_apply(con_pequena):
@@ -36,7 +36,7 @@ def test_demo_records_are_counted_across_activities_commitments_and_trainings(co
 def test_the_table_has_spanish_headers_and_a_readable_demo_flag(con_pequena):
     pizarra = pizarra_nacional(partial(ejecutar, con_pequena), Filtros(), HOY)
     tabla = pizarra.tabla
-    assert list(tabla.columns) == list(ENCABEZADOS_ACTIVIDADES.values())
+    assert list(tabla.columns) == [etiquetas.etiqueta(c, "actividad") for c in COLUMNAS_ACTIVIDADES]
     assert len(tabla) == TOTAL_ACTIVIDADES
     assert set(tabla["Dato de demostración"]) == {"Sí", "No"}
     assert pizarra.tabla is tabla  # built once: a shared board serves it to every session
@@ -71,4 +71,4 @@ def test_board_tables_stop_at_the_visible_rows_and_downloads_carry_them_all(con_
     assert len(nacional.pizarra_nacional(consultar, Filtros(), HOY).actividades) == 2
     completa = nacional.actividades_para_descarga(consultar, Filtros())
     assert len(completa) == TOTAL_ACTIVIDADES
-    assert list(completa.columns) == list(ENCABEZADOS_ACTIVIDADES.values())
+    assert list(completa.columns) == [etiquetas.etiqueta(c, "actividad") for c in COLUMNAS_ACTIVIDADES]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pizarras.etiquetas import encabezados
+
 from datetime import date
 from functools import partial
 
@@ -102,7 +104,7 @@ def test_status_chart_says_the_average_progress_per_status(consultar):
 
 def test_the_commitments_table_has_spanish_headers_whole_numbers_and_readable_flags(consultar):
     tabla = comp.tabla_para_mostrar(comp.pizarra_compromisos(consultar, Filtros(), HOY).compromisos)
-    assert list(tabla.columns) == list(comp.ENCABEZADOS_COMPROMISOS.values())
+    assert list(tabla.columns) == encabezados(comp.COLUMNAS_COMPROMISOS, comp.TEMA)
     assert list(tabla["ODS"].astype(object).where(tabla["ODS"].notna(), None)) == [5, 16, None]
     assert str(tabla["Avance (%)"].dtype) == "Int64"
     assert list(tabla["Alineación ODS de demostración"]) == ["Sí", "Sí", "No"]
@@ -111,7 +113,7 @@ def test_the_commitments_table_has_spanish_headers_whole_numbers_and_readable_fl
 def test_the_commitment_detail_lists_every_field_and_says_what_is_missing(consultar):
     compromisos = comp.pizarra_compromisos(consultar, Filtros(), HOY).compromisos.set_index("id", drop=False)
     tercero = dict(comp.detalle_compromiso(compromisos.loc[3].to_dict()))
-    assert list(tercero) == [v for k, v in comp.ENCABEZADOS_COMPROMISOS.items() if k != "fuente_url"]
+    assert list(tercero) == encabezados([c for c in comp.COLUMNAS_COMPROMISOS if c != "fuente_url"], comp.TEMA)
     assert tercero["Avance (%)"] == "Sin porcentaje en la fuente"
     assert (tercero["ODS"], tercero["Nombre del ODS"]) == ("5", "Igualdad de género")
     assert (tercero["Año de inicio"], tercero["Año de término"]) == ("2015", "2016")  # no thousands separator
@@ -138,7 +140,7 @@ def test_sources_split_into_links_and_citations():
 
 def test_field_text_for_empty_boolean_date_and_numbers():
     assert [texto(v) for v in (None, float("nan"), pd.NA, True, False, date(2020, 9, 14), 2016.0, 7, "  ")] == [
-        "—", "—", "—", "Sí", "No", "2020-09-14", "2016", "7", "—",
+        "—", "—", "—", "Sí", "No", "14/09/2020", "2016", "7", "—",
     ]
     assert campos({"a": None, "b": 3}, {"a": "A", "b": "B"}, {"b": lambda v: f"{v} %"}, {"a": "Nada"}) == [
         ("A", "Nada"), ("B", "3 %"),
@@ -198,34 +200,41 @@ def test_count_bars_show_the_first_row_on_top_with_the_extra_figure_in_the_hover
     assert "Participantes" in figura.data[0].hovertemplate
 
 
-def test_the_monthly_series_has_every_month_between_the_first_and_the_last(consultar):
-    serie = cap.meses_completos(cap.pizarra_capacitaciones(consultar, Filtros()).por_mes)
-    assert len(serie) == 42  # Sep 2020 … Feb 2024
-    assert serie["capacitaciones"].sum() == 3 and serie["participantes"].sum() == 540
-    con_capacitaciones = serie[serie["capacitaciones"] > 0]
-    assert [m.strftime("%Y-%m") for m in con_capacitaciones["mes"]] == ["2020-09", "2023-05", "2024-02"]
-    assert cap.meses_completos(cap.pizarra_capacitaciones(consultar, Filtros(region=("sureste",))).por_mes).empty
-
-
-def test_monthly_series_draws_participants_on_a_second_axis(consultar):
+def test_the_monthly_series_shows_only_months_with_records_in_two_panels_with_spanish_ticks(consultar):
+    """Issue 11, items 3 and 4: no month without records drawn as zero, one scale per panel (no second y-axis whose
+    gridlines disagree), nothing clipped, and month ticks in Spanish."""
     figura = graficas_ga.serie_mensual(cap.pizarra_capacitaciones(consultar, Filtros()).por_mes)
     assert [t.name for t in figura.data] == ["Capacitaciones", "Participantes"]
-    assert figura.data[1].yaxis == "y2"
+    assert [t.type for t in figura.data] == ["bar", "bar"]  # a line would join the gaps through zero
+    assert [str(m)[:7] for m in figura.data[0].x] == ["2020-09", "2023-05", "2024-02"]
     assert list(figura.data[1].y) == [410, 100, 30]
+    assert figura.layout.yaxis2.overlaying is None and figura.data[1].yaxis == "y2"
+    assert figura.layout.yaxis2.range[1] >= 410 and figura.layout.yaxis.range[1] >= 1
+    assert figura.layout.xaxis.ticktext == ("ene 2021", "ene 2022", "ene 2023", "ene 2024")
+    assert not any(m in t for t in figura.layout.xaxis.ticktext for m in ("Jan", "Feb", "May", "Sep"))
+    assert [c[0] for c in figura.data[0].customdata] == ["sep 2020", "may 2023", "feb 2024"]
+
+
+def test_month_ticks_step_with_the_span():
+    inicio = pd.Timestamp(2024, 2, 1)
+    assert graficas_ga.marcas_de_meses(inicio, pd.Timestamp(2024, 9, 1))[1] == [
+        "feb 2024", "mar 2024", "abr 2024", "may 2024", "jun 2024", "jul 2024", "ago 2024", "sep 2024"]
+    assert graficas_ga.marcas_de_meses(inicio, pd.Timestamp(2025, 12, 1))[1][:3] == ["abr 2024", "jul 2024", "oct 2024"]
+    assert graficas_ga.marcas_de_meses(pd.Timestamp(2015, 5, 1), pd.Timestamp(2026, 2, 1))[1][:2] == ["ene 2016", "ene 2018"]
 
 
 def test_the_trainings_table_and_detail(consultar):
     capacitaciones = cap.pizarra_capacitaciones(consultar, Filtros()).capacitaciones
     tabla = cap.tabla_para_mostrar(capacitaciones)
-    assert list(tabla.columns) == list(cap.ENCABEZADOS_CAPACITACIONES.values())
-    assert list(tabla["Tipo"]) == ["Taller"] * 3 and list(tabla["Modalidad"]) == ["Virtual"] * 3
+    assert list(tabla.columns) == encabezados(cap.COLUMNAS_CAPACITACIONES, cap.TEMA)
+    assert list(tabla["Tipo de capacitación"]) == ["Taller"] * 3 and list(tabla["Modalidad"]) == ["Virtual"] * 3
     assert str(tabla["Mujeres"].dtype) == "Int64"
     jornada = capacitaciones.set_index("id", drop=False).loc[2].to_dict()
     detalle = dict(cap.detalle_capacitacion(jornada))
-    assert list(detalle) == [v for k, v in cap.ENCABEZADOS_CAPACITACIONES.items() if k != "fuente_url"]
+    assert list(detalle) == encabezados([c for c in cap.COLUMNAS_CAPACITACIONES if c != "fuente_url"], cap.TEMA)
     assert detalle["Organismo del SNT"] == "No es integrante del SNT o la fuente no lo nombra"
     assert (detalle["Participantes"], detalle["Mujeres"], detalle["Eje"]) == ("410", "—", "Sin eje asignado")
-    assert (detalle["Tipo"], detalle["Fecha de inicio"]) == ("Taller", "2020-09-14")
+    assert (detalle["Tipo de capacitación"], detalle["Fecha de inicio"]) == ("Taller", "14/09/2020")
     assert cap.avisos_capacitacion(jornada) == []
     assert cap.avisos_capacitacion(capacitaciones.set_index("id", drop=False).loc[3].to_dict()) != []
 

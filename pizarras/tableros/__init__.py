@@ -7,11 +7,12 @@ the page's job.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 import pandas as pd
 
 from pizarras.consultas import cargar
+from pizarras.etiquetas import presentar
 from pizarras.filtros import Filtros, filtros_no_aplicables, parametros_para
 
 Consultar = Callable[[str, dict], pd.DataFrame]
@@ -40,10 +41,7 @@ def primera_fila(tabla: pd.DataFrame) -> dict:
     return {k: (None if pd.isna(v) else v) for k, v in tabla.iloc[0].items()}
 
 
-def con_encabezados(tabla: pd.DataFrame, encabezados: dict[str, str]) -> pd.DataFrame:
-    """The table with Spanish headers, booleans as 'Sí'/'No', and only the columns named in `encabezados`."""
-    visible = tabla[[c for c in encabezados if c in tabla.columns]].copy()
-    for columna in visible.columns:
-        if visible[columna].dtype == bool:
-            visible[columna] = visible[columna].map({True: "Sí", False: "No"})
-    return visible.rename(columns=encabezados)
+def con_encabezados(tabla: pd.DataFrame, columnas: Sequence[str], tema: str | None = None) -> pd.DataFrame:
+    """The table as boards and exports show it: the named columns in order, with the labels and value kinds of the
+    one dictionary in `pizarras.etiquetas`."""
+    return presentar(tabla, columnas, tema)

@@ -14,7 +14,7 @@ from functools import cached_property
 
 import pandas as pd
 
-from pizarras import estilo
+from pizarras import estilo, etiquetas
 from pizarras.filtros import Filtros
 from pizarras.tableros import (
     FILAS_VISIBLES,
@@ -29,33 +29,15 @@ from pizarras.tableros.detalle import Fuente, campos, fuentes
 
 SIN_ALINEACION = "Sin alineación directa"
 AREAS_VISIBLES = 12
-SECTORES = {"publico": "Sector público", "sociedad_civil": "Sociedad civil y sector privado", "academia": "Academia"}
+SECTORES = etiquetas.VALORES["sector"]
 
-# Spanish headers of the commitments table and its downloads (the detail view shows the same fields).
-ENCABEZADOS_COMPROMISOS = {
-    "id": "ID",
-    "entidad": "Entidad",
-    "region": "Región",
-    "plan_accion": "Plan de acción",
-    "plan_numero": "Número de plan",
-    "plan_periodo": "Periodo del plan",
-    "anio_inicio": "Año de inicio",
-    "anio_fin": "Año de término",
-    "titulo": "Compromiso",
-    "problema_publico": "Problema público",
-    "area_politica": "Área de política",
-    "institucion_responsable": "Institución responsable",
-    "ods": "ODS",
-    "ods_nombre": "Nombre del ODS",
-    "ods_es_demo": "Alineación ODS de demostración",
-    "estatus": "Estatus",
-    "estatus_fuente": "Estatus según la fuente",
-    "avance": "Avance (%)",
-    "fecha_inicio": "Fecha de inicio",
-    "fecha_fin": "Fecha de término",
-    "es_demo": "Dato de demostración",
-    "fuente_url": "Fuente",
-}
+# The commitments table and its downloads (the detail view shows the same fields), leading with what a reader scans.
+COLUMNAS_COMPROMISOS = [
+    "titulo", "entidad", "estatus", "avance", "vencido", "plan_accion", "plan_periodo", "area_politica", "ods", "ods_nombre",
+    "institucion_responsable", "problema_publico", "fecha_inicio", "fecha_fin", "anio_inicio", "anio_fin",
+    "plan_numero", "region", "estatus_fuente", "ods_es_demo", "es_demo", "fuente_url", "id",
+]
+TEMA = "compromiso"
 
 
 @dataclass(frozen=True)
@@ -147,20 +129,11 @@ def planes_para_grafica(por_plan: pd.DataFrame) -> pd.DataFrame:
 
 def tabla_planes(por_plan: pd.DataFrame) -> pd.DataFrame:
     """The plans table with Spanish headers."""
-    return por_plan.rename(
-        columns={
-            "entidad_nombre": "Entidad",
-            "region": "Región",
-            "plan_accion": "Plan de acción",
-            "plan_numero": "Número",
-            "plan_periodo": "Periodo",
-            "compromisos": "Compromisos",
-            "concluidos": "Concluidos",
-            "avance_promedio": "Avance promedio (%)",
-            "alineados_ods": "Alineados a un ODS",
-        }
-    )[["Entidad", "Región", "Plan de acción", "Número", "Periodo", "Compromisos", "Concluidos",
-       "Avance promedio (%)", "Alineados a un ODS"]]
+    return con_encabezados(
+        por_plan,
+        ["entidad_nombre", "region", "plan_accion", "plan_numero", "plan_periodo", "compromisos", "concluidos",
+         "avance_promedio", "alineados_ods"],
+    )
 
 
 def estatus_para_grafica(por_estatus: pd.DataFrame) -> pd.DataFrame:
@@ -179,10 +152,7 @@ def resto_de_areas(por_area: pd.DataFrame, cuantas: int = AREAS_VISIBLES) -> tup
 
 
 def tabla_areas(por_area: pd.DataFrame) -> pd.DataFrame:
-    return por_area.rename(
-        columns={"area": "Área de política", "compromisos": "Compromisos", "concluidos": "Concluidos",
-                 "avance_promedio": "Avance promedio (%)"}
-    )
+    return con_encabezados(por_area, ["area", "compromisos", "concluidos", "avance_promedio"])
 
 
 def stl_por_sector(stl: pd.DataFrame) -> pd.DataFrame:
@@ -199,23 +169,14 @@ def stl_por_sector(stl: pd.DataFrame) -> pd.DataFrame:
     return salida.assign(Total=salida["Mujeres"] + salida["Hombres"])
 
 
-def _enteros(tabla: pd.DataFrame, columnas: list[str]) -> pd.DataFrame:
-    """Nullable integer columns (Arrow gives float with NaN for an integer column with NULLs)."""
-    tabla = tabla.copy()
-    for columna in columnas:
-        if columna in tabla.columns:
-            tabla[columna] = tabla[columna].astype("Int64")
-    return tabla
-
-
 def compromisos_para_descarga(consultar: Consultar, filtros: Filtros, hoy: date) -> pd.DataFrame:
     """Every filtered commitment, with the table's Spanish headers."""
     return tabla_para_mostrar(listado_completo(consultar, "compromisos_tabla", filtros, hoy=hoy))
 
 
 def tabla_para_mostrar(compromisos: pd.DataFrame) -> pd.DataFrame:
-    """Every field with Spanish headers, whole numbers for ODS and progress, 'Sí'/'No' for the demo flags."""
-    return con_encabezados(_enteros(compromisos, ["ods", "avance"]), ENCABEZADOS_COMPROMISOS)
+    """Every field as the board and its downloads show it."""
+    return con_encabezados(compromisos, COLUMNAS_COMPROMISOS, TEMA)
 
 
 def _avance(valor: object) -> str:
@@ -226,7 +187,7 @@ def detalle_compromiso(fila: Mapping[str, object]) -> list[tuple[str, str]]:
     """Every field of one commitment (a row of `compromisos_tabla`) as (label, text); no progress says so."""
     return campos(
         fila,
-        {k: v for k, v in ENCABEZADOS_COMPROMISOS.items() if k != "fuente_url"},
+        {k: etiquetas.etiqueta(k, TEMA) for k in COLUMNAS_COMPROMISOS if k != "fuente_url"},
         formatos={"avance": _avance, "ods": lambda v: str(int(v))},
         vacios={"avance": "Sin porcentaje en la fuente", "ods": SIN_ALINEACION},
     )

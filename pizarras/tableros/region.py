@@ -11,15 +11,9 @@ import pandas as pd
 from pizarras.filtros import Filtros
 from pizarras.tableros import Consultar, con_encabezados, consulta_filtrada, no_aplican, primera_fila
 
-ENCABEZADOS_ORGANISMOS = {
-    "sigla": "Organismo",
-    "entidad": "Entidad",
-    "avance_promedio": "Avance promedio (%)",
-    "actividades": "Actividades",
-    "concluidas": "Concluidas",
-    "vencidas": "Vencidas",
-    "ultimo_reporte": "Último reporte",
-}
+COLUMNAS_ORGANISMOS = [
+    "sigla", "entidad", "avance_promedio", "actividades", "concluidas", "vencidas", "ultimo_reporte",
+]
 
 
 @dataclass(frozen=True)
@@ -71,4 +65,4 @@ def pizarra_region(consultar: Consultar, filtros: Filtros, region: str, hoy: dat
 
 def tabla_organismos(organismos: pd.DataFrame) -> pd.DataFrame:
     """The side-by-side table with Spanish headers (sortable in the page)."""
-    return con_encabezados(organismos, ENCABEZADOS_ORGANISMOS)
+    return con_encabezados(organismos, COLUMNAS_ORGANISMOS)

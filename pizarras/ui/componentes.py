@@ -54,6 +54,8 @@ def descargas(
             "cumplen los filtros."
         )
     filas = completa if recortada else (lambda: tabla)
+    # Described now, inside the session: the file is built later, on a thread with no session state to read.
+    filtros_aplicados = describir(filtros, st.session_state["opciones"])
     izquierda, derecha, _ = st.columns([1, 1, 4])
     izquierda.download_button(
         "Descargar CSV",
@@ -66,7 +68,7 @@ def descargas(
     )
     derecha.download_button(
         "Descargar XLSX",
-        data=lambda: a_xlsx(filas(), titulo, describir(filtros, st.session_state.get("opciones", {}))),
+        data=lambda: a_xlsx(filas(), titulo, filtros_aplicados),
         file_name=f"{nombre_base}.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         icon=":material/table_view:",

@@ -18,6 +18,7 @@ from pizarras.navegacion import (
     elegibles,
     unico,
 )
+from pizarras.ui.figuras import dibujar
 from pizarras.ui.filtros import navegar_con_filtros, pedir_filtros
 
 
@@ -36,7 +37,7 @@ def puntos_elegidos(evento) -> list[dict]:
 
 def grafica_navegable(figura: go.Figure, grafica: Grafica, key: str, desde: str, contenedor=st) -> None:
     """A chart whose bars open the matching board; the bar's key is in customdata[0]."""
-    evento = contenedor.plotly_chart(figura, width="stretch", on_select="rerun", selection_mode="points", key=key)
+    evento = dibujar(figura, contenedor, on_select="rerun", selection_mode="points", key=key)
     clave = clave_seleccionada(puntos_elegidos(evento))
     ir_a(destino_de_clic(grafica, clave, st.session_state["filtros"], st.session_state["opciones"], desde))
 

@@ -104,7 +104,7 @@ def test_selecting_a_row_opens_its_detail_with_every_field():
     assert detalle["Avance (%)"] == "Sin porcentaje en la fuente"
     assert (detalle["ODS"], detalle["Alineación ODS de demostración"]) == ("5", "Sí")
     assert detalle["Estatus según la fuente"] == "—"
-    assert len(detalle) == 21  # every field but the source, which is shown as links below
+    assert len(detalle) == 22  # every field (with «Vencido») but the source, which is shown as links below
     assert any("alineación a un ODS es de demostración" in w.value for w in at.warning)
     assert any("La fuente no está registrada" in c.value for c in at.caption)
 
