@@ -263,6 +263,7 @@ def kpi_compromisos(t, p):
     c = compromisos_filtrados(t, p)
     return pd.DataFrame([{
         "compromisos": len(c),
+        "demo_registros": int(c["es_demo"].sum()),
         "alineados_ods": int(c["ods"].notna().sum()),
         "concluidos": int((c["estatus"] == "concluida").sum()),
         "avance_promedio": c["avance"].mean(),

@@ -20,7 +20,7 @@ st.caption("Cursos, talleres, diplomados, jornadas y otras capacitaciones que or
 
 filtros = st.session_state["filtros"]
 pizarra = tablero_compartido(tablero.pizarra_capacitaciones, filtros)
-componentes.aviso_demo(pizarra.registros_demo)
+componentes.aviso_demo(pizarra.demo)
 
 kpi, faltantes = pizarra.kpi, pizarra.faltantes
 columnas = st.columns(6)

@@ -26,7 +26,7 @@ st.caption(
 filtros = st.session_state["filtros"]
 hoy = date.today()
 pizarra = tablero_compartido(tablero.pizarra_compromisos, filtros, hoy)
-componentes.aviso_demo(pizarra.registros_demo)
+componentes.aviso_demo(pizarra.demo)
 
 kpi = pizarra.kpi
 columnas = st.columns(6)
@@ -79,7 +79,7 @@ dibujar(figura(graficas_ga.barras_ods, tablero.ods_para_grafica(pizarra.por_ods)
 if pizarra.alineaciones_demo:
     st.caption(
         f"**Alineaciones de demostración.** Ninguna fuente alinea cada compromiso a un ODS: las "
-        f"{pizarra.alineaciones_demo} alineaciones mostradas son datos de demostración (`ods_es_demo`). Sin filtros, "
+        f"{pizarra.alineaciones_demo} alineaciones mostradas son datos de demostración (columna «Alineación ODS de demostración» de la tabla). Sin filtros, "
         "los totales por ODS reproducen la tabla publicada por la Comisión de Gobierno Abierto y de Transparencia "
         "Proactiva del SNT (informe nov 2019 – nov 2020: 60 compromisos alineados, 24 al ODS 16)."
     )

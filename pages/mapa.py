@@ -28,7 +28,7 @@ medida = st.radio(
     "Medida", options=list(MEDIDAS), format_func=lambda c: MEDIDAS[c].etiqueta, horizontal=True, key="mapa_medida"
 )
 mapa = tablero_compartido(mapa_entidades, filtros)
-componentes.aviso_demo(mapa.registros_demo(medida))
+componentes.aviso_demo(mapa.demo(medida))
 componentes.nota_no_aplican(mapa.no_aplican[medida], f"la medida «{MEDIDAS[medida].etiqueta}»")
 if mapa.vacio(medida):
     componentes.estado_vacio(f"{MEDIDAS[medida].que} en las entidades federativas")

@@ -7,7 +7,7 @@ from datetime import date
 
 import streamlit as st
 
-from pizarras import estilo, graficas
+from pizarras import estilo, etiquetas, graficas
 from pizarras.navegacion import PAGINA_NACIONAL
 from pizarras.tableros.nacional import actividades_para_descarga, pizarra_nacional
 from pizarras.ui import componentes
@@ -22,8 +22,9 @@ st.title("Pizarra nacional de avance")
 st.caption("Actividades autorreportadas por los integrantes del SNT en PROTAI, PRONADATOS y los planes de trabajo de las comisiones.")
 
 filtros = st.session_state["filtros"]
-pizarra = tablero_compartido(pizarra_nacional, filtros, date.today())
-componentes.aviso_demo(pizarra.registros_demo)
+hoy = date.today()
+pizarra = tablero_compartido(pizarra_nacional, filtros, hoy)
+componentes.aviso_demo(pizarra.demo)
 
 kpi = pizarra.kpi_actividades
 columnas = st.columns(5)
@@ -35,7 +36,7 @@ columnas[4].metric("Canceladas", estilo.entero(kpi["canceladas"]))
 columnas = st.columns(5)
 columnas[0].metric("Avance promedio", estilo.porcentaje(kpi["avance_promedio"]))
 columnas[1].metric("Organismos que reportan", estilo.entero(kpi["organismos_reportando"]))
-columnas[2].metric("Actividades vencidas", estilo.entero(kpi["vencidas"]), help="Fin programado ya pasado y sin concluir.")
+columnas[2].metric("Actividades vencidas", estilo.entero(kpi["vencidas"]), help=etiquetas.ayuda_vencidas(hoy))
 columnas[3].metric(
     "Compromisos",
     estilo.entero(pizarra.kpi_compromisos["compromisos"]),

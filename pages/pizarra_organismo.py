@@ -7,7 +7,7 @@ from datetime import date
 
 import streamlit as st
 
-from pizarras import estilo
+from pizarras import estilo, etiquetas
 from pizarras.tableros import listado_completo
 from pizarras.tableros import organismo as tablero
 from pizarras.tableros.nacional import tabla_para_mostrar
@@ -35,7 +35,7 @@ pizarra = tablero_compartido(tablero.pizarra_organismo, filtros, clave, hoy)
 ficha = pizarra.ficha
 sigla = ficha["sigla"]
 st.caption(f"{ficha['nombre']} · {ficha['entidad_nombre']} · {ficha['region_nombre']}")
-componentes.aviso_demo(pizarra.registros_demo)
+componentes.aviso_demo(pizarra.demo)
 
 kpi = pizarra.kpi_actividades
 columnas = st.columns(5)
@@ -45,7 +45,7 @@ columnas[2].metric("Avance promedio", estilo.porcentaje(kpi["avance_promedio"]))
 columnas[3].metric(
     "Actividades vencidas",
     estilo.entero(kpi["vencidas"]),
-    help=f"Fin programado anterior al {estilo.fecha(hoy)} y sin concluir ni cancelar.",
+    help=etiquetas.ayuda_vencidas(hoy),
 )
 columnas[4].metric(
     "Último reporte", estilo.fecha(kpi["ultimo_reporte"]), help="Fecha del reporte más reciente con los filtros elegidos."

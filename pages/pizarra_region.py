@@ -7,7 +7,7 @@ from datetime import date
 
 import streamlit as st
 
-from pizarras import estilo, graficas
+from pizarras import estilo, etiquetas, graficas
 from pizarras.navegacion import PAGINA_REGION
 from pizarras.tableros.region import pizarra_region, tabla_organismos
 from pizarras.ui import componentes
@@ -32,7 +32,7 @@ if region is None:
 filtros = st.session_state["filtros"]
 hoy = date.today()
 pizarra = tablero_compartido(pizarra_region, filtros, region, hoy)
-componentes.aviso_demo(pizarra.registros_demo)
+componentes.aviso_demo(pizarra.demo)
 
 kpi = pizarra.kpi_actividades
 columnas = st.columns(5)
@@ -45,7 +45,7 @@ columnas[3].metric("Avance promedio", estilo.porcentaje(kpi["avance_promedio"]))
 columnas[4].metric(
     "Actividades vencidas",
     estilo.entero(kpi["vencidas"]),
-    help=f"Fin programado anterior al {estilo.fecha(hoy)} y sin concluir ni cancelar.",
+    help=etiquetas.ayuda_vencidas(hoy),
 )
 columnas = st.columns(5)
 columnas[0].metric("Concluidas", estilo.entero(kpi["concluidas"]))

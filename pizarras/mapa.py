@@ -17,7 +17,7 @@ import plotly.graph_objects as go
 
 from pizarras import estilo
 from pizarras.filtros import Filtros
-from pizarras.tableros import Consultar, con_encabezados, consulta_filtrada, no_aplican
+from pizarras.tableros import Consultar, Demo, con_encabezados, consulta_filtrada, no_aplican
 
 
 class Casilla(NamedTuple):
@@ -115,6 +115,12 @@ class Mapa:
     def registros_demo(self, medida: str) -> int:
         entidades = self.entidades[self.entidades["en_filtro"]]
         return int(entidades[MEDIDAS[medida].columna_demo].sum())
+
+    def demo(self, medida: str) -> Demo:
+        """The demo records behind the measure (the map's commitment count does not tell rows from alignments)."""
+        campo = {"demo_actividades": "actividades", "demo_compromisos": "compromisos_o_alineaciones",
+                 "demo_capacitaciones": "capacitaciones"}[MEDIDAS[medida].columna_demo]
+        return Demo(**{campo: self.registros_demo(medida)})
 
 
 def medida(clave: str) -> Medida:

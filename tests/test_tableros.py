@@ -49,11 +49,26 @@ def test_status_bars_use_the_status_colours(con_pequena):
     assert list(figura.data[0].marker.color) == [estilo.COLOR_ESTATUS[c] for c in pizarra.por_estatus["estatus"]]
 
 
-def test_progress_bars_sort_best_last_so_it_shows_on_top(con_pequena):
+def test_progress_bars_rank_best_first_on_top(con_pequena):
     pizarra = pizarra_nacional(partial(ejecutar, con_pequena), Filtros(), HOY)
-    figura = graficas.barras_avance(pizarra.por_region, "nombre", "Avance por región", clave="region")
-    assert list(figura.data[0].x) == sorted(figura.data[0].x)
+    datos = pizarra.por_region.assign(actividades=graficas.MINIMO_ACTIVIDADES)
+    figura = graficas.barras_avance(datos, "nombre", "Avance por región", clave="region")
+    assert list(figura.data[0].x) == sorted(figura.data[0].x, reverse=True)
+    assert figura.layout.yaxis.autorange == "reversed"  # first row on top
     assert figura.layout.title.text == "Avance por región"
+
+
+def test_tiny_groups_cannot_lead_a_progress_ranking_and_every_bar_says_its_activities():
+    """Issue 11, item 9: an eje at 100 % with 2 activities goes below one at 60 % with 45."""
+    import pandas as pd
+
+    datos = pd.DataFrame({"eje": ["a", "b", "c"], "etiqueta": ["PROTAI · A", "PROTAI · B", "PROTAI · C"],
+                          "avance_promedio": [100.0, 60.0, 40.0], "actividades": [2, 45, 12]})
+    figura = graficas.barras_avance(datos, "etiqueta", "Avance por eje temático", clave="eje")
+    assert list(figura.data[0].y) == ["PROTAI · B", "PROTAI · C", "PROTAI · A"]
+    assert list(figura.data[0].text) == ["60 % · 45 actividades", "40 % · 12 actividades", "100 % · 2 actividades"]
+    assert list(figura.data[0].marker.opacity) == [1.0, 1.0, 0.45]
+    assert figura.layout.xaxis.range[1] > 100  # room for '100 % · …' inside the plot: nothing cut at the edge
 
 
 def test_spanish_number_formats():

@@ -185,9 +185,16 @@ def test_labels_for_modality_type_and_eje(consultar):
     assert list(cap.con_modalidad(sin_modalidad)["etiqueta"]) == ["Mixta", "Sin dato"]
 
 
-def test_top_organisers_keep_the_query_order(consultar):
+def test_top_organisers_keep_the_query_order_and_every_tie_at_the_cut(consultar):
+    """Issue 11, item 9: the three organisers tie at one training each; a cut at two shows all three and says so."""
     por_organizador = cap.pizarra_capacitaciones(consultar, Filtros()).por_organizador
-    assert list(cap.principales_organizadores(por_organizador, cuantos=2)["organizador"]) == ["Organizador", "ITEI"]
+    principales = cap.principales_organizadores(por_organizador, cuantos=2)
+    assert list(principales["organizador"]) == ["Organizador", "ITEI", "IDAIP"]
+    assert cap.titulo_organizadores(principales, por_organizador, cuantos=2) == (
+        "Principales organizadores: los 2 con más capacitaciones y sus empates (3 de 3)"
+    )
+    desiguales = por_organizador.assign(capacitaciones=[3, 2, 1])
+    assert list(cap.principales_organizadores(desiguales, cuantos=2)["organizador"]) == ["Organizador", "ITEI"]
 
 
 def test_count_bars_show_the_first_row_on_top_with_the_extra_figure_in_the_hover(consultar):

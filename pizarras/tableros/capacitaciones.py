@@ -18,6 +18,7 @@ from pizarras.filtros import Filtros
 from pizarras.tableros import (
     FILAS_VISIBLES,
     Consultar,
+    Demo,
     con_encabezados,
     consulta_filtrada,
     listado_completo,
@@ -64,8 +65,12 @@ class PizarraCapacitaciones:
         return self.kpi["capacitaciones"] == 0
 
     @property
+    def demo(self) -> Demo:
+        return Demo.de_kpis(capacitaciones=self.kpi)
+
+    @property
     def registros_demo(self) -> int:
-        return int(self.kpi["demo"] or 0)
+        return self.demo.total
 
 
 def pizarra_capacitaciones(consultar: Consultar, filtros: Filtros) -> PizarraCapacitaciones:
@@ -117,7 +122,7 @@ def principales_organizadores(por_organizador: pd.DataFrame, cuantos: int = ORGA
 
 def titulo_organizadores(principales: pd.DataFrame, todos: pd.DataFrame, cuantos: int = ORGANIZADORES_VISIBLES) -> str:
     """The chart's title says how many it shows and why more than `cuantos` when there are ties."""
-    if len(principales) == len(todos):
+    if len(todos) <= cuantos:
         return f"Organizadores ({len(todos)})"
     if len(principales) > cuantos:
         return f"Principales organizadores: los {cuantos} con más capacitaciones y sus empates ({len(principales)} de {len(todos)})"

@@ -19,6 +19,7 @@ from pizarras.filtros import Filtros
 from pizarras.tableros import (
     FILAS_VISIBLES,
     Consultar,
+    Demo,
     con_encabezados,
     consulta_filtrada,
     listado_completo,
@@ -62,9 +63,13 @@ class PizarraCompromisos:
         return tabla_para_mostrar(self.compromisos)
 
     @property
+    def demo(self) -> Demo:
+        """Commitments that are demo rows, and real ones whose ODS alignment alone is demo."""
+        return Demo.de_kpis(compromisos=self.kpi)
+
+    @property
     def registros_demo(self) -> int:
-        """Commitments that are demo rows or carry a demo ODS alignment."""
-        return int(self.kpi["demo"] or 0)
+        return self.demo.total
 
     @property
     def sin_avance(self) -> int:

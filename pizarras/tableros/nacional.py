@@ -13,6 +13,7 @@ from pizarras.filtros import Filtros
 from pizarras.tableros import (
     FILAS_VISIBLES,
     Consultar,
+    Demo,
     con_encabezados,
     consulta_filtrada,
     listado_completo,
@@ -53,8 +54,12 @@ class PizarraNacional:
         return tabla_para_mostrar(self.actividades)
 
     @property
+    def demo(self) -> Demo:
+        return Demo.de_kpis(self.kpi_actividades, self.kpi_compromisos, self.kpi_capacitaciones)
+
+    @property
     def registros_demo(self) -> int:
-        return sum(int(k["demo"] or 0) for k in (self.kpi_actividades, self.kpi_compromisos, self.kpi_capacitaciones))
+        return self.demo.total
 
 
 def pizarra_nacional(consultar: Consultar, filtros: Filtros, hoy: date) -> PizarraNacional:

@@ -9,7 +9,7 @@ from datetime import date
 import pandas as pd
 
 from pizarras.filtros import Filtros
-from pizarras.tableros import FILAS_VISIBLES, Consultar, con_encabezados, consulta_filtrada, no_aplican, primera_fila
+from pizarras.tableros import FILAS_VISIBLES, Consultar, Demo, con_encabezados, consulta_filtrada, no_aplican, primera_fila
 from pizarras.tableros import capacitaciones, compromisos, nacional
 
 COLUMNAS_EJES = [
@@ -55,12 +55,12 @@ class PizarraOrganismo:
         return self.sin_actividades and self.compromisos.empty and self.capacitaciones.empty
 
     @property
+    def demo(self) -> Demo:
+        return Demo.de_kpis(self.kpi_actividades, self.kpi_compromisos, self.kpi_capacitaciones)
+
+    @property
     def registros_demo(self) -> int:
-        return (
-            int(self.kpi_actividades["demo"] or 0)
-            + int(self.kpi_compromisos["demo"] or 0)
-            + int(self.kpi_capacitaciones["demo"] or 0)
-        )
+        return self.demo.total
 
 
 def pizarra_organismo(consultar: Consultar, filtros: Filtros, organismo: str, hoy: date) -> PizarraOrganismo:

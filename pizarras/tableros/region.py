@@ -9,7 +9,7 @@ from datetime import date
 import pandas as pd
 
 from pizarras.filtros import Filtros
-from pizarras.tableros import Consultar, con_encabezados, consulta_filtrada, no_aplican, primera_fila
+from pizarras.tableros import Consultar, Demo, con_encabezados, consulta_filtrada, no_aplican, primera_fila
 
 COLUMNAS_ORGANISMOS = [
     "sigla", "entidad", "avance_promedio", "actividades", "concluidas", "vencidas", "ultimo_reporte",
@@ -40,8 +40,12 @@ class PizarraRegion:
         return list(self.organismos.loc[self.organismos["actividades"] == 0, "sigla"])
 
     @property
+    def demo(self) -> Demo:
+        return Demo.de_kpis(self.kpi_actividades, self.kpi_compromisos, self.kpi_capacitaciones)
+
+    @property
     def registros_demo(self) -> int:
-        return sum(int(k["demo"] or 0) for k in (self.kpi_actividades, self.kpi_compromisos, self.kpi_capacitaciones))
+        return self.demo.total
 
 
 def pizarra_region(consultar: Consultar, filtros: Filtros, region: str, hoy: date) -> PizarraRegion:

@@ -7,19 +7,17 @@ from collections.abc import Callable
 import pandas as pd
 import streamlit as st
 
+from pizarras.etiquetas import frase_no_aplican
 from pizarras.exportar import a_csv, a_xlsx
 from pizarras.filtros import Filtros, describir
-from pizarras.tableros import FILAS_VISIBLES
+from pizarras.tableros import FILAS_VISIBLES, Demo
 
 
-def aviso_demo(registros_demo: int) -> None:
-    if registros_demo:
-        st.info(
-            f"**Datos de demostración.** {registros_demo:,} de los registros que se muestran son datos de "
-            "demostración, no reportes reales del SNT (columna «Dato de demostración» en las tablas). "
-            "Los catálogos y las cifras publicadas por la Comisión de Gobierno Abierto sí son reales.",
-            icon=":material/science:",
-        )
+def aviso_demo(demo: Demo) -> None:
+    texto = demo.texto()
+    if texto:
+        # Plain text: a title and the counts, no Markdown to interpret.
+        st.info("Datos de demostración. " + texto, icon=":material/science:")
 
 
 def estado_vacio(que: str = "actividades") -> None:
@@ -30,9 +28,10 @@ def estado_vacio(que: str = "actividades") -> None:
     )
 
 
-def nota_no_aplican(etiquetas: list[str], que: str) -> None:
-    if etiquetas:
-        st.caption(f"Los filtros {', '.join(etiquetas)} no aplican a {que}.")
+def nota_no_aplican(filtros_sin_efecto: list[str], que: str) -> None:
+    frase = frase_no_aplican(filtros_sin_efecto, que)
+    if frase:
+        st.caption(frase)
 
 
 def descargas(

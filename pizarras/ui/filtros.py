@@ -13,6 +13,7 @@ from typing import NoReturn
 import streamlit as st
 
 from pizarras.config import RAIZ
+from pizarras.etiquetas import todos
 from pizarras.filtros import DEFINICIONES, POR_CLAVE, Filtros, Opcion, desde_url, opciones_visibles
 
 _PREFIJO = "filtro_"
@@ -96,7 +97,7 @@ def barra_filtros(opciones: Mapping[str, Sequence[Opcion]]) -> Filtros:
                 options=list(nombres),
                 format_func=lambda v, nombres=nombres: nombres.get(v, str(v)),
                 key=clave,
-                placeholder="Todos",
+                placeholder=todos(definicion.clave),
                 on_change=_limpiar_avisos,
             )
         st.button(

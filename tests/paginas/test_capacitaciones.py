@@ -68,7 +68,7 @@ def test_a_period_and_a_filter_that_does_not_apply_give_the_hand_computed_number
     assert metrica(at, "Mujeres") == "0"
     assert barras(at, "Participantes por sexo")["Sin dato de sexo"] == 410
     assert barras(at, "Organizadores (1)") == {"Organizador": 1}
-    assert any("ODS no aplican a las capacitaciones" in c.value for c in at.caption)
+    assert any("El filtro ODS no aplica a las capacitaciones." == c.value for c in at.caption)
     assert not any("Datos de demostración" in i.value for i in at.info)
 
 

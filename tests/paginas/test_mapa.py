@@ -67,7 +67,7 @@ def test_commitments_under_an_ods_and_a_programa_that_does_not_apply_to_them():
     assert not at.exception
     valores = valores_de_casillas(at)
     assert valores["14"] == 1 and sum(valores.values()) == 1  # Jalisco's plan A is the ODS 16 commitment
-    assert any("Programa no aplican" in c.value for c in at.caption)
+    assert any("El filtro Programa no aplica" in c.value for c in at.caption)
 
 
 def test_an_empty_selection_shows_the_empty_state_and_still_draws_the_grid():
