@@ -17,6 +17,7 @@ import plotly.graph_objects as go
 
 from pizarras import estilo
 from pizarras.filtros import Filtros
+from pizarras.graficas import TEXTO
 from pizarras.tableros import Consultar, Demo, con_encabezados, consulta_filtrada, no_aplican
 
 
@@ -206,7 +207,8 @@ def figura_mapa(mapa: Mapa, clave_medida: str) -> go.Figure:
                 "cmax": maximo,
                 "line": {"width": 0},
                 "colorbar": {
-                    "title": {"text": m.etiqueta, "side": "right"},
+                    "title": {"text": m.etiqueta, "side": "right", "font": TEXTO},
+                    "tickfont": TEXTO,
                     "thickness": 14,
                     "len": 0.9,
                     **({} if m.porcentaje else {"tickformat": ",d"}),  # counts: 10,000 rather than 10k
@@ -224,8 +226,9 @@ def figura_mapa(mapa: Mapa, clave_medida: str) -> go.Figure:
     fig.update_yaxes(visible=False, range=[FILAS - 0.5, -0.5], fixedrange=True)
     margen = {"l": 10, "r": 110, "t": 48, "b": 10}
     fig.update_layout(
-        title={"text": f"{m.etiqueta} por entidad federativa", "x": 0, "font": {"size": 16}},
-        font={"family": estilo.FUENTE, "size": 13},
+        title={"text": f"{m.etiqueta} por entidad federativa", "x": 0, "font": {**TEXTO, "size": estilo.TAMANO_TITULO}},
+        font=TEXTO,
+        hoverlabel={"font": {"family": estilo.FUENTE, "size": estilo.TAMANO_TEXTO}},
         width=COLUMNAS * CELDA + margen["l"] + margen["r"],
         height=FILAS * CELDA + margen["t"] + margen["b"],
         margin=margen,

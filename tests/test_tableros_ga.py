@@ -250,3 +250,14 @@ def test_counts_with_their_noun_in_singular_or_plural():
     assert estilo.cantidad(1, "capacitación", "capacitaciones") == "1 capacitación"
     assert estilo.cantidad(0, "capacitación", "capacitaciones") == "0 capacitaciones"
     assert estilo.cantidad(1234, "compromiso", "compromisos") == "1,234 compromisos"
+
+
+def test_a_record_with_several_sources_gets_one_link_per_column():
+    """Issue 11, item 12: 'a | b' in one cell is no usable link: 'Fuente' and 'Fuente 2', one URL each."""
+    datos = pd.DataFrame({"titulo": ["Uno", "Dos"], "fuente_url": ["https://a.mx/x | https://b.org/y", None]})
+    tabla = comp.tabla_para_mostrar(datos)
+    assert list(tabla.columns) == ["Compromiso", "Fuente", "Fuente 2"]
+    assert list(tabla["Fuente"]) == ["https://a.mx/x", None] and list(tabla["Fuente 2"]) == ["https://b.org/y", None]
+    from pizarras import etiquetas
+
+    assert etiquetas.tipo_de("Fuente 2") == "enlace"

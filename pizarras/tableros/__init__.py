@@ -68,12 +68,12 @@ class Demo:
         frases = []
         if partes:
             frases.append(
-                f"Son datos de demostración, no reportes reales del SNT: {estilo.lista(partes)} de las cifras de esta "
+                f"Datos de demostración, no reportes reales del SNT: {estilo.lista(partes)} de las cifras de esta "
                 "página (columna «Dato de demostración» en las tablas)."
             )
         if self.alineaciones:
             frases.append(
-                f"{'Además, ' if partes else ''}{estilo.cantidad(self.alineaciones, 'compromiso real tiene', 'compromisos reales tienen')} "
+                f"{'Además, ' if partes else 'Datos de demostración: '}{estilo.cantidad(self.alineaciones, 'compromiso real tiene', 'compromisos reales tienen')} "
                 "una alineación a un ODS de demostración (columna «Alineación ODS de demostración»)."
             )
         if not frases:

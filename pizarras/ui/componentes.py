@@ -17,7 +17,7 @@ def aviso_demo(demo: Demo) -> None:
     texto = demo.texto()
     if texto:
         # Plain text: a title and the counts, no Markdown to interpret.
-        st.info("Datos de demostración. " + texto, icon=":material/science:")
+        st.info(texto, icon=":material/science:")
 
 
 def estado_vacio(que: str = "actividades") -> None:
