@@ -10,7 +10,7 @@ from pizarras.navegacion import clave_seleccionada, destino_de_entidad
 from pizarras.ui import componentes
 from pizarras.ui.datos import tablero_compartido
 from pizarras.ui.figuras import dibujar, figura
-from pizarras.ui.navegacion import ir_a, puntos_elegidos
+from pizarras.ui.navegacion import clic_nuevo, ir_a, puntos_elegidos
 from pizarras.ui.marco import exigir_marco
 from pizarras.ui.tablas import mostrar_tabla
 
@@ -36,7 +36,7 @@ if mapa.vacio(medida):
 evento = dibujar(
     figura(figura_mapa, mapa, medida), width="content", on_select="rerun", selection_mode="points", key="mapa_entidades"
 )
-ir_a(destino_de_entidad(clave_seleccionada(puntos_elegidos(evento)), filtros, opciones))
+ir_a(destino_de_entidad(clic_nuevo("mapa_entidades", clave_seleccionada(puntos_elegidos(evento))), filtros, opciones))
 
 nombres = {o.clave: o.nombre for o in opciones["entidad"] if o.clave in set(mapa.entidades["entidad"])}
 entidad = st.selectbox(

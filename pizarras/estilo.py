@@ -97,6 +97,12 @@ def lista(elementos: list[str]) -> str:
     return ", ".join(elementos[:-1]) + " y " + elementos[-1]
 
 
+def aclarar(color: str, fraccion: float = 0.55) -> str:
+    """'#0072B2' mixed with white: the same hue, lighter (for bars that count for less)."""
+    canales = [int(color.lstrip("#")[i : i + 2], 16) for i in (0, 2, 4)]
+    return "#" + "".join(f"{round(c + (255 - c) * fraccion):02X}" for c in canales)
+
+
 def paso_entero(maximo: float, marcas: int = 6) -> int:
     """A whole tick step (1, 2, 5, 10, 20, 50…) giving at most about `marcas` ticks from 0 to `maximo`: a count axis
     never shows 0.5 or the same whole number twice."""

@@ -88,8 +88,8 @@ def barras_avance(
             x=datos["avance_promedio"],
             y=datos[etiqueta],
             orientation="h",
-            marker_color=color,
-            marker_opacity=[0.45 if p else 1.0 for p in datos["pequeno"]],
+            # A lighter colour per bar, not marker.opacity: per-point opacity stops plotly's click selection.
+            marker_color=[estilo.aclarar(color) if p else color for p in datos["pequeno"]],
             text=textos,
             textposition="outside",
             cliponaxis=False,

@@ -67,7 +67,7 @@ def test_tiny_groups_cannot_lead_a_progress_ranking_and_every_bar_says_its_activ
     figura = graficas.barras_avance(datos, "etiqueta", "Avance por eje temático", clave="eje")
     assert list(figura.data[0].y) == ["PROTAI · B", "PROTAI · C", "PROTAI · A"]
     assert list(figura.data[0].text) == ["60 % · 45 actividades", "40 % · 12 actividades", "100 % · 2 actividades"]
-    assert list(figura.data[0].marker.opacity) == [1.0, 1.0, 0.45]
+    assert list(figura.data[0].marker.color) == [graficas.PALETA[0], graficas.PALETA[0], estilo.aclarar(graficas.PALETA[0])]
     assert figura.layout.xaxis.range[1] > 100  # room for '100 % · …' inside the plot: nothing cut at the edge
 
 
