@@ -23,7 +23,7 @@ pizarra = tablero_compartido(tablero.pizarra_capacitaciones, filtros)
 componentes.aviso_demo(pizarra.demo)
 
 kpi, faltantes = pizarra.kpi, pizarra.faltantes
-columnas = st.columns(6)
+columnas = componentes.casillas_kpi(6)
 columnas[0].metric("Capacitaciones", estilo.entero(kpi["capacitaciones"]))
 columnas[1].metric("Participantes", estilo.entero(kpi["participantes"]))
 columnas[2].metric("Mujeres", estilo.entero(kpi["mujeres"]))

@@ -29,7 +29,7 @@ pizarra = tablero_compartido(tablero.pizarra_compromisos, filtros, hoy)
 componentes.aviso_demo(pizarra.demo)
 
 kpi = pizarra.kpi
-columnas = st.columns(6)
+columnas = componentes.casillas_kpi(6)
 columnas[0].metric("Compromisos", estilo.entero(kpi["compromisos"]))
 columnas[1].metric("Planes de acción", estilo.entero(kpi["planes"]))
 columnas[2].metric("Entidades", estilo.entero(kpi["entidades"]))

@@ -38,7 +38,7 @@ st.caption(f"{ficha['nombre']} · {ficha['entidad_nombre']} · {ficha['region_no
 componentes.aviso_demo(pizarra.demo)
 
 kpi = pizarra.kpi_actividades
-columnas = st.columns(5)
+columnas = componentes.casillas_kpi(9)
 columnas[0].metric("Actividades", estilo.entero(kpi["actividades"]))
 columnas[1].metric("Concluidas", estilo.entero(kpi["concluidas"]))
 columnas[2].metric("Avance promedio", estilo.porcentaje(kpi["avance_promedio"]))
@@ -50,19 +50,18 @@ columnas[3].metric(
 columnas[4].metric(
     "Último reporte", estilo.fecha(kpi["ultimo_reporte"]), help="Fecha del reporte más reciente con los filtros elegidos."
 )
-columnas = st.columns(5)
-columnas[0].metric(
+columnas[5].metric(
     "Compromisos",
     estilo.entero(pizarra.kpi_compromisos["compromisos"]),
     help="De los planes de acción locales de su entidad.",
 )
-columnas[1].metric(
+columnas[6].metric(
     "Compromisos vencidos",
     estilo.entero(pizarra.compromisos_vencidos),
     help="El plan de acción terminó y el compromiso no se reporta concluido ni cancelado.",
 )
-columnas[2].metric("Capacitaciones organizadas", estilo.entero(pizarra.kpi_capacitaciones["capacitaciones"]))
-columnas[3].metric("Personas capacitadas", estilo.entero(pizarra.kpi_capacitaciones["participantes"]))
+columnas[7].metric("Capacitaciones organizadas", estilo.entero(pizarra.kpi_capacitaciones["capacitaciones"]))
+columnas[8].metric("Personas capacitadas", estilo.entero(pizarra.kpi_capacitaciones["participantes"]))
 componentes.nota_no_aplican(pizarra.no_aplican_compromisos, "los compromisos de gobierno abierto")
 componentes.nota_no_aplican(pizarra.no_aplican_capacitaciones, "las capacitaciones")
 

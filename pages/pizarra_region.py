@@ -35,7 +35,7 @@ pizarra = tablero_compartido(pizarra_region, filtros, region, hoy)
 componentes.aviso_demo(pizarra.demo)
 
 kpi = pizarra.kpi_actividades
-columnas = st.columns(5)
+columnas = componentes.casillas_kpi(9)
 columnas[0].metric(
     "Organismos", estilo.entero(len(pizarra.organismos)), help="Organismos de la región con los filtros de lugar elegidos."
 )
@@ -47,11 +47,10 @@ columnas[4].metric(
     estilo.entero(kpi["vencidas"]),
     help=etiquetas.ayuda_vencidas(hoy),
 )
-columnas = st.columns(5)
-columnas[0].metric("Concluidas", estilo.entero(kpi["concluidas"]))
-columnas[1].metric("Último reporte", estilo.fecha(kpi["ultimo_reporte"]))
-columnas[2].metric("Compromisos", estilo.entero(pizarra.kpi_compromisos["compromisos"]))
-columnas[3].metric("Personas capacitadas", estilo.entero(pizarra.kpi_capacitaciones["participantes"]))
+columnas[5].metric("Concluidas", estilo.entero(kpi["concluidas"]))
+columnas[6].metric("Último reporte", estilo.fecha(kpi["ultimo_reporte"]))
+columnas[7].metric("Compromisos", estilo.entero(pizarra.kpi_compromisos["compromisos"]))
+columnas[8].metric("Personas capacitadas", estilo.entero(pizarra.kpi_capacitaciones["participantes"]))
 componentes.nota_no_aplican(pizarra.no_aplican_compromisos, "los compromisos de gobierno abierto")
 componentes.nota_no_aplican(pizarra.no_aplican_capacitaciones, "las capacitaciones")
 

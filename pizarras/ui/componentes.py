@@ -20,6 +20,17 @@ def aviso_demo(demo: Demo) -> None:
         st.info(texto, icon=":material/science:")
 
 
+KPIS_POR_FILA = 4  # at 1280×720 with the sidebar open, five or six per row cut values such as "16/12/2025"
+
+
+def casillas_kpi(cuantas: int, por_fila: int = KPIS_POR_FILA) -> list:
+    """Room for `cuantas` KPI cards, in rows of `por_fila`, so that no value or label is cut."""
+    casillas = []
+    for inicio in range(0, cuantas, por_fila):
+        casillas.extend(st.columns(por_fila)[: min(por_fila, cuantas - inicio)])
+    return casillas
+
+
 def estado_vacio(que: str = "actividades") -> None:
     st.info(
         f"No hay {que} que cumplan con los filtros elegidos. Quite algún filtro en la barra lateral o use "
@@ -55,8 +66,9 @@ def descargas(
     filas = completa if recortada else (lambda: tabla)
     # Described now, inside the session: the file is built later, on a thread with no session state to read.
     filtros_aplicados = describir(filtros, st.session_state["opciones"])
-    izquierda, derecha, _ = st.columns([1, 1, 4])
-    izquierda.download_button(
+    # Side by side at their own width: in narrow columns the labels were cut to "Descargar …".
+    fila = st.container(horizontal=True)
+    fila.download_button(
         "Descargar CSV",
         data=lambda: a_csv(filas()),
         file_name=f"{nombre_base}.csv",
@@ -65,8 +77,8 @@ def descargas(
         disabled=tabla.empty,
         key=f"csv_{nombre_base}",
     )
-    derecha.download_button(
-        "Descargar XLSX",
+    fila.download_button(
+        "Descargar Excel (XLSX)",
         data=lambda: a_xlsx(filas(), titulo, filtros_aplicados),
         file_name=f"{nombre_base}.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
