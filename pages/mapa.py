@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from pizarras.mapa import MEDIDAS, figura_mapa, mapa_entidades, tabla_entidades
+from pizarras.mapa import MEDIDAS, figura_mapa, mapa_entidades, nota_grises, tabla_entidades
 from pizarras.navegacion import clave_seleccionada, destino_de_entidad
 from pizarras.ui import componentes
 from pizarras.ui.datos import tablero_compartido
@@ -48,10 +48,7 @@ entidad = st.selectbox(
     key="mapa_entidad",
 )
 ir_a(destino_de_entidad(entidad, filtros, opciones))
-st.caption(
-    "Los cuadros grises quedan fuera de los filtros de lugar o no tienen actividades con avance. Los integrantes "
-    "federales (INAI, ASF, AGN, INEGI) y las capacitaciones de alcance nacional no aparecen en el mapa."
-)
+st.caption(nota_grises(medida))
 
 if not mapa.vacio(medida):
     st.subheader("Entidades")

@@ -57,20 +57,20 @@ grafica_navegable(
     figura(graficas.barras_avance, pizarra.por_region, "nombre", "Avance por región", clave="region"),
     "region", key="nacional_grafica_region", desde=PAGINA_NACIONAL, contenedor=derecha,
 )
-izquierda, derecha = st.columns(2)
+# Full width: eje names are long, and at half width they left no room for the bars and their figures.
 grafica_navegable(
     figura(graficas.barras_avance, pizarra.por_eje_tematico, "etiqueta", "Avance por eje temático", clave="eje"),
-    "eje", key="nacional_grafica_eje_tematico", desde=PAGINA_NACIONAL, contenedor=izquierda,
+    "eje", key="nacional_grafica_eje_tematico", desde=PAGINA_NACIONAL,
 )
 if pizarra.por_eje_transversal.empty:
-    derecha.caption("Las actividades filtradas no tienen ejes transversales.")
+    st.caption("Las actividades filtradas no tienen ejes transversales.")
 else:
     grafica_navegable(
         figura(
             graficas.barras_avance, pizarra.por_eje_transversal, "etiqueta", "Avance por eje transversal",
             color=estilo.PALETA[2], clave="eje",
         ),
-        "eje", key="nacional_grafica_eje_transversal", desde=PAGINA_NACIONAL, contenedor=derecha,
+        "eje", key="nacional_grafica_eje_transversal", desde=PAGINA_NACIONAL,
     )
 grafica_navegable(
     figura(graficas.barras_avance, pizarra.por_organismo, "sigla", "Avance por organismo", color=estilo.PALETA[1],

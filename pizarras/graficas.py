@@ -32,6 +32,8 @@ def estilo_base(fig: go.Figure, titulo: str, alto: int) -> go.Figure:
     fig.update_xaxes(tickfont=TEXTO, title_font=TEXTO, linecolor=COLOR_TEXTO)
     fig.update_yaxes(tickfont=TEXTO, title_font=TEXTO)
     fig.update_traces(textfont=TEXTO, selector={"type": "bar", "textposition": "outside"})
+    # plotly shrinks a bar's text to the bar's thickness by default: on a projector it became unreadable.
+    fig.update_traces(constraintext="none", selector={"type": "bar"})
     return fig
 
 
@@ -54,9 +56,10 @@ def eje_conteo(fig: go.Figure, eje: str, maximo: float, margen: float = 1.15, **
     }})
 
 
+MARGEN_TEXTO_AVANCE = 140  # pixels
 MINIMO_ACTIVIDADES = 10  # below this, an average is too unstable to rank with the rest
 NOTA_ORDEN_AVANCE = (
-    f"Cada barra dice cuántas actividades promedia. Van de mayor a menor avance; las de menos de "
+    f"Cada barra dice su avance promedio y cuántas actividades (act.) promedia. Van de mayor a menor avance; las de menos de "
     f"{MINIMO_ACTIVIDADES} actividades van al final, en tono claro: su promedio cambia mucho con una sola actividad."
 )
 
@@ -78,9 +81,9 @@ def barras_avance(
     """Horizontal bars of average progress (0–100) per row, each saying how many activities it averages; groups
     with fewer than MINIMO_ACTIVIDADES go last, in a lighter tint."""
     datos = orden_de_avance(datos)
-    alto = max(220, 70 + 28 * len(datos))
+    alto = max(220, 110 + 30 * len(datos))
     textos = [
-        ("" if pd.isna(v) else f"{v:.0f} % · ") + estilo.cantidad(int(n), "actividad", "actividades")
+        ("" if pd.isna(v) else f"{v:.0f} % · ") + f"{estilo.entero(n)} act."
         for v, n in zip(datos["avance_promedio"], datos["actividades"], strict=True)
     ]
     fig = go.Figure(
@@ -97,11 +100,13 @@ def barras_avance(
             hovertemplate="%{y}<br>Avance promedio: %{x:.1f} %<br>Actividades: %{customdata[1]:,}<extra></extra>",
         )
     )
-    # Room right of 100 % for the bar's text, inside the plot: text past the plot's edge was cut off.
-    fig.update_xaxes(range=[0, 150], tickvals=[0, 25, 50, 75, 100], ticksuffix=" %", title="Avance promedio",
+    fig.update_xaxes(range=[0, 102], tickvals=[0, 50, 100], ticksuffix=" %", title="Avance promedio",
                      gridcolor=COLOR_REJILLA)
     fig.update_yaxes(title=None, automargin=True, autorange="reversed", type="category")
-    return estilo_base(fig, titulo, alto)
+    fig = estilo_base(fig, titulo, alto)
+    # A right margin as wide as the longest bar text ('100 % · 1,234 act.'): past the figure's edge it was cut off.
+    fig.update_layout(margin={"r": MARGEN_TEXTO_AVANCE})
+    return fig
 
 
 def barras_estatus(datos: pd.DataFrame, titulo: str = "Actividades por estatus") -> go.Figure:

@@ -58,7 +58,7 @@ def barras_planes(datos: pd.DataFrame, titulo: str = "Compromisos por entidad y 
                 textposition="inside",
                 textangle=0,
                 insidetextanchor="middle",
-                insidetextfont={"color": "#FFFFFF" if i % 4 != 1 else "#000000"},
+                insidetextfont={"color": "#FFFFFF" if i % 4 != 1 else "#000000", "size": 14},
                 customdata=plan[["plan_accion", "plan_periodo_texto", "concluidos"]].to_numpy(),
                 hovertemplate=(
                     "%{y} · %{customdata[0]}<br>Periodo: %{customdata[1]}<br>%{x} compromisos, "
@@ -170,7 +170,6 @@ def serie_mensual(datos: pd.DataFrame, titulo: str = "Capacitaciones y participa
             type="date", tickvals=marcas, ticktext=nombres, range=[datos["mes"].min() - medio_mes,
                                                                   datos["mes"].max() + medio_mes],
         )
-    fig.update_xaxes(showticklabels=True, row=1, col=1)
     fig = estilo_base(fig, titulo, 460)
     fig.update_annotations(font=TEXTO, x=0, xanchor="left")
     return fig

@@ -66,9 +66,9 @@ def test_tiny_groups_cannot_lead_a_progress_ranking_and_every_bar_says_its_activ
                           "avance_promedio": [100.0, 60.0, 40.0], "actividades": [2, 45, 12]})
     figura = graficas.barras_avance(datos, "etiqueta", "Avance por eje temático", clave="eje")
     assert list(figura.data[0].y) == ["PROTAI · B", "PROTAI · C", "PROTAI · A"]
-    assert list(figura.data[0].text) == ["60 % · 45 actividades", "40 % · 12 actividades", "100 % · 2 actividades"]
+    assert list(figura.data[0].text) == ["60 % · 45 act.", "40 % · 12 act.", "100 % · 2 act."]
     assert list(figura.data[0].marker.color) == [graficas.PALETA[0], graficas.PALETA[0], estilo.aclarar(graficas.PALETA[0])]
-    assert figura.layout.xaxis.range[1] > 100  # room for '100 % · …' inside the plot: nothing cut at the edge
+    assert figura.layout.margin.r >= graficas.MARGEN_TEXTO_AVANCE  # room for '100 % · 1,234 act.': nothing cut
 
 
 def test_spanish_number_formats():

@@ -53,8 +53,9 @@ def test_people_trained_in_the_north():
     at.radio(key="mapa_medida").set_value("participantes")
     rerun(at)
     assert not at.exception
-    valores = valores_de_casillas(at)
-    assert len(valores) == 9 and valores["10"] == 30 and sum(valores.values()) == 30
+    coloreada = figura(at)["data"][1]  # coloured by rank: the people trained are in each tile's hover data
+    personas = {d[0]: d[5] for d in coloreada["customdata"]}
+    assert len(personas) == 9 and personas["10"] == "30" and set(personas.values()) == {"0", "30"}
     tabla = at.dataframe[0].value
     assert len(tabla) == 9 and tabla.iloc[0]["Entidad"] == "Durango" and tabla.iloc[0]["Personas capacitadas"] == 30
     assert figura(at)["layout"]["title"]["text"] == "Personas capacitadas por entidad federativa"
