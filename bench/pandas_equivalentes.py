@@ -296,7 +296,7 @@ def compromisos_vencidos(t, p):
 def compromisos_por_area(t, p):
     c = compromisos_filtrados(t, p)
     c = c.assign(area=_texto_o(c["area_politica"], "Sin área registrada"))
-    r = _agregar_compromisos(c, "area")[["area", "compromisos", "concluidos", "avance_promedio"]]
+    r = _agregar_compromisos(c, "area")[["area", "compromisos", "con_avance", "concluidos", "avance_promedio"]]
     return _ordenar(r, ["compromisos", "area"], [False, True])
 
 

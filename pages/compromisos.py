@@ -59,20 +59,19 @@ if pizarra.sin_avance:
     )
 dibujar(
     figura(
-        graficas.barras_conteo, tablero.areas_principales(pizarra.por_area), "area", "compromisos",
-        f"Compromisos por área de política (hasta {tablero.AREAS_VISIBLES} áreas)", "compromisos",
+        graficas.barras_conteo, pizarra.areas, "area", "compromisos", "Compromisos por área de política",
+        "compromisos",
         color=estilo.PALETA[2], extra=("concluidos", "Concluidos"),
     ),
     derecha,
 )
-areas_restantes, compromisos_restantes = tablero.resto_de_areas(pizarra.por_area)
-if areas_restantes:
-    derecha.caption(
-        f"Las fuentes nombran el área con texto libre: otras {estilo.cantidad(areas_restantes, 'área', 'áreas')} "
-        f"reúnen {estilo.cantidad(compromisos_restantes, 'compromiso', 'compromisos')} más."
-    )
-with derecha.expander(f"Todas las áreas de política ({len(pizarra.por_area)})"):
-    mostrar_tabla(tablero.tabla_areas(pizarra.por_area))
+derecha.caption(
+    f"Las fuentes nombran el área con texto libre ({estilo.cantidad(len(pizarra.por_area), 'texto distinto', 'textos distintos')}); "
+    "se agrupan en un catálogo basado en las áreas de política de la Alianza para el Gobierno Abierto. La tabla "
+    "dice qué textos reúne cada área."
+)
+with derecha.expander(f"Áreas de política y textos de las fuentes ({len(pizarra.areas)})"):
+    mostrar_tabla(tablero.tabla_areas(pizarra.areas))
 
 st.subheader("Alineación a los Objetivos de Desarrollo Sostenible")
 dibujar(figura(graficas_ga.barras_ods, tablero.ods_para_grafica(pizarra.por_ods)))

@@ -82,8 +82,9 @@ COLUMNAS: dict[str, Columna] = {
     "anio_inicio": Columna("Año de inicio", "clave"),
     "anio_fin": Columna("Año de término", "clave"),
     "problema_publico": Columna("Problema público"),
-    "area_politica": Columna("Área de política"),
-    "area": Columna("Área de política"),
+    "area_politica": Columna("Área de política según la fuente"),
+    "area": Columna("Área de política"),  # the catalog's (pizarras.areas)
+    "textos_fuente": Columna("Áreas según la fuente"),
     "institucion_responsable": Columna("Institución responsable"),
     # Trainings
     "organizador": Columna("Organizador (según la fuente)"),

@@ -63,15 +63,51 @@ def test_color_ods_keeps_the_catalog_colour_and_greys_out_the_rest():
     assert estilo.color_ods("red") == estilo.COLOR_NO_ALINEADO
 
 
-def test_policy_areas_beyond_the_top_ones_are_counted_apart():
-    por_area = pd.DataFrame(
-        {"area": list("ABCDE"), "compromisos": [5, 4, 3, 2, 1], "concluidos": [1, 1, 1, 0, 1]}
-    )
-    assert list(comp.areas_principales(por_area, cuantas=3)["area"]) == ["A", "B", "C"]
-    assert comp.resto_de_areas(por_area, cuantas=3) == (2, 3)
-    assert comp.resto_de_areas(por_area, cuantas=5) == (0, 0)
-    assert list(comp.tabla_areas(por_area).columns[:2]) == ["Área de política", "Compromisos"]
+def test_policy_areas_regroup_the_source_texts_in_the_catalog_keeping_the_words():
+    """Issue 11, item 13: 'Género' and 'Género / desarrollo social' are one area; the average weighs each text by its
+    commitments with a percentage; the table says which source texts each area gathers."""
+    from pizarras.areas import area_de, por_area_del_catalogo
 
+    assert area_de("Género") == area_de("Género / desarrollo social") == area_de("Género / justicia")
+    assert area_de("Obra pública / contraloría social") == "Obra pública, vivienda y desarrollo urbano"
+    assert area_de(None) == area_de("Sin área registrada") == "Sin área registrada"
+    por_area = pd.DataFrame({
+        "area": ["Género", "Género / desarrollo social", "Salud"], "compromisos": [4, 1, 2], "con_avance": [2, 1, 0],
+        "concluidos": [1, 1, 0], "avance_promedio": [50.0, 80.0, None],
+    })
+    areas = por_area_del_catalogo(por_area)
+    assert list(areas["area"]) == ["Igualdad de género", "Salud"]
+    assert list(areas["compromisos"]) == [5, 2] and list(areas["concluidos"]) == [2, 0]
+    assert areas["avance_promedio"].iloc[0] == pytest.approx(60.0) and pd.isna(areas["avance_promedio"].iloc[1])
+    assert areas["textos_fuente"].iloc[0] == "Género; Género / desarrollo social"
+    assert list(comp.tabla_areas(areas).columns) == [
+        "Área de política", "Compromisos", "Concluidos", "Avance promedio (%)", "Áreas según la fuente"]
+
+
+def test_every_seed_policy_area_lands_in_the_catalog_and_the_chart_covers_every_commitment(con_seed):
+    from consultas_util import correr
+    from pizarras.areas import OTRA, por_area_del_catalogo
+
+    por_area = correr(con_seed, "compromisos_por_area")
+    areas = por_area_del_catalogo(por_area)
+    assert areas["compromisos"].sum() == por_area["compromisos"].sum()
+    assert len(areas) <= 15 and OTRA not in set(areas["area"])
+
+
+def test_plan_periods_are_years_and_keep_the_source_wording(con_seed):
+    """Issue 11, item 13: 'publicado 2016-08-04; duración de un año' reads 2016–2017, like the plan's own years."""
+    from consultas_util import correr
+
+    assert comp.periodo_en_anios("publicado 2016-08-04; duración de un año") == "2016–2017"
+    assert comp.periodo_en_anios("2016-2018 (presentado 2016-11-30)") == "2016–2018"
+    assert comp.periodo_en_anios("2016 (publicado 2016-05-19)") == "2016"
+    assert comp.periodo_en_anios(None) is None
+    compromisos = correr(con_seed, "compromisos_tabla", hoy=HOY)
+    for texto, inicio, fin in compromisos[["plan_periodo", "anio_inicio", "anio_fin"]].drop_duplicates().itertuples(index=False):
+        assert comp.periodo_en_anios(texto) == (str(inicio) if inicio == fin else f"{inicio}–{fin}"), texto
+    tabla = comp.tabla_para_mostrar(compromisos)
+    assert set(tabla["Periodo del plan"]) <= {f"{a}–{b}" for a in range(2015, 2020) for b in range(2016, 2022)} | {"2016"}
+    assert "Periodo del plan según la fuente" in tabla.columns and "Área de política según la fuente" in tabla.columns
 
 def test_stl_members_by_sector_in_fixed_order_with_totals(consultar):
     stl = comp.stl_por_sector(comp.pizarra_compromisos(consultar, Filtros(), HOY).stl)

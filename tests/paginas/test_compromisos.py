@@ -59,7 +59,7 @@ def test_a_region_filter_gives_the_hand_computed_numbers():
     assert metrica(at, "Avance promedio") == "—"
     assert metrica(at, "Alineados a un ODS") == "1"
     assert barras_ods(at) == {"ODS 5 · Igualdad de género": 1}
-    assert barras(at, "Compromisos por área de política (hasta 12 áreas)") == {"Área": 1}
+    assert barras(at, "Compromisos por área de política") == {"Otras áreas": 1}  # the fixture names it «Área»
     assert barras(at, "Compromisos por entidad y plan de acción") == {"Durango": 1}
     assert metrica(at, "Integrantes") == "2"  # Durango's STL: academia, 2 women
 
@@ -108,11 +108,11 @@ def test_selecting_a_row_opens_its_detail_with_every_field():
     assert detalle["ID"] == "3"
     assert detalle["Compromiso"] == "Compromiso 3"
     assert detalle["Plan de acción"] == "Plan de Durango"
-    assert detalle["Periodo del plan"] == "2015-2016"
+    assert detalle["Periodo del plan"] == "2015–2016"
     assert detalle["Avance (%)"] == "Sin porcentaje en la fuente"
     assert (detalle["ODS"], detalle["Alineación ODS de demostración"]) == ("5", "Sí")
     assert detalle["Estatus según la fuente"] == "—"
-    assert len(detalle) == 22  # every field (with «Vencido») but the source, which is shown as links below
+    assert len(detalle) == 24  # every field (with «Vencido» and the source's wording of period and area) but the source, which is shown as links below
     assert any("alineación a un ODS es de demostración" in w.value for w in at.warning)
     assert any("La fuente no está registrada" in c.value for c in at.caption)
 
