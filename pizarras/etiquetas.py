@@ -58,6 +58,7 @@ COLUMNAS: dict[str, Columna] = {
     "actividad.tipo": Columna("Tipo de actividad"),
     "capacitacion.tipo": Columna("Tipo de capacitación", valores="tipo_capacitacion"),
     "estatus": Columna("Estatus"),
+    "compromiso.estatus": Columna("Estatus", valores="estatus_compromiso"),
     "estatus_fuente": Columna("Estatus según la fuente"),
     "avance": Columna("Avance (%)", "avance"),  # a record reports a whole percentage
     "avance_promedio": Columna("Avance promedio (%)", "porcentaje"),
@@ -132,6 +133,8 @@ VALORES: dict[str, dict[str, str]] = {
         "programa": "Programa",
     },
     "tipo_eje": {"tematico": "Temático", "transversal": "Transversal"},
+    # The status catalog speaks of activities (feminine); a commitment is "concluido", as its KPI says.
+    "estatus_compromiso": {"Programada": "Programado", "Concluida": "Concluido", "Cancelada": "Cancelado"},
     "sector": {"publico": "Sector público", "sociedad_civil": "Sociedad civil y sector privado", "academia": "Academia"},
 }
 

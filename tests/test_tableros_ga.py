@@ -155,7 +155,7 @@ def test_the_commitment_detail_lists_every_field_and_says_what_is_missing(consul
     assert (tercero["Año de inicio"], tercero["Año de término"]) == ("2015", "2016")  # no thousands separator
     assert tercero["Institución responsable"] == "—"
     primero = dict(comp.detalle_compromiso(compromisos.loc[1].to_dict()))
-    assert (primero["Avance (%)"], primero["Estatus"], primero["Dato de demostración"]) == ("100 %", "Concluida", "No")
+    assert (primero["Avance (%)"], primero["Estatus"], primero["Dato de demostración"]) == ("100 %", "Concluido", "No")
     segundo = compromisos.loc[2].to_dict()
     assert dict(comp.detalle_compromiso(segundo))["ODS"] == comp.SIN_ALINEACION
     assert comp.avisos_compromiso(segundo) == [

@@ -180,7 +180,10 @@ def tabla_planes(por_plan: pd.DataFrame) -> pd.DataFrame:
 
 
 def estatus_para_grafica(por_estatus: pd.DataFrame) -> pd.DataFrame:
-    return por_estatus.assign(avance_texto=[estilo.porcentaje(v) for v in por_estatus["avance_promedio"]])
+    return por_estatus.assign(
+        nombre=[etiquetas.valor("estatus_compromiso", n) for n in por_estatus["nombre"]],
+        avance_texto=[estilo.porcentaje(v) for v in por_estatus["avance_promedio"]],
+    )
 
 
 def tabla_areas(por_area: pd.DataFrame) -> pd.DataFrame:
@@ -221,7 +224,8 @@ def detalle_compromiso(fila: Mapping[str, object]) -> list[tuple[str, str]]:
     return campos(
         fila,
         {k: etiquetas.etiqueta(k, TEMA) for k in COLUMNAS_COMPROMISOS if k != "fuente_url"},
-        formatos={"avance": _avance, "ods": lambda v: str(int(v))},
+        formatos={"avance": _avance, "ods": lambda v: str(int(v)),
+                  "estatus": lambda v: etiquetas.valor("estatus_compromiso", v)},
         vacios={"avance": "Sin porcentaje en la fuente", "ods": SIN_ALINEACION},
     )
 

@@ -23,6 +23,17 @@ RECORTADOS = """() => [...document.querySelectorAll(
   .filter(e => e.scrollWidth > e.clientWidth + 1).map(e => e.innerText)"""
 
 
+# Item 10: chart text is drawn in the font the page loaded (not a fallback) and in the dark text colour.
+LETRA_DE_LAS_GRAFICAS = """async () => {
+    const texto = document.querySelector('[data-testid=stPlotlyChart] .main-svg text.gtitle, [data-testid=stPlotlyChart] .main-svg .ytick text');
+    const estilo = getComputedStyle(texto);
+    await document.fonts.ready;
+    return {cargada: document.fonts.check(`${estilo.fontSize} ${estilo.fontFamily}`)
+                      && estilo.fontFamily.includes('Source Sans') && !estilo.fontFamily.includes('Source Sans Pro'),
+            relleno: estilo.fill};
+}"""
+
+
 @pytest.fixture(scope="module")
 def contextos(navegador, servidor):
     """One browser context per screen size, reused by every board (each test opens its own page in it)."""
@@ -47,5 +58,7 @@ def test_no_kpi_or_download_label_is_cut(contextos, servidor, ruta, tamano):
         assert pagina.evaluate(RECORTADOS) == []
         botones = pagina.locator("[data-testid=stDownloadButton] button").all_inner_texts()
         assert all("CSV" in b or "XLSX" in b for b in botones), botones
+        if pagina.locator("[data-testid=stPlotlyChart]").count():
+            assert pagina.evaluate(LETRA_DE_LAS_GRAFICAS) == {"cargada": True, "relleno": "rgb(49, 51, 63)"}
     finally:
         pagina.close()

@@ -114,7 +114,7 @@ def test_tables_show_empty_cells_as_a_dash_dates_day_first_and_counts_with_separ
 def test_every_header_and_coded_value_comes_from_the_one_dictionary(vista):
     """Item 7: one label per thing: every table header is in the dictionary, and no stored code is shown."""
     conocidos = set(etiquetas.TIPOS_POR_ENCABEZADO)
-    codigos = {c: set(v) for c, v in etiquetas.VALORES.items()}
+    codigos = {c: {k for k in v if k.islower()} for c, v in etiquetas.VALORES.items()}  # stored codes only
     for tabla in vista.dataframe:
         for encabezado in tabla.value.columns:
             base = encabezado.rsplit(" ", 1)[0] if encabezado.rsplit(" ", 1)[-1].isdigit() else encabezado
@@ -166,3 +166,14 @@ def test_the_xlsx_filters_sheet_names_what_the_url_chose_even_when_built_after_t
     filtros = dict(libro["Filtros"].iter_rows(min_row=6, values_only=True))
     assert filtros["Región"] == "Región Centro-Occidente" and filtros["Estatus"] == "En proceso"
     assert filtros["Entidad federativa"] == "Todas" and filtros["Programa"] == "Todos"
+
+
+def test_commitments_say_concluido_like_their_kpi():
+    """Item 4: the KPI says «Concluidos»; the chart, table and detail of commitments say «Concluido», not the
+    activities' «Concluida»."""
+    at = abrir("compromisos")
+    assert any(m.label == "Concluidos" for m in at.metric)
+    estatus = json.loads(next(e.proto.spec for e in at.get("plotly_chart")
+                              if "Compromisos por estatus" in e.proto.spec))["data"][0]["x"]
+    assert "Concluido" in estatus and "Concluida" not in estatus
+    assert "Concluida" not in set(at.dataframe[-1].value["Estatus"])
