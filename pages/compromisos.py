@@ -65,8 +65,9 @@ dibujar(
     ),
     derecha,
 )
+textos = estilo.cantidad(len(pizarra.por_area), "texto distinto", "textos distintos")
 derecha.caption(
-    f"Las fuentes nombran el área con texto libre ({estilo.cantidad(len(pizarra.por_area), 'texto distinto', 'textos distintos')}); "
+    f"Las fuentes nombran el área con texto libre ({textos}); "
     "se agrupan en un catálogo basado en las áreas de política de la Alianza para el Gobierno Abierto. La tabla "
     "dice qué textos reúne cada área."
 )

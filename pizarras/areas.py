@@ -19,8 +19,8 @@ OTRA = "Otras áreas"
 # (area, words that place a source's first topic in it), checked in this order.
 CATALOGO: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Anticorrupción y contraloría social", ("anticorrupcion", "contraloria", "contrataciones")),
-    ("Transparencia, datos abiertos y archivos", ("transparencia", "datos abiertos", "archivos", "apertura gubernamental",
-                                                  "gobierno abierto", "gestion publica")),
+    ("Transparencia, datos abiertos y archivos", ("transparencia", "datos abiertos", "archivos",
+                                                  "apertura gubernamental", "gobierno abierto", "gestion publica")),
     ("Participación ciudadana y espacio cívico", ("participacion", "parlamento", "espacio civico")),
     ("Justicia, seguridad y derechos humanos", ("justicia", "seguridad", "derechos humanos")),
     ("Finanzas y gasto público", ("finanzas", "gasto", "hacienda", "presupuesto", "deuda")),

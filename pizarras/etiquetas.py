@@ -135,7 +135,9 @@ VALORES: dict[str, dict[str, str]] = {
     "tipo_eje": {"tematico": "Temático", "transversal": "Transversal"},
     # The status catalog speaks of activities (feminine); a commitment is "concluido", as its KPI says.
     "estatus_compromiso": {"Programada": "Programado", "Concluida": "Concluido", "Cancelada": "Cancelado"},
-    "sector": {"publico": "Sector público", "sociedad_civil": "Sociedad civil y sector privado", "academia": "Academia"},
+    "sector": {
+        "publico": "Sector público", "sociedad_civil": "Sociedad civil y sector privado", "academia": "Academia",
+    },
 }
 
 # What "every value" is called for each filter, in the filter's grammatical gender.

@@ -187,5 +187,6 @@ def describir(filtros: Filtros, opciones: Mapping[str, Sequence[Opcion]]) -> lis
     for definicion in DEFINICIONES:
         nombres = {o.clave: o.nombre for o in opciones.get(definicion.clave, [])}
         valores = filtros.valores(definicion.clave)
-        descripcion.append((definicion.etiqueta, "; ".join(nombres.get(v, str(v)) for v in valores) or todos(definicion.clave)))
+        elegidos = "; ".join(nombres.get(v, str(v)) for v in valores)
+        descripcion.append((definicion.etiqueta, elegidos or todos(definicion.clave)))
     return descripcion

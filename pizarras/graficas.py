@@ -59,8 +59,9 @@ def eje_conteo(fig: go.Figure, eje: str, maximo: float, margen: float = 1.15, **
 MARGEN_TEXTO_AVANCE = 140  # pixels
 MINIMO_ACTIVIDADES = 10  # below this, an average is too unstable to rank with the rest
 NOTA_ORDEN_AVANCE = (
-    f"Cada barra dice su avance promedio y cuántas actividades (act.) promedia. Van de mayor a menor avance; las de menos de "
-    f"{MINIMO_ACTIVIDADES} actividades van al final, en tono claro: su promedio cambia mucho con una sola actividad."
+    "Cada barra dice su avance promedio y cuántas actividades (act.) promedia. Van de mayor a menor avance; las de "
+    f"menos de {MINIMO_ACTIVIDADES} actividades van al final, en tono claro: su promedio cambia mucho con una sola "
+    "actividad."
 )
 
 

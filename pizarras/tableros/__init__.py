@@ -72,13 +72,15 @@ class Demo:
                 "página (columna «Dato de demostración» en las tablas)."
             )
         if self.alineaciones:
+            inicio = "Además, " if partes else "Datos de demostración: "
+            cuantos = estilo.cantidad(self.alineaciones, "compromiso real tiene", "compromisos reales tienen")
             frases.append(
-                f"{'Además, ' if partes else 'Datos de demostración: '}{estilo.cantidad(self.alineaciones, 'compromiso real tiene', 'compromisos reales tienen')} "
-                "una alineación a un ODS de demostración (columna «Alineación ODS de demostración»)."
+                f"{inicio}{cuantos} una alineación a un ODS de demostración (columna «Alineación ODS de demostración»)."
             )
         if not frases:
             return None
-        return " ".join(frases) + " Los catálogos y las cifras publicadas por la Comisión de Gobierno Abierto sí son reales."
+        reales = "Los catálogos y las cifras publicadas por la Comisión de Gobierno Abierto sí son reales."
+        return " ".join(frases) + " " + reales
 
 
 def consulta_filtrada(consultar: Consultar, nombre: str, filtros: Filtros, **otros) -> pd.DataFrame:

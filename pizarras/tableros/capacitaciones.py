@@ -125,7 +125,10 @@ def titulo_organizadores(principales: pd.DataFrame, todos: pd.DataFrame, cuantos
     if len(todos) <= cuantos:
         return f"Organizadores ({len(todos)})"
     if len(principales) > cuantos:
-        return f"Principales organizadores: los {cuantos} con más capacitaciones y sus empates ({len(principales)} de {len(todos)})"
+        return (
+            f"Principales organizadores: los {cuantos} con más capacitaciones y sus empates "
+            f"({len(principales)} de {len(todos)})"
+        )
     return f"Principales organizadores ({len(principales)} de {len(todos)})"
 
 

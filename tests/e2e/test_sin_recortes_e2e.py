@@ -25,7 +25,8 @@ RECORTADOS = """() => [...document.querySelectorAll(
 
 # Item 10: chart text is drawn in the font the page loaded (not a fallback) and in the dark text colour.
 LETRA_DE_LAS_GRAFICAS = """async () => {
-    const texto = document.querySelector('[data-testid=stPlotlyChart] .main-svg text.gtitle, [data-testid=stPlotlyChart] .main-svg .ytick text');
+    const texto = document.querySelector(
+        '[data-testid=stPlotlyChart] .main-svg text.gtitle, [data-testid=stPlotlyChart] .main-svg .ytick text');
     const estilo = getComputedStyle(texto);
     await document.fonts.ready;
     return {cargada: document.fonts.check(`${estilo.fontSize} ${estilo.fontFamily}`)
