@@ -101,7 +101,8 @@ def barras_avance(
             hovertemplate="%{y}<br>Avance promedio: %{x:.1f} %<br>Actividades: %{customdata[1]:,}<extra></extra>",
         )
     )
-    fig.update_xaxes(range=[0, 102], tickvals=[0, 50, 100], ticksuffix=" %", title="Avance promedio",
+    fig.update_xaxes(range=[0, 102], tickvals=[0, 50, 100], ticktext=["0 %", "50 %", "100 %"], ticksuffix=" %",
+                     title="Avance promedio",
                      gridcolor=COLOR_REJILLA)
     fig.update_yaxes(title=None, automargin=True, autorange="reversed", type="category")
     fig = estilo_base(fig, titulo, alto)
