@@ -36,9 +36,18 @@ def clic_en_casilla(pagina, entidad: str) -> None:
     figura.locator(".scatterlayer .trace").nth(1).locator("path.point").nth(claves.index(entidad)).click(force=True)
 
 
+def esperar_tablero(pagina) -> None:
+    """Until the board is drawn: its title, then its KPIs (or, on the map, its chart)."""
+    esperar_app(pagina)
+    pagina.wait_for_selector("[data-testid=stMain] h1", timeout=30000)
+    pagina.wait_for_selector("[data-testid=stMetricValue], [data-testid=stPlotlyChart] .main-svg", timeout=30000)
+    # Elements left from the previous run stay on screen, marked stale, until the new run replaces them.
+    pagina.wait_for_function("() => !document.querySelector('[data-stale=true]')", timeout=30000)
+
+
 def vista(pagina) -> tuple[str, str, str]:
     """What the reader sees: the path and query, the board's title and its first KPI."""
-    esperar_app(pagina)
+    esperar_tablero(pagina)
     return (
         pagina.url.split("//", 1)[1].split("/", 1)[1],
         pagina.locator("[data-testid=stMain] h1").first.inner_text(),
@@ -66,7 +75,6 @@ def ida_y_vuelta(pagina, clic, ruta_destino: str, titulo_destino: str) -> None:
     clic()
     pagina.wait_for_url(re.compile(r"//[^/]+/" + re.escape(ruta_destino) + "$"), timeout=30000)
     expect(pagina.locator("[data-testid=stMain] h1").first).to_have_text(titulo_destino, timeout=30000)
-    esperar_app(pagina)
     despues = vista(pagina)
     pagina.go_back()
     esperar_vista(pagina, antes)
