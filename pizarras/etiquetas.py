@@ -19,7 +19,8 @@ import pandas as pd
 
 from pizarras import estilo
 
-Tipo = Literal["texto", "entero", "clave", "avance", "porcentaje", "fecha", "fecha_hora", "booleano", "enlace"]
+# "claves": a list of keys as text ("5, 16"); a spreadsheet gets a number when there is only one.
+Tipo = Literal["texto", "entero", "clave", "claves", "avance", "porcentaje", "fecha", "fecha_hora", "booleano", "enlace"]
 
 
 @dataclass(frozen=True)
@@ -48,7 +49,7 @@ COLUMNAS: dict[str, Columna] = {
     "eje.tipo": Columna("Tipo de eje", valores="tipo_eje"),
     "ejes_transversales": Columna("Ejes transversales"),
     "ods": Columna("ODS", "clave"),
-    "actividad.ods": Columna("ODS alineados"),  # an activity may name several: "5, 16"
+    "actividad.ods": Columna("ODS alineados", "claves"),  # an activity may name several: "5, 16"
     "ods_nombre": Columna("Nombre del ODS"),
     "periodo": Columna("Periodo", "clave"),
     # What the record is

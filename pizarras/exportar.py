@@ -50,6 +50,7 @@ FORMATO_XLSX = {
     "fecha_hora": "dd/mm/yyyy hh:mm",
     "entero": "#,##0",
     "clave": "0",
+    "claves": "0",
     "avance": "0",
     "porcentaje": "0.0",
 }
@@ -79,6 +80,8 @@ def _valor_excel(valor: object, tipo: str = "texto") -> object:
         return int(valor)
     if tipo == "porcentaje" and isinstance(valor, float):
         return round(valor, 1)
+    if tipo == "claves" and isinstance(valor, str) and valor.strip().isdigit():
+        return int(valor)
     return valor
 
 

@@ -103,6 +103,8 @@ def test_xlsx_cells_are_real_dates_whole_keys_rounded_averages_and_sized_columns
     columnas = {c.value: c.column_letter for c in hoja[1]}
     fin = [hoja[f"{columnas['Fin programado']}{i}"] for i in range(2, hoja.max_row + 1)]
     assert all(isinstance(c.value, datetime) and c.number_format == "dd/mm/yyyy" for c in fin)
+    ods = [hoja[f"{columnas['ODS alineados']}{i}"].value for i in range(2, hoja.max_row + 1)]
+    assert all(isinstance(v, int) or v is None or ", " in v for v in ods) and any(isinstance(v, int) for v in ods)
     reporte = hoja[f"{columnas['Fecha de reporte']}2"]
     assert isinstance(reporte.value, datetime) and reporte.number_format == "dd/mm/yyyy hh:mm"
 

@@ -297,3 +297,11 @@ def test_a_record_with_several_sources_gets_one_link_per_column():
     from pizarras import etiquetas
 
     assert etiquetas.tipo_de("Fuente 2") == "enlace"
+
+
+def test_legends_sit_above_the_plot_where_they_cannot_cover_its_ticks(consultar):
+    """Issue 11, item 5: below a short chart the plan legend covered the x ticks."""
+    planes = comp.planes_para_grafica(comp.pizarra_compromisos(consultar, Filtros(entidad=("14",)), HOY).por_plan)
+    for figura in (graficas_ga.barras_planes(planes),
+                   graficas_ga.barras_stl(pd.DataFrame({"Sector": ["Academia"], "Mujeres": [1], "Hombres": [2]}))):
+        assert figura.layout.showlegend and figura.layout.legend.yanchor == "bottom" and figura.layout.legend.y >= 1
