@@ -20,7 +20,9 @@ import pandas as pd
 from pizarras import estilo
 
 # "claves": a list of keys as text ("5, 16"); a spreadsheet gets a number when there is only one.
-Tipo = Literal["texto", "entero", "clave", "claves", "avance", "porcentaje", "fecha", "fecha_hora", "booleano", "enlace"]
+Tipo = Literal[
+    "texto", "entero", "clave", "claves", "avance", "porcentaje", "fecha", "fecha_hora", "booleano", "enlace"
+]
 
 
 @dataclass(frozen=True)
