@@ -22,6 +22,8 @@ import psutil
 
 from bench import audiencia, consultas, paginas, resultados
 from bench.arranque import arranque_en_frio
+from bench.carga import TAMANOS as TAMANOS_CARGA
+from bench.carga import medir_carga
 from bench.primera_visita import primera_visita
 from bench.estadistica import medir
 from bench.resultados import escribir
@@ -300,6 +302,7 @@ CLAVES_POR_SECCION = {
     "paginas": ["paginas", "gc_collect_ms"],
     "arranque": ["arranque"],
     "visita": ["primera_visita"],
+    "carga": ["carga"],
     "audiencia": ["audiencia", "cliente_audiencia", "metricas_por_filtro", "validacion_navegador"],
 }
 
@@ -341,7 +344,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--reconstruir", action="store_true", help="reconstruir las bases aunque no hayan cambiado")
     parser.add_argument("--rapido", action="store_true",
                         help="menos repeticiones y audiencias cortas (para desarrollo; no para resultados)")
-    parser.add_argument("--secciones", default="consultas,paginas,arranque,visita,audiencia",
+    parser.add_argument("--secciones", default="consultas,paginas,arranque,visita,carga,audiencia",
                         help="secciones a medir, separadas por comas")
     parser.add_argument("--conservar", action="store_true",
                         help="tomar de results.json en --salida las secciones que esta corrida no mide")
@@ -420,6 +423,12 @@ def main(argv: list[str] | None = None) -> int:
             r = primera_visita(Path(semilla["ruta"]), logs, 1 if rapido else 3, opciones, aviso=aviso)
             datos["primera_visita"].append({**r, "base": semilla["nombre"]})
         _fin_de_seccion(datos, "visita", inicio_seccion)
+
+    if "carga" in secciones:
+        aviso("Cargas de hojas de cálculo (revisar e importar)…")
+        inicio_seccion = time.perf_counter()
+        datos["carga"] = medir_carga(Path(semilla["ruta"]), (1_000,) if rapido else TAMANOS_CARGA, aviso=aviso)
+        _fin_de_seccion(datos, "carga", inicio_seccion)
 
     if "audiencia" in secciones:
         aviso("Audiencia en vivo (cliente de protocolo) sobre la base semilla…")

@@ -270,6 +270,7 @@ def kpi_compromisos(t, p):
     c = compromisos_filtrados(t, p)
     return pd.DataFrame([{
         "compromisos": len(c),
+        "demo_registros": int(c["es_demo"].sum()),
         "alineados_ods": int(c["ods"].notna().sum()),
         "concluidos": int((c["estatus"] == "concluida").sum()),
         "avance_promedio": c["avance"].mean(),
@@ -302,7 +303,7 @@ def compromisos_vencidos(t, p):
 def compromisos_por_area(t, p):
     c = compromisos_filtrados(t, p)
     c = c.assign(area=_texto_o(c["area_politica"], "Sin área registrada"))
-    r = _agregar_compromisos(c, "area")[["area", "compromisos", "concluidos", "avance_promedio"]]
+    r = _agregar_compromisos(c, "area")[["area", "compromisos", "con_avance", "concluidos", "avance_promedio"]]
     return _ordenar(r, ["compromisos", "area"], [False, True])
 
 

@@ -7,11 +7,12 @@ import streamlit as st
 from pizarras import estilo, graficas, graficas_ga
 from pizarras.tableros import capacitaciones as tablero
 from pizarras.ui import componentes
-from pizarras.ui.chips import bloque_kpis, encabezado
+from pizarras.ui.chips import encabezado
 from pizarras.ui.datos import consultar_directo, tablero_compartido
 from pizarras.ui.detalle import mostrar_detalle, tabla_seleccionable
-from pizarras.ui.figuras import figura
+from pizarras.ui.figuras import dibujar, figura
 from pizarras.ui.marco import exigir_marco
+from pizarras.ui.tablas import mostrar_tabla
 
 exigir_marco()
 
@@ -22,10 +23,10 @@ encabezado(
 
 filtros = st.session_state["filtros"]
 pizarra = tablero_compartido(tablero.pizarra_capacitaciones, filtros)
-componentes.aviso_demo(pizarra.registros_demo)
+componentes.aviso_demo(pizarra.demo)
 
 kpi, faltantes = pizarra.kpi, pizarra.faltantes
-columnas = bloque_kpis().columns(6)
+columnas = componentes.casillas_kpi(6)
 columnas[0].metric("Capacitaciones", estilo.entero(kpi["capacitaciones"]))
 columnas[1].metric("Participantes", estilo.entero(kpi["participantes"]))
 columnas[2].metric("Mujeres", estilo.entero(kpi["mujeres"]))
@@ -42,7 +43,7 @@ if pizarra.vacia:
 if pizarra.por_mes.empty:
     st.caption("Ninguna de las capacitaciones filtradas tiene fecha de inicio.")
 else:
-    st.plotly_chart(figura(graficas_ga.serie_mensual, tablero.meses_completos(pizarra.por_mes)), width="stretch")
+    dibujar(figura(graficas_ga.serie_mensual, pizarra.por_mes))
 sin_fecha, sin_participantes = int(faltantes["sin_fecha"]), int(faltantes["sin_participantes"])
 st.caption(
     f"Sin fecha de inicio (fuera de la serie por mes): {sin_fecha} de "
@@ -51,35 +52,28 @@ st.caption(
 )
 
 izquierda, derecha = st.columns(2)
-izquierda.plotly_chart(
+dibujar(
     figura(graficas.barras_conteo, pizarra.por_region, "nombre", "capacitaciones", "Capacitaciones por región",
            "capacitaciones", extra=("participantes", "Participantes")),
-    width="stretch",
+    izquierda,
 )
-derecha.plotly_chart(figura(graficas_ga.barras_sexo, tablero.participantes_por_sexo(kpi, faltantes)), width="stretch")
+dibujar(figura(graficas_ga.barras_sexo, tablero.participantes_por_sexo(kpi, faltantes)), derecha)
 derecha.caption(
     f"Sin desglose por sexo en su fuente: {estilo.entero(faltantes['participantes_sin_sexo'])} de "
     f"{estilo.cantidad(kpi['participantes'], 'participante', 'participantes')} (en "
     f"{estilo.cantidad(int(faltantes['sin_desglose_sexo']), 'capacitación', 'capacitaciones')})."
 )
 
-st.plotly_chart(
+principales = tablero.principales_organizadores(pizarra.por_organizador)
+dibujar(
     figura(
-        graficas.barras_conteo,
-        tablero.principales_organizadores(pizarra.por_organizador), "organizador", "capacitaciones",
-        f"Principales organizadores (hasta {tablero.ORGANIZADORES_VISIBLES})", "capacitaciones",
+        graficas.barras_conteo, principales, "organizador", "capacitaciones",
+        tablero.titulo_organizadores(principales, pizarra.por_organizador), "capacitaciones",
         color=estilo.PALETA[1], extra=("participantes", "Participantes"),
-    ),
-    width="stretch",
+    )
 )
 with st.expander(f"Todos los organizadores ({len(pizarra.por_organizador)})"):
-    st.dataframe(
-        pizarra.por_organizador.rename(columns={
-            "organizador": "Organizador", "es_integrante": "Integrante del SNT",
-            "capacitaciones": "Capacitaciones", "participantes": "Participantes",
-        })[["Organizador", "Integrante del SNT", "Capacitaciones", "Participantes"]],
-        hide_index=True, width="stretch",
-    )
+    mostrar_tabla(tablero.tabla_organizadores(pizarra.por_organizador))
 
 izquierda, derecha = st.columns(2)
 for columna, datos, titulo, color in (
@@ -88,10 +82,10 @@ for columna, datos, titulo, color in (
     (st, pizarra.por_tema.assign(etiqueta=pizarra.por_tema["tema"]), "Capacitaciones por tema", estilo.PALETA[2]),
     (st, tablero.con_eje(pizarra.por_eje), "Capacitaciones por eje", estilo.PALETA[3]),
 ):
-    columna.plotly_chart(
+    dibujar(
         figura(graficas.barras_conteo, datos, "etiqueta", "capacitaciones", titulo, "capacitaciones", color=color,
                extra=("participantes", "Participantes")),
-        width="stretch",
+        columna,
     )
 
 st.subheader("Capacitaciones")

@@ -9,11 +9,12 @@ import streamlit as st
 from pizarras import estilo, graficas, graficas_ga
 from pizarras.tableros import compromisos as tablero
 from pizarras.ui import componentes
-from pizarras.ui.chips import bloque_kpis, encabezado
+from pizarras.ui.chips import encabezado
 from pizarras.ui.datos import consultar_directo, tablero_compartido
 from pizarras.ui.detalle import mostrar_detalle, tabla_seleccionable
-from pizarras.ui.figuras import figura
+from pizarras.ui.figuras import dibujar, figura
 from pizarras.ui.marco import exigir_marco
+from pizarras.ui.tablas import mostrar_tabla
 
 exigir_marco()
 
@@ -26,10 +27,10 @@ encabezado(
 filtros = st.session_state["filtros"]
 hoy = date.today()
 pizarra = tablero_compartido(tablero.pizarra_compromisos, filtros, hoy)
-componentes.aviso_demo(pizarra.registros_demo)
+componentes.aviso_demo(pizarra.demo)
 
 kpi = pizarra.kpi
-columnas = bloque_kpis().columns(6)
+columnas = componentes.casillas_kpi(6)
 columnas[0].metric("Compromisos", estilo.entero(kpi["compromisos"]))
 columnas[1].metric("Planes de acción", estilo.entero(kpi["planes"]))
 columnas[2].metric("Entidades", estilo.entero(kpi["entidades"]))
@@ -46,42 +47,40 @@ if pizarra.vacia:
     componentes.estado_vacio("compromisos de gobierno abierto")
     st.stop()
 
-st.plotly_chart(figura(graficas_ga.barras_planes, tablero.planes_para_grafica(pizarra.por_plan)), width="stretch")
+dibujar(figura(graficas_ga.barras_planes, tablero.planes_para_grafica(pizarra.por_plan)))
 with st.expander("Planes de acción (tabla)"):
-    st.dataframe(tablero.tabla_planes(pizarra.por_plan), hide_index=True, width="stretch")
+    mostrar_tabla(tablero.tabla_planes(pizarra.por_plan))
 
 izquierda, derecha = st.columns(2)
-izquierda.plotly_chart(
-    figura(graficas_ga.barras_estatus_avance, tablero.estatus_para_grafica(pizarra.por_estatus)), width="stretch"
-)
+dibujar(figura(graficas_ga.barras_estatus_avance, tablero.estatus_para_grafica(pizarra.por_estatus)), izquierda)
 if pizarra.sin_avance:
     izquierda.caption(
         f"Sin porcentaje de avance en su fuente (solo estatus): "
         f"{estilo.cantidad(pizarra.sin_avance, 'compromiso', 'compromisos')}; no cuentan en los promedios."
     )
-derecha.plotly_chart(
+dibujar(
     figura(
-        graficas.barras_conteo, tablero.areas_principales(pizarra.por_area), "area", "compromisos",
-        f"Compromisos por área de política (hasta {tablero.AREAS_VISIBLES} áreas)", "compromisos",
+        graficas.barras_conteo, pizarra.areas, "area", "compromisos", "Compromisos por área de política",
+        "compromisos",
         color=estilo.PALETA[2], extra=("concluidos", "Concluidos"),
     ),
-    width="stretch",
+    derecha,
 )
-areas_restantes, compromisos_restantes = tablero.resto_de_areas(pizarra.por_area)
-if areas_restantes:
-    derecha.caption(
-        f"Las fuentes nombran el área con texto libre: otras {estilo.cantidad(areas_restantes, 'área', 'áreas')} "
-        f"reúnen {estilo.cantidad(compromisos_restantes, 'compromiso', 'compromisos')} más."
-    )
-with derecha.expander(f"Todas las áreas de política ({len(pizarra.por_area)})"):
-    st.dataframe(tablero.tabla_areas(pizarra.por_area), hide_index=True, width="stretch")
+textos = estilo.cantidad(len(pizarra.por_area), "texto distinto", "textos distintos")
+derecha.caption(
+    f"Las fuentes nombran el área con texto libre ({textos}); "
+    "se agrupan en un catálogo basado en las áreas de política de la Alianza para el Gobierno Abierto. La tabla "
+    "dice qué textos reúne cada área."
+)
+with derecha.expander(f"Áreas de política y textos de las fuentes ({len(pizarra.areas)})"):
+    mostrar_tabla(tablero.tabla_areas(pizarra.areas))
 
 st.subheader("Alineación a los Objetivos de Desarrollo Sostenible")
-st.plotly_chart(figura(graficas_ga.barras_ods, tablero.ods_para_grafica(pizarra.por_ods)), width="stretch")
+dibujar(figura(graficas_ga.barras_ods, tablero.ods_para_grafica(pizarra.por_ods)))
 if pizarra.alineaciones_demo:
     st.caption(
         f"**Alineaciones de demostración.** Ninguna fuente alinea cada compromiso a un ODS: las "
-        f"{pizarra.alineaciones_demo} alineaciones mostradas son datos de demostración (`ods_es_demo`). Sin filtros, "
+        f"{pizarra.alineaciones_demo} alineaciones mostradas son datos de demostración (columna «Alineación ODS de demostración» de la tabla). Sin filtros, "
         "los totales por ODS reproducen la tabla publicada por la Comisión de Gobierno Abierto y de Transparencia "
         "Proactiva del SNT (informe nov 2019 – nov 2020: 60 compromisos alineados, 24 al ODS 16)."
     )
@@ -93,8 +92,8 @@ if pizarra.stl.empty:
 else:
     stl = tablero.stl_por_sector(pizarra.stl)
     izquierda, derecha = st.columns([3, 2])
-    izquierda.plotly_chart(figura(graficas_ga.barras_stl, stl), width="stretch")
-    derecha.dataframe(stl, hide_index=True, width="stretch")
+    dibujar(figura(graficas_ga.barras_stl, stl), izquierda)
+    mostrar_tabla(stl, derecha)
     derecha.metric("Integrantes", estilo.entero(stl["Total"].sum()))
     if pizarra.stl_es_demo:
         st.caption(
@@ -106,11 +105,7 @@ else:
 st.subheader("Compromisos")
 st.caption("Seleccione una fila para ver todos sus campos, su fuente y su estatus según la fuente.")
 tabla = pizarra.tabla
-elegida = tabla_seleccionable(
-    tabla,
-    "tabla_compromisos",
-    {"Avance (%)": st.column_config.ProgressColumn("Avance (%)", min_value=0, max_value=100, format="%d %%")},
-)
+elegida = tabla_seleccionable(tabla, "tabla_compromisos")
 componentes.descargas(
     tabla, "compromisos", "Compromisos de gobierno abierto filtrados", filtros,
     completa=lambda: tablero.compromisos_para_descarga(consultar_directo, filtros, hoy),

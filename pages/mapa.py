@@ -5,14 +5,15 @@ from __future__ import annotations
 
 import streamlit as st
 
-from pizarras.mapa import MEDIDAS, figura_mapa, mapa_entidades, tabla_entidades
+from pizarras.mapa import MEDIDAS, figura_mapa, mapa_entidades, nota_grises, tabla_entidades
 from pizarras.navegacion import clave_seleccionada, destino_de_entidad
 from pizarras.ui import componentes
 from pizarras.ui.chips import encabezado
 from pizarras.ui.datos import tablero_compartido
-from pizarras.ui.figuras import figura
-from pizarras.ui.navegacion import ir_a, puntos_elegidos
+from pizarras.ui.figuras import dibujar, figura
+from pizarras.ui.navegacion import clic_nuevo, ir_a, puntos_elegidos
 from pizarras.ui.marco import exigir_marco
+from pizarras.ui.tablas import mostrar_tabla
 
 exigir_marco()
 
@@ -28,15 +29,15 @@ medida = st.radio(
     "Medida", options=list(MEDIDAS), format_func=lambda c: MEDIDAS[c].etiqueta, horizontal=True, key="mapa_medida"
 )
 mapa = tablero_compartido(mapa_entidades, filtros)
-componentes.aviso_demo(mapa.registros_demo(medida))
+componentes.aviso_demo(mapa.demo(medida))
 componentes.nota_no_aplican(mapa.no_aplican[medida], f"la medida «{MEDIDAS[medida].etiqueta}»")
 if mapa.vacio(medida):
     componentes.estado_vacio(f"{MEDIDAS[medida].que} en las entidades federativas")
 
-evento = st.plotly_chart(
+evento = dibujar(
     figura(figura_mapa, mapa, medida), width="content", on_select="rerun", selection_mode="points", key="mapa_entidades"
 )
-ir_a(destino_de_entidad(clave_seleccionada(puntos_elegidos(evento)), filtros, opciones))
+ir_a(destino_de_entidad(clic_nuevo("mapa_entidades", clave_seleccionada(puntos_elegidos(evento))), filtros, opciones))
 
 nombres = {o.clave: o.nombre for o in opciones["entidad"] if o.clave in set(mapa.entidades["entidad"])}
 entidad = st.selectbox(
@@ -48,22 +49,10 @@ entidad = st.selectbox(
     key="mapa_entidad",
 )
 ir_a(destino_de_entidad(entidad, filtros, opciones))
-st.caption(
-    "Los cuadros grises quedan fuera de los filtros de lugar o no tienen actividades con avance. Los integrantes "
-    "federales (INAI, ASF, AGN, INEGI) y las capacitaciones de alcance nacional no aparecen en el mapa."
-)
+st.caption(nota_grises(medida))
 
 if not mapa.vacio(medida):
     st.subheader("Entidades")
     tabla = tabla_entidades(mapa, medida)
-    st.dataframe(
-        tabla,
-        hide_index=True,
-        width="stretch",
-        column_config={
-            "Avance promedio (%)": st.column_config.ProgressColumn(
-                "Avance promedio (%)", min_value=0, max_value=100, format="%.1f %%"
-            )
-        },
-    )
+    mostrar_tabla(tabla)
     componentes.descargas(tabla, f"mapa_{medida}", f"Mapa por entidad — {MEDIDAS[medida].etiqueta}", filtros)

@@ -7,15 +7,16 @@ from datetime import date
 
 import streamlit as st
 
-from pizarras import estilo, graficas
+from pizarras import estilo, etiquetas, graficas
 from pizarras.navegacion import PAGINA_NACIONAL
 from pizarras.tableros.nacional import actividades_para_descarga, pizarra_nacional
 from pizarras.ui import componentes, evolucion
-from pizarras.ui.chips import bloque_kpis, encabezado
+from pizarras.ui.chips import encabezado
 from pizarras.ui.datos import consultar_directo, tablero_compartido
-from pizarras.ui.figuras import figura
+from pizarras.ui.figuras import dibujar, figura
 from pizarras.ui.marco import exigir_marco
 from pizarras.ui.navegacion import grafica_navegable
+from pizarras.ui.tablas import mostrar_tabla
 
 exigir_marco()
 encabezado(
@@ -25,27 +26,26 @@ encabezado(
 )
 
 filtros = st.session_state["filtros"]
-pizarra = tablero_compartido(pizarra_nacional, filtros, date.today())
-componentes.aviso_demo(pizarra.registros_demo)
+hoy = date.today()
+pizarra = tablero_compartido(pizarra_nacional, filtros, hoy)
+componentes.aviso_demo(pizarra.demo)
 
 kpi = pizarra.kpi_actividades
-kpis = bloque_kpis()
-columnas = kpis.columns(5)
+columnas = componentes.casillas_kpi(10)
 columnas[0].metric("Actividades", estilo.entero(kpi["actividades"]))
 columnas[1].metric("Concluidas", estilo.entero(kpi["concluidas"]))
 columnas[2].metric("En proceso", estilo.entero(kpi["en_proceso"]))
 columnas[3].metric("Programadas", estilo.entero(kpi["programadas"]))
 columnas[4].metric("Canceladas", estilo.entero(kpi["canceladas"]))
-columnas = kpis.columns(5)
-columnas[0].metric("Avance promedio", estilo.porcentaje(kpi["avance_promedio"]))
-columnas[1].metric("Organismos que reportan", estilo.entero(kpi["organismos_reportando"]))
-columnas[2].metric("Actividades vencidas", estilo.entero(kpi["vencidas"]), help="Fin programado ya pasado y sin concluir.")
-columnas[3].metric(
+columnas[5].metric("Avance promedio", estilo.porcentaje(kpi["avance_promedio"]))
+columnas[6].metric("Organismos que reportan", estilo.entero(kpi["organismos_reportando"]))
+columnas[7].metric("Actividades vencidas", estilo.entero(kpi["vencidas"]), help=etiquetas.ayuda_vencidas(hoy))
+columnas[8].metric(
     "Compromisos",
     estilo.entero(pizarra.kpi_compromisos["compromisos"]),
     help="Compromisos de gobierno abierto de los planes de acción locales.",
 )
-columnas[4].metric("Personas capacitadas", estilo.entero(pizarra.kpi_capacitaciones["participantes"]))
+columnas[9].metric("Personas capacitadas", estilo.entero(pizarra.kpi_capacitaciones["participantes"]))
 componentes.nota_no_aplican(pizarra.no_aplican_compromisos, "los compromisos de gobierno abierto")
 componentes.nota_no_aplican(pizarra.no_aplican_capacitaciones, "las capacitaciones")
 
@@ -54,26 +54,27 @@ if pizarra.vacia:
     st.stop()
 
 st.caption("Haga clic en una barra de región, eje u organismo para abrir su pizarra con ese filtro.")
+st.caption(graficas.NOTA_ORDEN_AVANCE)
 izquierda, derecha = st.columns(2)
-izquierda.plotly_chart(figura(graficas.barras_estatus, pizarra.por_estatus), width="stretch")
+dibujar(figura(graficas.barras_estatus, pizarra.por_estatus), izquierda)
 grafica_navegable(
     figura(graficas.barras_avance, pizarra.por_region, "nombre", "Avance por región", clave="region"),
     "region", key="nacional_grafica_region", desde=PAGINA_NACIONAL, contenedor=derecha,
 )
-izquierda, derecha = st.columns(2)
+# Full width: eje names are long, and at half width they left no room for the bars and their figures.
 grafica_navegable(
     figura(graficas.barras_avance, pizarra.por_eje_tematico, "etiqueta", "Avance por eje temático", clave="eje"),
-    "eje", key="nacional_grafica_eje_tematico", desde=PAGINA_NACIONAL, contenedor=izquierda,
+    "eje", key="nacional_grafica_eje_tematico", desde=PAGINA_NACIONAL,
 )
 if pizarra.por_eje_transversal.empty:
-    derecha.caption("Las actividades filtradas no tienen ejes transversales.")
+    st.caption("Las actividades filtradas no tienen ejes transversales.")
 else:
     grafica_navegable(
         figura(
             graficas.barras_avance, pizarra.por_eje_transversal, "etiqueta", "Avance por eje transversal",
             color=estilo.PALETA[2], clave="eje",
         ),
-        "eje", key="nacional_grafica_eje_transversal", desde=PAGINA_NACIONAL, contenedor=derecha,
+        "eje", key="nacional_grafica_eje_transversal", desde=PAGINA_NACIONAL,
     )
 grafica_navegable(
     figura(graficas.barras_avance, pizarra.por_organismo, "sigla", "Avance por organismo", color=estilo.PALETA[1],
@@ -85,12 +86,7 @@ if not pizarra.por_eje_tematico["verificado"].all():
 
 st.subheader("Actividades")
 tabla = pizarra.tabla
-st.dataframe(
-    tabla,
-    hide_index=True,
-    width="stretch",
-    column_config={"Avance (%)": st.column_config.ProgressColumn("Avance (%)", min_value=0, max_value=100, format="%d %%")},
-)
+mostrar_tabla(tabla)
 componentes.descargas(
     tabla, "actividades", "Actividades filtradas — Pizarra nacional", filtros,
     completa=lambda: actividades_para_descarga(consultar_directo, filtros),

@@ -7,19 +7,18 @@ from datetime import date
 
 import streamlit as st
 
-from pizarras import estilo
+from pizarras import estilo, etiquetas
 from pizarras.tableros import listado_completo
 from pizarras.tableros import organismo as tablero
 from pizarras.tableros.nacional import tabla_para_mostrar
 from pizarras.ui import componentes, evolucion
-from pizarras.ui.chips import bloque_kpis, encabezado
+from pizarras.ui.chips import encabezado
 from pizarras.ui.datos import consultar_directo, tablero_compartido
 from pizarras.ui.navegacion import selector_unico
 from pizarras.ui.marco import exigir_marco
+from pizarras.ui.tablas import mostrar_tabla
 
 exigir_marco()
-
-PROGRESO = {"format": "%.0f %%", "min_value": 0, "max_value": 100}
 
 encabezado("Pizarra por organismo", con_alcance=False)
 clave = selector_unico("organismo", "Organismo", "Elija un organismo", key="pizarra_organismo_elegido")
@@ -37,35 +36,33 @@ pizarra = tablero_compartido(tablero.pizarra_organismo, filtros, clave, hoy)
 ficha = pizarra.ficha
 sigla = ficha["sigla"]
 st.caption(f"{ficha['nombre']} · {ficha['entidad_nombre']} · {ficha['region_nombre']}")
-componentes.aviso_demo(pizarra.registros_demo)
+componentes.aviso_demo(pizarra.demo)
 
 kpi = pizarra.kpi_actividades
-kpis = bloque_kpis()
-columnas = kpis.columns(5)
+columnas = componentes.casillas_kpi(9)
 columnas[0].metric("Actividades", estilo.entero(kpi["actividades"]))
 columnas[1].metric("Concluidas", estilo.entero(kpi["concluidas"]))
 columnas[2].metric("Avance promedio", estilo.porcentaje(kpi["avance_promedio"]))
 columnas[3].metric(
     "Actividades vencidas",
     estilo.entero(kpi["vencidas"]),
-    help=f"Fin programado anterior al {estilo.fecha(hoy)} y sin concluir ni cancelar.",
+    help=etiquetas.ayuda_vencidas(hoy),
 )
 columnas[4].metric(
     "Último reporte", estilo.fecha(kpi["ultimo_reporte"]), help="Fecha del reporte más reciente con los filtros elegidos."
 )
-columnas = kpis.columns(5)
-columnas[0].metric(
+columnas[5].metric(
     "Compromisos",
     estilo.entero(pizarra.kpi_compromisos["compromisos"]),
     help="De los planes de acción locales de su entidad.",
 )
-columnas[1].metric(
+columnas[6].metric(
     "Compromisos vencidos",
     estilo.entero(pizarra.compromisos_vencidos),
     help="El plan de acción terminó y el compromiso no se reporta concluido ni cancelado.",
 )
-columnas[2].metric("Capacitaciones organizadas", estilo.entero(pizarra.kpi_capacitaciones["capacitaciones"]))
-columnas[3].metric("Personas capacitadas", estilo.entero(pizarra.kpi_capacitaciones["participantes"]))
+columnas[7].metric("Capacitaciones organizadas", estilo.entero(pizarra.kpi_capacitaciones["capacitaciones"]))
+columnas[8].metric("Personas capacitadas", estilo.entero(pizarra.kpi_capacitaciones["participantes"]))
 componentes.nota_no_aplican(pizarra.no_aplican_compromisos, "los compromisos de gobierno abierto")
 componentes.nota_no_aplican(pizarra.no_aplican_capacitaciones, "las capacitaciones")
 
@@ -76,12 +73,9 @@ if pizarra.vacia:
 
 
 def tabla_con_descargas(tabla, nombre: str, titulo: str, consulta: str | None = None, para_mostrar=None) -> None:
-    """The table (progress columns as bars, sources as links) and its CSV/XLSX downloads; a table cut at the visible
-    rows downloads every row of `consulta`, shaped by `para_mostrar`."""
-    configuracion = {c: st.column_config.ProgressColumn(c, **PROGRESO) for c in tabla.columns if c.startswith("Avance")}
-    if "Fuente" in tabla.columns:
-        configuracion["Fuente"] = st.column_config.LinkColumn("Fuente")
-    st.dataframe(tabla, hide_index=True, width="stretch", column_config=configuracion)
+    """The table and its CSV/XLSX downloads; a table cut at the visible rows downloads every row of `consulta`,
+    shaped by `para_mostrar`."""
+    mostrar_tabla(tabla)
     completa = None
     if consulta is not None:
         filtros_organismo = filtros.con(organismo=[clave])

@@ -7,15 +7,16 @@ from datetime import date
 
 import streamlit as st
 
-from pizarras import estilo, graficas
+from pizarras import estilo, etiquetas, graficas
 from pizarras.navegacion import PAGINA_REGION
 from pizarras.tableros.region import pizarra_region, tabla_organismos
 from pizarras.ui import componentes
-from pizarras.ui.chips import bloque_kpis, encabezado
+from pizarras.ui.chips import encabezado
 from pizarras.ui.datos import tablero_compartido
 from pizarras.ui.figuras import figura
 from pizarras.ui.navegacion import grafica_navegable, selector_unico
 from pizarras.ui.marco import exigir_marco
+from pizarras.ui.tablas import mostrar_tabla
 
 exigir_marco()
 
@@ -32,11 +33,10 @@ if region is None:
 filtros = st.session_state["filtros"]
 hoy = date.today()
 pizarra = tablero_compartido(pizarra_region, filtros, region, hoy)
-componentes.aviso_demo(pizarra.registros_demo)
+componentes.aviso_demo(pizarra.demo)
 
 kpi = pizarra.kpi_actividades
-kpis = bloque_kpis()
-columnas = kpis.columns(5)
+columnas = componentes.casillas_kpi(9)
 columnas[0].metric(
     "Organismos", estilo.entero(len(pizarra.organismos)), help="Organismos de la región con los filtros de lugar elegidos."
 )
@@ -46,13 +46,12 @@ columnas[3].metric("Avance promedio", estilo.porcentaje(kpi["avance_promedio"]))
 columnas[4].metric(
     "Actividades vencidas",
     estilo.entero(kpi["vencidas"]),
-    help=f"Fin programado anterior al {estilo.fecha(hoy)} y sin concluir ni cancelar.",
+    help=etiquetas.ayuda_vencidas(hoy),
 )
-columnas = kpis.columns(5)
-columnas[0].metric("Concluidas", estilo.entero(kpi["concluidas"]))
-columnas[1].metric("Último reporte", estilo.fecha(kpi["ultimo_reporte"]))
-columnas[2].metric("Compromisos", estilo.entero(pizarra.kpi_compromisos["compromisos"]))
-columnas[3].metric("Personas capacitadas", estilo.entero(pizarra.kpi_capacitaciones["participantes"]))
+columnas[5].metric("Concluidas", estilo.entero(kpi["concluidas"]))
+columnas[6].metric("Último reporte", estilo.fecha(kpi["ultimo_reporte"]))
+columnas[7].metric("Compromisos", estilo.entero(pizarra.kpi_compromisos["compromisos"]))
+columnas[8].metric("Personas capacitadas", estilo.entero(pizarra.kpi_capacitaciones["participantes"]))
 componentes.nota_no_aplican(pizarra.no_aplican_compromisos, "los compromisos de gobierno abierto")
 componentes.nota_no_aplican(pizarra.no_aplican_capacitaciones, "las capacitaciones")
 
@@ -68,21 +67,11 @@ grafica_navegable(
     ),
     "organismo", key="region_grafica_organismo", desde=PAGINA_REGION,
 )
-st.caption("Haga clic en una barra para abrir la pizarra de ese organismo.")
+st.caption("Haga clic en una barra para abrir la pizarra de ese organismo. " + graficas.NOTA_ORDEN_AVANCE)
 
 st.subheader("Organismos lado a lado")
 tabla = tabla_organismos(pizarra.organismos)
-st.dataframe(
-    tabla,
-    hide_index=True,
-    width="stretch",
-    column_config={
-        "Avance promedio (%)": st.column_config.ProgressColumn(
-            "Avance promedio (%)", min_value=0, max_value=100, format="%.1f %%"
-        ),
-        "Último reporte": st.column_config.DatetimeColumn("Último reporte", format="DD/MM/YYYY"),
-    },
-)
+mostrar_tabla(tabla)
 if pizarra.organismos_sin_actividades:
     st.caption(f"Sin actividades con los filtros elegidos: {', '.join(pizarra.organismos_sin_actividades)}.")
 componentes.descargas(tabla, f"region_{region}_organismos", f"Organismos de la {pizarra.nombre}", filtros)

@@ -1,4 +1,5 @@
-"""The look of every board: status colours, a colour-blind-safe palette, and Spanish number formatting.
+"""The look of every board and the one Spanish formatting of values: status colours, a colour-blind-safe palette,
+chart text, and how numbers, dates and months are written (pages, charts, detail views and exports all use these).
 
 ODS colours are data (the `ods` catalog holds the official UN colours); everything else that is colour lives here.
 """
@@ -7,6 +8,9 @@ from __future__ import annotations
 
 import math
 import re
+from datetime import date, datetime
+
+import pandas as pd
 
 # Okabe–Ito: distinguishable with the common colour-vision deficiencies.
 PALETA = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
@@ -18,24 +22,40 @@ COLOR_ESTATUS = {
     "cancelada": "#999999",
 }
 COLOR_NO_ALINEADO = "#BBBBBB"  # commitments with no ODS, and any "no data" share of a chart
-COLOR_REJILLA = "#EEEEEE"
+COLOR_REJILLA = "#E6E6E6"
 COLOR_SIN_DATO = "#E3E3E3"  # map tiles outside the filters or without data
 COLOR_TEXTO_SECUNDARIO = "#555555"
 COLOR_SEXO = {"mujer": PALETA[2], "hombre": PALETA[1]}
-FUENTE = "Source Sans Pro, sans-serif"
+# Chart text: the UI's own font (Streamlit loads "Source Sans"; "Source Sans Pro" is not loaded and fell back to
+# another face) in the UI's text colour, large enough to read on a projector (contrast ~12:1 on white).
+FUENTE = '"Source Sans", "Source Sans 3", sans-serif'
+COLOR_TEXTO = "#31333F"
+TAMANO_TEXTO = 15
+TAMANO_TITULO = 18
+
+SIN_DATO = "—"
+MESES = ("ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sep", "oct", "nov", "dic")
+
+
+def vacio(valor: object) -> bool:
+    """None, NaN, pandas NA or NaT (a list or array is not one empty value)."""
+    try:
+        return bool(pd.isna(valor))
+    except (TypeError, ValueError):
+        return False
 
 
 def entero(valor: float | int | None) -> str:
     """12345 → '12,345' (Mexican usage: comma for thousands); None → '—'."""
-    if valor is None or (isinstance(valor, float) and math.isnan(valor)):
-        return "—"
+    if vacio(valor):
+        return SIN_DATO
     return f"{round(valor):,}"
 
 
 def porcentaje(valor: float | int | None, decimales: int = 1) -> str:
     """A 0–100 value as '45.3 %'; None → '—'."""
-    if valor is None or (isinstance(valor, float) and math.isnan(valor)):
-        return "—"
+    if vacio(valor):
+        return SIN_DATO
     return f"{valor:,.{decimales}f} %"
 
 
@@ -53,6 +73,42 @@ def cantidad(valor: int, singular: str, plural: str) -> str:
 
 def fecha(valor) -> str:
     """A date or timestamp as '15/11/2024' (day first, as in Mexico); None or NaT → '—'."""
-    if valor is None or valor != valor:  # None, NaN or NaT
-        return "—"
+    if vacio(valor):
+        return SIN_DATO
     return f"{valor:%d/%m/%Y}"
+
+
+def fecha_hora(valor) -> str:
+    """A timestamp as '15/11/2024 19:24'; None or NaT → '—'."""
+    if vacio(valor):
+        return SIN_DATO
+    return f"{valor:%d/%m/%Y %H:%M}"
+
+
+def mes(valor: date | datetime | pd.Timestamp) -> str:
+    """The month of a date as 'ene 2023' (plotly's own month names are English)."""
+    return f"{MESES[valor.month - 1]} {valor.year}"
+
+
+def lista(elementos: list[str]) -> str:
+    """'a', 'a y b', 'a, b y c'."""
+    if len(elementos) <= 1:
+        return "".join(elementos)
+    return ", ".join(elementos[:-1]) + " y " + elementos[-1]
+
+
+def aclarar(color: str, fraccion: float = 0.55) -> str:
+    """'#0072B2' mixed with white: the same hue, lighter (for bars that count for less)."""
+    canales = [int(color.lstrip("#")[i : i + 2], 16) for i in (0, 2, 4)]
+    return "#" + "".join(f"{round(c + (255 - c) * fraccion):02X}" for c in canales)
+
+
+def paso_entero(maximo: float, marcas: int = 6) -> int:
+    """A whole tick step (1, 2, 5, 10, 20, 50…) giving at most about `marcas` ticks from 0 to `maximo`: a count axis
+    never shows 0.5 or the same whole number twice."""
+    bruto = max(1.0, float(maximo) / marcas)
+    potencia = 10 ** math.floor(math.log10(bruto))
+    for factor in (1, 2, 5, 10):
+        if factor * potencia >= bruto:
+            return int(factor * potencia)
+    return int(10 * potencia)

@@ -2,7 +2,9 @@
 
 Text cells that start with = + - @ (or a tab / carriage return) are prefixed with an apostrophe so Excel, LibreOffice
 and Google Sheets show them as text instead of running them as formulas (OWASP "CSV injection"). Numbers stay numbers.
-The XLSX has a first sheet saying which filters were applied and when the data was extracted.
+The XLSX has a first sheet saying which filters were applied (by name) and when the data was extracted. Each column
+is written by its kind in `pizarras.etiquetas` (dates as real dates shown dd/mm/aaaa, counts with thousands
+separators, averages to one decimal as on screen, keys as whole numbers), with a width that fits it.
 """
 
 from __future__ import annotations
@@ -15,6 +17,9 @@ import pandas as pd
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
+
+from pizarras import estilo, etiquetas
 
 _INICIOS_PELIGROSOS = ("=", "+", "-", "@", "\t", "\r")
 HOJA_FILTROS = "Filtros"
@@ -40,19 +45,56 @@ def tabla_segura(tabla: pd.DataFrame) -> pd.DataFrame:
     return segura
 
 
+FORMATO_XLSX = {
+    "fecha": "dd/mm/yyyy",
+    "fecha_hora": "dd/mm/yyyy hh:mm",
+    "entero": "#,##0",
+    "clave": "0",
+    "claves": "0",
+    "avance": "0",
+    "porcentaje": "0.0",
+}
+ANCHO_MAXIMO = 60
+
+
 def a_csv(tabla: pd.DataFrame) -> bytes:
-    """UTF-8 with BOM so Excel opens accents correctly."""
-    return tabla_segura(tabla).to_csv(index=False).encode("utf-8-sig")
+    """UTF-8 with BOM so Excel opens accents correctly; dates day first, as on screen."""
+    segura = tabla_segura(tabla)
+    for columna in segura.columns:
+        tipo = etiquetas.tipo_de(str(columna))
+        if tipo == "fecha":
+            segura[columna] = segura[columna].map(lambda v: None if estilo.vacio(v) else estilo.fecha(v))
+        elif tipo == "fecha_hora":
+            segura[columna] = segura[columna].map(lambda v: None if estilo.vacio(v) else estilo.fecha_hora(v))
+    return segura.to_csv(index=False).encode("utf-8-sig")
 
 
-def _valor_excel(valor: object) -> object:
+def _valor_excel(valor: object, tipo: str = "texto") -> object:
     if valor is None or (not isinstance(valor, str) and pd.isna(valor)):
         return None
     if isinstance(valor, pd.Timestamp):
-        return valor.to_pydatetime()
+        valor = valor.to_pydatetime()
     if hasattr(valor, "item"):  # numpy scalars
-        return valor.item()
+        valor = valor.item()
+    if tipo in ("entero", "clave", "avance") and isinstance(valor, float) and valor.is_integer():
+        return int(valor)
+    if tipo == "porcentaje" and isinstance(valor, float):
+        return round(valor, 1)
+    if tipo == "claves" and isinstance(valor, str) and valor.strip().isdigit():
+        return int(valor)
     return valor
+
+
+def _ancho(encabezado: str, columna: pd.Series, tipo: str) -> float:
+    """A column width (in characters) that fits the header and most values, capped for long free text."""
+    if tipo in ("fecha", "clave", "avance", "porcentaje"):
+        largo = 11
+    elif tipo == "fecha_hora":
+        largo = 16
+    else:
+        muestra = columna.head(200).map(lambda v: len(str(v)) if not estilo.vacio(v) else 0)
+        largo = int(muestra.quantile(0.9)) if len(muestra) else 0
+    return float(min(ANCHO_MAXIMO, max(len(encabezado), largo) + 2))
 
 
 def a_xlsx(
@@ -62,6 +104,8 @@ def a_xlsx(
     extraido = extraido or datetime.now()
     libro = Workbook(write_only=True)
     hoja = libro.create_sheet(HOJA_FILTROS)
+    hoja.column_dimensions["A"].width = 28
+    hoja.column_dimensions["B"].width = 60
     negrita = Font(bold=True)
 
     def fila_etiquetada(etiqueta: str, valor: object) -> list:
@@ -70,7 +114,9 @@ def a_xlsx(
         return [celda, _celda_texto(hoja, valor)]
 
     hoja.append(fila_etiquetada("Pizarras de Avance — SNT", titulo))
-    hoja.append(fila_etiquetada("Fecha de extracción", extraido.strftime("%Y-%m-%d %H:%M")))
+    fila_fecha = fila_etiquetada("Fecha de extracción", extraido.replace(microsecond=0))
+    fila_fecha[1].number_format = FORMATO_XLSX["fecha_hora"]
+    hoja.append(fila_fecha)
     hoja.append(fila_etiquetada("Registros", len(tabla)))
     hoja.append([])
     hoja.append(fila_etiquetada("Filtro", "Valores"))
@@ -78,10 +124,13 @@ def a_xlsx(
         hoja.append(fila_etiquetada(etiqueta, valores))
 
     datos = libro.create_sheet(HOJA_DATOS)
+    tipos = [etiquetas.tipo_de(str(c)) for c in tabla.columns]
+    for i, (columna, tipo) in enumerate(zip(tabla.columns, tipos, strict=True), start=1):
+        datos.column_dimensions[get_column_letter(i)].width = _ancho(str(columna), tabla[columna], tipo)
     datos.append([_celda_texto(datos, str(c), negrita) for c in tabla.columns])
     segura = tabla_segura(tabla)
     for fila in segura.itertuples(index=False, name=None):
-        datos.append([_celda_texto(datos, _valor_excel(v)) for v in fila])
+        datos.append([_celda_dato(datos, _valor_excel(v, t), t) for v, t in zip(fila, tipos, strict=True)])
     salida = io.BytesIO()
     libro.save(salida)
     return salida.getvalue()
@@ -93,4 +142,11 @@ def _celda_texto(hoja, valor: object, fuente: Font | None = None) -> WriteOnlyCe
         celda.data_type = "s"  # never a formula, whatever the text starts with
     if fuente is not None:
         celda.font = fuente
+    return celda
+
+
+def _celda_dato(hoja, valor: object, tipo: str) -> WriteOnlyCell:
+    celda = _celda_texto(hoja, valor)
+    if valor is not None and tipo in FORMATO_XLSX:
+        celda.number_format = FORMATO_XLSX[tipo]
     return celda

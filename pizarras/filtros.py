@@ -12,6 +12,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
 from functools import lru_cache
 
+from pizarras.etiquetas import todos
+
 
 @dataclass(frozen=True)
 class DefinicionFiltro:
@@ -190,5 +192,6 @@ def describir(filtros: Filtros, opciones: Mapping[str, Sequence[Opcion]]) -> lis
     for definicion in DEFINICIONES:
         nombres = {o.clave: o.nombre for o in opciones.get(definicion.clave, [])}
         valores = filtros.valores(definicion.clave)
-        descripcion.append((definicion.etiqueta, "; ".join(nombres.get(v, str(v)) for v in valores) or "Todos"))
+        elegidos = "; ".join(nombres.get(v, str(v)) for v in valores)
+        descripcion.append((definicion.etiqueta, elegidos or todos(definicion.clave)))
     return descripcion

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import pandas as pd
 import plotly.graph_objects as go
+from plotly.subplots import make_subplots
 
-from pizarras.estilo import COLOR_ESTATUS, COLOR_NO_ALINEADO, COLOR_REJILLA, COLOR_SEXO, PALETA
-from pizarras.graficas import estilo_base
+from pizarras.estilo import COLOR_ESTATUS, COLOR_NO_ALINEADO, COLOR_SEXO, PALETA
+from pizarras import estilo
+from pizarras.graficas import TEXTO, eje_conteo, estilo_base, leyenda_arriba
 
 ORDINALES = {1: "Primer plan", 2: "Segundo plan", 3: "Tercer plan", 4: "Cuarto plan"}
 
@@ -35,8 +37,7 @@ def barras_ods(datos: pd.DataFrame, titulo: str = "Compromisos alineados a cada 
             hovertemplate="%{y}<br>%{x} compromisos<br>Alineaciones de demostración: %{customdata[0]}<extra></extra>",
         )
     )
-    maximo = float(datos["compromisos"].max()) if len(datos) else 0.0
-    fig.update_xaxes(range=[0, max(1.0, maximo) * 1.15], title="Compromisos", gridcolor=COLOR_REJILLA)
+    eje_conteo(fig, "xaxis", datos["compromisos"].max() if len(datos) else 0, 1.2, title="Compromisos")
     fig.update_yaxes(title=None, automargin=True, autorange="reversed", type="category")
     return estilo_base(fig, titulo, alto)
 
@@ -57,6 +58,7 @@ def barras_planes(datos: pd.DataFrame, titulo: str = "Compromisos por entidad y 
                 textposition="inside",
                 textangle=0,
                 insidetextanchor="middle",
+                insidetextfont={"color": "#FFFFFF" if i % 4 != 1 else "#000000", "size": 14},
                 customdata=plan[["plan_accion", "plan_periodo_texto", "concluidos"]].to_numpy(),
                 hovertemplate=(
                     "%{y} · %{customdata[0]}<br>Periodo: %{customdata[1]}<br>%{x} compromisos, "
@@ -65,10 +67,11 @@ def barras_planes(datos: pd.DataFrame, titulo: str = "Compromisos por entidad y 
             )
         )
     fig.update_layout(barmode="stack")
-    fig.update_xaxes(title="Compromisos", gridcolor=COLOR_REJILLA)
+    totales = datos.groupby("entidad_nombre")["compromisos"].sum()
+    eje_conteo(fig, "xaxis", totales.max() if len(totales) else 0, 1.05, title="Compromisos")
     fig.update_yaxes(title=None, automargin=True, autorange="reversed", categoryorder="array", categoryarray=entidades)
     fig = estilo_base(fig, titulo, max(240, 80 + 28 * len(entidades)))
-    fig.update_layout(showlegend=True, legend={"orientation": "h", "y": -0.12, "x": 0, "traceorder": "normal"})
+    leyenda_arriba(fig, traceorder="normal")
     return fig
 
 
@@ -93,8 +96,7 @@ def barras_estatus_avance(datos: pd.DataFrame, titulo: str = "Compromisos por es
             ),
         )
     )
-    maximo = float(datos["compromisos"].max()) if len(datos) else 0.0
-    fig.update_yaxes(title="Compromisos", gridcolor=COLOR_REJILLA, range=[0, max(1.0, maximo) * 1.3])
+    eje_conteo(fig, "yaxis", datos["compromisos"].max() if len(datos) else 0, 1.35, title="Compromisos")
     fig.update_xaxes(title=None)
     return estilo_base(fig, titulo, 340)
 
@@ -117,46 +119,59 @@ def barras_stl(datos: pd.DataFrame, titulo: str = "Integrantes de los STL por se
         )
     maximo = float(datos[["Mujeres", "Hombres"]].to_numpy().max()) if len(datos) else 0.0
     fig.update_layout(barmode="group")
-    fig.update_yaxes(title="Personas", gridcolor=COLOR_REJILLA, range=[0, max(1.0, maximo) * 1.2])
+    eje_conteo(fig, "yaxis", maximo, 1.2, title="Personas")
     fig.update_xaxes(title=None)
     fig = estilo_base(fig, titulo, 340)
-    fig.update_layout(showlegend=True, legend={"orientation": "h", "y": -0.15, "x": 0})
+    leyenda_arriba(fig)
     return fig
 
 
+def marcas_de_meses(primero: pd.Timestamp, ultimo: pd.Timestamp) -> tuple[list[pd.Timestamp], list[str]]:
+    """Month ticks in Spanish ('ene 2023'): every month over a year or less, every quarter up to three years,
+    every January (every other one past eight years) beyond; only ticks inside the series."""
+    meses = (ultimo.year - primero.year) * 12 + ultimo.month - primero.month + 1
+    cada = 1 if meses <= 12 else 3 if meses <= 36 else 12 if meses <= 96 else 24
+    desde = primero
+    while (desde.month - 1) % min(cada, 12):  # the first quarter or January inside the series
+        desde += pd.DateOffset(months=1)
+    marcas = list(pd.date_range(desde, ultimo, freq=f"{cada}MS"))
+    return marcas, [estilo.mes(m) for m in marcas]
+
+
 def serie_mensual(datos: pd.DataFrame, titulo: str = "Capacitaciones y participantes por mes") -> go.Figure:
-    """Trainings per month as bars, participants as a line on a second axis."""
-    fig = go.Figure()
-    fig.add_trace(
-        go.Bar(
-            x=datos["mes"],
-            y=datos["capacitaciones"],
-            name="Capacitaciones",
-            marker_color=PALETA[0],
-            hovertemplate="%{x|%b %Y}: %{y} capacitaciones<extra></extra>",
+    """Trainings (top) and participants (bottom) per month, one panel each with its own count scale and a shared
+    time axis; only months with records have a bar (a month with nothing reported is a gap, not a zero)."""
+    datos = datos.assign(mes=pd.to_datetime(datos["mes"]))
+    textos = [estilo.mes(m) for m in datos["mes"]]
+    fig = make_subplots(rows=2, cols=1, shared_xaxes=True, vertical_spacing=0.12,
+                        subplot_titles=("Capacitaciones", "Participantes"))
+    for fila, columna, unidad, color in (
+        (1, "capacitaciones", "capacitaciones", PALETA[0]),
+        (2, "participantes", "participantes", PALETA[1]),
+    ):
+        fig.add_trace(
+            go.Bar(
+                x=datos["mes"],
+                y=datos[columna],
+                name=unidad.capitalize(),
+                marker_color=color,
+                customdata=[[t] for t in textos],
+                hovertemplate=f"%{{customdata[0]}}: %{{y:,}} {unidad}<extra></extra>",
+            ),
+            row=fila,
+            col=1,
         )
-    )
-    fig.add_trace(
-        go.Scatter(
-            x=datos["mes"],
-            y=datos["participantes"],
-            name="Participantes",
-            mode="lines",
-            line={"color": PALETA[1], "width": 2},
-            yaxis="y2",
-            hovertemplate="%{x|%b %Y}: %{y:,} participantes<extra></extra>",
+        eje = "yaxis" if fila == 1 else "yaxis2"
+        eje_conteo(fig, eje, datos[columna].max() if len(datos) else 0, 1.1)
+    if len(datos):
+        marcas, nombres = marcas_de_meses(datos["mes"].min(), datos["mes"].max())
+        medio_mes = pd.Timedelta(days=20)
+        fig.update_xaxes(
+            type="date", tickvals=marcas, ticktext=nombres, range=[datos["mes"].min() - medio_mes,
+                                                                  datos["mes"].max() + medio_mes],
         )
-    )
-    fig.update_layout(
-        yaxis={"title": "Capacitaciones", "gridcolor": COLOR_REJILLA, "rangemode": "tozero", "tickformat": ",d"},
-        yaxis2={
-            "title": "Participantes", "overlaying": "y", "side": "right", "rangemode": "tozero", "showgrid": False,
-            "tickformat": ",d", "tickmode": "auto",
-        },
-        xaxis={"title": None, "type": "date"},
-    )
-    fig = estilo_base(fig, titulo, 360)
-    fig.update_layout(showlegend=True, legend={"orientation": "h", "y": -0.15, "x": 0})
+    fig = estilo_base(fig, titulo, 460)
+    fig.update_annotations(font=TEXTO, x=0, xanchor="left")
     return fig
 
 
@@ -175,7 +190,6 @@ def barras_sexo(datos: pd.DataFrame, titulo: str = "Participantes por sexo") -> 
             hovertemplate="%{y}: %{x:,} personas<extra></extra>",
         )
     )
-    maximo = float(datos["participantes"].max()) if len(datos) else 0.0
-    fig.update_xaxes(range=[0, max(1.0, maximo) * 1.2], title="Personas", gridcolor=COLOR_REJILLA)
+    eje_conteo(fig, "xaxis", datos["participantes"].max() if len(datos) else 0, 1.25, title="Personas")
     fig.update_yaxes(title=None, automargin=True, autorange="reversed", type="category")
     return estilo_base(fig, titulo, 220)

@@ -17,7 +17,8 @@ import plotly.graph_objects as go
 
 from pizarras import estilo
 from pizarras.filtros import Filtros
-from pizarras.tableros import Consultar, con_encabezados, consulta_filtrada, no_aplican
+from pizarras.graficas import TEXTO
+from pizarras.tableros import Consultar, Demo, con_encabezados, consulta_filtrada, no_aplican
 
 
 class Casilla(NamedTuple):
@@ -78,30 +79,31 @@ class Medida:
     consulta_origen: str  # the query whose filters this measure takes (to name the ones that do not apply)
     que: str  # what an empty map lacks, for the empty state
     porcentaje: bool = False
+    # Colour by rank: one entidad far above the rest (Guanajuato's trainees) left every other tile the same colour.
+    cuantiles: bool = False
+    sin_dato: str = ""  # what a grey tile inside the place filters lacks
 
 
 MEDIDAS: dict[str, Medida] = {
     m.clave: m
     for m in (
-        Medida("avance_promedio", "Avance promedio (%)", "demo_actividades", "kpi_actividades", "actividades", True),
-        Medida("actividades", "Actividades", "demo_actividades", "kpi_actividades", "actividades"),
-        Medida("compromisos", "Compromisos de gobierno abierto", "demo_compromisos", "kpi_compromisos", "compromisos"),
-        Medida("participantes", "Personas capacitadas", "demo_capacitaciones", "kpi_capacitaciones", "capacitaciones"),
+        Medida("avance_promedio", "Avance promedio (%)", "demo_actividades", "kpi_actividades", "actividades", True,
+               sin_dato="actividades con avance"),
+        Medida("actividades", "Actividades", "demo_actividades", "kpi_actividades", "actividades",
+               sin_dato="actividades"),
+        Medida("compromisos", "Compromisos de gobierno abierto", "demo_compromisos", "kpi_compromisos", "compromisos",
+               sin_dato="compromisos de gobierno abierto"),
+        Medida("participantes", "Personas capacitadas", "demo_capacitaciones", "kpi_capacitaciones", "capacitaciones",
+               cuantiles=True, sin_dato="personas capacitadas registradas"),
     )
 }
 ESCALA = "Viridis"
 CELDA = 64  # pixels per grid cell; the figure has a fixed size so squares stay squares and tiles never overlap
 LADO = 58  # tile side in pixels
 
-ENCABEZADOS = {
-    "nombre_corto": "Entidad",
-    "region_nombre": "Región",
-    "avance_promedio": "Avance promedio (%)",
-    "actividades": "Actividades",
-    "compromisos": "Compromisos",
-    "capacitaciones": "Capacitaciones",
-    "participantes": "Personas capacitadas",
-}
+COLUMNAS_TABLA = [
+    "nombre_corto", "region_nombre", "avance_promedio", "actividades", "compromisos", "capacitaciones", "participantes",
+]
 
 
 @dataclass(frozen=True)
@@ -121,6 +123,12 @@ class Mapa:
     def registros_demo(self, medida: str) -> int:
         entidades = self.entidades[self.entidades["en_filtro"]]
         return int(entidades[MEDIDAS[medida].columna_demo].sum())
+
+    def demo(self, medida: str) -> Demo:
+        """The demo records behind the measure (the map's commitment count does not tell rows from alignments)."""
+        campo = {"demo_actividades": "actividades", "demo_compromisos": "compromisos_o_alineaciones",
+                 "demo_capacitaciones": "capacitaciones"}[MEDIDAS[medida].columna_demo]
+        return Demo(**{campo: self.registros_demo(medida)})
 
 
 def medida(clave: str) -> Medida:
@@ -175,7 +183,20 @@ def figura_mapa(mapa: Mapa, clave_medida: str) -> go.Figure:
     sin_valor = datos[datos["_valor"].isna()]
     mayor = float(con_valor["_valor"].max()) if not con_valor.empty else 0.0
     minimo, maximo = (0.0, 100.0) if m.porcentaje else (0.0, max(1.0, mayor))
-    claro = [(v - minimo) / (maximo - minimo) < 0.5 for v in con_valor["_valor"]]
+    colores = con_valor["_valor"]
+    barra: dict = {} if m.porcentaje else {"tickformat": ",d"}  # counts: 10,000 rather than 10k
+    if not m.porcentaje and maximo <= 5:
+        barra["dtick"] = 1  # whole numbers for small counts
+    titulo_barra = m.etiqueta
+    if m.cuantiles and len(con_valor) > 1:
+        colores, minimo, maximo = con_valor["_valor"].rank(pct=True), 0.0, 1.0
+        marcas = [0.0, 0.25, 0.5, 0.75, 1.0]
+        barra = {"tickvals": marcas, "ticktext": [estilo.entero(con_valor["_valor"].quantile(q)) for q in marcas]}
+        titulo_barra = f"{m.etiqueta} (color por cuantiles)"
+    claro = [(v - minimo) / (maximo - minimo) < 0.5 for v in colores]
+    textos = [
+        f"{a}<br>{_corto(v, m.porcentaje)}" for a, v in zip(con_valor["abreviatura"], con_valor["_valor"], strict=True)
+    ]
 
     fig = go.Figure()
     fig.add_trace(
@@ -186,7 +207,7 @@ def figura_mapa(mapa: Mapa, clave_medida: str) -> go.Figure:
             marker={"symbol": "square", "size": LADO, "color": estilo.COLOR_SIN_DATO, "line": {"width": 0}},
             text=sin_valor["abreviatura"],
             textfont={"color": estilo.COLOR_TEXTO_SECUNDARIO, "size": 12},
-            customdata=[_ficha(f) + [_motivo(f)] for f in sin_valor.itertuples()],
+            customdata=[_ficha(f) + [_motivo(f, m)] for f in sin_valor.itertuples()],
             hovertemplate="<b>%{customdata[1]}</b><br>%{customdata[6]}<extra></extra>",
             name="Sin dato",
         )
@@ -199,22 +220,22 @@ def figura_mapa(mapa: Mapa, clave_medida: str) -> go.Figure:
             marker={
                 "symbol": "square",
                 "size": LADO,
-                "color": con_valor["_valor"],
+                "color": colores,
                 "colorscale": ESCALA,
                 "reversescale": True,  # more is darker
                 "cmin": minimo,
                 "cmax": maximo,
                 "line": {"width": 0},
                 "colorbar": {
-                    "title": {"text": m.etiqueta, "side": "right"},
+                    "title": {"text": titulo_barra, "side": "right", "font": TEXTO},
+                    "tickfont": TEXTO,
                     "thickness": 14,
                     "len": 0.9,
-                    **({} if m.porcentaje else {"tickformat": ",d"}),  # counts: 10,000 rather than 10k
-                    **({"dtick": 1} if not m.porcentaje and maximo <= 5 else {}),  # whole numbers for small counts
+                    **barra,
                 },
             },
-            text=con_valor["abreviatura"],
-            textfont={"color": ["#000000" if c else "#FFFFFF" for c in claro], "size": 12},
+            text=textos,  # the value too, not only the abbreviation: a projector shows no hover
+            textfont={"color": ["#000000" if c else "#FFFFFF" for c in claro], "size": 13},
             customdata=[_ficha(f) for f in con_valor.itertuples()],
             hovertemplate=_HOVER,
             name=m.etiqueta,
@@ -224,8 +245,9 @@ def figura_mapa(mapa: Mapa, clave_medida: str) -> go.Figure:
     fig.update_yaxes(visible=False, range=[FILAS - 0.5, -0.5], fixedrange=True)
     margen = {"l": 10, "r": 110, "t": 48, "b": 10}
     fig.update_layout(
-        title={"text": f"{m.etiqueta} por entidad federativa", "x": 0, "font": {"size": 16}},
-        font={"family": estilo.FUENTE, "size": 13},
+        title={"text": f"{m.etiqueta} por entidad federativa", "x": 0, "font": {**TEXTO, "size": estilo.TAMANO_TITULO}},
+        font=TEXTO,
+        hoverlabel={"font": {"family": estilo.FUENTE, "size": estilo.TAMANO_TEXTO}},
         width=COLUMNAS * CELDA + margen["l"] + margen["r"],
         height=FILAS * CELDA + margen["t"] + margen["b"],
         margin=margen,
@@ -236,14 +258,26 @@ def figura_mapa(mapa: Mapa, clave_medida: str) -> go.Figure:
     return fig
 
 
-def _motivo(fila) -> str:
+def _motivo(fila, m: Medida) -> str:
     if not fila.en_filtro:
         return "Fuera de los filtros de lugar"
-    return "Sin actividades con avance"
+    return f"Sin {m.sin_dato}"
+
+
+def _corto(valor, porcentaje: bool) -> str:
+    return f"{valor:.0f} %" if porcentaje else estilo.entero(valor)
+
+
+def nota_grises(clave_medida: str) -> str:
+    """What a grey tile means for the chosen measure."""
+    return (
+        f"Los cuadros grises quedan fuera de los filtros de lugar o no tienen {medida(clave_medida).sin_dato}. Los "
+        "integrantes federales (INAI, ASF, AGN, INEGI) y las capacitaciones de alcance nacional no aparecen en el mapa."
+    )
 
 
 def tabla_entidades(mapa: Mapa, clave_medida: str) -> pd.DataFrame:
     """The entidades inside the filters, highest value of the measure first, with Spanish headers."""
     datos = mapa.entidades[mapa.entidades["en_filtro"]]
     datos = datos.sort_values([clave_medida, "nombre_corto"], ascending=[False, True], na_position="last")
-    return con_encabezados(datos, ENCABEZADOS).reset_index(drop=True)
+    return con_encabezados(datos, COLUMNAS_TABLA, "mapa")

@@ -4,6 +4,7 @@
 select
     coalesce(nullif(trim(area_politica), ''), 'Sin área registrada') as area,
     count(*) as compromisos,
+    count(avance) as con_avance,
     count(*) filter (where estatus = 'concluida') as concluidos,
     cast(avg(avance) as double) as avance_promedio
 from compromisos_filtrados($regiones, $entidades, $organismos, $ods, $periodos, $estatus, $solo_validadas)

@@ -434,3 +434,22 @@ def test_the_relay_counts_the_bytes_that_go_to_the_browser():
                 recibido += parte
             hilo.join()
         assert len(recibido) == 5000 and relevo.bytes_al_navegador == 5000
+
+
+def test_the_upload_section_checks_and_imports_a_built_file(ruta_seed):
+    from bench.carga import medir_carga
+
+    (medida,) = medir_carga(ruta_seed, (200,), aviso=lambda *_: None)
+    assert medida["valido"] and medida["insertadas"] == 200
+    assert medida["total_s"] == pytest.approx(medida["revisar_s"] + medida["importar_s"], abs=0.02)
+
+
+def test_the_upload_target_is_met_by_the_100k_rows_time():
+    def con_carga(segundos: float) -> dict:
+        return {**_datos_minimos(40.0, 6.0, 800.0),
+                "carga": [{"filas": 100_000, "valido": True, "total_s": segundos}]}
+
+    nombre = "carga de 100,000 actividades (revisar e importar)"
+    assert {t["name"]: t["met"] for t in resultados.construir_targets(con_carga(9.2))}[nombre] is True
+    assert {t["name"]: t["met"] for t in resultados.construir_targets(con_carga(12.0))}[nombre] is False
+    assert {t["name"]: t["met"] for t in resultados.construir_targets(_datos_minimos(40.0, 6.0, 800.0))}[nombre] is False

@@ -33,7 +33,7 @@ def test_xlsx_has_a_filters_sheet_then_the_rows_of_the_table():
     libro = load_workbook(io.BytesIO(datos))
     assert libro.sheetnames == ["Filtros", "Datos"]
     filtros = [tuple(f) for f in libro["Filtros"].iter_rows(values_only=True)]
-    assert ("Fecha de extracción", "2026-01-02 03:04") in filtros
+    assert ("Fecha de extracción", datetime(2026, 1, 2, 3, 4)) in filtros
     assert ("Región", "Región Norte") in filtros and ("ODS", "Todos") in filtros
     filas = list(libro["Datos"].iter_rows(values_only=True))
     assert filas[0] == ("Actividad", "Avance (%)", "Inicio")
@@ -68,6 +68,53 @@ def test_the_xlsx_of_a_filtered_board_holds_exactly_the_rows_of_its_query(con_pe
     filas = list(libro["Datos"].iter_rows(values_only=True))
     assert filas[0] == tuple(tabla.columns)
     assert len(filas) - 1 == len(filas_consulta) == 4
-    assert [f[0] for f in filas[1:]] == list(filas_consulta["id"])
+    ids = list(tabla.columns).index("ID")
+    assert [f[ids] for f in filas[1:]] == list(filas_consulta["id"])
     titulos = list(tabla.columns).index("Actividad")
     assert [f[titulos] for f in filas[1:]] == list(filas_consulta["titulo"])
+
+
+def test_xlsx_cells_are_real_dates_whole_keys_rounded_averages_and_sized_columns(con_pequena):
+    """Issue 11, item 6: dates are dates shown dd/mm/aaaa, the extraction a date-time, ODS an integer (not '16.0'),
+    averages rounded as on screen, thousands separators on counts, and every column has a width."""
+    import io
+    from datetime import date, datetime
+
+    from openpyxl import load_workbook
+
+    from consultas_util import correr
+    from pizarras.exportar import a_xlsx
+    from pizarras.filtros import Filtros
+    from pizarras.tableros import nacional
+    from pizarras.tableros.compromisos import tabla_areas, tabla_para_mostrar
+
+    tabla = tabla_para_mostrar(correr(con_pequena, "compromisos_tabla", Filtros(), hoy=date(2026, 1, 1)))
+    libro = load_workbook(io.BytesIO(a_xlsx(tabla, "Compromisos", [], datetime(2026, 1, 2, 3, 4, 5, 6))))
+    extraccion = libro["Filtros"]["B2"]
+    assert extraccion.value == datetime(2026, 1, 2, 3, 4, 5) and extraccion.number_format == "dd/mm/yyyy hh:mm"
+    hoja = libro["Datos"]
+    columnas = {c.value: c.column_letter for c in hoja[1]}
+    ods = [hoja[f"{columnas['ODS']}{i}"] for i in range(2, hoja.max_row + 1)]
+    assert {type(c.value) for c in ods if c.value is not None} == {int}
+    assert all(hoja.column_dimensions[letra].width for letra in columnas.values())
+
+    actividades = nacional.tabla_para_mostrar(correr(con_pequena, "actividades_tabla", Filtros()))
+    hoja = load_workbook(io.BytesIO(a_xlsx(actividades, "Actividades", [])))["Datos"]
+    columnas = {c.value: c.column_letter for c in hoja[1]}
+    fin = [hoja[f"{columnas['Fin programado']}{i}"] for i in range(2, hoja.max_row + 1)]
+    assert all(isinstance(c.value, datetime) and c.number_format == "dd/mm/yyyy" for c in fin)
+    ods = [hoja[f"{columnas['ODS alineados']}{i}"].value for i in range(2, hoja.max_row + 1)]
+    assert all(isinstance(v, int) or v is None or ", " in v for v in ods) and any(isinstance(v, int) for v in ods)
+    reporte = hoja[f"{columnas['Fecha de reporte']}2"]
+    assert isinstance(reporte.value, datetime) and reporte.number_format == "dd/mm/yyyy hh:mm"
+
+    areas = pd.DataFrame({"area": ["Salud"], "compromisos": [12345], "concluidos": [2], "avance_promedio": [33.3333]})
+    hoja = load_workbook(io.BytesIO(a_xlsx(tabla_areas(areas), "Áreas", [])))["Datos"]
+    assert [c.value for c in hoja[2]] == ["Salud", 12345, 2, 33.3]
+    assert (hoja["B2"].number_format, hoja["D2"].number_format) == ("#,##0", "0.0")
+
+
+def test_csv_writes_dates_day_first():
+    tabla = pd.DataFrame({"Fecha de inicio": pd.to_datetime(["2025-09-10", None]), "Participantes": [1186, 2]})
+    texto = a_csv(tabla).decode("utf-8-sig")
+    assert "10/09/2025" in texto and "2025-09-10" not in texto

@@ -117,3 +117,27 @@ def test_the_table_lists_entidades_inside_the_filters_best_first(mapa_norte):
 def test_an_unknown_measure_gets_a_clear_message():
     with pytest.raises(ValueError, match="Medida desconocida"):
         medida("poblacion")
+
+
+def test_tiles_show_their_value_and_trainees_are_coloured_by_rank_said_in_the_legend():
+    """Issue 11, item 11: the value on the tile, a scale that separates the rest when one entidad is far above, and
+    the grey-tile note about the chosen measure."""
+    import pandas as pd
+
+    from pizarras.mapa import Mapa, con_posiciones, nota_grises
+
+    entidades = con_posiciones(pd.DataFrame({
+        "entidad": ["11", "14", "10", "19"], "nombre_corto": ["Guanajuato", "Jalisco", "Durango", "Nuevo León"],
+        "en_filtro": [True] * 4, "avance_promedio": [50.0, 60.0, 70.0, 80.0], "actividades": [1, 2, 3, 4],
+        "compromisos": [0, 0, 0, 0], "participantes": [20000, 300, 200, 100],
+    }))
+    _, color = figura_mapa(Mapa(entidades, {}), "participantes").data
+    por_clave = dict(zip((d[0] for d in color.customdata), color.marker.color, strict=True))
+    assert por_clave == {"11": 1.0, "14": 0.75, "10": 0.5, "19": 0.25}  # evenly spread, not 1.0 vs ~0.01
+    assert "cuantiles" in color.marker.colorbar.title.text
+    assert color.marker.colorbar.ticktext[-1] == "20,000"
+    assert dict(zip((d[0] for d in color.customdata), color.text, strict=True))["11"] == "GTO<br>20,000"
+    _, avance = figura_mapa(Mapa(entidades, {}), "avance_promedio").data
+    assert dict(zip((d[0] for d in avance.customdata), avance.text, strict=True))["19"] == "NL<br>80 %"
+    assert "no tienen personas capacitadas registradas" in nota_grises("participantes")
+    assert "actividades con avance" not in nota_grises("compromisos")

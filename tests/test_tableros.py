@@ -5,10 +5,10 @@ from __future__ import annotations
 from functools import partial
 
 from datos_prueba import HOY, TOTAL_ACTIVIDADES
-from pizarras import estilo, graficas
+from pizarras import estilo, etiquetas, graficas
 from pizarras.consultas import ejecutar
 from pizarras.filtros import Filtros
-from pizarras.tableros.nacional import ENCABEZADOS_ACTIVIDADES, pizarra_nacional, tabla_para_mostrar
+from pizarras.tableros.nacional import COLUMNAS_ACTIVIDADES, pizarra_nacional, tabla_para_mostrar
 
 
 def test_the_national_board_splits_ejes_and_names_filters_that_do_not_apply(con_pequena):
@@ -36,7 +36,7 @@ def test_demo_records_are_counted_across_activities_commitments_and_trainings(co
 def test_the_table_has_spanish_headers_and_a_readable_demo_flag(con_pequena):
     pizarra = pizarra_nacional(partial(ejecutar, con_pequena), Filtros(), HOY)
     tabla = pizarra.tabla
-    assert list(tabla.columns) == list(ENCABEZADOS_ACTIVIDADES.values())
+    assert list(tabla.columns) == [etiquetas.etiqueta(c, "actividad") for c in COLUMNAS_ACTIVIDADES]
     assert len(tabla) == TOTAL_ACTIVIDADES
     assert set(tabla["Dato de demostración"]) == {"Sí", "No"}
     assert pizarra.tabla is tabla  # built once: a shared board serves it to every session
@@ -49,11 +49,26 @@ def test_status_bars_use_the_status_colours(con_pequena):
     assert list(figura.data[0].marker.color) == [estilo.COLOR_ESTATUS[c] for c in pizarra.por_estatus["estatus"]]
 
 
-def test_progress_bars_sort_best_last_so_it_shows_on_top(con_pequena):
+def test_progress_bars_rank_best_first_on_top(con_pequena):
     pizarra = pizarra_nacional(partial(ejecutar, con_pequena), Filtros(), HOY)
-    figura = graficas.barras_avance(pizarra.por_region, "nombre", "Avance por región", clave="region")
-    assert list(figura.data[0].x) == sorted(figura.data[0].x)
+    datos = pizarra.por_region.assign(actividades=graficas.MINIMO_ACTIVIDADES)
+    figura = graficas.barras_avance(datos, "nombre", "Avance por región", clave="region")
+    assert list(figura.data[0].x) == sorted(figura.data[0].x, reverse=True)
+    assert figura.layout.yaxis.autorange == "reversed"  # first row on top
     assert figura.layout.title.text == "Avance por región"
+
+
+def test_tiny_groups_cannot_lead_a_progress_ranking_and_every_bar_says_its_activities():
+    """Issue 11, item 9: an eje at 100 % with 2 activities goes below one at 60 % with 45."""
+    import pandas as pd
+
+    datos = pd.DataFrame({"eje": ["a", "b", "c"], "etiqueta": ["PROTAI · A", "PROTAI · B", "PROTAI · C"],
+                          "avance_promedio": [100.0, 60.0, 40.0], "actividades": [2, 45, 12]})
+    figura = graficas.barras_avance(datos, "etiqueta", "Avance por eje temático", clave="eje")
+    assert list(figura.data[0].y) == ["PROTAI · B", "PROTAI · C", "PROTAI · A"]
+    assert list(figura.data[0].text) == ["60 % · 45 act.", "40 % · 12 act.", "100 % · 2 act."]
+    assert list(figura.data[0].marker.color) == [graficas.PALETA[0], graficas.PALETA[0], estilo.aclarar(graficas.PALETA[0])]
+    assert figura.layout.margin.r >= graficas.MARGEN_TEXTO_AVANCE  # room for '100 % · 1,234 act.': nothing cut
 
 
 def test_spanish_number_formats():
@@ -71,4 +86,4 @@ def test_board_tables_stop_at_the_visible_rows_and_downloads_carry_them_all(con_
     assert len(nacional.pizarra_nacional(consultar, Filtros(), HOY).actividades) == 2
     completa = nacional.actividades_para_descarga(consultar, Filtros())
     assert len(completa) == TOTAL_ACTIVIDADES
-    assert list(completa.columns) == list(ENCABEZADOS_ACTIVIDADES.values())
+    assert list(completa.columns) == [etiquetas.etiqueta(c, "actividad") for c in COLUMNAS_ACTIVIDADES]

@@ -10,14 +10,15 @@ import pytest
 
 from datos_prueba import HOY
 from pizarras.consultas import ejecutar
+from pizarras.etiquetas import encabezados
 from pizarras.filtros import Filtros
 from pizarras.tableros.organismo import (
-    ENCABEZADOS_COMPROMISOS,
+    COLUMNAS_COMPROMISOS,
     pizarra_organismo,
     tabla_compromisos,
     tabla_ejes,
 )
-from pizarras.tableros.region import ENCABEZADOS_ORGANISMOS, pizarra_region, tabla_organismos
+from pizarras.tableros.region import COLUMNAS_ORGANISMOS, pizarra_region, tabla_organismos
 
 
 def test_the_organismo_board_gathers_activities_commitments_and_trainings(con_pequena):
@@ -75,7 +76,7 @@ def test_organismo_tables_have_spanish_headers(con_pequena):
     assert list(ejes["Tipo de eje"]) == ["Temático", "Temático", "Transversal"]
     assert list(ejes.columns)[-1] == "Avance promedio (%)"
     compromisos = tabla_compromisos(pizarra.compromisos)
-    assert list(compromisos.columns) == list(ENCABEZADOS_COMPROMISOS.values())
+    assert list(compromisos.columns) == encabezados(COLUMNAS_COMPROMISOS, "compromiso")
     assert list(compromisos["Vencido"]) == ["No", "Sí"]
 
 
@@ -105,5 +106,5 @@ def test_an_unknown_region_is_refused_and_the_table_has_spanish_headers(con_pequ
     with pytest.raises(ValueError, match="No existe la región"):
         pizarra_region(partial(ejecutar, con_pequena), Filtros(), "atlantida", HOY)
     pizarra = pizarra_region(partial(ejecutar, con_pequena), Filtros(), "federal", HOY)
-    assert list(tabla_organismos(pizarra.organismos).columns) == list(ENCABEZADOS_ORGANISMOS.values())
+    assert list(tabla_organismos(pizarra.organismos).columns) == encabezados(COLUMNAS_ORGANISMOS)
     assert sorted(pizarra.organismos["sigla"]) == ["AGN", "ASF", "INAI", "INEGI"]

@@ -7,17 +7,80 @@ the page's job.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 import pandas as pd
 
+from pizarras import estilo
 from pizarras.consultas import cargar
+from pizarras.etiquetas import presentar
 from pizarras.filtros import Filtros, filtros_no_aplicables, parametros_para
 
 Consultar = Callable[[str, dict], pd.DataFrame]
 
 # Rows a board table shows; its CSV and XLSX downloads carry every row (`listado_completo`).
 FILAS_VISIBLES = 1000
+
+
+@dataclass(frozen=True)
+class Demo:
+    """Demo records among what a board shows, by kind: the banner names each count and where the flag is."""
+
+    actividades: int = 0
+    compromisos: int = 0  # demo rows
+    alineaciones: int = 0  # real commitments whose ODS alignment alone is demo
+    capacitaciones: int = 0
+    compromisos_o_alineaciones: int = 0  # where the two are not told apart (the map)
+
+    @classmethod
+    def de_kpis(cls, actividades: dict | None = None, compromisos: dict | None = None,
+                capacitaciones: dict | None = None) -> Demo:
+        """From the KPI rows of `kpi_actividades`, `kpi_compromisos`, `kpi_capacitaciones` (any may be missing)."""
+        def n(fila: dict | None, columna: str) -> int:
+            return int((fila or {}).get(columna) or 0)
+
+        return cls(
+            actividades=n(actividades, "demo"),
+            compromisos=n(compromisos, "demo_registros"),
+            alineaciones=n(compromisos, "demo") - n(compromisos, "demo_registros"),
+            capacitaciones=n(capacitaciones, "demo"),
+        )
+
+    @property
+    def total(self) -> int:
+        return (self.actividades + self.compromisos + self.alineaciones + self.capacitaciones
+                + self.compromisos_o_alineaciones)
+
+    def texto(self) -> str | None:
+        """The banner, in words; None when nothing shown is demo data."""
+        partes = [
+            estilo.cantidad(n, singular, plural)
+            for n, singular, plural in (
+                (self.actividades, "actividad", "actividades"),
+                (self.compromisos, "compromiso", "compromisos"),
+                (self.capacitaciones, "capacitación", "capacitaciones"),
+                (self.compromisos_o_alineaciones, "compromiso (el registro o su alineación ODS)",
+                 "compromisos (el registro o su alineación ODS)"),
+            )
+            if n
+        ]
+        frases = []
+        if partes:
+            frases.append(
+                f"Datos de demostración, no reportes reales del SNT: {estilo.lista(partes)} de las cifras de esta "
+                "página (columna «Dato de demostración» en las tablas)."
+            )
+        if self.alineaciones:
+            inicio = "Además, " if partes else "Datos de demostración: "
+            cuantos = estilo.cantidad(self.alineaciones, "compromiso real tiene", "compromisos reales tienen")
+            frases.append(
+                f"{inicio}{cuantos} una alineación a un ODS de demostración (columna «Alineación ODS de demostración»)."
+            )
+        if not frases:
+            return None
+        reales = "Los catálogos y las cifras publicadas por la Comisión de Gobierno Abierto sí son reales."
+        return " ".join(frases) + " " + reales
 
 
 def consulta_filtrada(consultar: Consultar, nombre: str, filtros: Filtros, **otros) -> pd.DataFrame:
@@ -40,10 +103,7 @@ def primera_fila(tabla: pd.DataFrame) -> dict:
     return {k: (None if pd.isna(v) else v) for k, v in tabla.iloc[0].items()}
 
 
-def con_encabezados(tabla: pd.DataFrame, encabezados: dict[str, str]) -> pd.DataFrame:
-    """The table with Spanish headers, booleans as 'Sí'/'No', and only the columns named in `encabezados`."""
-    visible = tabla[[c for c in encabezados if c in tabla.columns]].copy()
-    for columna in visible.columns:
-        if visible[columna].dtype == bool:
-            visible[columna] = visible[columna].map({True: "Sí", False: "No"})
-    return visible.rename(columns=encabezados)
+def con_encabezados(tabla: pd.DataFrame, columnas: Sequence[str], tema: str | None = None) -> pd.DataFrame:
+    """The table as boards and exports show it: the named columns in order, with the labels and value kinds of the
+    one dictionary in `pizarras.etiquetas`."""
+    return presentar(tabla, columnas, tema)

@@ -13,11 +13,12 @@ from functools import cached_property
 
 import pandas as pd
 
-from pizarras import estilo
+from pizarras import estilo, etiquetas
 from pizarras.filtros import Filtros
 from pizarras.tableros import (
     FILAS_VISIBLES,
     Consultar,
+    Demo,
     con_encabezados,
     consulta_filtrada,
     listado_completo,
@@ -28,41 +29,15 @@ from pizarras.tableros.detalle import Fuente, campos, fuentes
 
 SIN_DATO = "Sin dato"
 ORGANIZADORES_VISIBLES = 10
-MODALIDADES = {"presencial": "Presencial", "virtual": "Virtual", "autogestiva": "Autogestiva", "mixta": "Mixta"}
-TIPOS = {
-    "curso": "Curso",
-    "taller": "Taller",
-    "diplomado": "Diplomado",
-    "jornada": "Jornada",
-    "webinar": "Webinar",
-    "foro": "Foro",
-    "seminario": "Seminario",
-    "panel": "Panel",
-    "presentacion": "Presentación",
-    "programa": "Programa",
-}
+MODALIDADES = etiquetas.VALORES["modalidad"]
+TIPOS = etiquetas.VALORES["tipo_capacitacion"]
 
-ENCABEZADOS_CAPACITACIONES = {
-    "id": "ID",
-    "titulo": "Capacitación",
-    "tipo": "Tipo",
-    "organizador": "Organizador (según la fuente)",
-    "organismo": "Organismo del SNT",
-    "entidad": "Entidad",
-    "region": "Región",
-    "modalidad": "Modalidad",
-    "tema": "Tema",
-    "eje": "Eje",
-    "fecha_inicio": "Fecha de inicio",
-    "fecha_fin": "Fecha de término",
-    "participantes": "Participantes",
-    "mujeres": "Mujeres",
-    "hombres": "Hombres",
-    "sujetos_obligados": "Sujetos obligados",
-    "publico": "Público",
-    "es_demo": "Dato de demostración",
-    "fuente_url": "Fuente",
-}
+# The trainings table and its downloads (the detail view shows the same fields), leading with what a reader scans.
+COLUMNAS_CAPACITACIONES = [
+    "titulo", "fecha_inicio", "organizador", "participantes", "tipo", "modalidad", "entidad", "organismo", "tema",
+    "eje", "fecha_fin", "mujeres", "hombres", "sujetos_obligados", "publico", "region", "es_demo", "fuente_url", "id",
+]
+TEMA = "capacitacion"
 _CONTEOS = ["participantes", "mujeres", "hombres", "sujetos_obligados"]
 
 
@@ -90,8 +65,12 @@ class PizarraCapacitaciones:
         return self.kpi["capacitaciones"] == 0
 
     @property
+    def demo(self) -> Demo:
+        return Demo.de_kpis(capacitaciones=self.kpi)
+
+    @property
     def registros_demo(self) -> int:
-        return int(self.kpi["demo"] or 0)
+        return self.demo.total
 
 
 def pizarra_capacitaciones(consultar: Consultar, filtros: Filtros) -> PizarraCapacitaciones:
@@ -132,18 +111,29 @@ def con_eje(tabla: pd.DataFrame) -> pd.DataFrame:
     return tabla.assign(etiqueta=etiquetas)
 
 
-def meses_completos(por_mes: pd.DataFrame) -> pd.DataFrame:
-    """The monthly series with every month between the first and the last, zero where nothing started."""
-    if por_mes.empty:
-        return por_mes
-    serie = por_mes.assign(mes=pd.to_datetime(por_mes["mes"])).set_index("mes")
-    meses = pd.date_range(serie.index.min(), serie.index.max(), freq="MS", name="mes")
-    return serie.reindex(meses, fill_value=0).reset_index()
-
-
 def principales_organizadores(por_organizador: pd.DataFrame, cuantos: int = ORGANIZADORES_VISIBLES) -> pd.DataFrame:
-    """The organisers with most trainings (ties broken by participants, as the query orders them)."""
-    return por_organizador.head(cuantos).reset_index(drop=True)
+    """The `cuantos` organisers with most trainings and every one tied with the last of them: cutting a tie would
+    rank one organiser above another for no reason the reader can see."""
+    if len(por_organizador) <= cuantos:
+        return por_organizador.reset_index(drop=True)
+    corte = por_organizador["capacitaciones"].iloc[cuantos - 1]
+    return por_organizador[por_organizador["capacitaciones"] >= corte].reset_index(drop=True)
+
+
+def titulo_organizadores(principales: pd.DataFrame, todos: pd.DataFrame, cuantos: int = ORGANIZADORES_VISIBLES) -> str:
+    """The chart's title says how many it shows and why more than `cuantos` when there are ties."""
+    if len(todos) <= cuantos:
+        return f"Organizadores ({len(todos)})"
+    if len(principales) > cuantos:
+        return (
+            f"Principales organizadores: los {cuantos} con más capacitaciones y sus empates "
+            f"({len(principales)} de {len(todos)})"
+        )
+    return f"Principales organizadores ({len(principales)} de {len(todos)})"
+
+
+def tabla_organizadores(por_organizador: pd.DataFrame) -> pd.DataFrame:
+    return con_encabezados(por_organizador, ["organizador", "es_integrante", "capacitaciones", "participantes"])
 
 
 def participantes_por_sexo(kpi: Mapping[str, object], faltantes: Mapping[str, object]) -> pd.DataFrame:
@@ -164,20 +154,15 @@ def capacitaciones_para_descarga(consultar: Consultar, filtros: Filtros) -> pd.D
 
 
 def tabla_para_mostrar(capacitaciones: pd.DataFrame) -> pd.DataFrame:
-    """Every field with Spanish headers and labels, whole-number counts, 'Sí'/'No' for the demo flag."""
-    tabla = capacitaciones.copy()
-    for columna in _CONTEOS:
-        tabla[columna] = tabla[columna].astype("Int64")
-    tabla["tipo"] = _nombres(tabla["tipo"], TIPOS)
-    tabla["modalidad"] = _nombres(tabla["modalidad"], MODALIDADES)
-    return con_encabezados(tabla, ENCABEZADOS_CAPACITACIONES)
+    """Every field as the board and its downloads show it."""
+    return con_encabezados(capacitaciones, COLUMNAS_CAPACITACIONES, TEMA)
 
 
 def detalle_capacitacion(fila: Mapping[str, object]) -> list[tuple[str, str]]:
     """Every field of one training (a row of `capacitaciones_tabla`) as (label, text)."""
     return campos(
         fila,
-        {k: v for k, v in ENCABEZADOS_CAPACITACIONES.items() if k != "fuente_url"},
+        {k: etiquetas.etiqueta(k, TEMA) for k in COLUMNAS_CAPACITACIONES if k != "fuente_url"},
         formatos={
             "tipo": lambda v: TIPOS.get(v, str(v)),
             "modalidad": lambda v: MODALIDADES.get(v, str(v)),

@@ -7,6 +7,7 @@ the per-entidad STL split are demo data; the board says so and keeps the flags (
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -14,11 +15,13 @@ from functools import cached_property
 
 import pandas as pd
 
-from pizarras import estilo
+from pizarras import estilo, etiquetas
+from pizarras.areas import area_de, por_area_del_catalogo
 from pizarras.filtros import Filtros
 from pizarras.tableros import (
     FILAS_VISIBLES,
     Consultar,
+    Demo,
     con_encabezados,
     consulta_filtrada,
     listado_completo,
@@ -28,34 +31,16 @@ from pizarras.tableros import (
 from pizarras.tableros.detalle import Fuente, campos, fuentes
 
 SIN_ALINEACION = "Sin alineación directa"
-AREAS_VISIBLES = 12
-SECTORES = {"publico": "Sector público", "sociedad_civil": "Sociedad civil y sector privado", "academia": "Academia"}
+SECTORES = etiquetas.VALORES["sector"]
 
-# Spanish headers of the commitments table and its downloads (the detail view shows the same fields).
-ENCABEZADOS_COMPROMISOS = {
-    "id": "ID",
-    "entidad": "Entidad",
-    "region": "Región",
-    "plan_accion": "Plan de acción",
-    "plan_numero": "Número de plan",
-    "plan_periodo": "Periodo del plan",
-    "anio_inicio": "Año de inicio",
-    "anio_fin": "Año de término",
-    "titulo": "Compromiso",
-    "problema_publico": "Problema público",
-    "area_politica": "Área de política",
-    "institucion_responsable": "Institución responsable",
-    "ods": "ODS",
-    "ods_nombre": "Nombre del ODS",
-    "ods_es_demo": "Alineación ODS de demostración",
-    "estatus": "Estatus",
-    "estatus_fuente": "Estatus según la fuente",
-    "avance": "Avance (%)",
-    "fecha_inicio": "Fecha de inicio",
-    "fecha_fin": "Fecha de término",
-    "es_demo": "Dato de demostración",
-    "fuente_url": "Fuente",
-}
+# The commitments table and its downloads (the detail view shows the same fields), leading with what a reader scans.
+COLUMNAS_COMPROMISOS = [
+    "titulo", "entidad", "estatus", "avance", "vencido", "plan_accion", "plan_periodo", "area", "ods", "ods_nombre",
+    "institucion_responsable", "problema_publico", "fecha_inicio", "fecha_fin", "anio_inicio", "anio_fin",
+    "plan_numero", "plan_periodo_fuente", "area_politica", "region", "estatus_fuente", "ods_es_demo", "es_demo",
+    "fuente_url", "id",
+]
+TEMA = "compromiso"
 
 
 @dataclass(frozen=True)
@@ -80,14 +65,23 @@ class PizarraCompromisos:
         return tabla_para_mostrar(self.compromisos)
 
     @property
+    def demo(self) -> Demo:
+        """Commitments that are demo rows, and real ones whose ODS alignment alone is demo."""
+        return Demo.de_kpis(compromisos=self.kpi)
+
+    @property
     def registros_demo(self) -> int:
-        """Commitments that are demo rows or carry a demo ODS alignment."""
-        return int(self.kpi["demo"] or 0)
+        return self.demo.total
 
     @property
     def sin_avance(self) -> int:
         """Commitments whose source gives no progress percentage (left out of the average)."""
         return int((self.por_estatus["compromisos"] - self.por_estatus["con_avance"]).sum())
+
+    @cached_property
+    def areas(self) -> pd.DataFrame:
+        """Commitments per policy area of the catalog (the sources word areas freely)."""
+        return por_area_del_catalogo(self.por_area)
 
     @property
     def alineaciones_demo(self) -> int:
@@ -140,49 +134,60 @@ def ods_para_grafica(por_ods: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(filas, columns=["ods", "etiqueta", "color", "compromisos", "alineacion_demo"])
 
 
+_PERIODO_DE_ANIOS = re.compile(r"^\s*(\d{4})\s*[-–]\s*(\d{4})")
+_PUBLICADO_POR_UN_ANIO = re.compile(r"publicado (\d{4})-\d{2}-\d{2}; duración de un año")
+_UN_ANIO = re.compile(r"^\s*(\d{4})\b")
+
+
+def periodo_en_anios(texto: object) -> str | None:
+    """A plan's period as years ('2016–2017'), read from the source's wording ('publicado 2016-08-04; duración de un
+    año', '2016-2018 (presentado 2016-11-30)', '2016 (publicado …)'); the text itself when it gives no years."""
+    if not isinstance(texto, str) or not texto.strip():
+        return None
+    if m := _PERIODO_DE_ANIOS.match(texto):
+        return f"{m[1]}–{m[2]}"
+    if m := _PUBLICADO_POR_UN_ANIO.search(texto):
+        return f"{m[1]}–{int(m[1]) + 1}"
+    if m := _UN_ANIO.match(texto):
+        return m[1]
+    return texto.strip()
+
+
+def con_datos_normalizados(tabla: pd.DataFrame) -> pd.DataFrame:
+    """The plan's period in years and the policy area of the catalog, each beside the source's own words."""
+    cambios = {}
+    if "plan_periodo" in tabla.columns:
+        cambios["plan_periodo_fuente"] = tabla["plan_periodo"]
+        cambios["plan_periodo"] = [periodo_en_anios(t) for t in tabla["plan_periodo"]]
+    if "area_politica" in tabla.columns:
+        cambios["area"] = [area_de(t) for t in tabla["area_politica"]]
+    return tabla.assign(**cambios)
+
+
 def planes_para_grafica(por_plan: pd.DataFrame) -> pd.DataFrame:
-    """The plans with their period as text ('sin periodo' when the source gives none)."""
-    return por_plan.assign(plan_periodo_texto=por_plan["plan_periodo"].fillna("sin periodo en la fuente"))
+    """The plans with their period in years ('sin periodo' when the source gives none)."""
+    periodos = [periodo_en_anios(t) or "sin periodo en la fuente" for t in por_plan["plan_periodo"]]
+    return por_plan.assign(plan_periodo_texto=periodos)
 
 
 def tabla_planes(por_plan: pd.DataFrame) -> pd.DataFrame:
-    """The plans table with Spanish headers."""
-    return por_plan.rename(
-        columns={
-            "entidad_nombre": "Entidad",
-            "region": "Región",
-            "plan_accion": "Plan de acción",
-            "plan_numero": "Número",
-            "plan_periodo": "Periodo",
-            "compromisos": "Compromisos",
-            "concluidos": "Concluidos",
-            "avance_promedio": "Avance promedio (%)",
-            "alineados_ods": "Alineados a un ODS",
-        }
-    )[["Entidad", "Región", "Plan de acción", "Número", "Periodo", "Compromisos", "Concluidos",
-       "Avance promedio (%)", "Alineados a un ODS"]]
+    """The plans table: period in years, then as the source words it."""
+    return con_encabezados(
+        con_datos_normalizados(por_plan),
+        ["entidad_nombre", "region", "plan_accion", "plan_numero", "plan_periodo", "compromisos", "concluidos",
+         "avance_promedio", "alineados_ods", "plan_periodo_fuente"],
+    )
 
 
 def estatus_para_grafica(por_estatus: pd.DataFrame) -> pd.DataFrame:
-    return por_estatus.assign(avance_texto=[estilo.porcentaje(v) for v in por_estatus["avance_promedio"]])
-
-
-def areas_principales(por_area: pd.DataFrame, cuantas: int = AREAS_VISIBLES) -> pd.DataFrame:
-    """The `cuantas` areas with most commitments (the query orders them)."""
-    return por_area.head(cuantas).reset_index(drop=True)
-
-
-def resto_de_areas(por_area: pd.DataFrame, cuantas: int = AREAS_VISIBLES) -> tuple[int, int]:
-    """(areas, commitments) beyond the `cuantas` shown: the sources word areas freely, so the tail is long."""
-    resto = por_area.iloc[cuantas:]
-    return len(resto), int(resto["compromisos"].sum())
+    return por_estatus.assign(
+        nombre=[etiquetas.valor("estatus_compromiso", n) for n in por_estatus["nombre"]],
+        avance_texto=[estilo.porcentaje(v) for v in por_estatus["avance_promedio"]],
+    )
 
 
 def tabla_areas(por_area: pd.DataFrame) -> pd.DataFrame:
-    return por_area.rename(
-        columns={"area": "Área de política", "compromisos": "Compromisos", "concluidos": "Concluidos",
-                 "avance_promedio": "Avance promedio (%)"}
-    )
+    return con_encabezados(por_area, ["area", "compromisos", "concluidos", "avance_promedio", "textos_fuente"])
 
 
 def stl_por_sector(stl: pd.DataFrame) -> pd.DataFrame:
@@ -199,23 +204,14 @@ def stl_por_sector(stl: pd.DataFrame) -> pd.DataFrame:
     return salida.assign(Total=salida["Mujeres"] + salida["Hombres"])
 
 
-def _enteros(tabla: pd.DataFrame, columnas: list[str]) -> pd.DataFrame:
-    """Nullable integer columns (Arrow gives float with NaN for an integer column with NULLs)."""
-    tabla = tabla.copy()
-    for columna in columnas:
-        if columna in tabla.columns:
-            tabla[columna] = tabla[columna].astype("Int64")
-    return tabla
-
-
 def compromisos_para_descarga(consultar: Consultar, filtros: Filtros, hoy: date) -> pd.DataFrame:
     """Every filtered commitment, with the table's Spanish headers."""
     return tabla_para_mostrar(listado_completo(consultar, "compromisos_tabla", filtros, hoy=hoy))
 
 
 def tabla_para_mostrar(compromisos: pd.DataFrame) -> pd.DataFrame:
-    """Every field with Spanish headers, whole numbers for ODS and progress, 'Sí'/'No' for the demo flags."""
-    return con_encabezados(_enteros(compromisos, ["ods", "avance"]), ENCABEZADOS_COMPROMISOS)
+    """Every field as the board and its downloads show it."""
+    return con_encabezados(con_datos_normalizados(compromisos), COLUMNAS_COMPROMISOS, TEMA)
 
 
 def _avance(valor: object) -> str:
@@ -224,10 +220,12 @@ def _avance(valor: object) -> str:
 
 def detalle_compromiso(fila: Mapping[str, object]) -> list[tuple[str, str]]:
     """Every field of one commitment (a row of `compromisos_tabla`) as (label, text); no progress says so."""
+    fila = con_datos_normalizados(pd.DataFrame([dict(fila)])).iloc[0].to_dict()
     return campos(
         fila,
-        {k: v for k, v in ENCABEZADOS_COMPROMISOS.items() if k != "fuente_url"},
-        formatos={"avance": _avance, "ods": lambda v: str(int(v))},
+        {k: etiquetas.etiqueta(k, TEMA) for k in COLUMNAS_COMPROMISOS if k != "fuente_url"},
+        formatos={"avance": _avance, "ods": lambda v: str(int(v)),
+                  "estatus": lambda v: etiquetas.valor("estatus_compromiso", v)},
         vacios={"avance": "Sin porcentaje en la fuente", "ods": SIN_ALINEACION},
     )
 

@@ -13,6 +13,8 @@ from datetime import date, datetime
 
 import pandas as pd
 
+from pizarras import estilo, etiquetas
+
 SIN_DATO = "—"
 _URL = re.compile(r"https?://\S+")
 
@@ -34,16 +36,16 @@ def vacio(valor: object) -> bool:
 
 
 def texto(valor: object) -> str:
-    """A field value as display text: '—' when empty, 'Sí'/'No', ISO dates, whole numbers as plain digits (ids
-    and years must not get a thousands separator; format counts with `formatos`)."""
+    """A field value as display text: '—' when empty, 'Sí'/'No', dates as dd/mm/aaaa, whole numbers as plain digits
+    (ids and years must not get a thousands separator; format counts with `formatos`)."""
     if vacio(valor):
         return SIN_DATO
     if isinstance(valor, bool) or type(valor).__name__ == "bool_":
         return "Sí" if valor else "No"
     if isinstance(valor, datetime):
-        return valor.strftime("%Y-%m-%d %H:%M")
+        return estilo.fecha_hora(valor) if (valor.hour, valor.minute) != (0, 0) else estilo.fecha(valor)
     if isinstance(valor, date):
-        return valor.isoformat()
+        return estilo.fecha(valor)
     if isinstance(valor, float) and valor.is_integer():
         return str(int(valor))
     if isinstance(valor, int) or type(valor).__name__.startswith("int"):
@@ -76,13 +78,8 @@ def campos(
 
 def fuentes(valor: object) -> list[Fuente]:
     """The sources of a record: the field may hold several, separated by ' | '; URLs become links."""
-    if vacio(valor):
-        return []
     resultado = []
-    for parte in str(valor).split(" | "):
-        parte = parte.strip()
-        if not parte:
-            continue
+    for parte in etiquetas.separar_fuentes(valor):
         enlace = _URL.fullmatch(parte)
         resultado.append(Fuente(parte, parte) if enlace else Fuente(parte))
     return resultado

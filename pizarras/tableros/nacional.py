@@ -13,6 +13,7 @@ from pizarras.filtros import Filtros
 from pizarras.tableros import (
     FILAS_VISIBLES,
     Consultar,
+    Demo,
     con_encabezados,
     consulta_filtrada,
     listado_completo,
@@ -20,29 +21,13 @@ from pizarras.tableros import (
     primera_fila,
 )
 
-# Spanish headers for the activities table and its download.
-ENCABEZADOS_ACTIVIDADES = {
-    "id": "ID",
-    "organismo": "Organismo",
-    "entidad": "Entidad",
-    "region": "Región",
-    "programa": "Programa",
-    "eje": "Eje temático",
-    "ejes_transversales": "Ejes transversales",
-    "ods": "ODS",
-    "titulo": "Actividad",
-    "tipo": "Tipo",
-    "estatus": "Estatus",
-    "avance": "Avance (%)",
-    "fecha_inicio": "Inicio programado",
-    "fecha_fin": "Fin programado",
-    "periodo": "Periodo",
-    "evidencia_url": "Evidencia",
-    "reportado_por": "Reportado por",
-    "reportado_en": "Fecha de reporte",
-    "revision": "Revisión",
-    "es_demo": "Dato de demostración",
-}
+# The activities table and its download, leading with what a reader scans (what, who, how far, by when).
+COLUMNAS_ACTIVIDADES = [
+    "titulo", "organismo", "estatus", "avance", "fecha_fin", "programa", "eje", "ejes_transversales", "ods",
+    "entidad", "region", "tipo", "fecha_inicio", "periodo", "reportado_en", "reportado_por", "revision",
+    "evidencia_url", "es_demo", "id",
+]
+TEMA = "actividad"
 
 
 @dataclass(frozen=True)
@@ -69,8 +54,12 @@ class PizarraNacional:
         return tabla_para_mostrar(self.actividades)
 
     @property
+    def demo(self) -> Demo:
+        return Demo.de_kpis(self.kpi_actividades, self.kpi_compromisos, self.kpi_capacitaciones)
+
+    @property
     def registros_demo(self) -> int:
-        return sum(int(k["demo"] or 0) for k in (self.kpi_actividades, self.kpi_compromisos, self.kpi_capacitaciones))
+        return self.demo.total
 
 
 def pizarra_nacional(consultar: Consultar, filtros: Filtros, hoy: date) -> PizarraNacional:
@@ -98,5 +87,5 @@ def actividades_para_descarga(consultar: Consultar, filtros: Filtros) -> pd.Data
 
 
 def tabla_para_mostrar(actividades: pd.DataFrame) -> pd.DataFrame:
-    """The activities with Spanish headers and 'Sí'/'No' for the demo flag."""
-    return con_encabezados(actividades, ENCABEZADOS_ACTIVIDADES)
+    """The activities as the board and its downloads show them."""
+    return con_encabezados(actividades, COLUMNAS_ACTIVIDADES, TEMA)

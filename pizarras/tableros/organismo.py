@@ -9,66 +9,20 @@ from datetime import date
 import pandas as pd
 
 from pizarras.filtros import Filtros
-from pizarras.tableros import FILAS_VISIBLES, Consultar, con_encabezados, consulta_filtrada, no_aplican, primera_fila
+from pizarras.tableros import FILAS_VISIBLES, Consultar, Demo, con_encabezados, consulta_filtrada, no_aplican, primera_fila
+from pizarras.tableros import capacitaciones, compromisos, nacional
 
-ENCABEZADOS_EJES = {
-    "programa_sigla": "Programa",
-    "nombre": "Eje",
-    "tipo": "Tipo de eje",
-    "actividades": "Actividades",
-    "programadas": "Programadas",
-    "en_proceso": "En proceso",
-    "concluidas": "Concluidas",
-    "canceladas": "Canceladas",
-    "vencidas": "Vencidas",
-    "avance_promedio": "Avance promedio (%)",
-}
-ENCABEZADOS_VENCIDAS = {
-    "id": "ID",
-    "programa": "Programa",
-    "eje": "Eje temático",
-    "titulo": "Actividad",
-    "estatus": "Estatus",
-    "avance": "Avance (%)",
-    "fecha_fin": "Fin programado",
-    "dias_vencida": "Días de retraso",
-    "reportado_en": "Fecha de reporte",
-    "es_demo": "Dato de demostración",
-}
-ENCABEZADOS_COMPROMISOS = {
-    "id": "ID",
-    "entidad": "Entidad",
-    "plan_accion": "Plan de acción",
-    "plan_periodo": "Periodo del plan",
-    "titulo": "Compromiso",
-    "area_politica": "Área de política",
-    "ods": "ODS",
-    "ods_nombre": "Nombre del ODS",
-    "estatus": "Estatus",
-    "avance": "Avance (%)",
-    "vencido": "Vencido",
-    "fuente_url": "Fuente",
-    "es_demo": "Dato de demostración",
-    "ods_es_demo": "ODS de demostración",
-}
-ENCABEZADOS_CAPACITACIONES = {
-    "id": "ID",
-    "titulo": "Capacitación",
-    "tipo": "Tipo",
-    "organizador": "Organizador",
-    "entidad": "Entidad",
-    "modalidad": "Modalidad",
-    "tema": "Tema",
-    "eje": "Eje",
-    "fecha_inicio": "Inicio",
-    "fecha_fin": "Fin",
-    "participantes": "Participantes",
-    "mujeres": "Mujeres",
-    "hombres": "Hombres",
-    "fuente_url": "Fuente",
-    "es_demo": "Dato de demostración",
-}
-TIPOS_EJE = {"tematico": "Temático", "transversal": "Transversal"}
+COLUMNAS_EJES = [
+    "programa_sigla", "nombre", "tipo", "actividades", "programadas", "en_proceso", "concluidas", "canceladas",
+    "vencidas", "avance_promedio",
+]
+COLUMNAS_VENCIDAS = [
+    "titulo", "dias_vencida", "fecha_fin", "estatus", "avance", "programa", "eje", "reportado_en", "es_demo", "id",
+]
+# The same columns, names and order as the national, compromisos and capacitaciones boards: one table per thing.
+COLUMNAS_ACTIVIDADES = nacional.COLUMNAS_ACTIVIDADES
+COLUMNAS_COMPROMISOS = compromisos.COLUMNAS_COMPROMISOS
+COLUMNAS_CAPACITACIONES = capacitaciones.COLUMNAS_CAPACITACIONES
 
 
 @dataclass(frozen=True)
@@ -101,12 +55,12 @@ class PizarraOrganismo:
         return self.sin_actividades and self.compromisos.empty and self.capacitaciones.empty
 
     @property
+    def demo(self) -> Demo:
+        return Demo.de_kpis(self.kpi_actividades, self.kpi_compromisos, self.kpi_capacitaciones)
+
+    @property
     def registros_demo(self) -> int:
-        return (
-            int(self.kpi_actividades["demo"] or 0)
-            + int(self.kpi_compromisos["demo"] or 0)
-            + int(self.kpi_capacitaciones["demo"] or 0)
-        )
+        return self.demo.total
 
 
 def pizarra_organismo(consultar: Consultar, filtros: Filtros, organismo: str, hoy: date) -> PizarraOrganismo:
@@ -132,17 +86,17 @@ def pizarra_organismo(consultar: Consultar, filtros: Filtros, organismo: str, ho
 
 
 def tabla_ejes(por_eje: pd.DataFrame) -> pd.DataFrame:
-    """Activities per eje and status with Spanish headers; the eje kind spelled out."""
-    return con_encabezados(por_eje.assign(tipo=por_eje["tipo"].map(TIPOS_EJE)), ENCABEZADOS_EJES)
+    """Activities per eje and status, the eje kind spelled out."""
+    return con_encabezados(por_eje, COLUMNAS_EJES, "eje")
 
 
 def tabla_vencidas(vencidas: pd.DataFrame) -> pd.DataFrame:
-    return con_encabezados(vencidas, ENCABEZADOS_VENCIDAS)
+    return con_encabezados(vencidas, COLUMNAS_VENCIDAS, nacional.TEMA)
 
 
-def tabla_compromisos(compromisos: pd.DataFrame) -> pd.DataFrame:
-    return con_encabezados(compromisos, ENCABEZADOS_COMPROMISOS)
+def tabla_compromisos(compromisos_: pd.DataFrame) -> pd.DataFrame:
+    return compromisos.tabla_para_mostrar(compromisos_)
 
 
-def tabla_capacitaciones(capacitaciones: pd.DataFrame) -> pd.DataFrame:
-    return con_encabezados(capacitaciones, ENCABEZADOS_CAPACITACIONES)
+def tabla_capacitaciones(capacitaciones_: pd.DataFrame) -> pd.DataFrame:
+    return capacitaciones.tabla_para_mostrar(capacitaciones_)

@@ -9,17 +9,11 @@ from datetime import date
 import pandas as pd
 
 from pizarras.filtros import Filtros
-from pizarras.tableros import Consultar, con_encabezados, consulta_filtrada, no_aplican, primera_fila
+from pizarras.tableros import Consultar, Demo, con_encabezados, consulta_filtrada, no_aplican, primera_fila
 
-ENCABEZADOS_ORGANISMOS = {
-    "sigla": "Organismo",
-    "entidad": "Entidad",
-    "avance_promedio": "Avance promedio (%)",
-    "actividades": "Actividades",
-    "concluidas": "Concluidas",
-    "vencidas": "Vencidas",
-    "ultimo_reporte": "Último reporte",
-}
+COLUMNAS_ORGANISMOS = [
+    "sigla", "entidad", "avance_promedio", "actividades", "concluidas", "vencidas", "ultimo_reporte",
+]
 
 
 @dataclass(frozen=True)
@@ -46,8 +40,12 @@ class PizarraRegion:
         return list(self.organismos.loc[self.organismos["actividades"] == 0, "sigla"])
 
     @property
+    def demo(self) -> Demo:
+        return Demo.de_kpis(self.kpi_actividades, self.kpi_compromisos, self.kpi_capacitaciones)
+
+    @property
     def registros_demo(self) -> int:
-        return sum(int(k["demo"] or 0) for k in (self.kpi_actividades, self.kpi_compromisos, self.kpi_capacitaciones))
+        return self.demo.total
 
 
 def pizarra_region(consultar: Consultar, filtros: Filtros, region: str, hoy: date) -> PizarraRegion:
@@ -71,4 +69,4 @@ def pizarra_region(consultar: Consultar, filtros: Filtros, region: str, hoy: dat
 
 def tabla_organismos(organismos: pd.DataFrame) -> pd.DataFrame:
     """The side-by-side table with Spanish headers (sortable in the page)."""
-    return con_encabezados(organismos, ENCABEZADOS_ORGANISMOS)
+    return con_encabezados(organismos, COLUMNAS_ORGANISMOS)

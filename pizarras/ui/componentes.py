@@ -7,19 +7,31 @@ from collections.abc import Callable
 import pandas as pd
 import streamlit as st
 
+from pizarras.etiquetas import frase_no_aplican
 from pizarras.exportar import a_csv, a_xlsx
 from pizarras.filtros import Filtros, describir
-from pizarras.tableros import FILAS_VISIBLES
+from pizarras.tableros import FILAS_VISIBLES, Demo
+from pizarras.ui.chips import bloque_kpis
 
 
-def aviso_demo(registros_demo: int) -> None:
-    if registros_demo:
-        st.info(
-            f"**Datos de demostración.** {registros_demo:,} de los registros que se muestran son datos de "
-            "demostración, no reportes reales del SNT (columna «Dato de demostración» en las tablas). "
-            "Los catálogos y las cifras publicadas por la Comisión de Gobierno Abierto sí son reales.",
-            icon=":material/science:",
-        )
+def aviso_demo(demo: Demo) -> None:
+    texto = demo.texto()
+    if texto:
+        # Plain text: a title and the counts, no Markdown to interpret.
+        st.info(texto, icon=":material/science:")
+
+
+KPIS_POR_FILA = 4  # at 1280×720 with the sidebar open, five or six per row cut values such as "16/12/2025"
+
+
+def casillas_kpi(cuantas: int, por_fila: int = KPIS_POR_FILA) -> list:
+    """Room for `cuantas` KPI cards, in rows of `por_fila`, so that no value or label is cut; inside the KPI block,
+    which a phone shows three to a row (pizarras.ui.chips)."""
+    casillas = []
+    bloque = bloque_kpis()
+    for inicio in range(0, cuantas, por_fila):
+        casillas.extend(bloque.columns(por_fila)[: min(por_fila, cuantas - inicio)])
+    return casillas
 
 
 def estado_vacio(que: str = "actividades") -> None:
@@ -30,9 +42,10 @@ def estado_vacio(que: str = "actividades") -> None:
     )
 
 
-def nota_no_aplican(etiquetas: list[str], que: str) -> None:
-    if etiquetas:
-        st.caption(f"Los filtros {', '.join(etiquetas)} no aplican a {que}.")
+def nota_no_aplican(filtros_sin_efecto: list[str], que: str) -> None:
+    frase = frase_no_aplican(filtros_sin_efecto, que)
+    if frase:
+        st.caption(frase)
 
 
 def descargas(
@@ -54,8 +67,11 @@ def descargas(
             "cumplen los filtros."
         )
     filas = completa if recortada else (lambda: tabla)
-    izquierda, derecha, _ = st.columns([1, 1, 4])
-    izquierda.download_button(
+    # Described now, inside the session: the file is built later, on a thread with no session state to read.
+    filtros_aplicados = describir(filtros, st.session_state["opciones"])
+    # Side by side at their own width: in narrow columns the labels were cut to "Descargar …".
+    fila = st.container(horizontal=True)
+    fila.download_button(
         "Descargar CSV",
         data=lambda: a_csv(filas()),
         file_name=f"{nombre_base}.csv",
@@ -64,9 +80,9 @@ def descargas(
         disabled=tabla.empty,
         key=f"csv_{nombre_base}",
     )
-    derecha.download_button(
-        "Descargar XLSX",
-        data=lambda: a_xlsx(filas(), titulo, describir(filtros, st.session_state.get("opciones", {}))),
+    fila.download_button(
+        "Descargar Excel (XLSX)",
+        data=lambda: a_xlsx(filas(), titulo, filtros_aplicados),
         file_name=f"{nombre_base}.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         icon=":material/table_view:",

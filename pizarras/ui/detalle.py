@@ -8,21 +8,14 @@ import pandas as pd
 import streamlit as st
 
 from pizarras.tableros.detalle import Fuente
+from pizarras.ui.tablas import mostrar_tabla
 
 _MARKDOWN = set("\\`*_{}[]<>()#+-.!|~$:")
 
 
-def tabla_seleccionable(tabla: pd.DataFrame, clave: str, column_config: dict | None = None) -> int | None:
+def tabla_seleccionable(tabla: pd.DataFrame, clave: str) -> int | None:
     """Draw the table with single-row selection; return the position of the chosen row, or None."""
-    evento = st.dataframe(
-        tabla,
-        hide_index=True,
-        width="stretch",
-        column_config=column_config,
-        on_select="rerun",
-        selection_mode="single-row",
-        key=clave,
-    )
+    evento = mostrar_tabla(tabla, on_select="rerun", selection_mode="single-row", key=clave)
     filas = list(evento.selection.rows) if evento is not None else []
     # A selection kept from before a filter change may point past the end of the new table.
     if filas and 0 <= filas[0] < len(tabla):

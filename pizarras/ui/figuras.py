@@ -45,3 +45,13 @@ def figura(constructor: Callable[..., go.Figure], *argumentos, **opciones) -> go
 
 def olvidar_figuras() -> None:
     _guardada.clear()
+
+
+# Plotly's toolbar speaks English and is not needed to read a board: hidden (a chart is still hoverable).
+CONFIGURACION = {"displayModeBar": False, "displaylogo": False}
+
+
+def dibujar(fig: go.Figure, contenedor=st, **opciones):
+    """Draw a board's chart: full width, no plotly toolbar; extra options (selection, key) pass through."""
+    opciones.setdefault("width", "stretch")
+    return contenedor.plotly_chart(fig, config=CONFIGURACION, **opciones)

@@ -11,14 +11,17 @@ from collections.abc import Mapping, Sequence
 from typing import NoReturn
 
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from pizarras.config import RAIZ
+from pizarras.etiquetas import todos
 from pizarras.filtros import DEFINICIONES, POR_CLAVE, Filtros, Opcion, desde_url, opciones_visibles
 
 _PREFIJO = "filtro_"
 _URL_ESCRITA = "_url_escrita"
 _AVISOS = "_avisos_filtros"
 _PENDIENTES = "_filtros_pendientes"
+_FANTASMAS = "_entradas_de_historial_de_un_clic"
 
 
 def _clave_widget(clave: str) -> str:
@@ -60,10 +63,38 @@ def pedir_filtros(**cambios: Sequence) -> None:
     st.session_state[_PENDIENTES] = pendientes
 
 
-def navegar_con_filtros(pagina: str, **cambios: Sequence) -> NoReturn:
-    """Open a page ('pages/x.py', from the project root) with some filters changed; the URL will show them."""
+def navegar_con_filtros(pagina: str, desde: str | None = None, **cambios: Sequence) -> NoReturn:
+    """Open a page ('pages/x.py', from the project root) with some filters changed; the URL will show them.
+
+    Streamlit's front end records a page switch that changes the query string as two history entries: first the old
+    page's path with the new query (a view the user never saw: the national board filtered by the región just
+    clicked), then the new page. That first entry is remembered here, so that Back, landing on it, shows the view
+    the user left instead (and the front end rewrites its URL to match). `desde` is the page the click was on: on
+    the same page there is only the one, real, entry.
+    """
     pedir_filtros(**cambios)
-    st.switch_page(RAIZ / pagina)  # absolute, so it does not depend on where the entry script lives
+    destino = _desde_estado().con(**cambios).a_url()
+    if desde != pagina:
+        fantasmas = dict(st.session_state.get(_FANTASMAS, {}))
+        fantasmas[_vista(_pagina_actual(), destino)] = dict(st.session_state.get(_URL_ESCRITA, {}))
+        st.session_state[_FANTASMAS] = fantasmas
+    # absolute, so it does not depend on where the entry script lives
+    st.switch_page(RAIZ / pagina, query_params=destino)
+
+
+def _pagina_actual() -> str:
+    contexto = get_script_run_ctx()
+    return contexto.page_script_hash if contexto is not None else ""
+
+
+def _por_historial() -> bool:
+    """This run comes from the browser's Back or Forward."""
+    contexto = get_script_run_ctx()
+    return bool(contexto is not None and getattr(contexto, "is_history_navigation", False))
+
+
+def _vista(pagina: str, url: Mapping[str, Sequence[str]]) -> tuple:
+    return pagina, tuple(sorted((k, tuple(v)) for k, v in url.items()))
 
 
 def _aplicar_pendientes() -> None:
@@ -78,8 +109,12 @@ def barra_filtros(opciones: Mapping[str, Sequence[Opcion]]) -> Filtros:
     """Draw the filters in the sidebar and return them; keeps the URL in step."""
     url = _url_actual()
     primera_vez = _URL_ESCRITA not in st.session_state
+    if _por_historial():
+        # Back/Forward: the URL of that history entry is the view, even an empty one (no filters); an entry a
+        # drill-down left behind stands for the view the user left (see `navegar_con_filtros`).
+        _sembrar_desde_url(st.session_state.get(_FANTASMAS, {}).get(_vista(_pagina_actual(), url), url), opciones)
     # An empty URL on a later run is a page switch that dropped the query string: keep the widgets' values.
-    if primera_vez or (url and url != st.session_state[_URL_ESCRITA]):
+    elif primera_vez or (url and url != st.session_state[_URL_ESCRITA]):
         _sembrar_desde_url(url, opciones)
     _aplicar_pendientes()
 
@@ -96,7 +131,7 @@ def barra_filtros(opciones: Mapping[str, Sequence[Opcion]]) -> Filtros:
                 options=list(nombres),
                 format_func=lambda v, nombres=nombres: nombres.get(v, str(v)),
                 key=clave,
-                placeholder="Todos",
+                placeholder=todos(definicion.clave),
                 on_change=_limpiar_avisos,
             )
         st.button(

@@ -32,6 +32,12 @@ TURNO_GIL_S = 0.025
 sys.setswitchinterval(TURNO_GIL_S)
 
 
+def rango_de_anios(opciones) -> str:
+    """The years the data covers, such as « (2015-2026)», from the periodo filter's options (never a fixed label)."""
+    anios = [int(o.clave) for o in opciones.get("periodo", ())]
+    return f" ({min(anios)}-{max(anios)})" if anios else ""
+
+
 def exigir_marco() -> None:
     """Run the page inside the frame: if it was started without app.py, run app.py (which runs it) and stop."""
     if getattr(_ejecucion, "dentro_del_marco", False):
@@ -57,7 +63,8 @@ def ejecutar_app(paginas: list[st.Page] | dict[str, list[st.Page]]) -> None:
     # The public sees validated records only; admins and evaluators also see drafts (marked in the tables).
     st.session_state["filtros"] = replace(filtros, solo_validadas=not (usuario and usuario.ve_sin_validar))
     with st.sidebar:
-        st.caption("Sistema Nacional de Transparencia (2015-2025). Datos autorreportados por sus integrantes.")
+        st.caption(f"Sistema Nacional de Transparencia{rango_de_anios(opciones)}. Datos autorreportados por sus "
+                   "integrantes.")
         if usuario and usuario.ve_sin_validar:
             st.caption(
                 ":material/visibility: Vista interna: las pizarras incluyen registros sin validar (columna «Revisión»); "

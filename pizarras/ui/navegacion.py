@@ -18,12 +18,14 @@ from pizarras.navegacion import (
     elegibles,
     unico,
 )
+from pizarras.ui.figuras import dibujar
 from pizarras.ui.filtros import navegar_con_filtros, pedir_filtros
 
 
-def ir_a(destino: Destino | None) -> None:
+def ir_a(destino: Destino | None, desde: str | None = None) -> None:
+    """Open the destination board; `desde` is the page the click was on."""
     if destino is not None:
-        navegar_con_filtros(destino.pagina, **destino.cambios)
+        navegar_con_filtros(destino.pagina, desde, **destino.cambios)
 
 
 def puntos_elegidos(evento) -> list[dict]:
@@ -34,11 +36,29 @@ def puntos_elegidos(evento) -> list[dict]:
         return []
 
 
+_CLICS_ATENDIDOS = "_clics_atendidos"
+
+
+def clic_nuevo(key: str, clave: str | None) -> str | None:
+    """The key a chart's selection points to, only the first time: a chart keeps its selection across reruns, so
+    without this, Back to the board (or any later rerun) would open the drilled board again."""
+    atendidos = st.session_state.setdefault(_CLICS_ATENDIDOS, {})
+    if clave is None:
+        atendidos.pop(key, None)
+        return None
+    if atendidos.get(key) == clave:
+        return None
+    atendidos[key] = clave
+    return clave
+
+
 def grafica_navegable(figura: go.Figure, grafica: Grafica, key: str, desde: str, contenedor=st) -> None:
     """A chart whose bars open the matching board; the bar's key is in customdata[0]."""
-    evento = contenedor.plotly_chart(figura, width="stretch", on_select="rerun", selection_mode="points", key=key)
-    clave = clave_seleccionada(puntos_elegidos(evento))
-    ir_a(destino_de_clic(grafica, clave, st.session_state["filtros"], st.session_state["opciones"], desde))
+    evento = dibujar(figura, contenedor, on_select="rerun", selection_mode="points", key=key)
+    clave = clic_nuevo(key, clave_seleccionada(puntos_elegidos(evento)))
+    if clave is None:
+        return
+    ir_a(destino_de_clic(grafica, clave, st.session_state["filtros"], st.session_state["opciones"], desde), desde)
 
 
 def selector_unico(clave: str, etiqueta: str, marcador: str, key: str):

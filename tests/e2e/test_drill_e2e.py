@@ -16,8 +16,9 @@ def test_clicking_a_region_bar_opens_the_region_board_with_that_region(pagina, s
     esperar_app(pagina)
     grafica = pagina.locator("[data-testid=stPlotlyChart]").filter(has_text="Avance por región")
     grafica.locator(".main-svg").first.wait_for(timeout=30000)
-    # Bars follow the order of the axis labels; Región Norte has 0 % progress (a bar of no width), so click another.
-    etiquetas = grafica.locator(".yaxislayer-above .ytick text").all_text_contents()
+    # Bars are drawn in the order of the trace's data; Región Norte has 0 % progress (a bar of no width), so click
+    # another.
+    etiquetas = grafica.locator(".js-plotly-plot").first.evaluate("gd => gd.data[0].y")
     barras = grafica.locator("g.point path")
     assert barras.count() == len(etiquetas)
     barras.nth(etiquetas.index("Región Centro-Occidente")).click(force=True)

@@ -35,10 +35,18 @@ def test_every_kpi_and_chart_without_filters():
 
 
 def test_demo_data_is_said_for_records_ods_alignments_and_the_stl_split():
+    """Issue 11, item 8: the banner gives both counts (demo rows; real rows with a demo ODS alignment) and names the
+    column of each; no caption shows an internal column name."""
     at = abrir("compromisos")
-    assert any("Datos de demostración" in i.value for i in at.info)
+    aviso = next(i.value for i in at.info if i.value.startswith("Datos de demostración"))
+    assert "1 compromiso de las cifras" in aviso and "«Dato de demostración»" in aviso
+    assert "2 compromisos reales tienen una alineación a un ODS de demostración" in aviso
+    assert "«Alineación ODS de demostración»" in aviso
+    tabla = at.dataframe[-1].value
+    assert (tabla["Dato de demostración"] == "Sí").sum() == 1 and (tabla["Alineación ODS de demostración"] == "Sí").sum() == 2
     textos = [c.value for c in at.caption]
-    assert any("Alineaciones de demostración" in t and "ods_es_demo" in t and "tabla publicada" in t for t in textos)
+    assert not any("ods_es_demo" in t or "es_demo" in t for t in textos)
+    assert any("Alineaciones de demostración" in t and "tabla publicada" in t for t in textos)
     assert any("Desglose de demostración" in t and "184" in t for t in textos)
     assert any("Sin porcentaje de avance" in t and "1 compromiso;" in t for t in textos)
 
@@ -51,7 +59,7 @@ def test_a_region_filter_gives_the_hand_computed_numbers():
     assert metrica(at, "Avance promedio") == "—"
     assert metrica(at, "Alineados a un ODS") == "1"
     assert barras_ods(at) == {"ODS 5 · Igualdad de género": 1}
-    assert barras(at, "Compromisos por área de política (hasta 12 áreas)") == {"Área": 1}
+    assert barras(at, "Compromisos por área de política") == {"Otras áreas": 1}  # the fixture names it «Área»
     assert barras(at, "Compromisos por entidad y plan de acción") == {"Durango": 1}
     assert metrica(at, "Integrantes") == "2"  # Durango's STL: academia, 2 women
 
@@ -66,7 +74,7 @@ def test_entidad_and_status_together_give_the_hand_computed_numbers():
     assert barras_ods(at) == {"Sin alineación directa": 1}
     assert not any("Alineaciones de demostración" in c.value for c in at.caption)
     assert metrica(at, "Integrantes") == "8"  # Jalisco's STL: 5 + 3
-    assert any("Estatus no aplican a los integrantes de los STL" in c.value for c in at.caption)
+    assert any("El filtro Estatus no aplica a los integrantes de los STL." == c.value for c in at.caption)
 
 
 def test_changing_the_ods_filter_in_the_sidebar_updates_the_board():
@@ -81,7 +89,7 @@ def test_changing_the_ods_filter_in_the_sidebar_updates_the_board():
 def test_filters_that_do_not_apply_are_named():
     at = abrir("compromisos", programa="PROTAI")
     assert metrica(at, "Compromisos") == "3"
-    assert any("Programa no aplican a los compromisos" in c.value for c in at.caption)
+    assert any("El filtro Programa no aplica a los compromisos de gobierno abierto." == c.value for c in at.caption)
 
 
 def test_an_empty_result_shows_the_empty_state():
@@ -100,11 +108,11 @@ def test_selecting_a_row_opens_its_detail_with_every_field():
     assert detalle["ID"] == "3"
     assert detalle["Compromiso"] == "Compromiso 3"
     assert detalle["Plan de acción"] == "Plan de Durango"
-    assert detalle["Periodo del plan"] == "2015-2016"
+    assert detalle["Periodo del plan"] == "2015–2016"
     assert detalle["Avance (%)"] == "Sin porcentaje en la fuente"
     assert (detalle["ODS"], detalle["Alineación ODS de demostración"]) == ("5", "Sí")
     assert detalle["Estatus según la fuente"] == "—"
-    assert len(detalle) == 21  # every field but the source, which is shown as links below
+    assert len(detalle) == 24  # every field (with «Vencido» and the source's wording of period and area) but the source, which is shown as links below
     assert any("alineación a un ODS es de demostración" in w.value for w in at.warning)
     assert any("La fuente no está registrada" in c.value for c in at.caption)
 
@@ -129,3 +137,11 @@ def test_the_seed_database_shows_140_commitments_and_24_for_ods_16(ruta_seed, mo
     assert not at.exception
     assert at.table[0].value["Valor"]["Dato de demostración"] == "No"
     assert any(b.proto.url.startswith("https://") for b in at.get("link_button"))
+
+
+def test_an_empty_board_has_no_demo_banner():
+    """Issue 11, item 8: nothing shown, nothing to call demo data."""
+    at = abrir("compromisos", entidad="14", estatus="cancelada")
+    assert not at.exception
+    assert metrica(at, "Compromisos") == "0"
+    assert not any("demostración" in i.value for i in at.info)

@@ -53,8 +53,9 @@ def test_people_trained_in_the_north():
     at.radio(key="mapa_medida").set_value("participantes")
     rerun(at)
     assert not at.exception
-    valores = valores_de_casillas(at)
-    assert len(valores) == 9 and valores["10"] == 30 and sum(valores.values()) == 30
+    coloreada = figura(at)["data"][1]  # coloured by rank: the people trained are in each tile's hover data
+    personas = {d[0]: d[5] for d in coloreada["customdata"]}
+    assert len(personas) == 9 and personas["10"] == "30" and set(personas.values()) == {"0", "30"}
     tabla = at.dataframe[0].value
     assert len(tabla) == 9 and tabla.iloc[0]["Entidad"] == "Durango" and tabla.iloc[0]["Personas capacitadas"] == 30
     assert figura(at)["layout"]["title"]["text"] == "Personas capacitadas por entidad federativa"
@@ -67,7 +68,7 @@ def test_commitments_under_an_ods_and_a_programa_that_does_not_apply_to_them():
     assert not at.exception
     valores = valores_de_casillas(at)
     assert valores["14"] == 1 and sum(valores.values()) == 1  # Jalisco's plan A is the ODS 16 commitment
-    assert any("Programa no aplican" in c.value for c in at.caption)
+    assert any("El filtro Programa no aplica" in c.value for c in at.caption)
 
 
 def test_an_empty_selection_shows_the_empty_state_and_still_draws_the_grid():

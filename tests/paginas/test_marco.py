@@ -97,3 +97,20 @@ def test_the_app_process_hands_the_gil_around_in_25_ms_turns():
 
     assert marco.TURNO_GIL_S == 0.025
     assert sys.getswitchinterval() == pytest.approx(marco.TURNO_GIL_S)
+
+
+def test_the_sidebar_names_the_years_the_data_covers():
+    from tests.paginas.util import abrir
+
+    at = abrir("pizarra_nacional")
+    # The fixture's activities, commitments and trainings span 2015 (a plan's start) to 2025.
+    assert any("Sistema Nacional de Transparencia (2015-2025)" in c.value for c in at.sidebar.caption)
+
+
+def test_the_years_come_from_the_data_not_a_fixed_label():
+    from pizarras.filtros import Opcion
+    from pizarras.ui.marco import rango_de_anios
+
+    # The seed has a real training dated 2026: the label follows the data.
+    assert rango_de_anios({"periodo": (Opcion(2016, "2016"), Opcion(2026, "2026"))}) == " (2016-2026)"
+    assert rango_de_anios({"periodo": ()}) == ""

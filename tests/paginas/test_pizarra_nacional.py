@@ -37,7 +37,7 @@ def test_an_empty_result_shows_a_friendly_empty_state():
 
 def test_filters_that_do_not_apply_to_commitments_are_named():
     at = abrir("pizarra_nacional", programa="PROTAI")
-    assert any("no aplican a los compromisos" in c.value for c in at.caption)
+    assert any("El filtro Programa no aplica a los compromisos de gobierno abierto." == c.value for c in at.caption)
 
 
 def test_demo_data_is_labelled():

@@ -57,7 +57,7 @@ def test_a_federal_member_under_a_status_filter():
     assert metrica(at, "Actividades vencidas") == "1"  # planned end 2025-03-31
     assert metrica(at, "Último reporte") == "02/04/2025"
     assert any("integrante federal" in c.value for c in at.caption)
-    assert any("no aplican a las capacitaciones" in c.value for c in at.caption)  # trainings have no estatus
+    assert any("El filtro Estatus no aplica a las capacitaciones." == c.value for c in at.caption)  # trainings have no estatus
 
 
 def test_nothing_under_the_filters_shows_the_empty_state():

@@ -1,0 +1,53 @@
+"""Every board table drawn the same way: each column formatted by its kind in `pizarras.etiquetas` (thousands
+separators, dd/mm/aaaa dates, progress bars, one link per source) and empty cells shown as '—', never 'None'."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from pizarras import estilo, etiquetas
+
+# A link cell shows the site it leads to, not a 200-character URL.
+_SITIO = r"https?://(?:www\.)?([^/?#]+)"
+
+
+def _configuracion_de(encabezado: str):
+    tipo = etiquetas.tipo_de(encabezado)
+    if tipo == "entero":
+        return st.column_config.NumberColumn(encabezado, format="%,d")
+    if tipo == "clave":
+        return st.column_config.NumberColumn(encabezado, format="%d")
+    if tipo == "avance":
+        return st.column_config.ProgressColumn(encabezado, min_value=0, max_value=100, format="%d %%")
+    if tipo == "porcentaje":
+        return st.column_config.ProgressColumn(encabezado, min_value=0, max_value=100, format="%.1f %%")
+    if tipo == "fecha":
+        return st.column_config.DatetimeColumn(encabezado, format="DD/MM/YYYY")
+    if tipo == "fecha_hora":
+        return st.column_config.DatetimeColumn(encabezado, format="DD/MM/YYYY HH:mm")
+    if tipo == "enlace":
+        return st.column_config.LinkColumn(encabezado, display_text=_SITIO)
+    return None
+
+
+def configuracion(tabla: pd.DataFrame) -> dict:
+    """column_config for every column whose kind needs one."""
+    salida = {}
+    for columna in tabla.columns:
+        config = _configuracion_de(str(columna))
+        if config is not None:
+            salida[str(columna)] = config
+    return salida
+
+
+def mostrar_tabla(tabla: pd.DataFrame, contenedor=st, **opciones):
+    """st.dataframe with the board's formats; extra options (selection, key) pass through."""
+    return contenedor.dataframe(
+        tabla,
+        hide_index=True,
+        width="stretch",
+        column_config=configuracion(tabla),
+        placeholder=estilo.SIN_DATO,
+        **opciones,
+    )
