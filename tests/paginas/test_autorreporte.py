@@ -117,6 +117,7 @@ def test_the_admin_validates_the_queue_and_the_public_board_follows(ruta):
 
     enlace = abrir("revision", "enlace.itei")
     assert not [b for b in enlace.button if b.label.startswith("Validar")]
+    assert not enlace.dataframe and any("Autorreporte" in i.value for i in enlace.info)  # no other organismo's drafts
 
     at = abrir("revision", "admin.snt")
     assert not at.exception
