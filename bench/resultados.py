@@ -220,10 +220,10 @@ def a_markdown(datos: dict) -> str:
         l += ["## Cargas de hojas de cálculo", "",
               "Un XLSX como una plantilla llena (actividades nuevas de un organismo), revisado e importado por "
               "administración en una copia de la base semilla (`bench/carga.py`).", ""]
-        l += _tabla(["Filas", "Archivo (MB)", "Revisar (s)", "Importar (s)", "Total (s)", "Pico Python (MB)",
-                     "RSS del proceso (+MB)"],
+        l += _tabla(["Filas", "Archivo (MB)", "Revisar (s)", "Importar (s)", "Total (s)", "Subida del pico de RSS (MB)",
+                     "RSS al terminar (+MB)"],
                     [[f"{c['filas']:,}", c["mb_archivo"], c["revisar_s"], c["importar_s"], c["total_s"],
-                      c["pico_python_mb"], c["rss_crecimiento_mb"]] for c in datos["carga"]])
+                      c.get("pico_rss_mb", "—"), c["rss_crecimiento_mb"]] for c in datos["carga"]])
 
     if datos.get("audiencia"):
         l += ["## Audiencia en vivo", ""]
