@@ -1,11 +1,11 @@
-"""Cargar: staff upload a spreadsheet of activities (a template filled with their records), see every problem by row
-and column or a preview, and confirm; admins roll a batch back."""
+"""Cargar: staff upload a spreadsheet of activities or trainings (a template filled with their records), see every
+problem by row and column or a preview, and confirm; admins roll a batch back."""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from pizarras.plantillas import plantilla_actividades
+from pizarras.plantillas import plantilla
 from pizarras.ui import autorreporte as vista
 from pizarras.ui import cargar
 from pizarras.ui.datos import conexion, opciones_catalogos
@@ -15,8 +15,8 @@ exigir_marco()
 
 st.title("Cargar")
 usuario = vista.exigir_sesion(
-    "Suba aquí las actividades de su organismo en una hoja de cálculo (la plantilla XLSX o un CSV). Inicie sesión "
-    "con su cuenta de enlace."
+    "Suba aquí las actividades o las capacitaciones de su organismo en una hoja de cálculo (la plantilla XLSX o un "
+    "CSV). Inicie sesión con su cuenta de enlace."
 )
 vista.aviso_pendiente()
 if usuario.rol == "evaluador":
@@ -25,17 +25,19 @@ if usuario.rol == "evaluador":
     cargar.lotes(usuario)
     st.stop()
 
-st.subheader("1. Plantilla de actividades")
+TIPOS = {"actividades": "Actividades", "capacitaciones": "Capacitaciones que organizó"}
+tipo = st.radio("Qué va a cargar", list(TIPOS), format_func=TIPOS.get, horizontal=True, key="carga_tipo")
+st.subheader("1. Plantilla")
 if usuario.rol == "enlace":
     organismo = usuario.organismo
 else:
     nombres = {o.clave: o.nombre for o in opciones_catalogos()["organismo"]}
-    organismo = st.selectbox("Llenar la plantilla con las actividades de", [None, *nombres],
+    organismo = st.selectbox("Llenar la plantilla con los registros de", [None, *nombres],
                              format_func=lambda c: "Ningún organismo (plantilla vacía)" if c is None else nombres[c],
                              key="carga_organismo")
 st.download_button(
-    "Descargar plantilla (XLSX)" + (f" con las actividades de {organismo}" if organismo else ""),
-    plantilla_actividades(conexion(), organismo), file_name=f"plantilla_actividades_{organismo or 'vacia'}.xlsx",
+    "Descargar plantilla (XLSX)" + (f" con los registros de {organismo}" if organismo else ""),
+    plantilla(conexion(), tipo, organismo), file_name=f"plantilla_{tipo}_{organismo or 'vacia'}.xlsx",
     icon=":material/download:", on_click="ignore",
 )
 st.caption("Edite las filas (no cambie el ID), agregue las nuevas y súbala. También se acepta CSV (UTF-8 o "
@@ -44,7 +46,7 @@ st.caption("Edite las filas (no cambie el ID), agregue las nuevas y súbala. Tam
 st.subheader("2. Subir el archivo")
 archivo = st.file_uploader("Archivo XLSX o CSV", key="carga_archivo")
 if archivo is not None:
-    revision = cargar.revisar_subido(usuario, archivo)
+    revision = cargar.revisar_subido(usuario, archivo, tipo)
     if revision is not None:
         cargar.informe(revision)
         if revision.valida:

@@ -21,7 +21,7 @@ from pizarras.catalogos import actualizar_catalogos
 from pizarras.config import ruta_db
 from pizarras.esquema import EsquemaIncompatible, comprobar
 from pizarras.hojas import ArchivoInvalido
-from pizarras.plantillas import plantilla_actividades
+from pizarras.plantillas import plantilla
 from pizarras.respaldo import ErrorDeRespaldo, respaldar, restaurar
 
 # argparse writes its own messages in English; these are the ones a user can trigger here.
@@ -111,10 +111,10 @@ def _analizador() -> argparse.ArgumentParser:
     plantilla = ordenes.add_parser(
         "plantilla", aliases=["template"], help="escribe la plantilla XLSX de una carga",
         description="Escribe la plantilla de carga (hoja de datos, instrucciones y listas de catálogo). Con "
-        "--organismo, llena la hoja con las actividades actuales de ese organismo para editarlas y subirlas.",
+        "--organismo, llena la hoja con los registros actuales de ese organismo para editarlas y subirlas.",
     )
     plantilla.add_argument("salida", type=Path, metavar="SALIDA.xlsx")
-    plantilla.add_argument("--tipo", required=True, choices=["actividades"], help="qué se carga")
+    plantilla.add_argument("--tipo", required=True, choices=list(importacion.FORMATOS), help="qué se carga")
     plantilla.add_argument("--organismo", metavar="CLAVE", help="llenarla con los registros de este organismo")
     plantilla.add_argument("--db", type=Path, metavar="RUTA", help="base (predeterminada: $PIZARRAS_DB)")
 
@@ -124,7 +124,7 @@ def _analizador() -> argparse.ArgumentParser:
         "importa en una sola transacción. Sale con 0 solo si el archivo es válido.",
     )
     carga.add_argument("archivo", type=Path, metavar="ARCHIVO")
-    carga.add_argument("--tipo", required=True, choices=["actividades"], help="qué contiene")
+    carga.add_argument("--tipo", required=True, choices=list(importacion.FORMATOS), help="qué contiene")
     carga.add_argument("--simular", "--dry-run", action="store_true", help="solo revisa; no escribe nada")
     carga.add_argument("--validar", action="store_true", help="las filas quedan validadas (si no, enviadas)")
     carga.add_argument("--json", action="store_true", help="el informe como un objeto JSON")
@@ -223,7 +223,7 @@ def _importar(args, base: Path) -> int:
     operador = cuentas.Usuario(f"cli:{getpass.getuser()}", "Línea de órdenes", "", "admin", None)
     con = _abrir(base)
     try:
-        revision = importacion.revisar(con, operador, args.archivo.name, args.archivo.read_bytes())
+        revision = importacion.revisar(con, operador, args.archivo.name, args.archivo.read_bytes(), args.tipo)
         if revision.valida and not args.simular:
             importacion.importar(con, operador, revision, validar=args.validar)
     except ArchivoInvalido as error:
@@ -266,7 +266,7 @@ def main(argv: list[str] | None = None) -> int:
             try:
                 if args.organismo and not cuentas.organismo_existe(con, args.organismo.upper()):
                     raise cuentas.ErrorDeCuenta(f"No existe el organismo «{args.organismo}».")
-                args.salida.write_bytes(plantilla_actividades(con, args.organismo.upper() if args.organismo else None))
+                args.salida.write_bytes(plantilla(con, args.tipo, args.organismo.upper() if args.organismo else None))
             finally:
                 con.close()
             print(f"Plantilla escrita en «{args.salida}».")

@@ -26,12 +26,18 @@ from rapidfuzz import fuzz, process
 
 from pizarras import autorreporte
 from pizarras.auditoria import CambioConcurrente, auditar, transaccion
-from pizarras.consultas import CARPETA_CONSULTAS, ejecutar, ejecutar_en
+from pizarras.consultas import CARPETA_CONSULTAS, cargar, ejecutar, ejecutar_en
 from pizarras.cuentas import Usuario
 from pizarras.filtros import normalizar
 from pizarras.hojas import Hoja, leer
 from pizarras.permisos import NoAutorizado, exigir_admin, exigir_escritura
-from pizarras.reglas import leer_catalogos, revisar_actividad
+from pizarras.reglas import (
+    MODALIDADES,
+    TIPOS_CAPACITACION,
+    leer_catalogos,
+    revisar_actividad,
+    revisar_capacitacion,
+)
 
 CARPETA_IMPORTAR = CARPETA_CONSULTAS / "importar"
 
@@ -64,8 +70,69 @@ COLUMNAS_ACTIVIDADES = (
     Columna("Evidencia (URL)", "evidencia_url", False, "Dirección completa (https://…); obligatoria si concluida."),
     Columna("Notas", "notas", False, "Texto libre."),
 )
-POR_CAMPO = {c.campo: c for c in COLUMNAS_ACTIVIDADES}
+COLUMNAS_CAPACITACIONES = (
+    Columna("ID", "id", False, "Número de la capacitación. Vacío en una nueva; no lo cambie en las existentes."),
+    Columna("Organismo", "organismo", True, "Clave o sigla del organismo que la organizó (p. ej. ITEI).", "organismo"),
+    Columna("Título", "titulo", True, "Hasta 300 caracteres."),
+    Columna("Tipo", "tipo", True, "Curso, Taller, Diplomado, Jornada, Webinar, Foro, Seminario, Panel…",
+            "tipo_capacitacion"),
+    Columna("Modalidad", "modalidad", False, "Presencial, Virtual, Autogestiva o Mixta.", "modalidad"),
+    Columna("Tema", "tema", False, "Texto libre."),
+    Columna("Eje temático", "eje", False, "Clave (p. ej. PROTAI-T3) o nombre de un eje temático.", "eje"),
+    Columna("Fecha de inicio", "fecha_inicio", True, "Fecha de Excel o dd/mm/aaaa."),
+    Columna("Fecha de término", "fecha_fin", False, "No anterior al inicio."),
+    Columna("Participantes", "participantes", False, "Número de personas."),
+    Columna("Mujeres", "mujeres", False, "Mujeres + hombres no pueden ser más que los participantes."),
+    Columna("Hombres", "hombres", False, ""),
+    Columna("Sujetos obligados", "sujetos_obligados", False, "Número de sujetos obligados participantes."),
+    Columna("Público", "publico", False, "A quién se dirigió."),
+    Columna("Notas", "notas", False, "Texto libre."),
+)
 _SEPARADORES = {"eje": ";", "ods": ","}
+
+
+@dataclass(frozen=True)
+class Formato:
+    """One kind of upload: its columns, its rules, its natural key and the statements that read and write it."""
+
+    tipo: str
+    tabla: str
+    singular: str  # "la actividad"
+    columnas: tuple[Columna, ...]
+    campos: tuple[str, ...]  # what an unchanged row must equal
+    revisar: object  # reglas.revisar_* (datos, catalogos) -> (limpios, problemas)
+    llave: object  # limpios -> natural key tuple
+    guardados: str  # query of the stored records of some organismos
+    escritas: tuple[str, ...]  # columns the batch statements read
+
+    @property
+    def por_campo(self) -> dict[str, Columna]:
+        return {c.campo: c for c in self.columnas}
+
+    @property
+    def encabezados(self) -> list[str]:
+        return [c.encabezado for c in self.columnas]
+
+
+FORMATOS = {
+    "actividades": Formato(
+        "actividades", "actividades", "la actividad", COLUMNAS_ACTIVIDADES, autorreporte.CAMPOS_ACTIVIDAD,
+        revisar_actividad, lambda f: (f.get("organismo"), f.get("periodo"), normalizar(f.get("titulo") or "")),
+        "actividades_para_importar",
+        ("organismo", "programa", "eje", "titulo", "descripcion", "tipo", "fecha_inicio", "fecha_fin", "periodo",
+         "estatus", "avance", "evidencia_url", "notas"),
+    ),
+    "capacitaciones": Formato(
+        "capacitaciones", "capacitaciones", "la capacitación", COLUMNAS_CAPACITACIONES,
+        autorreporte.CAMPOS_CAPACITACION, revisar_capacitacion,
+        lambda f: (f.get("organismo"), f.get("fecha_inicio"), normalizar(f.get("titulo") or "")),
+        "capacitaciones_para_importar",
+        ("organismo", "titulo", "tipo", "modalidad", "tema", "eje", "fecha_inicio", "fecha_fin", "participantes",
+         "mujeres", "hombres", "sujetos_obligados", "publico", "notas"),
+    ),
+}
+# Kept for the activities' callers (template, bench): the first kind.
+POR_CAMPO = FORMATOS["actividades"].por_campo
 _MUESTRA = 20  # rows of the preview
 
 
@@ -92,6 +159,7 @@ class Revision:
 
     archivo: str
     sha256: str
+    tipo: str = "actividades"
     avisos: list[str] = field(default_factory=list)
     errores: list[ErrorDeFila] = field(default_factory=list)
     plan: list[FilaPlaneada] = field(default_factory=list)
@@ -140,6 +208,9 @@ def _catalogos(cur) -> dict[str, Catalogo]:
     filas: dict[str, list[dict]] = {}
     for fila in ejecutar_en(cur, "catalogos_importacion", carpeta=CARPETA_IMPORTAR):
         filas.setdefault(fila["catalogo"], []).append(fila)
+    for catalogo, valores in (("tipo_capacitacion", TIPOS_CAPACITACION), ("modalidad", MODALIDADES)):
+        filas[catalogo] = [{"clave": k, "alias": a, "grupo": None, "tipo": None}
+                           for k, nombre in valores.items() for a in (k, nombre)]
     return {k: Catalogo(v) for k, v in filas.items()}
 
 
@@ -163,10 +234,11 @@ def _porcentaje(celda):
     return celda
 
 
-def emparejar_encabezados(encabezados: list[str], fila: int = 1) -> tuple[dict[str, int], list[ErrorDeFila], list[str]]:
+def emparejar_encabezados(encabezados: list[str], fila: int = 1, formato: Formato = FORMATOS["actividades"]
+                          ) -> tuple[dict[str, int], list[ErrorDeFila], list[str]]:
     """{campo: column index}, errors for missing required columns (with the closest header found), and notices."""
     indices: dict[str, int] = {}
-    conocidos = {normalizar(c.encabezado): c for c in COLUMNAS_ACTIVIDADES}
+    conocidos = {normalizar(c.encabezado): c for c in formato.columnas}
     sobrantes = []
     for i, nombre in enumerate(encabezados):
         columna = conocidos.get(normalizar(nombre))
@@ -175,7 +247,7 @@ def emparejar_encabezados(encabezados: list[str], fila: int = 1) -> tuple[dict[s
         elif nombre:
             sobrantes.append(nombre)
     errores = []
-    for columna in COLUMNAS_ACTIVIDADES:
+    for columna in formato.columnas:
         if columna.requerida and columna.campo not in indices:
             parecido = process.extractOne(columna.encabezado, sobrantes, scorer=fuzz.WRatio, processor=normalizar)
             pista = f" ¿Es «{parecido[0]}»? Corrija el encabezado." if parecido and parecido[1] >= 70 else ""
@@ -186,11 +258,11 @@ def emparejar_encabezados(encabezados: list[str], fila: int = 1) -> tuple[dict[s
 
 
 def _valores_de_fila(numero: int, celdas: list, indices: dict[str, int], catalogos: dict[str, Catalogo],
-                     errores: list[ErrorDeFila]) -> dict:
+                     errores: list[ErrorDeFila], por_campo: dict[str, Columna]) -> dict:
     """The row's cells as the rules expect them, catalog values resolved to keys."""
     datos: dict = {}
     for campo, i in indices.items():
-        columna, celda = POR_CAMPO[campo], celdas[i] if i < len(celdas) else None
+        columna, celda = por_campo[campo], celdas[i] if i < len(celdas) else None
         if columna.catalogo is None:
             datos[campo] = _porcentaje(celda) if campo == "avance" else (celda if not isinstance(celda, str) else
                                                                            celda.strip())
@@ -212,17 +284,16 @@ def _valores_de_fila(numero: int, celdas: list, indices: dict[str, int], catalog
     return datos
 
 
-def _llave(organismo, periodo, titulo) -> tuple:
-    return (organismo, periodo, normalizar(titulo or ""))
-
-
-def revisar(con: duckdb.DuckDBPyConnection, usuario: Usuario | None, nombre: str, contenido: bytes) -> Revision:
+def revisar(con: duckdb.DuckDBPyConnection, usuario: Usuario | None, nombre: str, contenido: bytes,
+            tipo: str = "actividades") -> Revision:
     """Read and check a whole file without writing anything: its errors per row and column, or its plan."""
     exigir_escritura(usuario)
-    revision = Revision(nombre, hashlib.sha256(contenido).hexdigest())
-    hoja: Hoja = leer(nombre, contenido, [c.encabezado for c in COLUMNAS_ACTIVIDADES])
+    formato = FORMATOS[tipo]
+    por_campo = formato.por_campo
+    revision = Revision(nombre, hashlib.sha256(contenido).hexdigest(), tipo)
+    hoja: Hoja = leer(nombre, contenido, formato.encabezados)
     revision.hoja = hoja
-    indices, errores, avisos = emparejar_encabezados(hoja.encabezados, hoja.fila_encabezados)
+    indices, errores, avisos = emparejar_encabezados(hoja.encabezados, hoja.fila_encabezados, formato)
     revision.avisos = hoja.avisos + avisos
     if errores:
         revision.errores = errores
@@ -230,39 +301,40 @@ def revisar(con: duckdb.DuckDBPyConnection, usuario: Usuario | None, nombre: str
     with con.cursor() as cur:
         catalogos, reglas = _catalogos(cur), leer_catalogos(cur)
         permitidos = sorted(reglas.organismos) if usuario.rol == "admin" else [usuario.organismo]
-        guardadas = ejecutar_en(cur, "actividades_para_importar", {"organismos": permitidos}, CARPETA_IMPORTAR)
+        guardadas = ejecutar_en(cur, formato.guardados, {"organismos": permitidos}, CARPETA_IMPORTAR)
     por_id = {a["id"]: a for a in guardadas}
-    por_llave = {_llave(a["organismo"], a["periodo"], a["titulo"]): a for a in guardadas}
+    por_llave = {formato.llave(a): a for a in guardadas}
     vistas: dict[tuple, int] = {}
     for numero, celdas in hoja.filas:
         errores_fila: list[ErrorDeFila] = []
-        datos = _valores_de_fila(numero, celdas, indices, catalogos, errores_fila)
+        datos = _valores_de_fila(numero, celdas, indices, catalogos, errores_fila, por_campo)
         id_texto = _texto(datos.pop("id", None))
         if datos.get("organismo") and usuario.rol != "admin" and datos["organismo"] != usuario.organismo:
             errores_fila.append(ErrorDeFila(numero, "Organismo", (
-                f"Su cuenta es de enlace de {usuario.organismo}: no puede cargar actividades de {datos['organismo']}.")))
-        limpios, problemas = revisar_actividad(datos, reglas)
+                f"Su cuenta es de enlace de {usuario.organismo}: no puede cargar {formato.tipo} de "
+                f"{datos['organismo']}.")))
+        limpios, problemas = formato.revisar(datos, reglas)
         existente = None
         if id_texto:
             if not id_texto.isdigit() or int(id_texto) not in por_id:
                 errores_fila.append(ErrorDeFila(numero, "ID", (
-                    f"No hay una actividad {id_texto} de {'su organismo' if usuario.rol != 'admin' else 'la base'}. "
-                    "Deje el ID vacío para una actividad nueva.")))
+                    f"No existe {formato.singular} {id_texto} en "
+                    f"{'su organismo' if usuario.rol != 'admin' else 'la base'}. Deje el ID vacío para una nueva.")))
             else:
                 existente = por_id[int(id_texto)]
                 if limpios.get("organismo") and existente["organismo"] != limpios["organismo"]:
                     errores_fila.append(ErrorDeFila(numero, "Organismo", (
-                        f"La actividad {id_texto} es de {existente['organismo']}; el organismo no se cambia.")))
+                        f"{formato.singular.capitalize()} {id_texto} es de {existente['organismo']}; el organismo "
+                        "no se cambia.")))
         else:
-            existente = por_llave.get(_llave(limpios.get("organismo"), limpios.get("periodo"), limpios.get("titulo")))
-        llave = ("id", existente["id"]) if existente else _llave(limpios.get("organismo"), limpios.get("periodo"),
-                                                                 limpios.get("titulo"))
+            existente = por_llave.get(formato.llave(limpios))
+        llave = ("id", existente["id"]) if existente else formato.llave(limpios)
         if llave in vistas:
             errores_fila.append(ErrorDeFila(numero, "Título", (
-                f"Repite la actividad de la fila {vistas[llave]} (mismo ID, o mismo organismo, periodo y título).")))
+                f"Repite la fila {vistas[llave]} (mismo ID, o el mismo registro por organismo, "
+                f"{'periodo' if formato.tipo == 'actividades' else 'fecha de inicio'} y título).")))
         vistas.setdefault(llave, numero)
-        cambiados = (autorreporte.campos_cambiados(existente, limpios, autorreporte.CAMPOS_ACTIVIDAD)
-                     if existente else None)
+        cambiados = autorreporte.campos_cambiados(existente, limpios, formato.campos) if existente else None
         if existente and not cambiados and not errores_fila:
             # A row equal to what is stored writes nothing: the rules judge what would be written (an old record
             # may predate a rule, such as a concluded demo activity without evidence).
@@ -271,7 +343,7 @@ def revisar(con: duckdb.DuckDBPyConnection, usuario: Usuario | None, nombre: str
             continue
         ya_dichas = {e.columna for e in errores_fila}  # an unknown catalog value is not also "missing"
         for problema in problemas:
-            columna = POR_CAMPO[problema.campo].encabezado if problema.campo in POR_CAMPO else problema.campo
+            columna = por_campo[problema.campo].encabezado if problema.campo in por_campo else problema.campo
             if columna not in ya_dichas:
                 errores_fila.append(ErrorDeFila(numero, columna, problema.mensaje))
         if errores_fila:
@@ -288,10 +360,12 @@ def revisar(con: duckdb.DuckDBPyConnection, usuario: Usuario | None, nombre: str
 def muestra(revision: Revision, filas: int = _MUESTRA) -> list[dict]:
     """The first rows of the plan as they will be stored (for the preview)."""
     salida = []
+    por_campo = FORMATOS[revision.tipo].por_campo
     for p in revision.plan[:filas]:
-        valores = {POR_CAMPO[c].encabezado: v for c, v in p.limpios.items() if c in POR_CAMPO}
-        valores["Transversales"] = "; ".join(p.limpios.get("transversales") or [])
-        valores["ODS"] = ", ".join(map(str, p.limpios.get("ods") or []))
+        valores = {por_campo[c].encabezado: v for c, v in p.limpios.items() if c in por_campo}
+        if revision.tipo == "actividades":
+            valores["Transversales"] = "; ".join(p.limpios.get("transversales") or [])
+            valores["ODS"] = ", ".join(map(str, p.limpios.get("ods") or []))
         salida.append({"Fila": p.fila, "Acción": {"insertar": "Nueva", "actualizar": "Cambia",
                                                    "sin_cambio": "Sin cambio"}[p.accion],
                        "ID": p.id, **{k: v for k, v in valores.items() if k not in ("Ejes transversales",)}})
@@ -311,8 +385,7 @@ def _json(fila: dict) -> str:
                       else str(v))
 
 
-_COLUMNAS_ESCRITAS = ("programa", "eje", "titulo", "descripcion", "tipo", "fecha_inicio", "fecha_fin", "periodo",
-                      "estatus", "avance", "evidencia_url", "notas")
+_SIGUIENTE_ID = {"actividades": "actividad_siguiente_id", "capacitaciones": "capacitacion_siguiente_id"}
 
 
 def _registrar(cur, nombre: str, filas: list[dict], columnas: tuple) -> bool:
@@ -342,62 +415,52 @@ def importar(con: duckdb.DuckDBPyConnection, usuario: Usuario | None, revision: 
             raise NoAutorizado(f"La fila {p.fila} es de otro organismo.")
     ahora = ahora or datetime.now()
     estado = "validada" if validar else "enviada"
+    formato = FORMATOS[revision.tipo]
     nuevas = [p for p in cambios if p.accion == "insertar"]
     cambiadas = [p for p in cambios if p.accion == "actualizar"]
     with transaccion(con) as cur:
         id_importacion = ejecutar_en(cur, "importacion_siguiente_id", carpeta=CARPETA_IMPORTAR)[0]["id"]
-        primer_id = ejecutar_en(cur, "actividad_siguiente_id")[0]["id"]
+        primer_id = ejecutar_en(cur, _SIGUIENTE_ID[formato.tabla])[0]["id"]
         for i, p in enumerate(nuevas):
             p.id = primer_id + i
         parametros = {"usuario": usuario.usuario, "ahora": ahora, "revision": estado}
-        if _registrar(cur, "nuevas", [{**{c: p.limpios[c] for c in _COLUMNAS_ESCRITAS}, "id": p.id,
-                                       "organismo": p.limpios["organismo"]} for p in nuevas],
-                      ("id", "organismo", *_COLUMNAS_ESCRITAS)):
-            ejecutar_en(cur, "importar_insertar_actividades", parametros, CARPETA_IMPORTAR)
-        if _registrar(cur, "cambiadas", [{**{c: p.limpios[c] for c in _COLUMNAS_ESCRITAS}, "id": p.id,
+        insertar, actualizar = f"importar_insertar_{formato.tabla}", f"importar_actualizar_{formato.tabla}"
+        if _registrar(cur, "nuevas", [{**{c: p.limpios[c] for c in formato.escritas}, "id": p.id} for p in nuevas],
+                      ("id", *formato.escritas)):
+            ejecutar_en(cur, insertar, _solo(parametros, insertar), CARPETA_IMPORTAR)
+        if _registrar(cur, "cambiadas", [{**{c: p.limpios[c] for c in formato.escritas}, "id": p.id,
                                           "version": p.version} for p in cambiadas],
-                      ("id", "version", *_COLUMNAS_ESCRITAS)):
-            escritas = ejecutar_en(cur, "importar_actualizar_actividades", parametros, CARPETA_IMPORTAR)
+                      ("id", "version", *formato.escritas)):
+            escritas = ejecutar_en(cur, actualizar, _solo(parametros, actualizar), CARPETA_IMPORTAR)
             if len(escritas) != len(cambiadas):
                 otra = next(p for p in cambiadas if p.id not in {f["id"] for f in escritas})
-                raise CambioConcurrente(f"No se importó nada: la actividad {otra.id} (fila {otra.fila}) cambió "
+                raise CambioConcurrente(f"No se importó nada: {formato.singular} {otra.id} (fila {otra.fila}) cambió "
                                         "después de revisar el archivo. Súbalo de nuevo.")
-            ejecutar_en(cur, "importar_borrar_transversales", carpeta=CARPETA_IMPORTAR)
-            ejecutar_en(cur, "importar_borrar_ods", carpeta=CARPETA_IMPORTAR)
-        if _registrar(cur, "vinculos_transversales", [{"actividad": p.id, "eje": e} for p in cambios
-                                                      for e in p.limpios["transversales"]], ("actividad", "eje")):
-            ejecutar_en(cur, "importar_insertar_transversales", carpeta=CARPETA_IMPORTAR)
-        if _registrar(cur, "vinculos_ods", [{"actividad": p.id, "ods": o} for p in cambios for o in p.limpios["ods"]],
-                      ("actividad", "ods")):
-            ejecutar_en(cur, "importar_insertar_ods", carpeta=CARPETA_IMPORTAR)
-        movidas = [p for p in cambios if p.antes is None or
-                   (p.limpios["avance"], p.limpios["estatus"]) != (p.antes["avance"], p.antes["estatus"])]
-        if _registrar(cur, "reportes_lote", [{"actividad": p.id, "avance": p.limpios["avance"],
-                                              "estatus": p.limpios["estatus"]} for p in movidas],
-                      ("actividad", "avance", "estatus")):
-            ejecutar_en(cur, "importar_insertar_reportes", {"ahora": ahora, "usuario": usuario.usuario},
-                        CARPETA_IMPORTAR)
+        if formato.tipo == "actividades":
+            _vinculos_y_reportes(cur, cambios, cambiadas, ahora, usuario)
         auditoria = []
         for p in cambios:
             if p.antes is None:
                 auditoria.append({"accion": "crear", "registro": str(p.id), "antes": None,
                                   "despues": _json(p.limpios | {"revision": estado})})
             else:
-                campos = autorreporte.campos_cambiados(p.antes, p.limpios, autorreporte.CAMPOS_ACTIVIDAD)
+                campos = autorreporte.campos_cambiados(p.antes, p.limpios, formato.campos)
                 auditoria.append({"accion": "actualizar", "registro": str(p.id),
                                   "antes": _json({c: p.antes[c] for c in campos} | {"revision": p.antes["revision"]}),
                                   "despues": _json({c: p.limpios[c] for c in campos} | {"revision": estado})})
         _registrar(cur, "auditoria_lote", auditoria, ("accion", "registro", "antes", "despues"))
-        ejecutar_en(cur, "importar_insertar_auditoria", {"en": ahora, "usuario": usuario.usuario, "detalle": (
+        ejecutar_en(cur, "importar_insertar_auditoria", {"en": ahora, "usuario": usuario.usuario,
+                                                         "tabla": formato.tabla, "detalle": (
             f"importación {id_importacion} ({revision.archivo})")}, CARPETA_IMPORTAR)
         _registrar(cur, "cambios_lote", [{
             "orden": orden, "registro": p.id, "accion": p.accion, "antes": None if p.antes is None else _json(p.antes),
             "version_despues": 1 if p.antes is None else p.version + 1,
         } for orden, p in enumerate(cambios, start=1)], ("orden", "registro", "accion", "antes", "version_despues"))
-        ejecutar_en(cur, "importar_insertar_cambios", {"importacion": id_importacion}, CARPETA_IMPORTAR)
+        ejecutar_en(cur, "importar_insertar_cambios", {"importacion": id_importacion, "tabla": formato.tabla},
+                    CARPETA_IMPORTAR)
         resultado = ResultadoImportacion(id_importacion, len(nuevas), len(cambiadas), revision.cuenta("sin_cambio"))
         ejecutar_en(cur, "importacion_insertar", {
-            "id": id_importacion, "en": ahora, "usuario": usuario.usuario, "tipo": "actividades",
+            "id": id_importacion, "en": ahora, "usuario": usuario.usuario, "tipo": formato.tipo,
             "archivo": revision.archivo, "sha256": revision.sha256, "insertadas": resultado.insertadas,
             "actualizadas": resultado.actualizadas, "sin_cambio": resultado.sin_cambio, "validadas": validar,
         }, CARPETA_IMPORTAR)
@@ -407,9 +470,34 @@ def importar(con: duckdb.DuckDBPyConnection, usuario: Usuario | None, revision: 
     return resultado
 
 
+def _solo(parametros: dict, consulta: str) -> dict:
+    """The parameters a named statement declares (the kinds' statements take different ones)."""
+    return {k: v for k, v in parametros.items() if k in cargar(consulta, CARPETA_IMPORTAR).parametros}
+
+
+def _vinculos_y_reportes(cur, cambios: list, cambiadas: list, ahora: datetime, usuario: Usuario) -> None:
+    """An activity batch's transversal ejes and ODS (replacing the changed ones') and its progress reports."""
+    if cambiadas:
+        ejecutar_en(cur, "importar_borrar_transversales", carpeta=CARPETA_IMPORTAR)
+        ejecutar_en(cur, "importar_borrar_ods", carpeta=CARPETA_IMPORTAR)
+    if _registrar(cur, "vinculos_transversales", [{"actividad": p.id, "eje": e} for p in cambios
+                                                  for e in p.limpios["transversales"]], ("actividad", "eje")):
+        ejecutar_en(cur, "importar_insertar_transversales", carpeta=CARPETA_IMPORTAR)
+    if _registrar(cur, "vinculos_ods", [{"actividad": p.id, "ods": o} for p in cambios for o in p.limpios["ods"]],
+                  ("actividad", "ods")):
+        ejecutar_en(cur, "importar_insertar_ods", carpeta=CARPETA_IMPORTAR)
+    movidas = [p for p in cambios if p.antes is None or
+               (p.limpios["avance"], p.limpios["estatus"]) != (p.antes["avance"], p.antes["estatus"])]
+    if _registrar(cur, "reportes_lote", [{"actividad": p.id, "avance": p.limpios["avance"],
+                                          "estatus": p.limpios["estatus"]} for p in movidas],
+                  ("actividad", "avance", "estatus")):
+        ejecutar_en(cur, "importar_insertar_reportes", {"ahora": ahora, "usuario": usuario.usuario},
+                    CARPETA_IMPORTAR)
+
+
 def revertir(con: duckdb.DuckDBPyConnection, usuario: Usuario | None, id_importacion: int,
              ahora: datetime | None = None) -> int:
-    """Undo an import exactly (an admin): inserted activities removed, changed ones put back as they were. Refused,
+    """Undo an import exactly (an admin): inserted records removed, changed ones put back as they were. Refused,
     with nothing written, when a record was changed after the import. Returns how many records it restored."""
     exigir_admin(usuario)
     ahora = ahora or datetime.now()
@@ -421,37 +509,54 @@ def revertir(con: duckdb.DuckDBPyConnection, usuario: Usuario | None, id_importa
             raise ValueError(f"La importación {id_importacion} ya se revirtió.")
         cambios = ejecutar_en(cur, "importacion_cambios_de", {"importacion": id_importacion}, CARPETA_IMPORTAR)
         for cambio in cambios:
-            id_ = cambio["registro"]
-            actual = ejecutar_en(cur, "actividad_version", {"id": id_}, CARPETA_IMPORTAR)
+            deshacer = _deshacer_actividad if cambio["tabla"] == "actividades" else _deshacer_capacitacion
+            singular = FORMATOS[cambio["tabla"]].singular
+            actual = ejecutar_en(cur, "actividad_version" if cambio["tabla"] == "actividades" else
+                                 "capacitacion_version", {"id": cambio["registro"]}, CARPETA_IMPORTAR)
             if not actual or actual[0]["version"] != cambio["version_despues"]:
                 raise CambioConcurrente(
-                    f"No se revirtió nada: la actividad {id_} cambió después de la importación {id_importacion}. "
-                    "Revierta ese cambio a mano o corríjala con otra carga.")
-            ejecutar_en(cur, "actividad_borrar_vinculos_transversales", {"id": id_})
-            ejecutar_en(cur, "actividad_borrar_vinculos_ods", {"id": id_})
-            if cambio["accion"] == "insertar":
-                ejecutar_en(cur, "actividad_borrar_reportes", {"id": id_}, CARPETA_IMPORTAR)
-                ejecutar_en(cur, "actividad_borrar", {"id": id_}, CARPETA_IMPORTAR)
-                continue
-            antes = json.loads(cambio["antes"])
-            ejecutar_en(cur, "actividad_borrar_reportes_de_importacion", {"id": id_, "en": lote[0]["en"]},
-                        CARPETA_IMPORTAR)
-            ejecutar_en(cur, "actividad_restaurar", {
-                "id": id_, **{c: antes.get(c) for c in ("programa", "eje", "titulo", "descripcion", "tipo",
-                                                        "fecha_inicio", "fecha_fin", "estatus", "avance",
-                                                        "evidencia_url", "periodo", "notas", "revision")},
-                "reportado_por": antes.get("reportado_por"), "reportado_en": antes.get("reportado_en"),
-                "observacion": antes.get("observacion"),
-            }, CARPETA_IMPORTAR)
-            if antes.get("transversales"):
-                ejecutar_en(cur, "actividad_vincular_transversales", {"id": id_, "ejes": antes["transversales"]})
-            if antes.get("ods"):
-                ejecutar_en(cur, "actividad_vincular_ods", {"id": id_, "ods": antes["ods"]})
+                    f"No se revirtió nada: {singular} {cambio['registro']} cambió después de la importación "
+                    f"{id_importacion}. Revierta ese cambio a mano o corríjalo con otra carga.")
+            deshacer(cur, cambio, lote[0]["en"])
         ejecutar_en(cur, "importacion_marcar_revertida", {"id": id_importacion, "en": ahora,
                                                           "usuario": usuario.usuario}, CARPETA_IMPORTAR)
         auditar(cur, usuario.usuario, "revertir_importacion", "importaciones", id_importacion,
                 detalle=f"{len(cambios)} registros restaurados", en=ahora)
     return len(cambios)
+
+
+def _deshacer_actividad(cur, cambio: dict, importada_en: datetime) -> None:
+    id_ = cambio["registro"]
+    ejecutar_en(cur, "actividad_borrar_vinculos_transversales", {"id": id_})
+    ejecutar_en(cur, "actividad_borrar_vinculos_ods", {"id": id_})
+    if cambio["accion"] == "insertar":
+        ejecutar_en(cur, "actividad_borrar_reportes", {"id": id_}, CARPETA_IMPORTAR)
+        ejecutar_en(cur, "actividad_borrar", {"id": id_}, CARPETA_IMPORTAR)
+        return
+    antes = json.loads(cambio["antes"])
+    ejecutar_en(cur, "actividad_borrar_reportes_de_importacion", {"id": id_, "en": importada_en}, CARPETA_IMPORTAR)
+    ejecutar_en(cur, "actividad_restaurar", {
+        "id": id_, **{c: antes.get(c) for c in ("programa", "eje", "titulo", "descripcion", "tipo", "fecha_inicio",
+                                                "fecha_fin", "estatus", "avance", "evidencia_url", "periodo", "notas",
+                                                "revision", "reportado_por", "reportado_en", "observacion")},
+    }, CARPETA_IMPORTAR)
+    if antes.get("transversales"):
+        ejecutar_en(cur, "actividad_vincular_transversales", {"id": id_, "ejes": antes["transversales"]})
+    if antes.get("ods"):
+        ejecutar_en(cur, "actividad_vincular_ods", {"id": id_, "ods": antes["ods"]})
+
+
+def _deshacer_capacitacion(cur, cambio: dict, importada_en: datetime) -> None:
+    id_ = cambio["registro"]
+    if cambio["accion"] == "insertar":
+        ejecutar_en(cur, "capacitacion_borrar", {"id": id_}, CARPETA_IMPORTAR)
+        return
+    antes = json.loads(cambio["antes"])
+    ejecutar_en(cur, "capacitacion_restaurar", {
+        "id": id_, **{c: antes.get(c) for c in ("titulo", "tipo", "modalidad", "tema", "eje", "fecha_inicio",
+                                                "fecha_fin", "participantes", "mujeres", "hombres",
+                                                "sujetos_obligados", "publico", "notas", "revision", "observacion")},
+    }, CARPETA_IMPORTAR)
 
 
 def informe_de_errores(revision: Revision) -> bytes:

@@ -35,3 +35,11 @@ def test_import_reports_rows_and_exits_non_zero_on_errors(ruta_pequena, tmp_path
     assert json.loads(otra_vez.stdout) | {"errores": []} == {"valido": True, "insertadas": 0, "actualizadas": 0,
                                                              "sin_cambio": 1, "errores": []}
     assert correr(db, "importar", str(tmp_path / "no.xlsx"), "--tipo", "actividades").returncode == 1
+
+
+def test_the_trainings_template_and_import(ruta_pequena, tmp_path):
+    db = shutil.copy(ruta_pequena, tmp_path / "cli.duckdb")
+    plantilla = tmp_path / "cap.xlsx"
+    assert correr(db, "plantilla", "--tipo", "capacitaciones", str(plantilla), "--organismo", "ITEI").returncode == 0
+    simulada = correr(db, "import", str(plantilla), "--tipo", "capacitaciones", "--dry-run", "--json")
+    assert json.loads(simulada.stdout)["sin_cambio"] == 1 and simulada.returncode == 0

@@ -14,7 +14,7 @@ from pizarras import importacion
 from pizarras.auditoria import CambioConcurrente
 from pizarras.hojas import ArchivoInvalido
 from pizarras.importacion import COLUMNAS_ACTIVIDADES, importar, revertir, revisar
-from pizarras.plantillas import plantilla_actividades
+from pizarras.plantillas import plantilla
 
 ENCABEZADOS = [c.encabezado for c in COLUMNAS_ACTIVIDADES]
 NUEVA = ["", "itei", "protai", "PROTAI-T3", "PROTAI-X1", "16", "Jornada de análisis de datos", "", "Capacitación",
@@ -43,11 +43,12 @@ def csv_bytes(filas: list[list], separador: str, codificacion: str) -> bytes:
     return ("\r\n".join(lineas) + "\r\n").encode(codificacion)
 
 
-def editar_plantilla(plantilla: bytes, cambios: dict[tuple[int, str], object], nuevas: list[list] = ()) -> bytes:
-    libro = load_workbook(io.BytesIO(plantilla))
+def editar_plantilla(archivo: bytes, cambios: dict[tuple[int, str], object], nuevas: list[list] = (),
+                     encabezados: list[str] = ENCABEZADOS) -> bytes:
+    libro = load_workbook(io.BytesIO(archivo))
     hoja = libro["Datos"]
     for (fila, encabezado), valor in cambios.items():
-        hoja.cell(row=fila, column=ENCABEZADOS.index(encabezado) + 1, value=valor)
+        hoja.cell(row=fila, column=encabezados.index(encabezado) + 1, value=valor)
     for fila in nuevas:
         hoja.append(fila)
     salida = io.BytesIO()
@@ -62,9 +63,9 @@ def con(con_escritura):
 
 def test_the_filled_template_uploaded_unchanged_changes_nothing(con):
     enlace = como("enlace.itei")
-    plantilla = plantilla_actividades(con, "ITEI")
+    archivo_plantilla = plantilla(con, "actividades", "ITEI")
     antes = contenido(con)
-    revision = revisar(con, enlace, "itei.xlsx", plantilla)
+    revision = revisar(con, enlace, "itei.xlsx", archivo_plantilla)
     assert revision.valida and revision.resumen()["sin_cambio"] == 2
     assert (revision.cuenta("insertar"), revision.cuenta("actualizar")) == (0, 0)
     assert importar(con, enlace, revision).id is None
@@ -73,11 +74,11 @@ def test_the_filled_template_uploaded_unchanged_changes_nothing(con):
 
 def test_a_corrected_template_updates_its_rows_inserts_new_ones_and_twice_is_a_no_op(con):
     enlace = como("enlace.itei")
-    # Row 2 is activity 2 (the newest report first? no: the template lists by id): find it by its ID cell.
-    plantilla = plantilla_actividades(con, "ITEI")
-    fila_2 = next(i for i, f in enumerate(load_workbook(io.BytesIO(plantilla))["Datos"].iter_rows(values_only=True),
-                                          start=1) if f[0] == 2)
-    archivo = editar_plantilla(plantilla, {(fila_2, "Avance (%)"): 0.8}, [NUEVA])
+    # The template lists activities by id: find activity 2 by its ID cell.
+    archivo_plantilla = plantilla(con, "actividades", "ITEI")
+    filas = load_workbook(io.BytesIO(archivo_plantilla))["Datos"].iter_rows(values_only=True)
+    fila_2 = next(i for i, f in enumerate(filas, start=1) if f[0] == 2)
+    archivo = editar_plantilla(archivo_plantilla, {(fila_2, "Avance (%)"): 0.8}, [NUEVA])
     revision = revisar(con, enlace, "itei.xlsx", archivo)
     assert revision.valida, revision.errores
     assert revision.resumen() | {"errores": []} == {"valido": True, "insertadas": 1, "actualizadas": 1,
@@ -132,7 +133,7 @@ def test_row_errors_name_row_column_and_what_to_fix_and_nothing_is_written(con):
     assert any(c == "Organismo" and "«XYZ» no está en el catálogo" in m for c, m in por_fila[3])
     assert any(c == "Estatus" and "Valores parecidos" in m for c, m in por_fila[4])
     assert any(c == "Organismo" and "enlace de ITEI" in m for c, m in por_fila[5])
-    assert any("Repite la actividad de la fila 2" in m for _, m in por_fila[6])
+    assert any("Repite la fila 2" in m for _, m in por_fila[6])
     assert {c for c, _ in por_fila[7]} >= {"Fecha de inicio", "Avance (%)"}
     with pytest.raises(ValueError):
         importar(con, como("enlace.itei"), revision)
@@ -216,10 +217,10 @@ def test_an_admin_may_validate_on_import_an_enlace_may_not(con):
 def test_rollback_restores_exactly_what_the_import_changed(con):
     enlace, admin = como("enlace.itei"), como("admin.snt")
     antes = contenido(con)
-    plantilla = plantilla_actividades(con, "ITEI")
-    filas = list(load_workbook(io.BytesIO(plantilla))["Datos"].iter_rows(values_only=True))
+    archivo_plantilla = plantilla(con, "actividades", "ITEI")
+    filas = list(load_workbook(io.BytesIO(archivo_plantilla))["Datos"].iter_rows(values_only=True))
     fila_2 = next(i for i, f in enumerate(filas, start=1) if f[0] == 2)
-    archivo = editar_plantilla(plantilla, {(fila_2, "Avance (%)"): 70, (fila_2, "Ejes transversales"): "PRONADATOS-X1"},
+    archivo = editar_plantilla(archivo_plantilla, {(fila_2, "Avance (%)"): 70, (fila_2, "Ejes transversales"): "PRONADATOS-X1"},
                                [NUEVA])
     resultado = importar(con, enlace, revisar(con, enlace, "itei.xlsx", archivo))
     assert contenido(con) != antes
@@ -248,3 +249,42 @@ def test_rollback_is_refused_when_a_record_changed_after_the_import(con):
     with pytest.raises(CambioConcurrente, match=f"actividad {id_} cambió"):
         revertir(con, admin, resultado.id)
     assert contenido(con) == antes
+
+
+# ------------------------------------------------------------------------------------------------ trainings
+
+TALLER = ["", "ITEI", "Taller de versiones públicas", "Taller", "virtual", "Versiones públicas", "PROTAI-T3",
+          "10/04/2025", "10/04/2025", 40, 25, 15, 12, "Sujetos obligados", ""]
+ENCABEZADOS_CAPACITACIONES = [c.encabezado for c in importacion.COLUMNAS_CAPACITACIONES]
+
+
+def test_trainings_import_through_their_own_template_with_their_rules(con):
+    enlace, admin = como("enlace.itei"), como("admin.snt")
+    plantilla_itei = plantilla(con, "capacitaciones", "ITEI")
+    sin_cambio = revisar(con, enlace, "cap.xlsx", plantilla_itei, "capacitaciones")
+    assert sin_cambio.valida and sin_cambio.resumen()["sin_cambio"] == 1  # training 1 is ITEI's
+
+    mala = [*TALLER[:9], 40, 30, 15, *TALLER[12:]]
+    errores = revisar(con, enlace, "cap.xlsx", xlsx([mala], ENCABEZADOS_CAPACITACIONES), "capacitaciones").errores
+    assert [(e.columna, "suman 45" in e.mensaje) for e in errores] == [("Participantes", True)]
+
+    antes = contenido(con)
+    archivo = editar_plantilla(plantilla_itei, {(2, "Participantes"): 120}, [TALLER], ENCABEZADOS_CAPACITACIONES)
+    revision = revisar(con, enlace, "cap.xlsx", archivo, "capacitaciones")
+    assert revision.valida, revision.errores
+    resultado = importar(con, enlace, revision)
+    assert (resultado.insertadas, resultado.actualizadas) == (1, 1)
+    assert con.execute("select participantes, revision from capacitaciones where id = 1").fetchone() == (120, "enviada")
+    assert con.execute("select organizador, entidad, tipo, modalidad from capacitaciones where titulo = ?",
+                       [TALLER[2]]).fetchone() == ("ITEI", "14", "taller", "virtual")
+    assert revertir(con, admin, resultado.id) == 2
+    despues = contenido(con)
+    # Training 1 is back as it was (its version moved on: the last column); the new one is gone.
+    assert [f[:-1] for f in despues["capacitaciones"]] == [f[:-1] for f in antes["capacitaciones"]]
+
+
+def test_an_enlace_cannot_upload_another_organisers_training(con):
+    revision = revisar(con, como("enlace.idaip"), "cap.xlsx", xlsx([TALLER], ENCABEZADOS_CAPACITACIONES),
+                       "capacitaciones")
+    assert [e.columna for e in revision.errores] == ["Organismo"]
+

@@ -17,19 +17,20 @@ from pizarras.ui.autorreporte import escribir
 _REVISION = "_revision_carga"
 
 
-def revisar_subido(usuario: Usuario, archivo) -> Revision | None:
-    """Check the uploaded file once (kept per file content across reruns); None after a Spanish error."""
+def revisar_subido(usuario: Usuario, archivo, tipo: str) -> Revision | None:
+    """Check the uploaded file once (kept per file content and kind across reruns); None after a Spanish error."""
     contenido = archivo.getvalue()
+    huella = (tipo, archivo.name, len(contenido), hash(contenido))
     guardada = st.session_state.get(_REVISION)
-    if guardada is not None and guardada[0] == (archivo.name, len(contenido), hash(contenido)):
+    if guardada is not None and guardada[0] == huella:
         return guardada[1]
     try:
         with st.spinner("Revisando el archivo fila por fila…"):
-            revision = importacion.revisar(datos.conexion(), usuario, archivo.name, contenido)
+            revision = importacion.revisar(datos.conexion(), usuario, archivo.name, contenido, tipo)
     except ArchivoInvalido as error:
         st.error(escapar_markdown(str(error)), icon=":material/error:")
         return None
-    st.session_state[_REVISION] = ((archivo.name, len(contenido), hash(contenido)), revision)
+    st.session_state[_REVISION] = (huella, revision)
     return revision
 
 

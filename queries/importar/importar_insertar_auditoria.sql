@@ -1,4 +1,4 @@
 -- One audit row per record an import batch wrote, from the registered relation `auditoria_lote`.
--- Parameters: $en, $usuario, $detalle.
+-- Parameters: $en, $usuario, $tabla, $detalle.
 insert into auditoria (en, usuario, accion, tabla, registro, antes, despues, detalle)
-select $en, $usuario, accion, 'actividades', registro, antes, despues, $detalle from auditoria_lote
+select $en, $usuario, accion, $tabla, registro, antes, despues, $detalle from auditoria_lote

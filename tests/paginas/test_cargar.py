@@ -72,3 +72,19 @@ def test_an_admin_rolls_a_batch_back(ruta):
 def test_a_wrong_file_gets_a_spanish_message(ruta):
     at = subir(abrir("enlace.itei"), "viejo.xls", bytes.fromhex("D0CF11E0A1B11AE1") + b"\x00" * 600)
     assert not at.exception and any(".xls" in e.value for e in at.error)
+
+
+def test_an_enlace_uploads_trainings(ruta):
+    from test_importacion import ENCABEZADOS_CAPACITACIONES, TALLER
+
+    at = abrir("enlace.itei")
+    at.radio(key="carga_tipo").set_value("capacitaciones").run()
+    assert any("Descargar plantilla" in b.proto.label for b in at.get("download_button"))
+    at = subir(at, "capacitaciones.xlsx", xlsx([TALLER], ENCABEZADOS_CAPACITACIONES))
+    assert [m.value for m in at.metric] == ["1", "0", "0"]
+    next(b for b in at.button if b.label == "Importar 1 fila").click().run()
+    assert not at.exception and any("Archivo importado" in s.value for s in at.success)
+    con = duckdb.connect(str(ruta))
+    assert con.execute("select organismo, revision from capacitaciones where titulo = ?", [TALLER[2]]).fetchone() == (
+        "ITEI", "enviada")
+    con.close()
