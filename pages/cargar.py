@@ -25,7 +25,8 @@ if usuario.rol == "evaluador":
     cargar.lotes(usuario)
     st.stop()
 
-TIPOS = {"actividades": "Actividades", "capacitaciones": "Capacitaciones que organizó"}
+TIPOS = {"actividades": "Actividades", "capacitaciones": "Capacitaciones que organizó",
+         "compromisos": "Avance de compromisos de su entidad"}
 tipo = st.radio("Qué va a cargar", list(TIPOS), format_func=TIPOS.get, horizontal=True, key="carga_tipo")
 st.subheader("1. Plantilla")
 if usuario.rol == "enlace":

@@ -36,6 +36,7 @@ from pizarras.reglas import (
     TIPOS_CAPACITACION,
     leer_catalogos,
     revisar_actividad,
+    revisar_avance_compromiso,
     revisar_capacitacion,
 )
 
@@ -88,6 +89,15 @@ COLUMNAS_CAPACITACIONES = (
     Columna("Público", "publico", False, "A quién se dirigió."),
     Columna("Notas", "notas", False, "Texto libre."),
 )
+COLUMNAS_COMPROMISOS = (
+    Columna("ID", "id", True, "Número del compromiso; identifica la fila (los compromisos no se crean por archivo)."),
+    Columna("Entidad", "entidad_nombre", False, "Informativa: no se cambia."),
+    Columna("Plan de acción", "plan_accion", False, "Informativa: no se cambia."),
+    Columna("Compromiso", "titulo", False, "Informativa: no se cambia."),
+    Columna("Estatus", "estatus", True, "Programada, En proceso, Concluida o Cancelada.", "estatus"),
+    Columna("Avance (%)", "avance", True, "De 0 a 100. 45, 45% y 0.45 valen 45 %. Concluido = 100."),
+    Columna("Notas", "notas", False, "Texto libre."),
+)
 _SEPARADORES = {"eje": ";", "ods": ","}
 
 
@@ -102,8 +112,10 @@ class Formato:
     campos: tuple[str, ...]  # what an unchanged row must equal
     revisar: object  # reglas.revisar_* (datos, catalogos) -> (limpios, problemas)
     llave: object  # limpios -> natural key tuple
-    guardados: str  # query of the stored records of some organismos
+    guardados: str  # query of the stored records of some organismos (or entidades)
     escritas: tuple[str, ...]  # columns the batch statements read
+    ambito: str = "organismo"  # what an enlace's rows must belong to: its organismo, or its organismo's entidad
+    solo_actualiza: bool = False  # rows name stored records by ID; nothing new is created
 
     @property
     def por_campo(self) -> dict[str, Columna]:
@@ -129,6 +141,11 @@ FORMATOS = {
         "capacitaciones_para_importar",
         ("organismo", "titulo", "tipo", "modalidad", "tema", "eje", "fecha_inicio", "fecha_fin", "participantes",
          "mujeres", "hombres", "sujetos_obligados", "publico", "notas"),
+    ),
+    "compromisos": Formato(
+        "compromisos", "compromisos", "el compromiso", COLUMNAS_COMPROMISOS, autorreporte.CAMPOS_COMPROMISO,
+        revisar_avance_compromiso, lambda f: ("id", f.get("id")), "compromisos_para_importar",
+        ("estatus", "avance", "notas"), ambito="entidad", solo_actualiza=True,
     ),
 }
 # Kept for the activities' callers (template, bench): the first kind.
@@ -284,6 +301,15 @@ def _valores_de_fila(numero: int, celdas: list, indices: dict[str, int], catalog
     return datos
 
 
+def _permitidos(cur, usuario: Usuario, formato: Formato) -> list[str]:
+    """The organismos (or entidades) whose records this user may load: every one for an admin."""
+    if formato.ambito == "organismo":
+        return sorted(leer_catalogos(cur).organismos) if usuario.rol == "admin" else [usuario.organismo]
+    if usuario.rol == "admin":
+        return [f["clave"] for f in ejecutar_en(cur, "entidades_para_importar", carpeta=CARPETA_IMPORTAR)]
+    return [f["entidad"] for f in ejecutar_en(cur, "organismo_existe", {"organismo": usuario.organismo})]
+
+
 def revisar(con: duckdb.DuckDBPyConnection, usuario: Usuario | None, nombre: str, contenido: bytes,
             tipo: str = "actividades") -> Revision:
     """Read and check a whole file without writing anything: its errors per row and column, or its plan."""
@@ -300,8 +326,9 @@ def revisar(con: duckdb.DuckDBPyConnection, usuario: Usuario | None, nombre: str
         return revision
     with con.cursor() as cur:
         catalogos, reglas = _catalogos(cur), leer_catalogos(cur)
-        permitidos = sorted(reglas.organismos) if usuario.rol == "admin" else [usuario.organismo]
-        guardadas = ejecutar_en(cur, formato.guardados, {"organismos": permitidos}, CARPETA_IMPORTAR)
+        permitidos = _permitidos(cur, usuario, formato)
+        parametro = "organismos" if formato.ambito == "organismo" else "entidades"
+        guardadas = ejecutar_en(cur, formato.guardados, {parametro: permitidos}, CARPETA_IMPORTAR)
     por_id = {a["id"]: a for a in guardadas}
     por_llave = {formato.llave(a): a for a in guardadas}
     vistas: dict[tuple, int] = {}
@@ -326,10 +353,13 @@ def revisar(con: duckdb.DuckDBPyConnection, usuario: Usuario | None, nombre: str
                     errores_fila.append(ErrorDeFila(numero, "Organismo", (
                         f"{formato.singular.capitalize()} {id_texto} es de {existente['organismo']}; el organismo "
                         "no se cambia.")))
+        elif formato.solo_actualiza:
+            errores_fila.append(ErrorDeFila(numero, "ID", (
+                f"Falta el ID: {formato.singular} se identifica por su número (no se crean por archivo).")))
         else:
             existente = por_llave.get(formato.llave(limpios))
         llave = ("id", existente["id"]) if existente else formato.llave(limpios)
-        if llave in vistas:
+        if llave in vistas and all(v not in (None, "") for v in llave):  # an incomplete key is already an error
             errores_fila.append(ErrorDeFila(numero, "Título", (
                 f"Repite la fila {vistas[llave]} (mismo ID, o el mismo registro por organismo, "
                 f"{'periodo' if formato.tipo == 'actividades' else 'fecha de inicio'} y título).")))
@@ -410,19 +440,22 @@ def importar(con: duckdb.DuckDBPyConnection, usuario: Usuario | None, revision: 
     cambios = [p for p in revision.plan if p.accion != "sin_cambio"]
     if not cambios:
         return ResultadoImportacion(None, 0, 0, revision.cuenta("sin_cambio"))
-    for p in cambios:  # authorised again at write time, on the stored record for an update
-        if usuario.rol != "admin" and (p.antes or p.limpios)["organismo"] != usuario.organismo:
-            raise NoAutorizado(f"La fila {p.fila} es de otro organismo.")
     ahora = ahora or datetime.now()
     estado = "validada" if validar else "enviada"
     formato = FORMATOS[revision.tipo]
+    with con.cursor() as cur:
+        permitidos = set(_permitidos(cur, usuario, formato))
+    for p in cambios:  # authorised again at write time, on the stored record for an update
+        if (p.antes or p.limpios).get(formato.ambito) not in permitidos:
+            raise NoAutorizado(f"La fila {p.fila} es de otro {formato.ambito}.")
     nuevas = [p for p in cambios if p.accion == "insertar"]
     cambiadas = [p for p in cambios if p.accion == "actualizar"]
     with transaccion(con) as cur:
         id_importacion = ejecutar_en(cur, "importacion_siguiente_id", carpeta=CARPETA_IMPORTAR)[0]["id"]
-        primer_id = ejecutar_en(cur, _SIGUIENTE_ID[formato.tabla])[0]["id"]
-        for i, p in enumerate(nuevas):
-            p.id = primer_id + i
+        if nuevas:
+            primer_id = ejecutar_en(cur, _SIGUIENTE_ID[formato.tabla])[0]["id"]
+            for i, p in enumerate(nuevas):
+                p.id = primer_id + i
         parametros = {"usuario": usuario.usuario, "ahora": ahora, "revision": estado}
         insertar, actualizar = f"importar_insertar_{formato.tabla}", f"importar_actualizar_{formato.tabla}"
         if _registrar(cur, "nuevas", [{**{c: p.limpios[c] for c in formato.escritas}, "id": p.id} for p in nuevas],
@@ -509,10 +542,9 @@ def revertir(con: duckdb.DuckDBPyConnection, usuario: Usuario | None, id_importa
             raise ValueError(f"La importación {id_importacion} ya se revirtió.")
         cambios = ejecutar_en(cur, "importacion_cambios_de", {"importacion": id_importacion}, CARPETA_IMPORTAR)
         for cambio in cambios:
-            deshacer = _deshacer_actividad if cambio["tabla"] == "actividades" else _deshacer_capacitacion
+            deshacer, version = _DESHACER[cambio["tabla"]]
             singular = FORMATOS[cambio["tabla"]].singular
-            actual = ejecutar_en(cur, "actividad_version" if cambio["tabla"] == "actividades" else
-                                 "capacitacion_version", {"id": cambio["registro"]}, CARPETA_IMPORTAR)
+            actual = ejecutar_en(cur, version, {"id": cambio["registro"]}, CARPETA_IMPORTAR)
             if not actual or actual[0]["version"] != cambio["version_despues"]:
                 raise CambioConcurrente(
                     f"No se revirtió nada: {singular} {cambio['registro']} cambió después de la importación "
@@ -557,6 +589,22 @@ def _deshacer_capacitacion(cur, cambio: dict, importada_en: datetime) -> None:
                                                 "fecha_fin", "participantes", "mujeres", "hombres",
                                                 "sujetos_obligados", "publico", "notas", "revision", "observacion")},
     }, CARPETA_IMPORTAR)
+
+
+def _deshacer_compromiso(cur, cambio: dict, importada_en: datetime) -> None:
+    antes = json.loads(cambio["antes"])
+    ejecutar_en(cur, "compromiso_restaurar", {
+        "id": cambio["registro"], **{c: antes.get(c) for c in ("estatus", "avance", "notas", "revision",
+                                                               "observacion")},
+    }, CARPETA_IMPORTAR)
+
+
+# table → (how a change is undone, the statement that reads the record's version)
+_DESHACER = {
+    "actividades": (_deshacer_actividad, "actividad_version"),
+    "capacitaciones": (_deshacer_capacitacion, "capacitacion_version"),
+    "compromisos": (_deshacer_compromiso, "compromiso_version"),
+}
 
 
 def informe_de_errores(revision: Revision) -> bytes:

@@ -25,6 +25,8 @@ _TEXTO = {
     "actividades": ("Plantilla de actividades", "Sin ID, una actividad se reconoce por organismo, periodo y título."),
     "capacitaciones": ("Plantilla de capacitaciones",
                        "Sin ID, una capacitación se reconoce por organismo, fecha de inicio y título."),
+    "compromisos": ("Plantilla de avance de compromisos",
+                    "Cada fila es un compromiso de su entidad, por su ID: actualice estatus, avance y notas."),
 }
 
 
@@ -47,12 +49,17 @@ def _valor(campo: str, registro: dict, nombres: dict[str, dict]):
 
 
 def plantilla(con: duckdb.DuckDBPyConnection, tipo: str, organismo: str | None = None) -> bytes:
-    """The template of `tipo`; with `organismo`, filled with that organismo's records (every review state)."""
+    """The template of `tipo`; with `organismo`, filled with that organismo's records (every review state) — for
+    commitments, those of the organismo's entidad."""
     formato: Formato = FORMATOS[tipo]
     with con.cursor() as cur:
         opciones = ejecutar_en(cur, "opciones_plantilla", carpeta=CARPETA_IMPORTAR)
-        registros = (ejecutar_en(cur, formato.guardados, {"organismos": [organismo]}, CARPETA_IMPORTAR)
-                     if organismo else [])
+        registros = []
+        if organismo and formato.ambito == "organismo":
+            registros = ejecutar_en(cur, formato.guardados, {"organismos": [organismo]}, CARPETA_IMPORTAR)
+        elif organismo:
+            entidades = [f["entidad"] for f in ejecutar_en(cur, "organismo_existe", {"organismo": organismo})]
+            registros = ejecutar_en(cur, formato.guardados, {"entidades": entidades}, CARPETA_IMPORTAR)
     listas: dict[str, list[str]] = {}
     for o in opciones:
         listas.setdefault(o["catalogo"], []).append(o["valor"])

@@ -288,3 +288,26 @@ def test_an_enlace_cannot_upload_another_organisers_training(con):
                        "capacitaciones")
     assert [e.columna for e in revision.errores] == ["Organismo"]
 
+
+
+# ------------------------------------------------------------------------------------------------ commitments
+
+def test_commitments_are_updated_by_id_within_the_enlaces_entidad(con):
+    enlace, admin = como("enlace.itei"), como("admin.snt")  # ITEI: Jalisco, commitments 1 and 2
+    archivo = plantilla(con, "compromisos", "ITEI")
+    assert revisar(con, enlace, "c.xlsx", archivo, "compromisos").resumen()["sin_cambio"] == 2
+    encabezados = [c.encabezado for c in importacion.COLUMNAS_COMPROMISOS]
+    cambiado = editar_plantilla(archivo, {(3, "Avance (%)"): 75}, [["", "", "", "Nuevo", "En proceso", 10, ""],
+                                                                    [3, "", "", "", "En proceso", 10, ""]],
+                                encabezados)
+    errores = revisar(con, enlace, "c.xlsx", cambiado, "compromisos").errores
+    # A row without ID is refused (commitments are not created by file); commitment 3 is Durango's.
+    assert [(e.fila, e.columna) for e in errores] == [(4, "ID"), (5, "ID")]
+    bueno = editar_plantilla(archivo, {(3, "Avance (%)"): 75}, [], encabezados)
+    revision = revisar(con, enlace, "c.xlsx", bueno, "compromisos")
+    assert revision.valida and revision.cuenta("actualizar") == 1
+    fila = next(p for p in revision.plan if p.accion == "actualizar")
+    resultado = importar(con, enlace, revision)
+    assert con.execute("select avance, revision from compromisos where id = ?", [fila.id]).fetchone() == (75, "enviada")
+    revertir(con, admin, resultado.id)
+    assert con.execute("select avance, revision from compromisos where id = ?", [fila.id]).fetchone()[1] == "validada"
