@@ -346,7 +346,8 @@ def revisar(con: duckdb.DuckDBPyConnection, usuario: Usuario | None, nombre: str
             if not id_texto.isdigit() or int(id_texto) not in por_id:
                 errores_fila.append(ErrorDeFila(numero, "ID", (
                     f"No existe {formato.singular} {id_texto} en "
-                    f"{'su organismo' if usuario.rol != 'admin' else 'la base'}. Deje el ID vacío para una nueva.")))
+                    f"{'la base' if usuario.rol == 'admin' else 'su ' + formato.ambito}."
+                    + ("" if formato.solo_actualiza else " Deje el ID vacío para registrar uno nuevo."))))
             else:
                 existente = por_id[int(id_texto)]
                 if limpios.get("organismo") and existente["organismo"] != limpios["organismo"]:
@@ -360,7 +361,7 @@ def revisar(con: duckdb.DuckDBPyConnection, usuario: Usuario | None, nombre: str
             existente = por_llave.get(formato.llave(limpios))
         llave = ("id", existente["id"]) if existente else formato.llave(limpios)
         if llave in vistas and all(v not in (None, "") for v in llave):  # an incomplete key is already an error
-            errores_fila.append(ErrorDeFila(numero, "Título", (
+            errores_fila.append(ErrorDeFila(numero, "ID" if formato.solo_actualiza else "Título", (
                 f"Repite la fila {vistas[llave]} (mismo ID, o el mismo registro por organismo, "
                 f"{'periodo' if formato.tipo == 'actividades' else 'fecha de inicio'} y título).")))
         vistas.setdefault(llave, numero)

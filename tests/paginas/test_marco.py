@@ -114,3 +114,16 @@ def test_the_years_come_from_the_data_not_a_fixed_label():
     # The seed has a real training dated 2026: the label follows the data.
     assert rango_de_anios({"periodo": (Opcion(2016, "2016"), Opcion(2026, "2026"))}) == " (2016-2026)"
     assert rango_de_anios({"periodo": ()}) == ""
+
+
+def test_every_board_defines_overdue_activities_the_same_way():
+    from tests.paginas.util import abrir
+
+    ayudas = set()
+    for pagina, url in (("pizarra_nacional", {}), ("pizarra_region", {"region": "norte"}),
+                        ("pizarra_organismo", {"organismo": "ITEI"})):
+        at = abrir(pagina, **url)
+        de_la_pagina = {m.proto.help for m in at.metric if m.label == "Actividades vencidas"}
+        assert len(de_la_pagina) == 1, pagina
+        ayudas |= de_la_pagina
+    assert len(ayudas) == 1 and "ni canceladas" in ayudas.pop()
