@@ -9,6 +9,7 @@ import duckdb
 import pytest
 from openpyxl import Workbook, load_workbook
 
+from cuentas_prueba import NUEVA as FORMULARIO
 from cuentas_prueba import como
 from pizarras import importacion
 from pizarras.auditoria import CambioConcurrente
@@ -311,3 +312,27 @@ def test_commitments_are_updated_by_id_within_the_enlaces_entidad(con):
     assert con.execute("select avance, revision from compromisos where id = ?", [fila.id]).fetchone() == (75, "enviada")
     revertir(con, admin, resultado.id)
     assert con.execute("select avance, revision from compromisos where id = ?", [fila.id]).fetchone()[1] == "validada"
+
+
+HUERFANOS = """
+select (select count(*) from actividad_ods where actividad not in (select id from actividades))
+     + (select count(*) from actividad_ejes_transversales where actividad not in (select id from actividades))
+     + (select count(*) from reportes_avance where actividad not in (select id from actividades))
+"""
+
+
+def test_no_write_path_leaves_a_link_or_report_without_its_activity(con):
+    # The link tables declare no foreign key to actividades (DuckDB refuses updates of referenced rows), so the
+    # write paths keep them whole: create, change, import, roll back.
+    enlace, admin = como("enlace.itei"), como("admin.snt")
+    from pizarras import autorreporte
+
+    id_ = autorreporte.crear_actividad(con, enlace, {**FORMULARIO, "titulo": "Vínculos"})
+    autorreporte.actualizar_actividad(con, enlace, id_, 1, {"ods": [5, 16], "transversales": []})
+    resultado = importar(con, enlace, revisar(con, enlace, "x.xlsx", xlsx([NUEVA])))
+    revertir(con, admin, resultado.id)
+    assert con.execute(HUERFANOS).fetchone()[0] == 0
+
+
+def test_the_seed_database_has_no_orphan_links(con_seed):
+    assert con_seed.execute(HUERFANOS).fetchone()[0] == 0

@@ -47,7 +47,7 @@ order by programa, periodo, estatus, organismo, id;
 
 -- The link tables no longer declare a foreign key to actividades: DuckDB refuses any UPDATE of a row another table
 -- references (even of columns no key uses), and people now update activities. The write functions keep the links
--- whole (pizarras.autorreporte), and a test checks that every link points to an activity.
+-- whole (pizarras.autorreporte, pizarras.importacion), and tests check that every link points to an activity.
 create table actividad_ejes_transversales (
     actividad   integer not null,
     eje         varchar not null references ejes (clave),
