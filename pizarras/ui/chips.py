@@ -19,7 +19,8 @@ CLAVE_LINEA = "filtros_activos"
 ANCHO_TELEFONO_PX = 480
 
 # Streamlit stacks columns one per row below 640 px: ten KPI cards then push the first chart two screens down.
-# On a phone they wrap three to a row, smaller; the chips stay compact. Nothing here applies above 480 px but the
+# On a phone they wrap two to a row (the rows of four that keep desktop values whole split evenly), smaller; the
+# chips stay compact. Nothing here applies above 480 px but the
 # chips' own size, which is the same on every screen.
 ESTILO = f"""<style>
 .st-key-{CLAVE_LINEA} button {{ min-height: 1.9rem; padding: 0.1rem 0.6rem; border-radius: 1rem; }}
@@ -29,8 +30,8 @@ ESTILO = f"""<style>
     flex-direction: row !important; flex-wrap: wrap !important; gap: 0.25rem 0.5rem !important;
   }}
   .st-key-{CLAVE_KPIS} [data-testid="stColumn"] {{
-    flex: 1 1 calc(33.3% - 0.5rem) !important; min-width: calc(33.3% - 0.5rem) !important;
-    width: calc(33.3% - 0.5rem) !important;
+    flex: 1 1 calc(50% - 0.5rem) !important; min-width: calc(50% - 0.5rem) !important;
+    width: calc(50% - 0.5rem) !important;
   }}
   .st-key-{CLAVE_KPIS} [data-testid="stMetricValue"] {{ font-size: 1.3rem; }}
   .st-key-{CLAVE_KPIS} [data-testid="stMetricLabel"] p {{ font-size: 0.75rem; white-space: normal; }}
@@ -92,5 +93,5 @@ def encabezado(titulo: str, descripcion: str | None = None, nacional: str | None
 
 
 def bloque_kpis():
-    """The container the KPI rows go in (`bloque_kpis().columns(5)`), so a phone shows them three to a row."""
+    """The container the KPI rows go in (`componentes.casillas_kpi`), so a phone shows them two to a row."""
     return st.container(key=CLAVE_KPIS)

@@ -66,7 +66,9 @@ def abrir_y_esperar(page, url: str, etiquetas: list[str], primero: str | None = 
                          ids=[f"{r}-{'con' if q else 'sin'}-filtros" for r, q, _, _ in CASOS])
 def test_on_a_phone_filters_show_the_first_chart_is_near_and_nothing_scrolls_sideways(
         telefono, servidor, ruta, consulta, etiquetas, primero):
-    abrir_y_esperar(telefono, f"{servidor}/{ruta}" + (f"?{consulta}" if consulta else ""), etiquetas, primero)
+    # The national board is the default page: its address is "/" (its file name would be "page not found").
+    camino = "" if ruta == "pizarra_nacional" else ruta
+    abrir_y_esperar(telefono, f"{servidor}/{camino}" + (f"?{consulta}" if consulta else ""), etiquetas, primero)
     nombre = f"{ruta}-{'con' if consulta else 'sin'}-filtros"
     SALIDA.mkdir(parents=True, exist_ok=True)
     telefono.screenshot(path=str(SALIDA / f"{nombre}.png"))
@@ -119,7 +121,7 @@ def test_on_desktop_and_projector_windows_the_kpis_stay_in_rows_of_four(escritor
         "() => [...document.querySelectorAll('[data-testid=stMetric]')].map(m => m.getBoundingClientRect().top)")
     # The ten headline KPIs come first (the comparison with a reporting date adds two more at the bottom).
     assert len(arribas) >= 10
-    # Rows of four (pizarras.ui.componentes.KPIS_POR_FILA: five cut values at 1280×720), not the phone's three.
+    # Rows of four (pizarras.ui.componentes.KPIS_POR_FILA: five cut values at 1280×720), not the phone's two.
     filas = [arribas[0:4], arribas[4:8], arribas[8:10]]
     assert all(len(set(fila)) == 1 for fila in filas) and filas[0][0] < filas[1][0] < filas[2][0]
     assert escritorio.get_by_test_id("stSidebar").get_attribute("data-collapsed") == "false"
