@@ -16,6 +16,7 @@ PAGINAS = {
         st.Page("pages/mapa.py", title="Mapa por entidad", icon=":material/grid_view:"),
     ],
     "Publicación": [
+        st.Page("pages/presentacion.py", title="Presentación", icon=":material/slideshow:"),
         st.Page("pages/datos_abiertos.py", title="Datos abiertos", icon=":material/dataset:"),
     ],
     "Autorreporte": [
