@@ -28,6 +28,16 @@ from pizarras.consultas import cargar, ejecutar
 from pizarras.diccionario import CONJUNTOS, POR_NOMBRE, Conjunto
 
 CARPETA_DATOS_ABIERTOS = CARPETA_CONSULTAS / "datos_abiertos"
+# Every other table of the database, and why it is never published: a test checks that each table is in one list.
+NO_PUBLICAS = {
+    "usuarios": "cuentas de usuario",
+    "intentos_acceso": "intentos de acceso",
+    "auditoria": "bitácora de cambios (quién cambió qué)",
+    "presentaciones": "presentaciones de talleres (contenido de la app, con la cuenta que las creó)",
+    "diapositivas": "diapositivas de esas presentaciones",
+    "esquema": "versión del esquema (técnica)",
+    "macros_instaladas": "huella de las macros (técnica)",
+}
 Formato = Literal["csv", "xlsx", "json", "parquet"]
 FORMATOS: dict[Formato, str] = {
     "csv": "text/csv",

@@ -177,16 +177,22 @@ def _dibujar(presentacion: Presentacion, n: int, total: int, intervalo: int | No
 
 def _controles(presentacion: Presentacion, total: int, intervalo: int | None, corriendo: bool) -> None:
     n = diapositiva_de_url(total)
+    # While the deck advances by itself the slide changes without a full run: the buttons read the URL when clicked
+    # and are never disabled (their state would be stale); by hand, the first and last slides disable them.
     columnas = st.columns([1, 1, 1, 1, 3])
     columnas[0].button("Anterior", key="presentacion_anterior", shortcut="Left", icon=":material/arrow_back:",
-                       on_click=ir_a, args=(max(n - 1, 1),), disabled=n <= 1, width="stretch")
+                       on_click=_mover, args=(-1, total), disabled=not corriendo and n <= 1, width="stretch")
     columnas[1].button("Siguiente", key="presentacion_siguiente", shortcut="Right", icon=":material/arrow_forward:",
-                       on_click=ir_a, args=(min(n + 1, total),), disabled=n >= total, width="stretch")
+                       on_click=_mover, args=(1, total), disabled=not corriendo and n >= total, width="stretch")
     if intervalo:
         etiqueta, icono = ("Pausar", ":material/pause:") if corriendo else ("Reanudar", ":material/play_arrow:")
         columnas[2].button(etiqueta, key="presentacion_pausa", icon=icono, on_click=_alternar_pausa, width="stretch")
         columnas[4].caption(f"Avanza sola cada {intervalo} s." if corriendo else "En pausa.")
     columnas[3].button("Salir", key="presentacion_salir", icon=":material/close:", on_click=_salir, width="stretch")
+
+
+def _mover(paso: int, total: int) -> None:
+    ir_a(min(max(diapositiva_de_url(total) + paso, 1), total))
 
 
 def _alternar_pausa() -> None:

@@ -83,6 +83,14 @@ def test_a_slide_without_a_region_shows_a_calm_message_not_an_error(ruta):
     assert at.title[0].value == "Los organismos de una región"
 
 
+def test_after_an_automatic_advance_the_next_button_moves_from_the_slide_shown(ruta):
+    at = abrir(presentacion="recorrido-regional")  # advances by itself: the timer reruns only the fragment
+    at.query_params["diapositiva"] = "3"  # where the timer left it
+    at.button(key="presentacion_siguiente").click()
+    rerun(at)
+    assert "4 / 4" in contador(at)
+
+
 def test_an_auto_advancing_deck_can_be_paused(ruta):
     at = abrir(presentacion="recorrido-regional")
     assert any("cada 20 s" in c.value for c in at.caption)
