@@ -119,12 +119,17 @@ def test_every_slide_of_a_default_deck_fits_the_projector_and_the_arrow_key_move
         assert pagina.externas == [], f"La presentación pidió recursos externos: {pagina.externas}"
 
 
-def test_auto_advance_moves_on_by_itself_and_pause_stops_it(navegador, servidor, base_con_decks):
+def test_auto_advance_moves_on_by_itself_and_can_be_paused(navegador, servidor, base_con_decks):
     for pagina in pagina_en(navegador, servidor, viewport={"width": 1280, "height": 720}):
         pagina.goto(f"{servidor}/presentacion?presentacion=recorrido-regional&diapositiva=1&avance=3&{EMBED}")
         esperar_diapositiva(pagina, 1, 4)
-        esperar_diapositiva(pagina, 2, 4)  # nobody touched anything
-        assert parse_qs(urlparse(pagina.url).query)["diapositiva"] == ["2"]
+        # Nobody touches anything: the counter and the URL move on (on a loaded machine maybe past slide 2).
+        pagina.wait_for_function(
+            "() => !['', '1 / 4'].includes(document.querySelector('[data-testid=contador-diapositiva]')"
+            "?.innerText.trim() ?? '')", timeout=30000,
+        )
+        pagina.wait_for_function(
+            "() => !['1', null].includes(new URLSearchParams(location.search).get('diapositiva'))", timeout=30000)
         pagina.get_by_role("button", name="Pausar").click()
         pagina.get_by_role("button", name="Reanudar").wait_for(timeout=30000)
         assert pagina.get_by_test_id("stException").count() == 0
