@@ -10,6 +10,7 @@ from pizarras import presentaciones
 from pizarras.auditoria import CambioConcurrente
 from pizarras.cuentas import Usuario
 from pizarras.diapositivas import VISTAS
+from pizarras.filtros import escapar_markdown
 from pizarras.permisos import NoAutorizado
 from pizarras.presentaciones import Diapositiva, Presentacion
 from pizarras.reglas import DatosInvalidos
@@ -102,8 +103,8 @@ def _escribir(trabajo, exito: str) -> None:
     try:
         trabajo()
     except DatosInvalidos as error:
-        for problema in error.problemas:
-            st.error(str(problema), icon=":material/error:")
+        for problema in error.problemas:  # they quote what the person typed: as text, never Markdown
+            st.error(escapar_markdown(str(problema)), icon=":material/error:")
         return
     except (NoAutorizado, CambioConcurrente) as error:
         st.error(str(error), icon=":material/block:")

@@ -134,3 +134,20 @@ def test_an_evaluator_gets_no_editor(ruta):
     at = abrir("evaluacion")
     assert not at.exception
     assert not at.expander and any("inicie sesión como administración o enlace" in c.value for c in at.caption)
+
+
+def test_a_hostile_deck_title_is_shown_as_text(ruta):
+    from cuentas_prueba import como
+    from pizarras.presentaciones import Diapositiva, Presentacion, guardar, opciones_de
+
+    hostil = "**Taller** [clic](http://malo.example) <b>x</b>"
+    con = duckdb.connect(str(ruta))
+    try:
+        guardar(con, como("enlace.itei"), Presentacion("hostil", hostil, (Diapositiva("nacional"),)), opciones_de(con))
+        con.execute("checkpoint")
+    finally:
+        con.close()
+    at = abrir(presentacion="hostil")
+    assert not at.exception
+    assert at.caption[0].value.startswith(escapar_markdown(hostil))
+    assert "\\[clic\\]" in at.caption[0].value and "\\<b\\>" in at.caption[0].value
