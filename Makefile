@@ -5,6 +5,8 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.requirements-instaladas
 export PIZARRAS_DB ?= data/pizarras.duckdb
 PORT   ?= 8501
+# 127.0.0.1: only this machine. For a workshop, HOST=0.0.0.0 serves the venue's network (phones reach the QR links).
+HOST   ?= 127.0.0.1
 
 .PHONY: run test data data-si-falta venv browser clean bench
 
@@ -32,7 +34,7 @@ browser:
 	@command -v chromium >/dev/null 2>&1 || { echo "No se pudo instalar chromium"; exit 1; }
 
 run: data-si-falta
-	$(BIN)/streamlit run app.py --server.port $(PORT)
+	$(BIN)/streamlit run app.py --server.port $(PORT) --server.address $(HOST)
 
 test: data-si-falta browser
 	$(BIN)/python -m pytest

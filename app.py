@@ -15,6 +15,10 @@ PAGINAS = {
         st.Page("pages/pizarra_organismo.py", title="Pizarra por organismo", icon=":material/account_balance:"),
         st.Page("pages/mapa.py", title="Mapa por entidad", icon=":material/grid_view:"),
     ],
+    "Publicación": [
+        st.Page("pages/presentacion.py", title="Presentación", icon=":material/slideshow:"),
+        st.Page("pages/datos_abiertos.py", title="Datos abiertos", icon=":material/dataset:"),
+    ],
     "Autorreporte": [
         st.Page("pages/autorreporte.py", title="Autorreporte", icon=":material/edit_note:"),
         st.Page("pages/cargar.py", title="Cargar", icon=":material/upload_file:"),

@@ -20,7 +20,7 @@ from pathlib import Path
 import duckdb
 import psutil
 
-from bench import audiencia, consultas, paginas, resultados
+from bench import audiencia, consultas, paginas, publicacion, resultados
 from bench.arranque import arranque_en_frio
 from bench.carga import TAMANOS as TAMANOS_CARGA
 from bench.carga import medir_carga
@@ -156,6 +156,24 @@ def _pagina_en_proceso_aparte(ruta: str, db: Path, repeticiones: int, presupuest
         aviso(f"  {ruta} @ {db.name}: falló ({ultimo})")
         return {"pagina": ruta, "error": ultimo}
     return json.loads(salida.read_text(encoding="utf-8"))
+
+
+def _publicacion_en_proceso_aparte(db: Path, repeticiones: int, carpeta: Path) -> dict:
+    """bench.publicacion in a child process (its AppTest keeps a connection to the database file)."""
+    salida = carpeta / "publicacion.json"
+    salida.unlink(missing_ok=True)
+    proceso = subprocess.run(
+        [sys.executable, "-m", "bench.publicacion", "--db", str(db), "--salida", str(salida), "--repeticiones",
+         str(repeticiones)], cwd=RAIZ, capture_output=True, text=True)
+    if proceso.returncode != 0 or not salida.exists():
+        ultimo = (proceso.stderr.strip().splitlines() or ["sin detalle"])[-1]
+        aviso(f"  publicación @ {db.name}: falló ({ultimo})")
+        return {"error": ultimo}
+    r = json.loads(salida.read_text(encoding="utf-8"))
+    aviso(f"  {db.name}: publicar {r['publicar_ms']['mediana'] / 1000:.1f} s"
+          + (f", cambio de diapositiva {r['diapositiva']['caliente_ms']['mediana']:.0f} ms" if r.get("diapositiva")
+             else ""))
+    return r
 
 
 # ------------------------------------------------------------------------------------------------ live audience
@@ -304,6 +322,7 @@ CLAVES_POR_SECCION = {
     "visita": ["primera_visita"],
     "carga": ["carga"],
     "audiencia": ["audiencia", "cliente_audiencia", "metricas_por_filtro", "validacion_navegador"],
+    "publicacion": ["publicacion"],
 }
 
 
@@ -344,7 +363,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--reconstruir", action="store_true", help="reconstruir las bases aunque no hayan cambiado")
     parser.add_argument("--rapido", action="store_true",
                         help="menos repeticiones y audiencias cortas (para desarrollo; no para resultados)")
-    parser.add_argument("--secciones", default="consultas,paginas,arranque,visita,carga,audiencia",
+    parser.add_argument("--secciones", default="consultas,paginas,arranque,visita,carga,audiencia,publicacion",
                         help="secciones a medir, separadas por comas")
     parser.add_argument("--conservar", action="store_true",
                         help="tomar de results.json en --salida las secciones que esta corrida no mide")
@@ -376,7 +395,7 @@ def main(argv: list[str] | None = None) -> int:
 
     semilla = preparar_base(carpeta, "semilla", None, args.reconstruir)
     # The synthetic databases take minutes to build: only the sections that read them build them.
-    sinteticas = secciones & {"consultas", "paginas", "arranque"}
+    sinteticas = secciones & {"consultas", "paginas", "arranque", "publicacion"}
     bases = ({n: preparar_base(carpeta, f"sintetica-{n}", n, args.reconstruir) for n in TAMANOS_CONSULTAS}
              if sinteticas else {})
     datos["bases"] = [semilla, *bases.values()]
@@ -458,6 +477,15 @@ def main(argv: list[str] | None = None) -> int:
         finally:
             servidor.detener()
         _fin_de_seccion(datos, "audiencia", inicio_seccion)
+
+    if "publicacion" in secciones:
+        aviso("Publicación estática y cambio de diapositiva…")
+        inicio_seccion = time.perf_counter()
+        datos["publicacion"] = []
+        for base in (semilla, bases[GRANDE]):
+            r = _publicacion_en_proceso_aparte(Path(base["ruta"]), 1 if rapido else 3, carpeta)
+            datos["publicacion"].append({**r, "base": base["nombre"], "actividades": base["actividades"]})
+        _fin_de_seccion(datos, "publicacion", inicio_seccion)
 
     datos["maquina"]["carga_fin"] = " / ".join(f"{x:.2f}" for x in os.getloadavg())
     datos["duracion_total_s"] = time.perf_counter() - inicio

@@ -264,6 +264,7 @@ def a_markdown(datos: dict) -> str:
                       ""]
             if val.get("errores_navegador"):
                 l += ["Errores del navegador: " + "; ".join(val["errores_navegador"]), ""]
+    l += _seccion_publicacion(datos.get("publicacion", []))
     return "\n".join(l).rstrip() + "\n"
 
 
@@ -318,3 +319,23 @@ def escribir(datos: dict, carpeta: Path) -> tuple[Path, Path]:
     ruta_json.write_text(json.dumps(datos, ensure_ascii=False, indent=1, default=str) + "\n", encoding="utf-8")
     ruta_md.write_text(a_markdown(datos), encoding="utf-8")
     return ruta_json, ruta_md
+
+
+def _seccion_publicacion(mediciones: list[dict]) -> list[str]:
+    """Publishing the static site, and a slide change of a default deck on the server (AppTest rerun)."""
+    if not mediciones:
+        return []
+    l = ["## Publicación estática y presentación", "",
+         "`python -m pizarras publicar` (sitio completo: páginas, gráficas, datos abiertos en cuatro formatos) y el "
+         "costo en el servidor de pasar a la siguiente diapositiva de `panorama-nacional` (rerun de la página con "
+         "`?diapositiva=N`): la primera vuelta sin caché y las siguientes con caché.", ""]
+    filas = []
+    for m in mediciones:
+        if m.get("error"):
+            filas.append([m.get("base", "?"), m.get("actividades", "?"), f"falló: {m['error']}", "—", "—", "—"])
+            continue
+        d = m.get("diapositiva") or {}
+        filas.append([m["base"], f"{m['actividades']:,}", _rango(m["publicar_ms"], 0.001, "s"), _kb(m["sitio_bytes"]),
+                      _rango(d.get("primera_vuelta_ms")), _rango(d.get("caliente_ms"))])
+    return l + _tabla(["base", "actividades", "publicar", "tamaño del sitio", "cambio de diapositiva (1.ª vuelta)",
+                       "cambio de diapositiva (con caché)"], filas)

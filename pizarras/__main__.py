@@ -1,4 +1,5 @@
-"""Command line: backup and restore, accounts (`usuarios`), schema migration (`migrar`), catalog updates.
+"""Command line: backup and restore, accounts (`usuarios`), schema migration (`migrar`), catalog updates, the
+static publication (`publicar`).
 
 Spanish verbs with English aliases. The database is $PIZARRAS_DB (default data/pizarras.duckdb), or `--db RUTA`.
 Every order except backup/restore first brings an older database to the code's schema. Messages are in Spanish.
@@ -22,6 +23,7 @@ from pizarras.config import ruta_db
 from pizarras.esquema import EsquemaIncompatible, comprobar
 from pizarras.hojas import ArchivoInvalido
 from pizarras.plantillas import plantilla
+from pizarras.publicar import ErrorDePublicacion, publicar
 from pizarras.respaldo import ErrorDeRespaldo, respaldar, restaurar
 
 # argparse writes its own messages in English; these are the ones a user can trigger here.
@@ -58,7 +60,7 @@ class _Analizador(argparse.ArgumentParser):
 def _analizador() -> argparse.ArgumentParser:
     analizador = _Analizador(
         prog="python -m pizarras",
-        description="Respaldo, cuentas de usuario y migración de la base de datos de Pizarras de Avance.",
+        description="Respaldo, cuentas de usuario, migración y publicación estática de Pizarras de Avance.",
         epilog="La base es $PIZARRAS_DB (predeterminada: data/pizarras.duckdb), o la que indique --db.",
     )
     ordenes = analizador.add_subparsers(dest="orden", metavar="ORDEN", title="órdenes", required=True)
@@ -129,6 +131,18 @@ def _analizador() -> argparse.ArgumentParser:
     carga.add_argument("--validar", action="store_true", help="las filas quedan validadas (si no, enviadas)")
     carga.add_argument("--json", action="store_true", help="el informe como un objeto JSON")
     carga.add_argument("--db", type=Path, metavar="RUTA", help="base (predeterminada: $PIZARRAS_DB)")
+
+    publicacion = ordenes.add_parser(
+        "publicar",
+        aliases=["publish"],
+        help="escribe un sitio estático con las pizarras y los datos abiertos (solo registros validados)",
+        description="Escribe en CARPETA un sitio autocontenido: índice, una página por pizarra principal con gráficas "
+        "interactivas (plotly.js copiado del paquete instalado, sin CDN), los datos abiertos y su diccionario. "
+        "Cualquier servidor web o CDN puede servirlo sin Streamlit. Reemplaza solo una publicación anterior.",
+    )
+    publicacion.add_argument("carpeta", type=Path, metavar="CARPETA", help="carpeta del sitio (nueva, vacía o de una "
+                             "publicación anterior)")
+    publicacion.add_argument("--db", type=Path, metavar="RUTA", help="base a publicar (predeterminada: $PIZARRAS_DB)")
     return analizador
 
 
@@ -275,6 +289,17 @@ def main(argv: list[str] | None = None) -> int:
         elif args.orden in ("catalogos", "catalogs"):
             _abrir(base).close()  # at the code's schema first
             print("\n".join(actualizar_catalogos(base, aplicar=not args.comprobar).lineas()))
+        elif args.orden in ("publicar", "publish"):
+            con = _abrir(base)
+            try:
+                resultado = publicar(con, args.carpeta)
+            finally:
+                con.close()
+            print(
+                f"Sitio publicado en «{resultado.carpeta}»: {len(resultado.paginas)} páginas, {resultado.graficas} "
+                f"gráficas, {resultado.archivos_datos} archivos de datos abiertos. Ábralo con cualquier servidor web, "
+                f"p. ej.: python -m http.server --directory {resultado.carpeta}"
+            )
         elif args.orden in ("backup", "respaldar"):
             resumen = respaldar(base, args.carpeta)
             print(
@@ -287,7 +312,8 @@ def main(argv: list[str] | None = None) -> int:
                 f"Base restaurada en «{resumen.base}» desde «{resumen.carpeta}»: {len(resumen.filas)} tablas, "
                 f"{resumen.total_filas} filas verificadas."
             )
-    except (ErrorDeRespaldo, cuentas.ErrorDeCuenta, EsquemaIncompatible, ArchivoInvalido) as error:
+    except (ErrorDeRespaldo, cuentas.ErrorDeCuenta, EsquemaIncompatible, ArchivoInvalido,
+            ErrorDePublicacion) as error:
         print(f"Error: {error}", file=sys.stderr)
         return 1
     except BaseNoAbre as error:

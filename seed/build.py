@@ -18,6 +18,7 @@ import duckdb
 from pizarras.base import BaseNoAbre, abrir
 from pizarras.config import CARPETA_SEED, ruta_db
 from pizarras.demo import quitar_demo
+from pizarras.presentaciones import cargar_predeterminadas
 from pizarras.esquema import aplicar_pasos, instalar_macros, registros_de_personas
 
 # Load order follows the foreign keys.
@@ -74,6 +75,7 @@ def construir_en(con: duckdb.DuckDBPyConnection, carpeta: Path = CARPETA_SEED) -
     for tabla in TABLAS_DATOS:
         _cargar_csv(con, tabla, carpeta / "datos" / f"{tabla}.csv")
     registrar_reportes_iniciales(con)
+    cargar_predeterminadas(con, carpeta / "presentaciones.json")
 
 
 def registrar_reportes_iniciales(con: duckdb.DuckDBPyConnection) -> None:

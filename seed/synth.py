@@ -21,6 +21,7 @@ from pathlib import Path
 import duckdb
 
 from pizarras.config import CARPETA_SEED, RAIZ
+from pizarras.presentaciones import cargar_predeterminadas
 from seed.build import (
     ORDEN_FISICO,
     TABLAS_DATOS,
@@ -154,6 +155,7 @@ def llenar_sintetica(con: duckdb.DuckDBPyConnection, actividades: int, semilla: 
     con.execute(
         "insert into stl_integrantes select entidad, sector, sexo, personas, true, fuente from plantilla_stl_integrantes"
     )
+    cargar_predeterminadas(con, carpeta / "presentaciones.json")  # the presentation bench shows a default deck
     for temporal in ["mapa"] + [f"numeradas_{t}" for t in ("actividades", "compromisos", "capacitaciones")] + [
         f"plantilla_{t}" for t in TABLAS_PLANTILLA
     ]:

@@ -45,9 +45,9 @@ def _esperar_salud(url: str, proceso: subprocess.Popen, limite: float = 60) -> N
 
 
 @contextmanager
-def servidor_en(db: Path, carpeta: Path, entorno: dict | None = None):
+def servidor_en(db: Path, carpeta: Path, entorno: dict | None = None, puerto: int | None = None):
     """URL of a real `streamlit run app.py` on the database `db`, stopped when the block ends."""
-    puerto = _puerto_libre()
+    puerto = puerto or _puerto_libre()
     registro = open(carpeta / "servidor.log", "w")
     proceso = subprocess.Popen(
         [

@@ -1,0 +1,65 @@
+"""Presentación: open a deck full screen for a room (`?presentacion=CLAVE&diapositiva=N`), or choose one; logged-in
+admins and enlaces build decks here. Slides show validated data only."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from pizarras import presentaciones
+from pizarras.diapositivas import VISTAS
+from pizarras.filtros import escapar_markdown
+from pizarras.permisos import NoAutorizado, exigir_escritura
+from pizarras.ui.datos import conexion
+from pizarras.ui.marco import exigir_marco
+from pizarras.ui.presentacion import AVISO_RED_LOCAL, base_publica, enlace_proyector, ir_a, proyectar
+from pizarras.ui.presentacion_editor import editor
+
+exigir_marco()
+pedida = st.query_params.get("presentacion")
+deck = presentaciones.leer(conexion(), pedida) if pedida else None
+if deck is not None and deck.diapositivas:
+    proyectar(deck)
+    st.stop()
+
+st.title("Presentación")
+if pedida:
+    st.warning(f"No hay una presentación con la clave «{escapar_markdown(pedida)}». Elija una de la lista.")
+st.caption(
+    "Presentaciones para proyectar en talleres: pantalla completa, letra grande, con las flechas del teclado o el "
+    "control del presentador (Re Pág / Av Pág). Cada diapositiva lleva un código QR para abrir la misma vista en el "
+    "teléfono. Solo muestran registros validados."
+)
+decks = presentaciones.lista(conexion())
+if not decks:
+    st.info("Aún no hay presentaciones. Inicie sesión para crear la primera.", icon=":material/slideshow:")
+else:
+    titulos = {d["clave"]: d for d in decks}
+    clave = st.selectbox("Presentación", list(titulos), format_func=lambda c: titulos[c]["titulo"],
+                         key="presentacion_elegida")
+    elegida = presentaciones.leer(conexion(), clave)
+    if elegida.descripcion:
+        st.text(elegida.descripcion)
+    st.dataframe(
+        [{"#": i, "Vista": VISTAS[d.vista].nombre if d.vista in VISTAS else d.vista, "Título": d.titulo or "",
+          "Filtros": presentaciones.filtros_a_texto(d.filtros) or "Todos"}
+         for i, d in enumerate(elegida.diapositivas, start=1)],
+        hide_index=True, width="stretch",
+    )
+    izquierda, derecha, _ = st.columns([1, 1, 2])
+    izquierda.link_button("Pantalla completa", enlace_proyector(clave), icon=":material/fullscreen:",
+                          type="primary", width="stretch")
+    if derecha.button("Presentar aquí", icon=":material/slideshow:", key="presentar_aqui", width="stretch"):
+        st.query_params["presentacion"] = clave
+        ir_a(1)
+        st.rerun()
+if base_publica() is None:
+    st.info(AVISO_RED_LOCAL, icon=":material/wifi:")
+
+usuario = st.session_state.get("usuario")
+try:
+    exigir_escritura(usuario)
+except NoAutorizado:
+    st.caption("Para crear o cambiar presentaciones, inicie sesión como administración o enlace.")
+else:
+    with st.expander("Crear o cambiar una presentación", icon=":material/edit:"):
+        editor(usuario, decks)

@@ -1,0 +1,173 @@
+"""The data dictionary of the open data: what every published table and column means and which values it takes.
+
+Written by hand next to the queries in queries/datos_abiertos/ (a test checks both name the same columns); the type
+of each column is read from DuckDB, never written here, so it cannot drift from the data.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+_DEMO = "true: registro de demostración (inventado para mostrar la aplicación); false: registro real con fuente"
+_VERIFICADO = "true: verificado contra su fuente oficial; false: mejor nombre disponible, pendiente de verificar"
+_ESTATUS = "clave de estatus: programada, en_proceso, concluida, cancelada"
+
+
+@dataclass(frozen=True)
+class Conjunto:
+    nombre: str  # table and file name
+    titulo: str
+    descripcion: str
+    columnas: dict[str, tuple[str, str]]  # column -> (meaning, allowed values)
+
+    @property
+    def tiene_demo(self) -> bool:
+        return "es_demo" in self.columnas
+
+
+CONJUNTOS: tuple[Conjunto, ...] = (
+    Conjunto("actividades", "Actividades", "Actividades autorreportadas por los integrantes del SNT en PROTAI, "
+             "PRONADATOS y los planes de trabajo de las comisiones. Solo las validadas por la Secretaría Ejecutiva.", {
+        "id": ("Identificador de la actividad", "entero positivo, único"),
+        "organismo": ("Organismo que la reporta", "clave de organismos"),
+        "programa": ("Programa o plan de trabajo", "clave de programas"),
+        "eje": ("Eje temático del programa", "clave de ejes (tipo tematico)"),
+        "titulo": ("Nombre de la actividad", "texto"),
+        "descripcion": ("Descripción", "texto; vacío si no se reportó"),
+        "tipo": ("Tipo de actividad", "texto libre del reporte"),
+        "fecha_inicio": ("Inicio programado", "fecha AAAA-MM-DD; vacía si no se reportó"),
+        "fecha_fin": ("Fin programado", "fecha AAAA-MM-DD, no anterior al inicio; vacía si no se reportó"),
+        "estatus": ("Estatus", _ESTATUS),
+        "avance": ("Avance reportado, en porcentaje", "entero de 0 a 100; una concluida tiene 100"),
+        "evidencia_url": ("Dirección de la evidencia", "URL completa; vacía si no se reportó"),
+        "periodo": ("Año que se reporta", "entero de 2015 a 2100"),
+        "reportado_en": ("Fecha y hora del último reporte", "fecha y hora AAAA-MM-DD HH:MM:SS"),
+        "es_demo": ("Dato de demostración", _DEMO),
+        "fuente": ("Origen del registro", "texto (p. ej. Autorreporte)"),
+    }),
+    Conjunto("actividad_ejes_transversales", "Ejes transversales de las actividades",
+             "Ejes transversales a los que contribuye cada actividad validada.", {
+        "actividad": ("Actividad", "id de actividades"),
+        "eje": ("Eje transversal", "clave de ejes (tipo transversal)"),
+    }),
+    Conjunto("actividad_ods", "ODS de las actividades",
+             "Objetivos de Desarrollo Sostenible con los que se alinea cada actividad validada.", {
+        "actividad": ("Actividad", "id de actividades"),
+        "ods": ("Objetivo de Desarrollo Sostenible", "número de ods, de 1 a 17"),
+    }),
+    Conjunto("reportes_avance", "Reportes de avance",
+             "El avance de cada actividad validada reporte a reporte (sin la cuenta que reportó).", {
+        "actividad": ("Actividad", "id de actividades"),
+        "en": ("Fecha y hora del reporte", "fecha y hora AAAA-MM-DD HH:MM:SS"),
+        "avance": ("Avance reportado, en porcentaje", "entero de 0 a 100"),
+        "estatus": ("Estatus reportado", _ESTATUS),
+    }),
+    Conjunto("compromisos", "Compromisos de gobierno abierto",
+             "Compromisos de los planes de acción locales de gobierno abierto. Solo los validados.", {
+        "id": ("Identificador del compromiso", "entero positivo, único"),
+        "entidad": ("Entidad federativa del plan", "clave de entidades"),
+        "plan_accion": ("Nombre del plan de acción", "texto"),
+        "plan_numero": ("Número del plan en la entidad", "entero desde 1"),
+        "plan_periodo": ("Periodo del plan", "texto (p. ej. 2019-2021)"),
+        "anio_inicio": ("Año de inicio del plan", "entero"),
+        "anio_fin": ("Año de término del plan", "entero, no anterior al inicio"),
+        "titulo": ("Nombre del compromiso", "texto"),
+        "problema_publico": ("Problema público que atiende", "texto"),
+        "area_politica": ("Área de política pública", "texto"),
+        "institucion_responsable": ("Institución responsable", "texto"),
+        "ods": ("ODS con el que se alinea", "número de ods, de 1 a 17; vacío si ninguno"),
+        "ods_es_demo": ("La alineación a ODS es de demostración", _DEMO),
+        "estatus": ("Estatus", _ESTATUS),
+        "estatus_fuente": ("Estatus como lo escribe la fuente", "texto"),
+        "avance": ("Avance, en porcentaje", "entero de 0 a 100; vacío si la fuente no lo da"),
+        "fecha_inicio": ("Inicio", "fecha AAAA-MM-DD"),
+        "fecha_fin": ("Término", "fecha AAAA-MM-DD"),
+        "es_demo": ("Dato de demostración", _DEMO),
+        "fuente_url": ("Fuente publicada", "URL"),
+    }),
+    Conjunto("capacitaciones", "Capacitaciones",
+             "Cursos, talleres y otros eventos de capacitación del SNT. Solo las validadas.", {
+        "id": ("Identificador de la capacitación", "entero positivo, único"),
+        "titulo": ("Nombre", "texto"),
+        "tipo": ("Tipo de evento", "curso, taller, diplomado, jornada, webinar, foro, seminario, panel, presentacion, "
+                 "programa"),
+        "organismo": ("Organismo organizador, si es integrante del SNT", "clave de organismos; vacío si no lo es"),
+        "organizador": ("Organizador como lo nombra la fuente", "texto"),
+        "entidad": ("Entidad federativa", "clave de entidades"),
+        "modalidad": ("Modalidad", "presencial, virtual, autogestiva, mixta; vacía si no se reportó"),
+        "tema": ("Tema", "texto"),
+        "eje": ("Eje al que contribuye", "clave de ejes; vacío si ninguno"),
+        "fecha_inicio": ("Inicio", "fecha AAAA-MM-DD"),
+        "fecha_fin": ("Término", "fecha AAAA-MM-DD"),
+        "participantes": ("Personas participantes", "entero ≥ 0"),
+        "mujeres": ("Mujeres participantes", "entero ≥ 0; mujeres + hombres ≤ participantes"),
+        "hombres": ("Hombres participantes", "entero ≥ 0"),
+        "sujetos_obligados": ("Sujetos obligados participantes", "entero ≥ 0"),
+        "publico": ("Público al que se dirigió", "texto"),
+        "es_demo": ("Dato de demostración", _DEMO),
+        "fuente_url": ("Fuente publicada", "URL"),
+    }),
+    Conjunto("stl_integrantes", "Secretariados técnicos locales",
+             "Integrantes de los secretariados técnicos locales de gobierno abierto por sector y sexo.", {
+        "entidad": ("Entidad federativa", "clave de entidades"),
+        "sector": ("Sector", "publico, sociedad_civil, academia"),
+        "sexo": ("Sexo", "mujer, hombre"),
+        "personas": ("Número de personas", "entero ≥ 0"),
+        "es_demo": ("Dato de demostración", _DEMO),
+        "fuente": ("Fuente", "texto"),
+    }),
+    Conjunto("regiones", "Regiones", "Regiones del SNT (catálogo).", {
+        "clave": ("Clave", "texto único"),
+        "nombre": ("Nombre", "texto único"),
+        "orden": ("Orden de presentación", "entero"),
+        "verificado": ("Verificado", _VERIFICADO),
+        "nota": ("Nota", "texto"),
+    }),
+    Conjunto("entidades", "Entidades federativas", "Entidades federativas con su clave INEGI (catálogo).", {
+        "clave": ("Clave INEGI", "dos dígitos; 00 = ámbito federal"),
+        "nombre": ("Nombre oficial", "texto único"),
+        "nombre_corto": ("Nombre como lo escriben los reportes", "texto único"),
+        "region": ("Región", "clave de regiones"),
+    }),
+    Conjunto("organismos", "Organismos", "Integrantes del SNT (catálogo).", {
+        "clave": ("Clave estable", "texto único"),
+        "sigla": ("Sigla vigente", "texto"),
+        "nombre": ("Nombre", "texto"),
+        "entidad": ("Entidad federativa", "clave de entidades"),
+        "tipo": ("Tipo de integrante", "nacional, local, federal"),
+        "nombres_anteriores": ("Siglas anteriores", "texto separado por «; »"),
+        "sitio": ("Sitio web", "URL"),
+        "verificado": ("Verificado", _VERIFICADO),
+    }),
+    Conjunto("programas", "Programas", "Programas nacionales y planes de trabajo de comisiones (catálogo).", {
+        "clave": ("Clave", "texto único"),
+        "nombre": ("Nombre", "texto"),
+        "sigla": ("Sigla", "texto"),
+        "periodo": ("Periodo de vigencia", "texto"),
+        "tipo": ("Tipo", "programa_nacional, plan_comision"),
+        "orden": ("Orden de presentación", "entero"),
+        "verificado": ("Verificado", _VERIFICADO),
+    }),
+    Conjunto("ejes", "Ejes", "Ejes temáticos y transversales de cada programa (catálogo).", {
+        "clave": ("Clave", "texto único"),
+        "programa": ("Programa", "clave de programas"),
+        "tipo": ("Tipo de eje", "tematico, transversal"),
+        "numero": ("Número en su programa", "entero"),
+        "nombre": ("Nombre", "texto"),
+        "verificado": ("Verificado", _VERIFICADO),
+    }),
+    Conjunto("ods", "Objetivos de Desarrollo Sostenible", "Los 17 ODS de la Agenda 2030 (catálogo).", {
+        "numero": ("Número", "entero de 1 a 17"),
+        "nombre": ("Nombre en español", "texto único"),
+        "nombre_en": ("Nombre en inglés", "texto"),
+        "color": ("Color oficial", "#RRGGBB"),
+        "verificado": ("Verificado", _VERIFICADO),
+    }),
+    Conjunto("estatus", "Estatus", "Estatus posibles de actividades, compromisos y capacitaciones (catálogo).", {
+        "clave": ("Clave", "programada, en_proceso, concluida, cancelada"),
+        "nombre": ("Nombre", "texto único"),
+        "orden": ("Orden de presentación", "entero único"),
+        "descripcion": ("Qué significa", "texto"),
+    }),
+)
+POR_NOMBRE = {c.nombre: c for c in CONJUNTOS}

@@ -1,0 +1,42 @@
+"""The open-data page's reads, cached per database and per last audited change (every write of people's records
+is audited, so a validation changes the key and nobody downloads stale numbers)."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from pizarras import datos_abiertos
+from pizarras.config import ruta_db
+from pizarras.ui.datos import conexion
+
+
+def _version() -> int:
+    return datos_abiertos.version_de_los_datos(conexion())
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def _resumen(ruta: str, version: int) -> pd.DataFrame:
+    return datos_abiertos.resumen(conexion())
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def _diccionario(ruta: str, version: int) -> pd.DataFrame:
+    return datos_abiertos.diccionario(conexion())
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def _tabla(ruta: str, version: int, nombre: str) -> pd.DataFrame:
+    return datos_abiertos.tabla(conexion(), nombre)
+
+
+def resumen() -> pd.DataFrame:
+    return _resumen(str(ruta_db()), _version())
+
+
+def diccionario() -> pd.DataFrame:
+    return _diccionario(str(ruta_db()), _version())
+
+
+def tabla(nombre: str) -> pd.DataFrame:
+    return _tabla(str(ruta_db()), _version(), nombre)

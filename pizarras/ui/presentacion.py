@@ -1,0 +1,212 @@
+"""The projector view of a deck: one slide at a time, full screen, large type, keys and clicker, auto-advance.
+
+The URL is the slide's only state (`?presentacion=CLAVE&diapositiva=N`): a reload, a shared link or the browser's
+back button land on the same slide. Auto-advance is a fragment that reruns only the slide; a full run (a button,
+a reload) marks itself so that the fragment's first draw after it does not count as a tick.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import os
+from datetime import date
+from urllib.parse import urlencode, urlparse
+
+import streamlit as st
+
+from pizarras import diapositivas
+from pizarras.filtros import escapar_markdown
+from pizarras.presentaciones import Presentacion
+from pizarras.ui.datos import tablero_compartido
+
+VARIABLE_URL_PUBLICA = "PIZARRAS_URL_PUBLICA"
+_DIBUJO_COMPLETO = "_presentacion_dibujo_completo"
+_PAUSA = "_presentacion_pausa"
+
+# Projector theme for the slide only: no sidebar or chrome, black on white, large type, tighter gaps so a slide
+# fits 1280×720 without scrolling. Our own CSS: no user text in it.
+_CSS = """
+<style>
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stHeader"],
+[data-testid="stToolbar"], [data-testid="stDecoration"] { display: none !important; }
+[data-testid="stMainBlockContainer"] { padding: 0.8rem 2rem 0.5rem 2rem !important; max-width: 100% !important; }
+[data-testid="stMain"] [data-testid="stVerticalBlock"] { gap: 0.45rem; }
+[data-testid="stApp"] { background: #FFFFFF; color: #000000; }
+[data-testid="stMain"] h1 { font-size: 2.5rem; line-height: 1.15; padding: 0; color: #000000; }
+[data-testid="stMetricValue"] { font-size: 2.6rem; font-weight: 700; color: #000000; }
+[data-testid="stMetricLabel"] p { font-size: 1.2rem; color: #000000; }
+[data-testid="stCaptionContainer"] p { font-size: 1.15rem; color: #222222; }
+.contador { font-size: 2rem; font-weight: 700; text-align: right; color: #000000; }
+.cuenta { height: 8px; background: #0072B2; border-radius: 4px; transform-origin: left;
+          animation-name: cuenta-atras; animation-timing-function: linear; animation-fill-mode: forwards; }
+/* A large screen: larger headings and figures (CSS zoom would break plotly's layout; the chart keeps its height). */
+@media (min-width: 1600px) and (min-height: 1000px) {
+  [data-testid="stMain"] h1 { font-size: 3.4rem; }
+  [data-testid="stMetricValue"] { font-size: 3.6rem; }
+  [data-testid="stMetricLabel"] p { font-size: 1.6rem; }
+  [data-testid="stCaptionContainer"] p { font-size: 1.5rem; }
+  .contador { font-size: 2.8rem; }
+}
+@keyframes cuenta-atras { from { transform: scaleX(1); } to { transform: scaleX(0); } }
+</style>
+"""
+
+# A presenter's clicker sends Page Up / Page Down; the buttons already answer the arrow keys (their shortcuts).
+_TECLAS = """
+<script>
+if (!window.__pizarrasTeclas) {
+  window.__pizarrasTeclas = true;
+  document.addEventListener("keydown", (e) => {
+    const destino = {PageDown: "presentacion_siguiente", PageUp: "presentacion_anterior"}[e.key];
+    const boton = destino && document.querySelector(".st-key-" + destino + " button");
+    if (boton && !boton.disabled) { e.preventDefault(); boton.click(); }
+  });
+}
+</script>
+"""
+
+
+def base_publica() -> str | None:
+    """Where the audience reaches this app: $PIZARRAS_URL_PUBLICA, else the address the panelist's browser used,
+    unless that is this machine only (127.0.0.1, localhost), which no phone can reach."""
+    configurada = os.environ.get(VARIABLE_URL_PUBLICA, "").strip()
+    if configurada:
+        return configurada.rstrip("/")
+    url = urlparse(st.context.url or "")
+    if not url.hostname or _solo_esta_maquina(url.hostname):
+        return None
+    return f"{url.scheme}://{url.netloc}"
+
+
+def _solo_esta_maquina(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+AVISO_RED_LOCAL = (
+    "Para que el público abra cada vista en su teléfono, sirva la aplicación en la red del lugar: detenga la app y "
+    "arránquela con «make run HOST=0.0.0.0», abra la presentación con la dirección IP de este equipo (p. ej. "
+    "http://192.168.1.20:8501/presentacion) o defina PIZARRAS_URL_PUBLICA con la dirección pública."
+)
+
+
+def diapositiva_de_url(total: int) -> int:
+    """The slide asked for in the URL (1-based), kept between 1 and `total`."""
+    try:
+        n = int(st.query_params.get("diapositiva", "1"))
+    except ValueError:
+        n = 1
+    return min(max(n, 1), max(total, 1))
+
+
+def ir_a(n: int) -> None:
+    st.query_params["diapositiva"] = str(n)
+
+
+def intervalo_de(presentacion: Presentacion) -> int | None:
+    """Seconds between slides: `?avance=N` in the URL (0 = by hand), else the deck's own."""
+    pedido = st.query_params.get("avance")
+    if pedido is not None:
+        try:
+            segundos = int(pedido)
+        except ValueError:
+            return presentacion.intervalo
+        return segundos if segundos >= 3 else None
+    return presentacion.intervalo
+
+
+def proyectar(presentacion: Presentacion) -> None:
+    """Draw the deck's current slide full screen with its controls."""
+    st.html(_CSS)
+    st.html(_TECLAS, unsafe_allow_javascript=True)
+    total = len(presentacion.diapositivas)
+    intervalo = intervalo_de(presentacion)
+    corriendo = bool(intervalo) and not st.session_state.get(_PAUSA, False)
+    st.session_state[_DIBUJO_COMPLETO] = True
+
+    @st.fragment(run_every=intervalo if corriendo else None)
+    def diapositiva() -> None:
+        n = diapositiva_de_url(total)
+        if not st.session_state.pop(_DIBUJO_COMPLETO, False) and corriendo:
+            n = n % total + 1  # a tick of the timer: the next slide, back to the first after the last
+            ir_a(n)
+        _dibujar(presentacion, n, total, intervalo if corriendo else None)
+
+    diapositiva()
+    _controles(presentacion, total, intervalo, corriendo)
+
+
+def _dibujar(presentacion: Presentacion, n: int, total: int, intervalo: int | None) -> None:
+    d = presentacion.diapositivas[n - 1]
+    opciones = st.session_state["opciones"]
+    filtros = diapositivas.filtros_de(d.filtros, opciones)
+    texto = diapositivas.texto_filtros(filtros, opciones)
+    lamina = tablero_compartido(diapositivas.lamina, d.vista, filtros, date.today(), d.titulo, texto)
+
+    izquierda, derecha = st.columns([6, 1], vertical_alignment="bottom")
+    izquierda.title(escapar_markdown(lamina.titulo), anchor=False)
+    izquierda.caption(escapar_markdown(f"{presentacion.titulo} · {lamina.filtros_texto}"))
+    derecha.html(f'<div class="contador" data-testid="contador-diapositiva">{n} / {total}</div>')
+    if lamina.kpis:
+        for columna, (etiqueta, valor) in zip(st.columns(len(lamina.kpis)), lamina.kpis, strict=True):
+            columna.metric(etiqueta, valor)
+
+    grafica, audiencia = st.columns([5, 1])
+    if lamina.figura is not None:
+        # theme=None: the projector theme's black type, not Streamlit's grey axis labels.
+        grafica.plotly_chart(lamina.figura, width="stretch", theme=None, config={"displayModeBar": False},
+                             key=f"diapositiva_{n}")
+    else:
+        grafica.info(lamina.mensaje or "Esta diapositiva no tiene datos.", icon=":material/info:")
+    base = base_publica()
+    if base is None:
+        audiencia.caption(AVISO_RED_LOCAL)
+    else:
+        url = diapositivas.url_audiencia(base, d.vista, d.filtros)
+        # PNG as generated: Streamlit would otherwise re-encode it as a (lossy) JPEG.
+        audiencia.image(diapositivas.qr_png(url), width="stretch", output_format="PNG")
+        audiencia.caption(escapar_markdown(url.split("://", 1)[-1]))
+    if intervalo:
+        # A new element per slide restarts the bar; it empties in `intervalo` seconds.
+        st.html(f'<div class="cuenta" data-n="{n}" style="animation-duration: {int(intervalo)}s"></div>')
+
+
+def _controles(presentacion: Presentacion, total: int, intervalo: int | None, corriendo: bool) -> None:
+    n = diapositiva_de_url(total)
+    # While the deck advances by itself the slide changes without a full run: the buttons read the URL when clicked
+    # and are never disabled (their state would be stale); by hand, the first and last slides disable them.
+    columnas = st.columns([1, 1, 1, 1, 3])
+    columnas[0].button("Anterior", key="presentacion_anterior", shortcut="Left", icon=":material/arrow_back:",
+                       on_click=_mover, args=(-1, total), disabled=not corriendo and n <= 1, width="stretch")
+    columnas[1].button("Siguiente", key="presentacion_siguiente", shortcut="Right", icon=":material/arrow_forward:",
+                       on_click=_mover, args=(1, total), disabled=not corriendo and n >= total, width="stretch")
+    if intervalo:
+        etiqueta, icono = ("Pausar", ":material/pause:") if corriendo else ("Reanudar", ":material/play_arrow:")
+        columnas[2].button(etiqueta, key="presentacion_pausa", icon=icono, on_click=_alternar_pausa, width="stretch")
+        columnas[4].caption(f"Avanza sola cada {intervalo} s." if corriendo else "En pausa.")
+    columnas[3].button("Salir", key="presentacion_salir", icon=":material/close:", on_click=_salir, width="stretch")
+
+
+def _mover(paso: int, total: int) -> None:
+    ir_a(min(max(diapositiva_de_url(total) + paso, 1), total))
+
+
+def _alternar_pausa() -> None:
+    st.session_state[_PAUSA] = not st.session_state.get(_PAUSA, False)
+
+
+def enlace_proyector(clave: str) -> str:
+    """The deck full screen: Streamlit's embed mode hides its own chrome (and keeps it hidden across reruns)."""
+    url = urlparse(st.context.url or "")
+    origen = f"{url.scheme}://{url.netloc}" if url.netloc else ""
+    return f"{origen}/presentacion?{urlencode({'presentacion': clave, 'diapositiva': 1})}&embed=true"
+
+
+def _salir() -> None:
+    for clave in ("presentacion", "diapositiva", "avance"):
+        st.query_params.pop(clave, None)
+

@@ -1,0 +1,157 @@
+"""The presentation in headless Chromium with Streamlit's embed mode: every slide of a default deck fits 1280×720 and
+1920×1080 without scrolling, with no exception and no request to another host (a screenshot per slide in
+test-results/presentacion/); the arrow keys and Page Down move on, auto-advance moves by itself, and each slide's QR
+code opens the same board with the same filters."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+from urllib.parse import parse_qs, urlparse
+
+import duckdb
+import pytest
+from PIL import Image
+
+from datos_prueba import construir_pequena
+from pizarras import diapositivas
+from pizarras.presentaciones import PREDETERMINADAS, cargar_predeterminadas, desde_json
+from tests.e2e.conftest import _puerto_libre, esperar_app, pagina_en, servidor_en
+
+pytestmark = pytest.mark.browser
+RAIZ = Path(__file__).resolve().parents[2]
+SALIDA = RAIZ / "test-results" / "presentacion"
+EMBED = "embed=true&embed_options=hide_loading_screen"
+TAMANOS = [(1280, 720), (1920, 1080)]
+
+
+@pytest.fixture(scope="module")
+def base_con_decks(tmp_path_factory) -> Path:
+    carpeta = tmp_path_factory.mktemp("presentacion")
+    ruta = construir_pequena(carpeta / "presentacion.duckdb")
+    con = duckdb.connect(str(ruta))
+    try:
+        con.execute("begin")
+        cargar_predeterminadas(con)
+        con.execute("commit")
+        con.execute("checkpoint")
+    finally:
+        con.close()
+    return ruta
+
+
+@pytest.fixture(scope="module")
+def servidor(base_con_decks, tmp_path_factory):
+    """The app with the seed's decks; the audience's base URL is the server itself (as PIZARRAS_URL_PUBLICA)."""
+    puerto = _puerto_libre()
+    url = f"http://127.0.0.1:{puerto}"
+    with servidor_en(base_con_decks, tmp_path_factory.mktemp("srv"), {"PIZARRAS_URL_PUBLICA": url}, puerto) as u:
+        yield u
+
+
+def deck(ruta: Path, clave: str):
+    """A default deck as the seed ships it (the server holds the database file)."""
+    return next(desde_json(d) for d in json.loads(PREDETERMINADAS.read_text(encoding="utf-8")) if d["clave"] == clave)
+
+
+def modulos(png: bytes) -> list[list[bool]]:
+    """The dark and light modules of a QR code image, read from the pixels the browser received."""
+    imagen = Image.open(io.BytesIO(png)).convert("L")
+    escala, borde = diapositivas.ESCALA_QR, diapositivas.BORDE_QR
+    lado = imagen.width // escala - 2 * borde
+    centro = lambda i: (borde + i) * escala + escala // 2  # noqa: E731
+    return [[imagen.getpixel((centro(c), centro(f))) < 128 for c in range(lado)] for f in range(lado)]
+
+
+def contador(pagina) -> str:
+    return pagina.get_by_test_id("contador-diapositiva").inner_text().strip()
+
+
+def esperar_diapositiva(pagina, n: int, total: int) -> None:
+    pagina.wait_for_function(
+        "t => document.querySelector('[data-testid=contador-diapositiva]')?.innerText.trim() === t",
+        arg=f"{n} / {total}", timeout=30000,
+    )
+    esperar_app(pagina)
+    # The slide has drawn: its chart laid out by plotly, or its calm message.
+    pagina.wait_for_selector("[data-testid=stPlotlyChart] .main-svg, [data-testid=stAlert]", timeout=30000)
+
+
+def sin_desplazamiento(pagina) -> dict:
+    """Every scrolling box of the page: how much taller its content is than the box (0 = nothing to scroll)."""
+    return pagina.evaluate(
+        """() => {
+            const cajas = [document.documentElement, document.body,
+                ...document.querySelectorAll('[data-testid=stMain], [data-testid=stAppViewContainer], '
+                    + '[data-testid=stAppScrollToBottomContainer]')];
+            const r = {};
+            cajas.forEach((c, i) => { r[(c.dataset && c.dataset.testid) || c.tagName + i] =
+                Math.max(0, c.scrollHeight - c.clientHeight); });
+            return r;
+        }"""
+    )
+
+
+@pytest.mark.parametrize("ancho,alto", TAMANOS)
+def test_every_slide_of_a_default_deck_fits_the_projector_and_the_arrow_key_moves_on(
+    navegador, servidor, base_con_decks, ancho, alto
+):
+    total = len(deck(base_con_decks, "panorama-nacional").diapositivas)
+    for pagina in pagina_en(navegador, servidor, viewport={"width": ancho, "height": alto}):
+        pagina.goto(f"{servidor}/presentacion?presentacion=panorama-nacional&diapositiva=1&{EMBED}")
+        SALIDA.mkdir(parents=True, exist_ok=True)
+        for n in range(1, total + 1):
+            esperar_diapositiva(pagina, n, total)
+            pagina.screenshot(path=str(SALIDA / f"panorama-nacional_{ancho}x{alto}_{n}.png"))
+            assert sin_desplazamiento(pagina) == dict.fromkeys(sin_desplazamiento(pagina), 0), f"diapositiva {n}"
+            assert pagina.get_by_test_id("stException").count() == 0
+            assert not pagina.get_by_test_id("stSidebar").is_visible()
+            if n < total:
+                pagina.keyboard.press("ArrowRight")
+        assert parse_qs(urlparse(pagina.url).query)["diapositiva"] == [str(total)]
+        pagina.keyboard.press("PageUp")
+        esperar_diapositiva(pagina, total - 1, total)
+        pagina.keyboard.press("PageDown")
+        esperar_diapositiva(pagina, total, total)
+        pagina.keyboard.press("ArrowLeft")
+        esperar_diapositiva(pagina, total - 1, total)
+        assert pagina.externas == [], f"La presentación pidió recursos externos: {pagina.externas}"
+
+
+def test_auto_advance_moves_on_by_itself_and_can_be_paused(navegador, servidor, base_con_decks):
+    for pagina in pagina_en(navegador, servidor, viewport={"width": 1280, "height": 720}):
+        pagina.goto(f"{servidor}/presentacion?presentacion=recorrido-regional&diapositiva=1&avance=3&{EMBED}")
+        esperar_diapositiva(pagina, 1, 4)
+        # Nobody touches anything: the counter and the URL move on (on a loaded machine maybe past slide 2).
+        pagina.wait_for_function(
+            "() => !['', '1 / 4'].includes(document.querySelector('[data-testid=contador-diapositiva]')"
+            "?.innerText.trim() ?? '')", timeout=30000,
+        )
+        pagina.wait_for_function(
+            "() => !['1', null].includes(new URLSearchParams(location.search).get('diapositiva'))", timeout=30000)
+        pagina.get_by_role("button", name="Pausar").click()
+        pagina.get_by_role("button", name="Reanudar").wait_for(timeout=30000)
+        assert pagina.get_by_test_id("stException").count() == 0
+        assert pagina.externas == []
+
+
+def test_the_qr_code_opens_the_same_board_with_the_same_filters(navegador, servidor, base_con_decks):
+    diapositiva = deck(base_con_decks, "recorrido-regional").diapositivas[0]
+    esperada = diapositivas.url_audiencia(servidor, diapositiva.vista, diapositiva.filtros)
+    assert esperada == f"{servidor}/pizarra_region?region=norte"
+    for pagina in pagina_en(navegador, servidor, viewport={"width": 1280, "height": 720}):
+        pagina.goto(f"{servidor}/presentacion?presentacion=recorrido-regional&diapositiva=1&avance=0&{EMBED}")
+        esperar_diapositiva(pagina, 1, 4)
+        imagen = pagina.get_by_test_id("stImage").locator("img")
+        codigo = pagina.request.get(servidor + imagen.get_attribute("src").removeprefix(servidor)).body()
+        assert modulos(codigo) == [[bool(m) for m in fila] for fila in diapositivas.qr(esperada).matrix]
+        assert "127.0.0.1" in pagina.get_by_test_id("stMain").inner_text()  # the short link is shown too
+
+        pagina.goto(esperada)
+        esperar_app(pagina)
+        pagina.wait_for_selector("[data-testid=stMain] h1", timeout=30000)
+        principal = pagina.get_by_test_id("stMain").inner_text()
+        assert "Pizarra por región" in principal and "Región Norte" in principal
+        assert parse_qs(urlparse(pagina.url).query).get("region") == ["norte"]
+        assert pagina.externas == []

@@ -1,0 +1,153 @@
+"""The presentation page under AppTest: choosing a deck, opening one at a slide from the URL, moving on, pausing,
+the QR code of the audience link, the venue-network advice, and building a deck when logged in."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import datetime
+
+import duckdb
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from pizarras import diapositivas
+from pizarras.filtros import escapar_markdown
+from pizarras.presentaciones import cargar_predeterminadas
+from tests.paginas.util import ARNES, rerun
+
+DECK = "panorama-nacional"
+
+
+@pytest.fixture()
+def ruta(ruta_con_usuarios, tmp_path, monkeypatch):
+    copia = shutil.copy(ruta_con_usuarios, tmp_path / "presentacion.duckdb")
+    con = duckdb.connect(str(copia))
+    try:
+        con.execute("begin")
+        cargar_predeterminadas(con)
+        con.execute("commit")
+        con.execute("checkpoint")
+    finally:
+        con.close()
+    monkeypatch.setenv("PIZARRAS_DB", str(copia))
+    monkeypatch.delenv("PIZARRAS_URL_PUBLICA", raising=False)
+    return copia
+
+
+def abrir(usuario: str | None = None, **parametros) -> AppTest:
+    at = AppTest.from_file(ARNES, default_timeout=30)
+    at.session_state["pagina_bajo_prueba"] = "pages/presentacion.py"
+    if usuario:
+        at.session_state["_sesion_pizarras"] = {"usuario": usuario, "iniciada": datetime.now()}
+    for clave, valor in parametros.items():
+        at.query_params[clave] = valor
+    return at.run()
+
+
+def contador(at) -> str:
+    return next(h.proto.body for h in at.get("html") if "contador-diapositiva" in h.proto.body)
+
+
+def test_without_a_deck_the_page_lists_the_decks_and_explains_the_venue_network(ruta):
+    at = abrir()
+    assert not at.exception
+    assert at.title[0].value == "Presentación"
+    assert at.selectbox(key="presentacion_elegida").value == "gobierno-abierto-ods"  # by title
+    assert "make run HOST=0.0.0.0" in " ".join(i.value for i in at.info)
+    assert any("inicie sesión" in c.value for c in at.caption)
+
+
+def test_a_link_opens_a_deck_at_its_slide_and_the_buttons_move_through_it(ruta):
+    at = abrir(presentacion=DECK, diapositiva="2")
+    assert not at.exception
+    assert at.title[0].value == "Avance por región" and "2 / 6" in contador(at)
+    assert at.button(key="presentacion_anterior").disabled is False
+    at.button(key="presentacion_siguiente").click()
+    rerun(at)
+    assert at.title[0].value == "Alineación de los compromisos a los ODS"
+    assert at.query_params["diapositiva"] in ("3", ["3"])
+    assert len(at.get("plotly_chart")) == 1 and not at.error
+
+
+def test_an_out_of_range_slide_opens_the_last_and_an_unknown_deck_says_so(ruta):
+    at = abrir(presentacion=DECK, diapositiva="99")
+    assert "6 / 6" in contador(at) and at.button(key="presentacion_siguiente").disabled
+    at = abrir(presentacion="no-existe")
+    assert not at.exception and at.title[0].value == "Presentación"
+    assert "no\\-existe" in at.warning[0].value
+
+
+def test_a_slide_without_a_region_shows_a_calm_message_not_an_error(ruta):
+    at = abrir(presentacion="recorrido-regional", diapositiva="1", avance="0")
+    assert not at.exception and not at.error
+    assert at.title[0].value == "Los organismos de una región"
+
+
+def test_after_an_automatic_advance_the_next_button_moves_from_the_slide_shown(ruta):
+    at = abrir(presentacion="recorrido-regional")  # advances by itself: the timer reruns only the fragment
+    at.query_params["diapositiva"] = "3"  # where the timer left it
+    at.button(key="presentacion_siguiente").click()
+    rerun(at)
+    assert "4 / 4" in contador(at)
+
+
+def test_an_auto_advancing_deck_can_be_paused(ruta):
+    at = abrir(presentacion="recorrido-regional")
+    assert any("cada 20 s" in c.value for c in at.caption)
+    at.button(key="presentacion_pausa").click()
+    rerun(at)
+    assert at.button(key="presentacion_pausa").label == "Reanudar"
+    assert any(c.value == "En pausa." for c in at.caption)
+
+
+def test_the_qr_code_encodes_the_public_link_to_the_board_with_the_slides_filters(ruta, monkeypatch):
+    monkeypatch.setenv("PIZARRAS_URL_PUBLICA", "http://192.168.1.20:8501/")
+    at = abrir(presentacion="recorrido-regional", diapositiva="2", avance="0")
+    esperada = "http://192.168.1.20:8501/pizarra_region?region=centro"
+    assert diapositivas.url_audiencia("http://192.168.1.20:8501", "region", {"region": ["centro"]}) == esperada
+    assert any(c.value == escapar_markdown("192.168.1.20:8501/pizarra_region?region=centro")
+               for c in at.caption)
+    assert not any("make run" in i.value for i in [*at.info, *at.caption])  # no venue advice: the address is known
+    assert any("No hay actividades validadas en la Región Centro" in i.value for i in at.info)  # calm, not red
+
+
+def test_an_admin_builds_a_deck_from_the_editor(ruta):
+    at = abrir("admin.snt")
+    assert not at.exception
+    at.text_input(key="editor_titulo_").input("Taller en Durango")
+    rerun(at)
+    assert at.text_input(key="editor_clave_nueva").placeholder == "taller-en-durango"
+    at.number_input(key="editor_intervalo_").set_value(10)
+    at.button(key="editor_guardar").click()
+    rerun(at)
+    assert not at.exception and any("Presentación guardada" in s.value for s in at.success)
+    con = duckdb.connect(str(ruta))
+    try:
+        assert con.execute("select titulo, intervalo, creada_por from presentaciones where clave = 'taller-en-durango'"
+                           ).fetchone() == ("Taller en Durango", 10, "admin.snt")
+        assert con.execute("select count(*) from auditoria where tabla = 'presentaciones'").fetchone()[0] == 1
+    finally:
+        con.close()
+
+
+def test_an_evaluator_gets_no_editor(ruta):
+    at = abrir("evaluacion")
+    assert not at.exception
+    assert not at.expander and any("inicie sesión como administración o enlace" in c.value for c in at.caption)
+
+
+def test_a_hostile_deck_title_is_shown_as_text(ruta):
+    from cuentas_prueba import como
+    from pizarras.presentaciones import Diapositiva, Presentacion, guardar, opciones_de
+
+    hostil = "**Taller** [clic](http://malo.example) <b>x</b>"
+    con = duckdb.connect(str(ruta))
+    try:
+        guardar(con, como("enlace.itei"), Presentacion("hostil", hostil, (Diapositiva("nacional"),)), opciones_de(con))
+        con.execute("checkpoint")
+    finally:
+        con.close()
+    at = abrir(presentacion="hostil")
+    assert not at.exception
+    assert at.caption[0].value.startswith(escapar_markdown(hostil))
+    assert "\\[clic\\]" in at.caption[0].value and "\\<b\\>" in at.caption[0].value
