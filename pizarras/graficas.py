@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import textwrap
+
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -76,13 +78,25 @@ def orden_de_avance(datos: pd.DataFrame, minimo: int = MINIMO_ACTIVIDADES) -> pd
     )
 
 
+ANCHO_ETIQUETA = 32  # characters per line of a bar's label: long eje names otherwise run off a phone's screen
+
+
+def partir_etiqueta(texto: str, ancho: int = ANCHO_ETIQUETA) -> str:
+    """A long category label on two or more lines (plotly's <br>), so the margin it needs fits a phone; the click
+    keeps using the row's key (customdata), not this text."""
+    texto = str(texto)
+    return texto if len(texto) <= ancho else "<br>".join(textwrap.wrap(texto, ancho))
+
+
 def barras_avance(
     datos: pd.DataFrame, etiqueta: str, titulo: str, color: str = PALETA[0], clave: str | None = None
 ) -> go.Figure:
     """Horizontal bars of average progress (0–100) per row, each saying how many activities it averages; groups
     with fewer than MINIMO_ACTIVIDADES go last, in a lighter tint."""
     datos = orden_de_avance(datos)
-    alto = max(220, 110 + 30 * len(datos))
+    etiquetas = [partir_etiqueta(e) for e in datos[etiqueta]]
+    lineas = max((e.count("<br>") + 1 for e in etiquetas), default=1)
+    alto = max(220, 110 + (30 + 16 * (lineas - 1)) * len(datos))
     textos = [
         ("" if pd.isna(v) else f"{v:.0f} % · ") + f"{estilo.entero(n)} act."
         for v, n in zip(datos["avance_promedio"], datos["actividades"], strict=True)
@@ -90,7 +104,7 @@ def barras_avance(
     fig = go.Figure(
         go.Bar(
             x=datos["avance_promedio"],
-            y=datos[etiqueta],
+            y=etiquetas,
             orientation="h",
             # A lighter colour per bar, not marker.opacity: per-point opacity stops plotly's click selection.
             marker_color=[estilo.aclarar(color) if p else color for p in datos["pequeno"]],

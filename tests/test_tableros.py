@@ -71,6 +71,23 @@ def test_tiny_groups_cannot_lead_a_progress_ranking_and_every_bar_says_its_activ
     assert figura.layout.margin.r >= graficas.MARGEN_TEXTO_AVANCE  # room for '100 % · 1,234 act.': nothing cut
 
 
+def test_long_bar_labels_wrap_so_a_phone_shows_them_and_clicks_keep_the_key():
+    """Issue 12: long eje names ran off a 390 px screen (plotly cannot widen the margin enough there)."""
+    import pandas as pd
+
+    largo = "PRONADATOS · Educación y cultura de protección de datos personales"
+    datos = pd.DataFrame({"eje": ["PRONADATOS-T1", "X"], "etiqueta": [largo, "Corto"],
+                          "avance_promedio": [80.0, 70.0], "actividades": [20, 20]})
+    figura = graficas.barras_avance(datos, "etiqueta", "Avance por eje temático", clave="eje")
+    etiqueta = figura.data[0].y[0]
+    assert "<br>" in etiqueta and etiqueta.replace("<br>", " ") == largo
+    assert all(len(linea) <= graficas.ANCHO_ETIQUETA for linea in etiqueta.split("<br>"))
+    assert figura.data[0].y[1] == "Corto"
+    assert figura.data[0].customdata[0][0] == "PRONADATOS-T1"  # a click still opens that eje
+    un_renglon = graficas.barras_avance(datos.assign(etiqueta=["A", "B"]), "etiqueta", "t", clave="eje")
+    assert figura.layout.height > un_renglon.layout.height  # two-line labels get room
+
+
 def test_spanish_number_formats():
     assert estilo.entero(12345) == "12,345"
     assert estilo.entero(None) == "—"
