@@ -78,14 +78,16 @@ def orden_de_avance(datos: pd.DataFrame, minimo: int = MINIMO_ACTIVIDADES) -> pd
     )
 
 
-ANCHO_ETIQUETA = 32  # characters per line of a bar's label: long eje names otherwise run off a phone's screen
+ANCHO_ETIQUETA = 18  # characters per line of a bar's label: longer eje names ran off a phone's screen (390 px)
 
 
 def partir_etiqueta(texto: str, ancho: int = ANCHO_ETIQUETA) -> str:
     """A long category label on two or more lines (plotly's <br>), so the margin it needs fits a phone; the click
     keeps using the row's key (customdata), not this text."""
     texto = str(texto)
-    return texto if len(texto) <= ancho else "<br>".join(textwrap.wrap(texto, ancho))
+    if len(texto) <= ancho:
+        return texto
+    return "<br>".join(textwrap.wrap(texto, ancho, break_on_hyphens=False, break_long_words=False))
 
 
 def barras_avance(
