@@ -1,5 +1,5 @@
-"""Command line: backup and restore, accounts (`usuarios`), schema migration (`migrar`), catalog updates, the
-static publication (`publicar`).
+"""Command line: backup and restore, accounts (`usuarios`), schema migration (`migrar`), catalog updates,
+spreadsheet uploads (`plantilla`, `importar`) and the static publication (`publicar`).
 
 Spanish verbs with English aliases. The database is $PIZARRAS_DB (default data/pizarras.duckdb), or `--db RUTA`.
 Every order except backup/restore first brings an older database to the code's schema. Messages are in Spanish.
