@@ -1,9 +1,10 @@
-"""Spreadsheet imports of activities: check every row before anything is written, preview, import the whole file in
-one transaction or nothing, and roll a batch back exactly.
+"""Spreadsheet imports (activities, trainings, commitment progress): check every row before anything is written,
+preview, import the whole file in one transaction or nothing, and roll a batch back exactly.
 
-The natural key of an activity is its ID when the row has one (a template filled with the organismo's records has
-them), else (organismo, periodo, título) compared without case, accents or extra spaces: uploading the same file
-twice changes nothing the second time, and a corrected file updates the rows it names. The values go through the
+Each kind is a `Formato`. The natural key of a record is its ID when the row has one (a template filled with the
+organismo's records has them), else (organismo, periodo or fecha de inicio, título) compared without case, accents
+or extra spaces; commitments are named by ID only (none is created by file). Uploading the same file twice changes
+nothing the second time, and a corrected file updates the rows it names. The values go through the
 same rules as the self-report form (pizarras.reglas). Catalog values may be keys, acronyms or names, in any case and
 with or without accents; an unknown value is an error naming the closest valid ones, never a guess.
 
@@ -148,8 +149,6 @@ FORMATOS = {
         ("estatus", "avance", "notas"), ambito="entidad", solo_actualiza=True,
     ),
 }
-# Kept for the activities' callers (template, bench): the first kind.
-POR_CAMPO = FORMATOS["actividades"].por_campo
 _MUESTRA = 20  # rows of the preview
 
 
