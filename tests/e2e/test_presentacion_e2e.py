@@ -151,7 +151,8 @@ def test_the_qr_code_opens_the_same_board_with_the_same_filters(navegador, servi
         pagina.goto(esperada)
         esperar_app(pagina)
         pagina.wait_for_selector("[data-testid=stMain] h1", timeout=30000)
-        principal = pagina.get_by_test_id("stMain").inner_text()
-        assert "Pizarra por región" in principal and "Región Norte" in principal
+        # The board draws in steps (title first): wait for the filter's name rather than read the page at once.
+        pagina.get_by_test_id("stMain").get_by_text("Región Norte").first.wait_for(timeout=30000)
+        assert "Pizarra por región" in pagina.get_by_test_id("stMain").inner_text()
         assert parse_qs(urlparse(pagina.url).query).get("region") == ["norte"]
         assert pagina.externas == []
