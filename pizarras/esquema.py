@@ -156,38 +156,34 @@ def migrar(ruta: Path, carpeta_seed: Path = CARPETA_SEED) -> ResultadoMigracion:
         tiene, espera = comprobar(con)
         if tiene == 0:
             raise EsquemaIncompatible(f"«{ruta}» no es una base de Pizarras de Avance (no tiene tablas).")
+        if tiene == espera:
+            # The usual start: one open, and a write only when the macros' text changed.
+            reinstalar = not macros_al_dia(con, carpeta_seed)
+            if reinstalar:
+                _en_transaccion(con, lambda: instalar_macros(con, carpeta_seed))
+                con.execute("checkpoint")
+            return ResultadoMigracion(tiene, espera, None, reinstalar)
         con.execute("checkpoint")  # everything in the main file, so copying it copies the database
     finally:
         con.close()
-    respaldo = None
-    if tiene < espera:
-        respaldo = ruta_respaldo(ruta, tiene, espera)
-        shutil.copy2(ruta, respaldo)
-        temporal = ruta.with_name(f".{ruta.name}.migrando-{os.getpid()}")
-        shutil.copy2(ruta, temporal)
-        try:
-            con = duckdb.connect(str(temporal))
-            try:
-                for paso in [p for p in pasos() if p.numero > tiene]:
-                    _en_transaccion(con, lambda: (con.execute(paso.sql()), _registrar(con, paso)))
-                _en_transaccion(con, lambda: instalar_macros(con, carpeta_seed))
-                con.execute("checkpoint")
-            finally:
-                con.close()
-            os.replace(temporal, ruta)
-        finally:
-            for resto in (temporal, temporal.with_name(temporal.name + ".wal")):
-                resto.unlink(missing_ok=True)
-        return ResultadoMigracion(tiene, espera, respaldo, True)
-    con = duckdb.connect(str(ruta))
+    respaldo = ruta_respaldo(ruta, tiene, espera)
+    shutil.copy2(ruta, respaldo)
+    temporal = ruta.with_name(f".{ruta.name}.migrando-{os.getpid()}")
+    shutil.copy2(ruta, temporal)
     try:
-        reinstalar = not macros_al_dia(con, carpeta_seed)
-        if reinstalar:
+        con = duckdb.connect(str(temporal))
+        try:
+            for paso in [p for p in pasos() if p.numero > tiene]:
+                _en_transaccion(con, lambda: (con.execute(paso.sql()), _registrar(con, paso)))
             _en_transaccion(con, lambda: instalar_macros(con, carpeta_seed))
             con.execute("checkpoint")
+        finally:
+            con.close()
+        os.replace(temporal, ruta)
     finally:
-        con.close()
-    return ResultadoMigracion(tiene, espera, respaldo, reinstalar)
+        for resto in (temporal, temporal.with_name(temporal.name + ".wal")):
+            resto.unlink(missing_ok=True)
+    return ResultadoMigracion(tiene, espera, respaldo, True)
 
 
 def _en_transaccion(con: duckdb.DuckDBPyConnection, trabajo) -> None:
