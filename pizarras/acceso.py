@@ -18,7 +18,7 @@ import duckdb
 
 from pizarras.auditoria import auditar, transaccion
 from pizarras.consultas import ejecutar_en
-from pizarras.cuentas import Usuario, buscar, clave_correcta, normalizar_usuario
+from pizarras.cuentas import Usuario, buscar, clave_correcta, desde_fila, normalizar_usuario
 
 MAXIMO_FALLOS = 5
 VENTANA = timedelta(minutes=15)
@@ -78,8 +78,7 @@ def sesion_vigente(con: duckdb.DuckDBPyConnection, usuario: str, iniciada_en: da
         filas = ejecutar_en(cur, "usuario_por_nombre", {"usuario": normalizar_usuario(usuario)})
     if not filas or not filas[0]["activo"] or iniciada_en < filas[0]["sesiones_desde"]:
         return None
-    f = filas[0]
-    return Usuario(f["usuario"], f["nombre"], f["correo"], f["rol"], f["organismo"], f["activo"])
+    return desde_fila(filas[0])
 
 
 def cerrar_sesiones(con: duckdb.DuckDBPyConnection, usuario: str, ahora: datetime | None = None) -> None:

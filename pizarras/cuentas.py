@@ -81,7 +81,8 @@ def normalizar_usuario(usuario: str) -> str:
     return usuario.strip().lower()
 
 
-def _desde_fila(fila: dict) -> Usuario:
+def desde_fila(fila: dict) -> Usuario:
+    """The account of a `usuario_por_nombre` / `usuarios_lista` row."""
     return Usuario(fila["usuario"], fila["nombre"], fila["correo"], fila["rol"], fila["organismo"], fila["activo"])
 
 
@@ -93,12 +94,12 @@ def organismo_existe(con: duckdb.DuckDBPyConnection, organismo: str) -> bool:
 def buscar(con: duckdb.DuckDBPyConnection, usuario: str) -> Usuario | None:
     with con.cursor() as cur:
         filas = ejecutar_en(cur, "usuario_por_nombre", {"usuario": normalizar_usuario(usuario)})
-    return _desde_fila(filas[0]) if filas else None
+    return desde_fila(filas[0]) if filas else None
 
 
 def listar(con: duckdb.DuckDBPyConnection) -> list[Usuario]:
     with con.cursor() as cur:
-        return [_desde_fila(f) for f in ejecutar_en(cur, "usuarios_lista")]
+        return [desde_fila(f) for f in ejecutar_en(cur, "usuarios_lista")]
 
 
 def agregar(
