@@ -7,12 +7,11 @@ from datetime import datetime
 
 import duckdb
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from cuentas_prueba import CLAVE
 from pizarras import autorreporte
 from cuentas_prueba import NUEVA, como
-from tests.paginas.util import ARNES, metrica
+from tests.paginas.util import abrir, metrica
 
 
 @pytest.fixture()
@@ -22,12 +21,6 @@ def ruta(ruta_con_usuarios, tmp_path, monkeypatch):
     return copia
 
 
-def abrir(pagina: str, usuario: str | None = None) -> AppTest:
-    at = AppTest.from_file(ARNES, default_timeout=30)
-    at.session_state["pagina_bajo_prueba"] = f"pages/{pagina}.py"
-    if usuario:
-        at.session_state["_sesion_pizarras"] = {"usuario": usuario, "iniciada": datetime.now()}
-    return at.run()
 
 
 def leer(ruta, sql):
@@ -63,7 +56,7 @@ def test_a_wrong_password_is_told_in_spanish_and_a_good_one_logs_in(ruta):
 
 
 def test_an_enlace_updates_and_submits_an_activity_of_its_organismo(ruta):
-    at = abrir("autorreporte", "enlace.itei")
+    at = abrir("autorreporte", como="enlace.itei")
     assert not at.exception
     actividad = at.selectbox(key="act_elegida")
     assert set(actividad.options) == {"#1 · Actividad 1", "#2 · Actividad 2"}
@@ -76,7 +69,7 @@ def test_an_enlace_updates_and_submits_an_activity_of_its_organismo(ruta):
 
 
 def test_an_invalid_save_says_what_to_fix_and_writes_nothing(ruta):
-    at = abrir("autorreporte", "enlace.itei")
+    at = abrir("autorreporte", como="enlace.itei")
     at.selectbox(key="act_elegida").set_value(2).run()
     next(s for s in at.selectbox if s.label == "Estatus").set_value("concluida")
     at.number_input[0].set_value(80)
@@ -90,7 +83,7 @@ def test_a_hostile_title_is_shown_as_text(ruta):
     enlace = como("enlace.itei")
     autorreporte.crear_actividad(con, enlace, {**NUEVA, "titulo": "![x](http://malo.example/p.png) **negrita**"})
     con.close()
-    at = abrir("autorreporte", "enlace.itei")
+    at = abrir("autorreporte", como="enlace.itei")
     assert not at.exception
     # Markdown elements never carry the title; it reaches the page only inside tables, labels and st.text.
     for elemento in [*at.markdown, *at.caption, *at.warning, *at.info, *at.success]:
@@ -98,7 +91,7 @@ def test_a_hostile_title_is_shown_as_text(ruta):
 
 
 def test_an_evaluator_reads_but_gets_no_form(ruta):
-    at = abrir("autorreporte", "evaluacion")
+    at = abrir("autorreporte", como="evaluacion")
     assert not at.exception
     assert any("evaluación" in i.value for i in at.info)
     assert not [b for b in at.button if "Guardar" in b.label]
@@ -112,14 +105,14 @@ def test_the_admin_validates_the_queue_and_the_public_board_follows(ruta):
 
     publico = abrir("pizarra_nacional")
     assert metrica(publico, "Actividades") == "6"  # the sent activity is not public yet
-    evaluador = abrir("pizarra_nacional", "evaluacion")
+    evaluador = abrir("pizarra_nacional", como="evaluacion")
     assert metrica(evaluador, "Actividades") == "7"  # evaluators see drafts too
 
-    enlace = abrir("revision", "enlace.itei")
+    enlace = abrir("revision", como="enlace.itei")
     assert not [b for b in enlace.button if b.label.startswith("Validar")]
     assert not enlace.dataframe and any("Autorreporte" in i.value for i in enlace.info)  # no other organismo's drafts
 
-    at = abrir("revision", "admin.snt")
+    at = abrir("revision", como="admin.snt")
     assert not at.exception
     next(b for b in at.button if b.label.startswith("Validar todas")).click().run()
     assert not at.exception and not at.error
@@ -132,12 +125,12 @@ def test_the_admin_sends_a_record_back_with_a_comment(ruta):
     nueva = autorreporte.crear_actividad(con, como("enlace.itei"), NUEVA)
     autorreporte.cambiar_revision(con, como("enlace.itei"), "actividades", nueva, 1, "enviar")
     con.close()
-    at = abrir("revision", "admin.snt")
+    at = abrir("revision", como="admin.snt")
     at.text_area[0].input("Falta el enlace a la evidencia")
     next(b for b in at.button if b.label == "Devolver al enlace").click().run()
     assert leer(ruta, f"select revision, observacion from actividades where id = {nueva}") == [
         ("observada", "Falta el enlace a la evidencia")]
-    enlace = abrir("autorreporte", "enlace.itei")
+    enlace = abrir("autorreporte", como="enlace.itei")
     assert any("Falta el enlace a la evidencia" in w.value for w in enlace.warning)
 
 
@@ -145,7 +138,7 @@ def test_a_revoked_session_is_logged_out(ruta):
     con = duckdb.connect(str(ruta))
     from pizarras.acceso import cerrar_sesiones
 
-    at = abrir("autorreporte", "enlace.itei")
+    at = abrir("autorreporte", como="enlace.itei")
     assert at.tabs
     cerrar_sesiones(con, "enlace.itei")  # logout in another tab
     con.close()
@@ -154,7 +147,7 @@ def test_a_revoked_session_is_logged_out(ruta):
 
 
 def test_an_enlace_adds_a_training_and_sends_it_for_review(ruta):
-    at = abrir("autorreporte", "enlace.itei")
+    at = abrir("autorreporte", como="enlace.itei")
     assert at.selectbox(key="cap_elegida").value is None  # "Nueva capacitación"
     # The trainings tab is the last one: its widgets come after the activity form's same-named ones.
     [t for t in at.text_input if t.label == "Título"][-1].input("Taller de archivos")

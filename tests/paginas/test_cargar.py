@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import shutil
-from datetime import datetime
 
 import duckdb
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.paginas.util import ARNES
+from tests.paginas.util import abrir
 from test_importacion import NUEVA, xlsx
 
 
@@ -20,12 +19,6 @@ def ruta(ruta_con_usuarios, tmp_path, monkeypatch):
     return copia
 
 
-def abrir(usuario: str | None) -> AppTest:
-    at = AppTest.from_file(ARNES, default_timeout=30)
-    at.session_state["pagina_bajo_prueba"] = "pages/cargar.py"
-    if usuario:
-        at.session_state["_sesion_pizarras"] = {"usuario": usuario, "iniciada": datetime.now()}
-    return at.run()
 
 
 def subir(at: AppTest, nombre: str, contenido: bytes) -> AppTest:
@@ -34,12 +27,12 @@ def subir(at: AppTest, nombre: str, contenido: bytes) -> AppTest:
 
 
 def test_nobody_logged_in_sees_the_login_form(ruta):
-    at = abrir(None)
+    at = abrir("cargar")
     assert not at.exception and [t.label for t in at.text_input] == ["Usuario", "Contraseña"]
 
 
 def test_an_enlace_sees_row_errors_then_imports_the_corrected_file(ruta):
-    at = abrir("enlace.itei")
+    at = abrir("cargar", como="enlace.itei")
     assert not at.exception
     assert any("Descargar plantilla" in b.proto.label for b in at.get("download_button"))
     mala = [*NUEVA[:12], "Terminada", 150, *NUEVA[14:]]
@@ -59,7 +52,7 @@ def test_an_enlace_sees_row_errors_then_imports_the_corrected_file(ruta):
 
 
 def test_an_admin_rolls_a_batch_back(ruta):
-    at = abrir("admin.snt")
+    at = abrir("cargar", como="admin.snt")
     at = subir(at, "carga.xlsx", xlsx([NUEVA]))
     next(b for b in at.button if b.label == "Importar 1 fila").click().run()
     at.button(key="carga_revertir_boton").click().run()
@@ -70,14 +63,14 @@ def test_an_admin_rolls_a_batch_back(ruta):
 
 
 def test_a_wrong_file_gets_a_spanish_message(ruta):
-    at = subir(abrir("enlace.itei"), "viejo.xls", bytes.fromhex("D0CF11E0A1B11AE1") + b"\x00" * 600)
+    at = subir(abrir("cargar", como="enlace.itei"), "viejo.xls", bytes.fromhex("D0CF11E0A1B11AE1") + b"\x00" * 600)
     assert not at.exception and any(".xls" in e.value for e in at.error)
 
 
 def test_an_enlace_uploads_trainings(ruta):
     from test_importacion import ENCABEZADOS_CAPACITACIONES, TALLER
 
-    at = abrir("enlace.itei")
+    at = abrir("cargar", como="enlace.itei")
     at.radio(key="carga_tipo").set_value("capacitaciones").run()
     assert any("Descargar plantilla" in b.proto.label for b in at.get("download_button"))
     at = subir(at, "capacitaciones.xlsx", xlsx([TALLER], ENCABEZADOS_CAPACITACIONES))

@@ -4,16 +4,14 @@ the QR code of the audience link, the venue-network advice, and building a deck 
 from __future__ import annotations
 
 import shutil
-from datetime import datetime
 
 import duckdb
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from pizarras import diapositivas
 from pizarras.filtros import escapar_markdown
 from pizarras.presentaciones import cargar_predeterminadas
-from tests.paginas.util import ARNES, rerun
+from tests.paginas.util import abrir, rerun
 
 DECK = "panorama-nacional"
 
@@ -34,14 +32,6 @@ def ruta(ruta_con_usuarios, tmp_path, monkeypatch):
     return copia
 
 
-def abrir(usuario: str | None = None, **parametros) -> AppTest:
-    at = AppTest.from_file(ARNES, default_timeout=30)
-    at.session_state["pagina_bajo_prueba"] = "pages/presentacion.py"
-    if usuario:
-        at.session_state["_sesion_pizarras"] = {"usuario": usuario, "iniciada": datetime.now()}
-    for clave, valor in parametros.items():
-        at.query_params[clave] = valor
-    return at.run()
 
 
 def contador(at) -> str:
@@ -49,7 +39,7 @@ def contador(at) -> str:
 
 
 def test_without_a_deck_the_page_lists_the_decks_and_explains_the_venue_network(ruta):
-    at = abrir()
+    at = abrir("presentacion")
     assert not at.exception
     assert at.title[0].value == "Presentación"
     assert at.selectbox(key="presentacion_elegida").value == "gobierno-abierto-ods"  # by title
@@ -58,7 +48,7 @@ def test_without_a_deck_the_page_lists_the_decks_and_explains_the_venue_network(
 
 
 def test_a_link_opens_a_deck_at_its_slide_and_the_buttons_move_through_it(ruta):
-    at = abrir(presentacion=DECK, diapositiva="2")
+    at = abrir("presentacion", presentacion=DECK, diapositiva="2")
     assert not at.exception
     assert at.title[0].value == "Avance por región" and "2 / 6" in contador(at)
     assert at.button(key="presentacion_anterior").disabled is False
@@ -70,21 +60,21 @@ def test_a_link_opens_a_deck_at_its_slide_and_the_buttons_move_through_it(ruta):
 
 
 def test_an_out_of_range_slide_opens_the_last_and_an_unknown_deck_says_so(ruta):
-    at = abrir(presentacion=DECK, diapositiva="99")
+    at = abrir("presentacion", presentacion=DECK, diapositiva="99")
     assert "6 / 6" in contador(at) and at.button(key="presentacion_siguiente").disabled
-    at = abrir(presentacion="no-existe")
+    at = abrir("presentacion", presentacion="no-existe")
     assert not at.exception and at.title[0].value == "Presentación"
     assert "no\\-existe" in at.warning[0].value
 
 
 def test_a_slide_without_a_region_shows_a_calm_message_not_an_error(ruta):
-    at = abrir(presentacion="recorrido-regional", diapositiva="1", avance="0")
+    at = abrir("presentacion", presentacion="recorrido-regional", diapositiva="1", avance="0")
     assert not at.exception and not at.error
     assert at.title[0].value == "Los organismos de una región"
 
 
 def test_after_an_automatic_advance_the_next_button_moves_from_the_slide_shown(ruta):
-    at = abrir(presentacion="recorrido-regional")  # advances by itself: the timer reruns only the fragment
+    at = abrir("presentacion", presentacion="recorrido-regional")  # advances by itself: the timer reruns only the fragment
     at.query_params["diapositiva"] = "3"  # where the timer left it
     at.button(key="presentacion_siguiente").click()
     rerun(at)
@@ -92,7 +82,7 @@ def test_after_an_automatic_advance_the_next_button_moves_from_the_slide_shown(r
 
 
 def test_an_auto_advancing_deck_can_be_paused(ruta):
-    at = abrir(presentacion="recorrido-regional")
+    at = abrir("presentacion", presentacion="recorrido-regional")
     assert any("cada 20 s" in c.value for c in at.caption)
     at.button(key="presentacion_pausa").click()
     rerun(at)
@@ -102,7 +92,7 @@ def test_an_auto_advancing_deck_can_be_paused(ruta):
 
 def test_the_qr_code_encodes_the_public_link_to_the_board_with_the_slides_filters(ruta, monkeypatch):
     monkeypatch.setenv("PIZARRAS_URL_PUBLICA", "http://192.168.1.20:8501/")
-    at = abrir(presentacion="recorrido-regional", diapositiva="2", avance="0")
+    at = abrir("presentacion", presentacion="recorrido-regional", diapositiva="2", avance="0")
     esperada = "http://192.168.1.20:8501/pizarra_region?region=centro"
     assert diapositivas.url_audiencia("http://192.168.1.20:8501", "region", {"region": ["centro"]}) == esperada
     assert any(c.value == escapar_markdown("192.168.1.20:8501/pizarra_region?region=centro")
@@ -112,7 +102,7 @@ def test_the_qr_code_encodes_the_public_link_to_the_board_with_the_slides_filter
 
 
 def test_an_admin_builds_a_deck_from_the_editor(ruta):
-    at = abrir("admin.snt")
+    at = abrir("presentacion", como="admin.snt")
     assert not at.exception
     at.text_input(key="editor_titulo_").input("Taller en Durango")
     rerun(at)
@@ -131,7 +121,7 @@ def test_an_admin_builds_a_deck_from_the_editor(ruta):
 
 
 def test_an_evaluator_gets_no_editor(ruta):
-    at = abrir("evaluacion")
+    at = abrir("presentacion", como="evaluacion")
     assert not at.exception
     assert not at.expander and any("inicie sesión como administración o enlace" in c.value for c in at.caption)
 
@@ -147,7 +137,7 @@ def test_a_hostile_deck_title_is_shown_as_text(ruta):
         con.execute("checkpoint")
     finally:
         con.close()
-    at = abrir(presentacion="hostil")
+    at = abrir("presentacion", presentacion="hostil")
     assert not at.exception
     assert at.caption[0].value.startswith(escapar_markdown(hostil))
     assert "\\[clic\\]" in at.caption[0].value and "\\<b\\>" in at.caption[0].value

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
@@ -10,10 +11,13 @@ ARNES = str(Path(__file__).resolve().parent / "arnes.py")
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 
 
-def abrir(pagina: str, **parametros_url) -> AppTest:
-    """Run `pages/<pagina>.py` inside the real frame, with the given URL query parameters."""
+def abrir(pagina: str, como: str | None = None, **parametros_url) -> AppTest:
+    """Run `pages/<pagina>.py` inside the real frame, with the given URL query parameters; `como` opens it in a
+    session of that account (as a login, or the cookie, would)."""
     at = AppTest.from_file(ARNES, default_timeout=30)
     at.session_state["pagina_bajo_prueba"] = f"pages/{pagina}.py"
+    if como:
+        at.session_state["_sesion_pizarras"] = {"usuario": como, "iniciada": datetime.now()}
     for clave, valor in parametros_url.items():
         at.query_params[clave] = valor
     return at.run()
