@@ -20,12 +20,11 @@ from pathlib import Path
 import duckdb
 import psutil
 
-from bench import audiencia, consultas, paginas, publicacion, resultados
+from bench import audiencia, consultas, paginas, resultados
 from bench.arranque import arranque_en_frio
 from bench.carga import TAMANOS as TAMANOS_CARGA
 from bench.carga import medir_carga
 from bench.primera_visita import primera_visita
-from bench.estadistica import medir
 from bench.resultados import escribir
 from bench.servidor import CHROMIUM, Muestreo, lanzar
 from pizarras.config import CARPETA_SEED, RAIZ

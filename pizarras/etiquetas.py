@@ -11,7 +11,7 @@ it started) has an entry `"<tema>.<columna>"` beside the general one; there is n
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 import zipfile
 
-import duckdb
 import pytest
 from openpyxl import Workbook, load_workbook
 

@@ -3,7 +3,6 @@ the detail view of a row."""
 
 from __future__ import annotations
 
-from datetime import date
 
 from datos_prueba import TOTAL_PARTICIPANTES
 from tests.paginas.figuras import barras, figura, valores
