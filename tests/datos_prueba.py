@@ -90,3 +90,18 @@ def construir_pequena(ruta: Path) -> Path:
     finally:
         con.close()
     return ruta
+
+
+def con_presentaciones(ruta: Path) -> Path:
+    """The database at `ruta` plus the seed's default decks (what a fresh build loads)."""
+    from pizarras.presentaciones import cargar_predeterminadas
+
+    con = duckdb.connect(str(ruta))
+    try:
+        con.execute("begin")
+        cargar_predeterminadas(con)
+        con.execute("commit")
+        con.execute("checkpoint")
+    finally:
+        con.close()
+    return ruta

@@ -10,13 +10,12 @@ import json
 from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
-import duckdb
 import pytest
 from PIL import Image
 
-from datos_prueba import construir_pequena
+from datos_prueba import con_presentaciones, construir_pequena
 from pizarras import diapositivas
-from pizarras.presentaciones import PREDETERMINADAS, cargar_predeterminadas, desde_json
+from pizarras.presentaciones import PREDETERMINADAS, desde_json
 from tests.e2e.conftest import _puerto_libre, esperar_app, pagina_en, servidor_en
 
 pytestmark = pytest.mark.browser
@@ -29,16 +28,7 @@ TAMANOS = [(1280, 720), (1920, 1080)]
 @pytest.fixture(scope="module")
 def base_con_decks(tmp_path_factory) -> Path:
     carpeta = tmp_path_factory.mktemp("presentacion")
-    ruta = construir_pequena(carpeta / "presentacion.duckdb")
-    con = duckdb.connect(str(ruta))
-    try:
-        con.execute("begin")
-        cargar_predeterminadas(con)
-        con.execute("commit")
-        con.execute("checkpoint")
-    finally:
-        con.close()
-    return ruta
+    return con_presentaciones(construir_pequena(carpeta / "presentacion.duckdb"))
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,7 @@ import pytest
 
 from pizarras import diapositivas
 from pizarras.filtros import escapar_markdown
-from pizarras.presentaciones import cargar_predeterminadas
+from datos_prueba import con_presentaciones
 from tests.paginas.util import abrir, rerun
 
 DECK = "panorama-nacional"
@@ -18,15 +18,7 @@ DECK = "panorama-nacional"
 
 @pytest.fixture()
 def ruta(ruta_con_usuarios, tmp_path, monkeypatch):
-    copia = shutil.copy(ruta_con_usuarios, tmp_path / "presentacion.duckdb")
-    con = duckdb.connect(str(copia))
-    try:
-        con.execute("begin")
-        cargar_predeterminadas(con)
-        con.execute("commit")
-        con.execute("checkpoint")
-    finally:
-        con.close()
+    copia = con_presentaciones(shutil.copy(ruta_con_usuarios, tmp_path / "presentacion.duckdb"))
     monkeypatch.setenv("PIZARRAS_DB", str(copia))
     monkeypatch.delenv("PIZARRAS_URL_PUBLICA", raising=False)
     return copia
