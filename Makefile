@@ -34,7 +34,7 @@ browser:
 	@command -v chromium >/dev/null 2>&1 || { echo "No se pudo instalar chromium"; exit 1; }
 
 run: data-si-falta
-	$(BIN)/streamlit run app.py --server.port $(PORT) --server.address $(HOST)
+	$(BIN)/streamlit run servidor.py --server.port $(PORT) --server.address $(HOST)
 
 test: data-si-falta browser
 	$(BIN)/python -m pytest

@@ -36,7 +36,10 @@ TAMANOS_CONSULTAS = [10_000, 100_000, 1_000_000]
 GRANDE = 1_000_000
 SESIONES = [25, 50, 100, 200]
 # The repository's configuration, and the websocket compressed (what the app sends is most of what it controls).
-VARIANTES_VISITA = [None, {"server.enableWebsocketCompression": "true"}]  # 50: between what one process serves and what 100 ask for
+# (entry, extra config): the app as `make run` serves it, Streamlit alone (what it was before), and the same with the
+# websocket compressed too.
+VARIANTES_VISITA = [("servidor.py", None), ("app.py", None),
+                    ("servidor.py", {"server.enableWebsocketCompression": "true"})]  # 50: between what one process serves and what 100 ask for
 PAQUETES = ["streamlit", "duckdb", "pandas", "pyarrow", "plotly", "numpy", "psutil", "playwright", "websockets",
             "protobuf"]
 
@@ -289,20 +292,24 @@ def hallazgos(datos: dict) -> list[str]:
 
 
 def _hallazgos_visita(visitas: list[dict]) -> list[str]:
-    base = next((v for v in visitas if not v.get("opciones") and v.get("bytes_en_cable")), None)
-    if base is None:
+    base = resultados.visita_de(visitas, "servidor.py")
+    if base is None or not base.get("bytes_en_cable"):
         return []
     mb = lambda b: b / 2**20  # noqa: E731
     js = base["por_tipo"].get("JavaScript", {}).get("bytes", 0) + base["por_tipo"].get("fuentes", {}).get("bytes", 0)
     h = [f"Primera visita desde un teléfono: {mb(base['bytes_en_cable']['mediana']):.1f} MB en "
          f"{base['peticiones']['mediana']:.0f} peticiones; {mb(js):.1f} MB son el JavaScript y las fuentes del "
-         f"frontend de Streamlit ({base['mayores'][0]['url']}: {mb(base['mayores'][0]['bytes']):.1f} MB), servidos "
-         f"sin comprimir; lo que manda la app por el websocket son {base['bytes_ws']['mediana'] / 2**10:.0f} KB."]
-    if base.get("estaticos_con_gzip_bytes"):
-        h.append(f"Un proxy inverso que comprima con gzip dejaría los estáticos en "
-                 f"{mb(base['estaticos_con_gzip_bytes']):.1f} MB (de {mb(base['estaticos_bytes']):.1f} MB); una "
+         f"frontend de Streamlit ({base['mayores'][0]['url']}: {mb(base['mayores'][0]['bytes']):.1f} MB), "
+         f"lo que manda la app por el websocket son {base['bytes_ws']['mediana'] / 2**10:.0f} KB."]
+    if base.get("estaticos_servidos_bytes"):
+        h.append(f"Los estáticos de Streamlit van comprimidos (`servidor.py`, `pizarras/compresion.py`): "
+                 f"{mb(base['estaticos_servidos_bytes']):.1f} MB de {mb(base['estaticos_bytes']):.1f} MB; una "
                  f"segunda visita ya los tiene en caché y baja "
                  f"{base['segunda_visita']['bytes_http']['mediana'] / 2**10:.0f} KB por HTTP.")
+    solo_streamlit = resultados.visita_de(visitas, "app.py")
+    if solo_streamlit and solo_streamlit.get("bytes_en_cable"):
+        h.append(f"Con Streamlit solo (`streamlit run app.py`, estáticos sin comprimir) la misma visita mueve "
+                 f"{mb(solo_streamlit['bytes_en_cable']['mediana']):.1f} MB.")
     comprimida = next((v for v in visitas if v.get("opciones") and v.get("bytes_en_cable")), None)
     if comprimida:
         ahorro = base["bytes_en_cable"]["mediana"] - comprimida["bytes_en_cable"]["mediana"]
@@ -437,8 +444,8 @@ def main(argv: list[str] | None = None) -> int:
         aviso("Primera visita desde un teléfono (bytes y peticiones)…")
         inicio_seccion = time.perf_counter()
         datos["primera_visita"] = []
-        for opciones in VARIANTES_VISITA:
-            r = primera_visita(Path(semilla["ruta"]), logs, 1 if rapido else 3, opciones, aviso=aviso)
+        for entrada, opciones in VARIANTES_VISITA:
+            r = primera_visita(Path(semilla["ruta"]), logs, 1 if rapido else 3, opciones, entrada, aviso=aviso)
             datos["primera_visita"].append({**r, "base": semilla["nombre"]})
         _fin_de_seccion(datos, "visita", inicio_seccion)
 

@@ -10,7 +10,6 @@ compressed or not. The same context then reloads the page: what a second visit c
 from __future__ import annotations
 
 import asyncio
-import gzip
 import threading
 import urllib.request
 from collections import Counter
@@ -124,27 +123,31 @@ def _una_visita(contexto, pagina, url: str, limite_s: float) -> dict:
             "urls": sorted(set(urls.values()))}
 
 
-def _con_gzip(urls: list[str]) -> tuple[int, int]:
-    """Bytes of the frontend's static files as served and as a compressing reverse proxy would send them (gzip -6):
-    Streamlit serves them uncompressed on purpose, so this is the lever left to whoever deploys the app."""
-    servidos = comprimidos = 0
+def _estaticos(urls: list[str]) -> tuple[int, int]:
+    """Bytes of the frontend's static files as they are, and as the server sends them to a browser that accepts
+    gzip (`pizarras/compresion.py` under `servidor.py`; Streamlit alone sends them uncompressed)."""
+    originales = servidos = 0
     for url in urls:
         if "/static/" not in url:
             continue
-        with urllib.request.urlopen(url, timeout=30) as respuesta:
-            cuerpo = respuesta.read()
-        servidos += len(cuerpo)
-        comprimidos += len(gzip.compress(cuerpo, compresslevel=6))
-    return servidos, comprimidos
+        for encabezados in ({}, {"Accept-Encoding": "gzip"}):
+            with urllib.request.urlopen(urllib.request.Request(url, headers=encabezados), timeout=30) as respuesta:
+                cuerpo = respuesta.read()
+            if encabezados:
+                servidos += len(cuerpo)
+            else:
+                originales += len(cuerpo)
+    return originales, servidos
 
 
 def primera_visita(db: Path, carpeta: Path, repeticiones: int, opciones: dict | None = None,
-                   limite_s: float = 120, aviso=print) -> dict:
-    """Median bytes and requests of a phone's first visit (and of a second one) to the national board."""
+                   entrada: str = "servidor.py", limite_s: float = 120, aviso=print) -> dict:
+    """Median bytes and requests of a phone's first visit (and of a second one) to the national board, served by
+    `streamlit run <entrada>` with extra config `opciones`."""
     from playwright.sync_api import sync_playwright
 
     visitas, segundas, cable, errores = [], [], [], []
-    servidor = lanzar(db, carpeta, opciones)
+    servidor = lanzar(db, carpeta, opciones, entrada)
     try:
         servidor.esperar_salud()
         with sync_playwright() as p, Relevo(servidor.puerto) as relevo:
@@ -167,7 +170,7 @@ def primera_visita(db: Path, carpeta: Path, repeticiones: int, opciones: dict | 
                     finally:
                         contexto.close()
                 urls_estaticas = [u.replace(relevo.url, servidor.url) for u in (visitas[-1]["urls"] if visitas else [])]
-                estaticos, con_gzip = _con_gzip(urls_estaticas)
+                estaticos, servidos = _estaticos(urls_estaticas)
             finally:
                 navegador.close()
     finally:
@@ -190,11 +193,12 @@ def primera_visita(db: Path, carpeta: Path, repeticiones: int, opciones: dict | 
                            "bytes_http": resumen([v["bytes_http"] for v in segundas]),
                            "bytes_ws": resumen([v["bytes_ws"] for v in segundas])},
         "estaticos_bytes": estaticos,
-        "estaticos_con_gzip_bytes": con_gzip,
+        "estaticos_servidos_bytes": servidos,
+        "entrada": entrada,
         "opciones": opciones or {},
         "errores": errores,
     }
-    aviso(f"  primera visita ({resultado['ventana']}{', ' + str(opciones) if opciones else ''}): "
+    aviso(f"  primera visita ({resultado['ventana']}, {entrada}{', ' + str(opciones) if opciones else ''}): "
           f"{resultado['peticiones']['mediana']:.0f} peticiones, {resultado['bytes_http']['mediana'] / 2**20:.2f} MB "
           f"HTTP, {resultado['bytes_ws']['mediana'] / 2**10:.0f} KB por websocket, "
           f"{resultado['bytes_en_cable']['mediana'] / 2**20:.2f} MB en el cable")

@@ -71,7 +71,7 @@ def construir_targets(datos: dict) -> list[dict]:
         targets.append(_target(f"arranque en frío ({arranque['base']})", f"≤ {OBJETIVO_ARRANQUE_S:.0f} s hasta el "
                                "primer render completo", None if render is None else round(render, 2),
                                render is not None and not arranque["errores"] and render <= OBJETIVO_ARRANQUE_S))
-    visita = next((v for v in datos.get("primera_visita", []) if not v.get("opciones")), None)
+    visita = visita_de(datos.get("primera_visita", []), "servidor.py")
     cable = (visita or {}).get("bytes_en_cable") or {}
     mb = None if not cable else round(cable["mediana"] / 2**20, 2)
     targets.append(_target("primera visita desde un teléfono (pizarra nacional, 390×844)",
@@ -274,6 +274,17 @@ def _kb(valor: float | None) -> str:
     return f"{valor / 2**20:,.2f} MB" if valor >= 2**20 else f"{valor / 2**10:,.0f} KB"
 
 
+def visita_de(visitas: list[dict], entrada: str) -> dict | None:
+    """The first visit measured with `streamlit run <entrada>` and no extra config (results before the entry was
+    recorded were all Streamlit alone)."""
+    return next((v for v in visitas if not v.get("opciones") and v.get("entrada", "app.py") == entrada), None)
+
+
+def _configuracion(visita: dict) -> str:
+    return ", ".join([f"`streamlit run {visita.get('entrada', 'app.py')}`"]
+                     + [f"`{k}={x}`" for k, x in (visita.get("opciones") or {}).items()])
+
+
 def _seccion_visita(visitas: list[dict]) -> list[str]:
     l = ["## Primera visita desde un teléfono", ""]
     l += ["La pizarra nacional sin filtros en un contexto nuevo de Chromium (sin caché) de 390×844 con pantalla táctil, "
@@ -285,12 +296,10 @@ def _seccion_visita(visitas: list[dict]) -> list[str]:
     filas = []
     for v in visitas:
         if not v.get("peticiones"):
-            filas.append([", ".join(f"`{k}={x}`" for k, x in (v.get("opciones") or {}).items()) or "la del repositorio",
-                          "error", "; ".join(v.get("errores", [])), "", "", "", ""])
+            filas.append([_configuracion(v), "error", "; ".join(v.get("errores", [])), "", "", "", ""])
             continue
         segunda = v["segunda_visita"]
-        filas.append([", ".join(f"`{k}={x}`" for k, x in (v.get("opciones") or {}).items()) or "la del repositorio",
-                      f"{v['peticiones']['mediana']:.0f}", _kb(v["bytes_http"]["mediana"]),
+        filas.append([_configuracion(v), f"{v['peticiones']['mediana']:.0f}", _kb(v["bytes_http"]["mediana"]),
                       f"{_kb(v['bytes_ws']['mediana'])} ({v['mensajes_ws']} mensajes)",
                       f"{_kb(v['bytes_en_cable']['mediana'])} (n={v['bytes_en_cable']['n']})",
                       f"{segunda['peticiones']['mediana']:.0f} peticiones a la red, "
@@ -298,16 +307,17 @@ def _seccion_visita(visitas: list[dict]) -> list[str]:
                       len(v["repetidas"])])
     l += _tabla(["configuración del servidor", "peticiones", "HTTP", "websocket", "en el cable", "segunda visita",
                  "recursos repetidos"], filas)
-    base = next((v for v in visitas if not v.get("opciones") and v.get("por_tipo")), None)
-    if base:
+    base = visita_de(visitas, "servidor.py")
+    if base and base.get("por_tipo"):
         l += _tabla(["tipo", "peticiones", "bytes"],
                     [[t, c["peticiones"], _kb(c["bytes"])] for t, c in sorted(base["por_tipo"].items(),
                                                                               key=lambda x: -x[1]["bytes"])])
         l += ["Los mayores: " + ", ".join(f"`{m['url']}` {_kb(m['bytes'])}" for m in base["mayores"]) + ".", ""]
-        if base.get("estaticos_con_gzip_bytes"):
-            l += [f"Los estáticos del frontend de Streamlit ({_kb(base['estaticos_bytes'])}) se sirven sin comprimir "
-                  "(Streamlit 1.67 excluye `/static/` de su gzip); comprimidos con gzip -6, como los mandaría un proxy "
-                  f"inverso que comprima, serían {_kb(base['estaticos_con_gzip_bytes'])}.", ""]
+        if base.get("estaticos_servidos_bytes"):
+            l += [f"Los estáticos del frontend de Streamlit ({_kb(base['estaticos_bytes'])}) van comprimidos con gzip "
+                  f"a un navegador que lo acepta: {_kb(base['estaticos_servidos_bytes'])}. Streamlit 1.67 los excluye "
+                  "de su propio gzip (lo pagaría en cada petición); `servidor.py` los comprime una vez por proceso "
+                  "(`pizarras/compresion.py`). «Bytes» cuenta lo que llega por la red, comprimido.", ""]
     return l
 
 

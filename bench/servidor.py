@@ -1,4 +1,5 @@
-"""Start and stop the real server (`streamlit run app.py`) on a free loopback port, and sample its CPU and memory."""
+"""Start and stop the real server as `make run` does (`streamlit run servidor.py`) on a free loopback port, and sample
+its CPU and memory."""
 
 from __future__ import annotations
 
@@ -74,13 +75,15 @@ class Servidor:
                 self.proceso.wait()
 
 
-def lanzar(db: Path, carpeta_registro: Path, opciones: dict[str, str] | None = None) -> Servidor:
-    """`streamlit run app.py` on `db`, headless on 127.0.0.1 (tech-notes §8), with extra config `opciones`."""
+def lanzar(db: Path, carpeta_registro: Path, opciones: dict[str, str] | None = None,
+           entrada: str = "servidor.py") -> Servidor:
+    """`streamlit run servidor.py` (or another `entrada`) on `db`, headless on 127.0.0.1 (tech-notes §8), with extra
+    config `opciones`."""
     puerto = puerto_libre()
     carpeta_registro.mkdir(parents=True, exist_ok=True)
     registro = carpeta_registro / f"servidor-{puerto}.log"
     argumentos = [
-        sys.executable, "-m", "streamlit", "run", str(RAIZ / "app.py"),
+        sys.executable, "-m", "streamlit", "run", str(RAIZ / entrada),
         "--server.port", str(puerto), "--server.address", "127.0.0.1", "--server.headless", "true",
         "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none",
     ]

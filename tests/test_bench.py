@@ -371,7 +371,8 @@ def test_a_run_in_parts_keeps_the_sections_it_did_not_measure(tmp_path):
 # ------------------------------------------------------------------------------------------------ a phone's first visit
 
 
-def _visita(cable_mb: float, repetidas: dict | None = None, opciones: dict | None = None) -> dict:
+def _visita(cable_mb: float, repetidas: dict | None = None, opciones: dict | None = None,
+            entrada: str = "servidor.py") -> dict:
     def r(v: float) -> dict:
         return {"mediana": v, "min": v, "max": v, "n": 3}
 
@@ -380,7 +381,8 @@ def _visita(cable_mb: float, repetidas: dict | None = None, opciones: dict | Non
             "repetidas": repetidas or {}, "por_tipo": {"JavaScript": {"peticiones": 116, "bytes": 8_700_000}},
             "mayores": [{"url": "static/js/PlotlyChart.js", "bytes": 4_700_000}],
             "segunda_visita": {"peticiones": r(4), "de_cache": r(121), "bytes_http": r(2000), "bytes_ws": r(300_000)},
-            "estaticos_bytes": 9_200_000, "estaticos_con_gzip_bytes": 2_900_000, "opciones": opciones or {},
+            "estaticos_bytes": 9_200_000, "estaticos_servidos_bytes": 2_900_000, "entrada": entrada,
+            "opciones": opciones or {},
             "errores": [], "base": "semilla"}
 
 
@@ -388,25 +390,38 @@ def test_a_phones_first_visit_has_its_targets_and_its_section(tmp_path):
     from bench.__main__ import hallazgos
 
     datos = _datos_minimos(40.0, 6.0, 800.0)
-    datos["primera_visita"] = [_visita(9.2), _visita(8.9, opciones={"server.enableWebsocketCompression": "true"})]
+    variantes = [_visita(3.2), _visita(9.2, entrada="app.py"),
+                 _visita(2.9, opciones={"server.enableWebsocketCompression": "true"})]
+    datos["primera_visita"] = variantes
     por_nombre = {t["name"]: t for t in resultados.construir_targets(datos)}
     cable = por_nombre["primera visita desde un teléfono (pizarra nacional, 390×844)"]
-    assert cable["measured"] == 9.2 and cable["met"] is False  # the variant does not count: the repository's config
+    # What `make run` serves counts: neither Streamlit alone nor the variant with more config.
+    assert cable["measured"] == 3.2 and cable["met"] is False
     assert por_nombre["primera visita desde un teléfono: ningún recurso pedido dos veces"]["met"] is True
     datos["primera_visita"] = [_visita(2.5, repetidas={"http://x/static/js/a.js": 2})]
     por_nombre = {t["name"]: t for t in resultados.construir_targets(datos)}
     assert por_nombre["primera visita desde un teléfono (pizarra nacional, 390×844)"]["met"] is True
     assert por_nombre["primera visita desde un teléfono: ningún recurso pedido dos veces"]["measured"] == 1
 
-    datos["primera_visita"] = [_visita(9.2), _visita(8.9, opciones={"server.enableWebsocketCompression": "true"})]
+    datos["primera_visita"] = variantes
     _, ruta_md = resultados.escribir(datos, tmp_path)
     md = ruta_md.read_text(encoding="utf-8")
     assert "## Primera visita desde un teléfono" in md
-    assert "| la del repositorio | 125 |" in md and "`server.enableWebsocketCompression=true`" in md
-    assert "gzip -6" in md and "2.77 MB" in md
+    assert "| `streamlit run servidor.py` | 125 |" in md and "| `streamlit run app.py` | 125 |" in md
+    assert "`streamlit run servidor.py`, `server.enableWebsocketCompression=true`" in md
+    assert "van comprimidos con gzip a un navegador que lo acepta: 2.77 MB" in md
     texto = " ".join(hallazgos(datos))
-    assert "Primera visita desde un teléfono: 9.2 MB en 125 peticiones" in texto
+    assert "Primera visita desde un teléfono: 3.2 MB en 125 peticiones" in texto
+    assert "Con Streamlit solo (`streamlit run app.py`, estáticos sin comprimir) la misma visita mueve 9.2 MB" in texto
     assert "baja 307 KB" in texto
+
+
+def test_results_from_before_the_entry_was_recorded_read_as_streamlit_alone():
+    antigua = _visita(9.2)
+    del antigua["entrada"]
+
+    assert resultados.visita_de([antigua], "app.py") is antigua
+    assert resultados.visita_de([antigua], "servidor.py") is None
 
 
 def test_the_relay_counts_the_bytes_that_go_to_the_browser():

@@ -46,12 +46,13 @@ def _esperar_salud(url: str, proceso: subprocess.Popen, limite: float = 60) -> N
 
 @contextmanager
 def servidor_en(db: Path, carpeta: Path, entorno: dict | None = None, puerto: int | None = None):
-    """URL of a real `streamlit run app.py` on the database `db`, stopped when the block ends."""
+    """URL of the real server as `make run` starts it (`streamlit run servidor.py`) on the database `db`, stopped when
+    the block ends."""
     puerto = puerto or _puerto_libre()
     registro = open(carpeta / "servidor.log", "w")
     proceso = subprocess.Popen(
         [
-            sys.executable, "-m", "streamlit", "run", str(RAIZ / "app.py"),
+            sys.executable, "-m", "streamlit", "run", str(RAIZ / "servidor.py"),
             "--server.port", str(puerto), "--server.address", "127.0.0.1", "--server.headless", "true",
             "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none",
         ],
@@ -76,7 +77,7 @@ def servidor_en(db: Path, carpeta: Path, entorno: dict | None = None, puerto: in
 
 @pytest.fixture(scope="module")
 def servidor(tmp_path_factory):
-    """URL of a real `streamlit run app.py` on its own fixture database."""
+    """URL of a real `streamlit run servidor.py` on its own fixture database."""
     carpeta = tmp_path_factory.mktemp("e2e")
     with servidor_en(construir_pequena(carpeta / "e2e.duckdb"), carpeta) as url:
         yield url

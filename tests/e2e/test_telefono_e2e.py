@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from pizarras.compresion import TAMANO_MINIMO
 from tests.e2e.conftest import esperar_app, pagina_en
 
 pytestmark = pytest.mark.browser
@@ -125,3 +126,14 @@ def test_on_desktop_and_projector_windows_the_kpis_stay_in_rows_of_four(escritor
     filas = [arribas[0:4], arribas[4:8], arribas[8:10]]
     assert all(len(set(fila)) == 1 for fila in filas) and filas[0][0] < filas[1][0] < filas[2][0]
     assert escritorio.get_by_test_id("stSidebar").get_attribute("data-collapsed") == "false"
+
+
+def test_a_phones_first_visit_gets_the_frontends_scripts_compressed(telefono, servidor):
+    respuestas = []
+    telefono.on("response", lambda r: respuestas.append(r) if "/static/" in r.url else None)
+    abrir_y_esperar(telefono, f"{servidor}/", [])
+
+    guiones = [r for r in respuestas if r.url.endswith(".js") and r.status == 200]
+    sin_comprimir = [r.url for r in guiones
+                     if len(r.body()) >= TAMANO_MINIMO and r.all_headers().get("content-encoding") != "gzip"]
+    assert len(guiones) > 10 and sin_comprimir == []
