@@ -19,7 +19,11 @@ from bench.arranque import RENDER_COMPLETO, lanzar_navegador
 from bench.estadistica import resumen
 from bench.servidor import lanzar, puerto_libre
 
-TELEFONO = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True, "locale": "es-MX"}
+# A phone as the server sees it too: its User-Agent is what makes the boards keep their long tables for a tap.
+AGENTE_TELEFONO = ("Mozilla/5.0 (Linux; Android 14; Pixel 7) AppleWebKit/537.36 (KHTML, like Gecko) "
+                   "Chrome/131.0.0.0 Mobile Safari/537.36")
+TELEFONO = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True, "locale": "es-MX",
+            "user_agent": AGENTE_TELEFONO}
 RECURSOS_MAYORES = 6
 
 

@@ -16,7 +16,7 @@ from pizarras.ui.datos import consultar_directo, tablero_compartido
 from pizarras.ui.figuras import dibujar, figura
 from pizarras.ui.marco import exigir_marco
 from pizarras.ui.navegacion import grafica_navegable
-from pizarras.ui.tablas import mostrar_tabla
+from pizarras.ui.tablas import tabla_al_pie
 
 exigir_marco()
 encabezado(
@@ -86,7 +86,7 @@ if not pizarra.por_eje_tematico["verificado"].all():
 
 st.subheader("Actividades")
 tabla = pizarra.tabla
-mostrar_tabla(tabla)
+tabla_al_pie(tabla, "tabla_nacional", "actividades")
 componentes.descargas(
     tabla, "actividades", "Actividades filtradas — Pizarra nacional", filtros,
     completa=lambda: actividades_para_descarga(consultar_directo, filtros),

@@ -14,6 +14,7 @@ import gzip
 import hashlib
 import mimetypes
 import threading
+from dataclasses import dataclass
 from pathlib import Path
 
 import anyio.to_thread
@@ -28,11 +29,11 @@ TIPOS = {".js": "text/javascript", ".mjs": "text/javascript", ".map": "applicati
          ".wasm": "application/wasm"}
 
 
+@dataclass(frozen=True, slots=True)
 class _Comprimido:
-    __slots__ = ("cuerpo", "etiqueta", "tipo")
-
-    def __init__(self, cuerpo: bytes, etiqueta: str, tipo: str) -> None:
-        self.cuerpo, self.etiqueta, self.tipo = cuerpo, etiqueta, tipo
+    cuerpo: bytes
+    etiqueta: str  # the ETag: of the original's content, marked as the gzip variant
+    tipo: str
 
 
 class EstaticosComprimidos:

@@ -4,6 +4,7 @@ and projector windows keep the KPI cards in one row. Screenshots go to test-resu
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,9 @@ from tests.e2e.conftest import esperar_app, pagina_en
 pytestmark = pytest.mark.browser
 SALIDA = Path(__file__).resolve().parents[2] / "test-results" / "telefono"
 ANCHO, ALTO = 390, 844
+# The server tells a phone by its User-Agent (pizarras/dispositivo.py): the phone here says what a Pixel 7 says.
+AGENTE_TELEFONO = ("Mozilla/5.0 (Linux; Android 14; Pixel 7) AppleWebKit/537.36 (KHTML, like Gecko) "
+                   "Chrome/131.0.0.0 Mobile Safari/537.36")
 
 GRAFICA, TABLA = "[data-testid=stPlotlyChart] .main-svg", "[data-testid=stDataFrame] canvas"
 # Filters under which each board of the fixture database has something to draw, the labels its chips must say, and
@@ -49,7 +53,7 @@ MEDIDAS = """() => {
 @pytest.fixture()
 def telefono(navegador, servidor):
     yield from pagina_en(navegador, servidor, viewport={"width": ANCHO, "height": ALTO}, is_mobile=True,
-                         has_touch=True)
+                         has_touch=True, user_agent=AGENTE_TELEFONO)
 
 
 def abrir_y_esperar(page, url: str, etiquetas: list[str], primero: str | None = GRAFICA) -> None:
@@ -137,3 +141,16 @@ def test_a_phones_first_visit_gets_the_frontends_scripts_compressed(telefono, se
     sin_comprimir = [r.url for r in guiones
                      if len(r.body()) >= TAMANO_MINIMO and r.all_headers().get("content-encoding") != "gzip"]
     assert len(guiones) > 10 and sin_comprimir == []
+
+
+def test_on_a_phone_the_activities_table_loads_on_a_tap(telefono, servidor):
+    abrir_y_esperar(telefono, f"{servidor}/", [])
+    interruptor = telefono.get_by_text(re.compile(r"Ver la tabla de actividades \(\d+ filas\)"))
+    interruptor.wait_for(timeout=30000)
+    assert telefono.locator("[data-testid=stDataFrame]").count() == 0
+
+    interruptor.tap()
+    telefono.wait_for_selector(TABLA, timeout=30000)
+    medidas = telefono.evaluate(MEDIDAS)
+    assert medidas["exceso_documento"] <= 0 and medidas["exceso_main"] <= 0, medidas
+    telefono.screenshot(path=str(SALIDA / "pizarra_nacional-tabla.png"), full_page=True)

@@ -80,3 +80,19 @@ def test_a_cut_table_says_so_and_its_downloads_hold_every_row(monkeypatch, reque
     assert not at.exception
     assert len(at.dataframe[0].value) == 2
     assert any("Se muestran las primeras 2 filas" in c.value for c in at.caption)
+
+
+def test_on_a_phone_the_activities_table_waits_for_a_tap(monkeypatch):
+    from pizarras.ui import tablas
+
+    monkeypatch.setattr(tablas, "en_telefono", lambda: True)
+    at = abrir("pizarra_nacional")
+    assert not at.exception
+    assert len(at.dataframe) == 0
+    assert [b.label for b in at.download_button]  # the downloads stay without the table
+    interruptor = next(t for t in at.toggle if t.label.startswith("Ver la tabla de actividades"))
+    assert interruptor.label == f"Ver la tabla de actividades ({TOTAL_ACTIVIDADES} filas)"
+
+    at = rerun(interruptor.set_value(True))
+    assert len(at.dataframe) == 1 and len(at.dataframe[0].value) == TOTAL_ACTIVIDADES
+    assert len(rerun(at).dataframe) == 1  # the choice holds for the session
