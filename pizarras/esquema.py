@@ -176,6 +176,7 @@ def migrar(ruta: Path, carpeta_seed: Path = CARPETA_SEED) -> ResultadoMigracion:
             for paso in [p for p in pasos() if p.numero > tiene]:
                 _en_transaccion(con, lambda: (con.execute(paso.sql()), _registrar(con, paso)))
             _en_transaccion(con, lambda: instalar_macros(con, carpeta_seed))
+            _en_transaccion(con, lambda: _sembrar_lo_nuevo(con, tiene, carpeta_seed))
             con.execute("checkpoint")
         finally:
             con.close()
@@ -184,6 +185,15 @@ def migrar(ruta: Path, carpeta_seed: Path = CARPETA_SEED) -> ResultadoMigracion:
         for resto in (temporal, temporal.with_name(temporal.name + ".wal")):
             resto.unlink(missing_ok=True)
     return ResultadoMigracion(tiene, espera, respaldo, True)
+
+
+def _sembrar_lo_nuevo(con: duckdb.DuckDBPyConnection, desde: int, carpeta_seed: Path) -> None:
+    """What a fresh build writes from seed/ into the tables of the steps a database just crossed, so a migrated
+    database offers what a new one does: step 4 brings the default presentations."""
+    if desde < 4:
+        from pizarras.presentaciones import cargar_predeterminadas  # it reads the catalogs through the query layer
+
+        cargar_predeterminadas(con, carpeta_seed / "presentaciones.json")
 
 
 def _en_transaccion(con: duckdb.DuckDBPyConnection, trabajo) -> None:

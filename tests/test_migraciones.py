@@ -135,6 +135,16 @@ def test_a_migrated_database_matches_a_fresh_build(base_v1, tmp_path):
         assert columnas(base_v1, tabla) == columnas(nueva, tabla), tabla
 
 
+def test_a_migrated_database_gets_the_default_presentations_a_fresh_build_has(base_v1, tmp_path):
+    migrar(base_v1)
+    nueva = construir(tmp_path / "nueva.duckdb")
+
+    for tabla, columnas_comparadas in (("presentaciones", ["clave", "titulo", "descripcion", "intervalo", "creada_por"]),
+                                       ("diapositivas", ["presentacion", "posicion", "vista", "titulo", "filtros"])):
+        migradas = filas(base_v1, tabla, columnas_comparadas)
+        assert migradas and migradas == filas(nueva, tabla, columnas_comparadas), tabla
+
+
 def test_migrating_twice_changes_nothing(base_v1):
     migrar(base_v1)
     segunda = migrar(base_v1)
