@@ -6,6 +6,12 @@ import streamlit as st
 
 from pizarras.ui.marco import ejecutar_app
 
+DATOS_ABIERTOS = st.Page("pages/datos_abiertos.py", title="Datos abiertos", icon=":material/dataset:")
+AUTORREPORTE = [
+    st.Page("pages/autorreporte.py", title="Autorreporte", icon=":material/edit_note:"),
+    st.Page("pages/cargar.py", title="Cargar", icon=":material/upload_file:"),
+    st.Page("pages/revision.py", title="Revisión", icon=":material/fact_check:"),
+]
 PAGINAS = {
     "Pizarras": [
         st.Page("pages/pizarra_nacional.py", title="Pizarra nacional", icon=":material/dashboard:", default=True),
@@ -17,13 +23,11 @@ PAGINAS = {
     ],
     "Publicación": [
         st.Page("pages/presentacion.py", title="Presentación", icon=":material/slideshow:"),
-        st.Page("pages/datos_abiertos.py", title="Datos abiertos", icon=":material/dataset:"),
+        DATOS_ABIERTOS,
     ],
-    "Autorreporte": [
-        st.Page("pages/autorreporte.py", title="Autorreporte", icon=":material/edit_note:"),
-        st.Page("pages/cargar.py", title="Cargar", icon=":material/upload_file:"),
-        st.Page("pages/revision.py", title="Revisión", icon=":material/fact_check:"),
-    ],
+    "Autorreporte": AUTORREPORTE,
 }
 
-ejecutar_app(PAGINAS)
+# The write pages work on the account's own records and the review queue, and the open data carry every public
+# record: the shared filters narrow none of them.
+ejecutar_app(PAGINAS, sin_filtros=[*AUTORREPORTE, DATOS_ABIERTOS])

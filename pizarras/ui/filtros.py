@@ -105,8 +105,9 @@ def _aplicar_pendientes() -> None:
         _limpiar_avisos()
 
 
-def barra_filtros(opciones: Mapping[str, Sequence[Opcion]]) -> Filtros:
-    """Draw the filters in the sidebar and return them; keeps the URL in step."""
+def barra_filtros(opciones: Mapping[str, Sequence[Opcion]], aplican: bool = True) -> Filtros:
+    """Draw the filters in the sidebar and return them; keeps the URL in step. On a page they do not apply to
+    (`aplican=False`) they are drawn disabled, still holding their values for the boards, with a line saying so."""
     url = _url_actual()
     primera_vez = _URL_ESCRITA not in st.session_state
     if _por_historial():
@@ -120,6 +121,8 @@ def barra_filtros(opciones: Mapping[str, Sequence[Opcion]]) -> Filtros:
 
     with st.sidebar:
         st.header("Filtros")
+        if not aplican:
+            st.caption("Esta página no usa los filtros; se conservan para las pizarras.")
         for definicion in DEFINICIONES:
             visibles = opciones_visibles(definicion.clave, _desde_estado(), opciones)
             nombres = {o.clave: o.nombre for o in visibles}
@@ -133,6 +136,7 @@ def barra_filtros(opciones: Mapping[str, Sequence[Opcion]]) -> Filtros:
                 key=clave,
                 placeholder=todos(definicion.clave),
                 on_change=_limpiar_avisos,
+                disabled=not aplican,
             )
         st.button(
             "Restablecer filtros",
@@ -140,6 +144,7 @@ def barra_filtros(opciones: Mapping[str, Sequence[Opcion]]) -> Filtros:
             icon=":material/filter_alt_off:",
             width="stretch",
             key="restablecer_filtros",
+            disabled=not aplican,
         )
 
     filtros = _desde_estado()

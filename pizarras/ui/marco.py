@@ -11,6 +11,7 @@ import logging
 import runpy
 import sys
 import threading
+from collections.abc import Collection
 from dataclasses import replace
 from pathlib import Path
 
@@ -46,7 +47,9 @@ def exigir_marco() -> None:
     st.stop()
 
 
-def ejecutar_app(paginas: list[st.Page] | dict[str, list[st.Page]]) -> None:
+def ejecutar_app(paginas: list[st.Page] | dict[str, list[st.Page]], sin_filtros: Collection[st.Page] = ()) -> None:
+    """Run the chosen page in the frame. On the pages of `sin_filtros` (which the shared filters do not narrow) the
+    sidebar shows the filters disabled, kept for the boards."""
     # A local icon: a material or emoji favicon is fetched from a CDN, and the boards must work offline.
     st.set_page_config(page_title="Pizarras de Avance · SNT", page_icon=str(ICONO), layout="wide")
     try:
@@ -59,7 +62,7 @@ def ejecutar_app(paginas: list[st.Page] | dict[str, list[st.Page]]) -> None:
     usuario = sesion.usuario_actual()
     st.session_state["usuario"] = usuario
     pagina = st.navigation(paginas)
-    filtros = barra_filtros(opciones)
+    filtros = barra_filtros(opciones, aplican=all(pagina is not p for p in sin_filtros))
     # The public sees validated records only; admins and evaluators also see drafts (marked in the tables).
     st.session_state["filtros"] = replace(filtros, solo_validadas=not (usuario and usuario.ve_sin_validar))
     with st.sidebar:

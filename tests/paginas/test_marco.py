@@ -127,3 +127,25 @@ def test_every_board_defines_overdue_activities_the_same_way():
         assert len(de_la_pagina) == 1, pagina
         ayudas |= de_la_pagina
     assert len(ayudas) == 1 and "ni canceladas" in ayudas.pop()
+
+
+@pytest.mark.parametrize("pagina", ["pages/autorreporte.py", "pages/cargar.py", "pages/revision.py",
+                                    "pages/datos_abiertos.py"])
+def test_pages_the_filters_do_not_narrow_show_them_disabled_and_keep_them(pagina):
+    at = abrir_app(region="norte")
+    assert not any(m.disabled for m in at.sidebar.multiselect)
+
+    at.switch_page(pagina)
+    at.run()
+
+    assert not at.exception
+    assert at.sidebar.multiselect and all(m.disabled for m in at.sidebar.multiselect)
+    assert at.sidebar.button(key="restablecer_filtros").disabled
+    assert any("no usa los filtros" in c.value for c in at.sidebar.caption)
+    assert at.multiselect(key="filtro_region").value == ["norte"]
+    assert at.query_params["region"] == "norte"
+
+    at.switch_page("pages/pizarra_nacional.py")
+    at.run()
+    assert not any(m.disabled for m in at.sidebar.multiselect)
+    assert at.multiselect(key="filtro_region").value == ["norte"]
