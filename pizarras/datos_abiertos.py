@@ -22,7 +22,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from pizarras import exportar
+from pizarras import estilo, exportar
 from pizarras.config import CARPETA_CONSULTAS
 from pizarras.consultas import cargar, ejecutar
 from pizarras.diccionario import CONJUNTOS, POR_NOMBRE, Conjunto
@@ -64,7 +64,9 @@ NOTA_REVISION = (
 )
 NOTA_FORMULAS = (
     "En CSV y XLSX, un texto que empieza con = + - @ lleva un apóstrofo delante para que la hoja de cálculo no lo "
-    "ejecute como fórmula; JSON y Parquet guardan el texto tal cual."
+    "ejecute como fórmula; JSON y Parquet guardan el texto tal cual. Una hoja XLSX admite hasta "
+    f"{estilo.entero(exportar.FILAS_MAXIMAS_XLSX)} filas: una tabla más larga trae ahí sus primeras filas, y lo "
+    "dice; CSV, JSON y Parquet la traen completa."
 )
 
 

@@ -55,6 +55,8 @@ FORMATO_XLSX = {
     "porcentaje": "0.0",
 }
 ANCHO_MAXIMO = 60
+# A worksheet holds 1,048,576 rows (Excel's limit, also LibreOffice's): the header and this many data rows.
+FILAS_MAXIMAS_XLSX = 1_048_575
 
 
 def a_csv(tabla: pd.DataFrame) -> bytes:
@@ -100,7 +102,10 @@ def _ancho(encabezado: str, columna: pd.Series, tipo: str) -> float:
 def a_xlsx(
     tabla: pd.DataFrame, titulo: str, filtros_aplicados: Sequence[tuple[str, str]], extraido: datetime | None = None
 ) -> bytes:
-    """A workbook: sheet 'Filtros' (title, extraction date, filters) then sheet 'Datos' (the table)."""
+    """A workbook: sheet 'Filtros' (title, extraction date, filters) then sheet 'Datos' (the table).
+
+    A table longer than a worksheet keeps its first FILAS_MAXIMAS_XLSX rows, and the 'Filtros' sheet says so: a
+    file no spreadsheet program opens would help nobody, and CSV carries every row."""
     extraido = extraido or datetime.now()
     libro = Workbook(write_only=True)
     hoja = libro.create_sheet(HOJA_FILTROS)
@@ -118,6 +123,9 @@ def a_xlsx(
     fila_fecha[1].number_format = FORMATO_XLSX["fecha_hora"]
     hoja.append(fila_fecha)
     hoja.append(fila_etiquetada("Registros", len(tabla)))
+    if len(tabla) > FILAS_MAXIMAS_XLSX:
+        hoja.append(fila_etiquetada("Atención", nota_filas_de_mas(len(tabla))))
+        tabla = tabla.head(FILAS_MAXIMAS_XLSX)
     hoja.append([])
     hoja.append(fila_etiquetada("Filtro", "Valores"))
     for etiqueta, valores in filtros_aplicados:
@@ -134,6 +142,11 @@ def a_xlsx(
     salida = io.BytesIO()
     libro.save(salida)
     return salida.getvalue()
+
+
+def nota_filas_de_mas(filas: int) -> str:
+    return (f"La hoja «{HOJA_DATOS}» trae las primeras {estilo.entero(FILAS_MAXIMAS_XLSX)} de "
+            f"{estilo.entero(filas)} filas: es el límite de una hoja de Excel. El CSV las trae todas.")
 
 
 def _celda_texto(hoja, valor: object, fuente: Font | None = None) -> WriteOnlyCell:

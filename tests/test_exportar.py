@@ -118,3 +118,27 @@ def test_csv_writes_dates_day_first():
     tabla = pd.DataFrame({"Fecha de inicio": pd.to_datetime(["2025-09-10", None]), "Participantes": [1186, 2]})
     texto = a_csv(tabla).decode("utf-8-sig")
     assert "10/09/2025" in texto and "2025-09-10" not in texto
+
+
+def test_a_table_longer_than_a_worksheet_keeps_the_first_rows_and_says_so(monkeypatch):
+    import io
+
+    from openpyxl import load_workbook
+
+    from pizarras import exportar
+
+    assert exportar.FILAS_MAXIMAS_XLSX == 2**20 - 1  # Excel's rows per sheet, less the header
+    monkeypatch.setattr(exportar, "FILAS_MAXIMAS_XLSX", 5)
+    tabla = pd.DataFrame({"Actividad": [f"Actividad {i}" for i in range(1, 9)]})
+
+    libro = load_workbook(io.BytesIO(exportar.a_xlsx(tabla, "Actividades", [])))
+
+    filas = list(libro["Datos"].iter_rows(values_only=True))
+    assert filas == [("Actividad",)] + [(f"Actividad {i}",) for i in range(1, 6)]
+    filtros = dict(f for f in libro["Filtros"].iter_rows(values_only=True) if f[0])
+    assert filtros["Registros"] == 8
+    assert filtros["Atención"] == ("La hoja «Datos» trae las primeras 5 de 8 filas: es el límite de una hoja de "
+                                   "Excel. El CSV las trae todas.")
+
+    corta = load_workbook(io.BytesIO(exportar.a_xlsx(tabla.head(5), "Actividades", [])))
+    assert "Atención" not in dict(f for f in corta["Filtros"].iter_rows(values_only=True) if f[0])
