@@ -7,7 +7,7 @@ import pytest
 from consultas_util import correr
 from datos_prueba import AVANCE_PROMEDIO, HOY, TOTAL_ACTIVIDADES, TOTAL_PARTICIPANTES, VENCIDAS
 from pizarras.consultas import ErrorDeConsulta, cargar, ejecutar, nombres_disponibles, parametros_de
-from pizarras.filtros import Filtros, parametros_para
+from pizarras.filtros import Filtros
 
 
 

@@ -13,8 +13,8 @@ import pytest
 
 from consultas_util import correr
 from datos_prueba import HOY
-from pizarras.consultas import cargar, ejecutar
-from pizarras.filtros import Filtros, parametros_para
+from pizarras.consultas import ejecutar
+from pizarras.filtros import Filtros
 
 
 

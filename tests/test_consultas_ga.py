@@ -15,8 +15,7 @@ import pytest
 
 from consultas_util import correr
 from datos_prueba import COLUMNAS, TOTAL_PARTICIPANTES, llenar
-from pizarras.consultas import cargar, ejecutar
-from pizarras.filtros import Filtros, parametros_para
+from pizarras.filtros import Filtros
 
 
 
