@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import gzip
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
@@ -25,8 +26,15 @@ class Interior:
         await send({"type": "http.response.body", "body": b"interior"})
 
 
+def correr(corrutina):
+    """asyncio.run on a thread of its own: in the full suite the browser tests' Playwright keeps an event loop
+    running on the main thread, where asyncio.run refuses to start."""
+    with ThreadPoolExecutor(1) as hilo:
+        return hilo.submit(asyncio.run, corrutina).result()
+
+
 def pedir(app, ruta: str, metodo: str = "GET", **encabezados: str) -> tuple[int, dict[str, str], bytes]:
-    return asyncio.run(_pedir(app, ruta, metodo, encabezados))
+    return correr(_pedir(app, ruta, metodo, encabezados))
 
 
 async def _pedir(app, ruta, metodo, encabezados):
@@ -116,7 +124,7 @@ def test_otros_metodos_y_el_websocket_pasan(app):
     async def websocket():
         await app({"type": "websocket", "path": "/_stcore/stream", "headers": []}, None, _descartar)
 
-    asyncio.run(websocket())
+    correr(websocket())
     assert app.app.rutas[-1] == "/_stcore/stream"
 
 
@@ -149,7 +157,7 @@ def test_cada_archivo_se_comprime_una_vez_aunque_lo_pidan_juntos(app, monkeypatc
         return await asyncio.gather(*(_pedir(app, "/static/js/index.abc123.js", "GET", {"accept_encoding": "gzip"})
                                       for _ in range(20)))
 
-    respuestas = asyncio.run(sala_de_telefonos())
+    respuestas = correr(sala_de_telefonos())
     pedir(app, "/static/js/index.abc123.js", accept_encoding="gzip")
 
     assert len(llamadas) == 1
