@@ -130,5 +130,9 @@ def pagina_en(navegador, servidor, **opciones_contexto):
 def esperar_app(page, limite_ms: int = 30000) -> None:
     """Wait until the script has run and the app is idle."""
     page.wait_for_selector("[data-testid=stApp][data-test-connection-state=CONNECTED]", timeout=limite_ms)
+    # The front end reads as idle before a page's first run starts; an element in the main area means the first
+    # run has drawn (every page draws one). After a click in a loaded page this is already true.
+    page.wait_for_selector("[data-testid=stMain] [data-testid=stElementContainer]", state="attached",
+                           timeout=limite_ms)
     page.wait_for_timeout(300)
     page.wait_for_selector("[data-testid=stApp][data-test-script-state=notRunning]", timeout=limite_ms)
