@@ -104,3 +104,21 @@ def test_board_tables_stop_at_the_visible_rows_and_downloads_carry_them_all(con_
     completa = nacional.actividades_para_descarga(consultar, Filtros())
     assert len(completa) == TOTAL_ACTIVIDADES
     assert list(completa.columns) == [etiquetas.etiqueta(c, "actividad") for c in COLUMNAS_ACTIVIDADES]
+
+
+def test_the_demo_notice_names_each_kind_long_on_a_desk_and_in_one_sentence_on_a_phone():
+    from pizarras.tableros import Demo
+
+    demo = Demo(actividades=5, compromisos=1, capacitaciones=1, alineaciones=2)
+
+    assert demo.texto() == (
+        "Datos de demostración, no reportes reales del SNT: 5 actividades, 1 compromiso y 1 capacitación de las cifras "
+        "de esta página (columna «Dato de demostración» en las tablas). Además, 2 compromisos reales tienen una "
+        "alineación a un ODS de demostración (columna «Alineación ODS de demostración»). Los catálogos y las cifras "
+        "publicadas por la Comisión de Gobierno Abierto sí son reales."
+    )
+    assert demo.texto(corto=True) == ("Datos de demostración: 5 actividades, 1 compromiso, 1 capacitación y 2 "
+                                      "alineaciones a un ODS de esta página no son datos reales del SNT.")
+    assert Demo(alineaciones=1).texto(corto=True) == (
+        "Datos de demostración: 1 alineación a un ODS de esta página no es un dato real del SNT.")
+    assert Demo().texto() is None and Demo().texto(corto=True) is None

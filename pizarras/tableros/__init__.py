@@ -52,19 +52,22 @@ class Demo:
         return (self.actividades + self.compromisos + self.alineaciones + self.capacitaciones
                 + self.compromisos_o_alineaciones)
 
-    def texto(self) -> str | None:
-        """The banner, in words; None when nothing shown is demo data."""
-        partes = [
-            estilo.cantidad(n, singular, plural)
-            for n, singular, plural in (
-                (self.actividades, "actividad", "actividades"),
-                (self.compromisos, "compromiso", "compromisos"),
-                (self.capacitaciones, "capacitación", "capacitaciones"),
-                (self.compromisos_o_alineaciones, "compromiso (el registro o su alineación ODS)",
-                 "compromisos (el registro o su alineación ODS)"),
-            )
-            if n
-        ]
+    def _conteos(self, corto: bool) -> list[str]:
+        """Each kind of demo record shown, counted in words ('5 actividades')."""
+        mezcla = (("compromiso", "compromisos") if corto else
+                  ("compromiso (el registro o su alineación ODS)", "compromisos (el registro o su alineación ODS)"))
+        filas = [(self.actividades, "actividad", "actividades"), (self.compromisos, "compromiso", "compromisos"),
+                 (self.capacitaciones, "capacitación", "capacitaciones"), (self.compromisos_o_alineaciones, *mezcla)]
+        if corto:  # the long notice gives the alignments a sentence of their own
+            filas.append((self.alineaciones, "alineación a un ODS", "alineaciones a un ODS"))
+        return [estilo.cantidad(n, singular, plural) for n, singular, plural in filas if n]
+
+    def texto(self, corto: bool = False) -> str | None:
+        """The banner, in words (`corto`: one sentence, for a phone); None when nothing shown is demo data."""
+        partes = self._conteos(corto)
+        if corto:
+            no_reales = "no es un dato real" if self.total == 1 else "no son datos reales"
+            return f"Datos de demostración: {estilo.lista(partes)} de esta página {no_reales} del SNT." if partes else None
         frases = []
         if partes:
             frases.append(

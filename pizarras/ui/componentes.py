@@ -11,11 +11,13 @@ from pizarras.etiquetas import frase_no_aplican
 from pizarras.exportar import a_csv, a_xlsx
 from pizarras.filtros import Filtros, describir
 from pizarras.tableros import FILAS_VISIBLES, Demo
+from pizarras.ui import pantalla
 from pizarras.ui.chips import bloque_kpis
 
 
 def aviso_demo(demo: Demo) -> None:
-    texto = demo.texto()
+    # On a phone, one sentence: the full notice took the first screen before any number.
+    texto = demo.texto(corto=pantalla.en_telefono())
     if texto:
         # Plain text: a title and the counts, no Markdown to interpret.
         st.info(texto, icon=":material/science:")

@@ -7,7 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from pizarras import estilo, etiquetas
-from pizarras.dispositivo import es_telefono
+from pizarras.ui import pantalla
 
 # A link cell shows the site it leads to, not a 200-character URL.
 _SITIO = r"https?://(?:www\.)?([^/?#]+)"
@@ -54,15 +54,10 @@ def mostrar_tabla(tabla: pd.DataFrame, contenedor=st, **opciones):
     )
 
 
-def en_telefono() -> bool:
-    """Whether this session's browser is a phone (`st.context.headers`: the request that opened the session)."""
-    return es_telefono(st.context.headers.get("User-Agent"))
-
-
 def tabla_al_pie(tabla: pd.DataFrame, clave: str, que: str) -> None:
     """A long table at the foot of a board. On a phone it waits for a tap: its rows and the table's own code are a
     seventh of a phone's first visit (bench «Primera visita»), for a table few read on a 390 px screen. Desktops and
     projectors draw it at once, as before."""
-    if en_telefono() and not st.toggle(f"Ver la tabla de {que} ({estilo.entero(len(tabla))} filas)", key=f"ver_{clave}"):
+    if pantalla.en_telefono() and not st.toggle(f"Ver la tabla de {que} ({estilo.entero(len(tabla))} filas)", key=f"ver_{clave}"):
         return
     mostrar_tabla(tabla)

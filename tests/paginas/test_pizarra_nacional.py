@@ -83,9 +83,9 @@ def test_a_cut_table_says_so_and_its_downloads_hold_every_row(monkeypatch, reque
 
 
 def test_on_a_phone_the_activities_table_waits_for_a_tap(monkeypatch):
-    from pizarras.ui import tablas
+    from pizarras.ui import pantalla
 
-    monkeypatch.setattr(tablas, "en_telefono", lambda: True)
+    monkeypatch.setattr(pantalla, "en_telefono", lambda: True)
     at = abrir("pizarra_nacional")
     assert not at.exception
     assert len(at.dataframe) == 0
@@ -96,3 +96,14 @@ def test_on_a_phone_the_activities_table_waits_for_a_tap(monkeypatch):
     at = rerun(interruptor.set_value(True))
     assert len(at.dataframe) == 1 and len(at.dataframe[0].value) == TOTAL_ACTIVIDADES
     assert len(rerun(at).dataframe) == 1  # the choice holds for the session
+
+
+def test_on_a_phone_the_demo_notice_is_one_sentence(monkeypatch):
+    from pizarras.ui import pantalla
+
+    escritorio = next(i.value for i in abrir("pizarra_nacional").info if "demostración" in i.value)
+    monkeypatch.setattr(pantalla, "en_telefono", lambda: True)
+    telefono = next(i.value for i in abrir("pizarra_nacional").info if "demostración" in i.value)
+
+    assert telefono.startswith("Datos de demostración: ") and telefono.count(".") == 1
+    assert len(telefono) < len(escritorio) / 2
