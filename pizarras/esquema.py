@@ -191,7 +191,8 @@ def _sembrar_lo_nuevo(con: duckdb.DuckDBPyConnection, desde: int, carpeta_seed: 
     """What a fresh build writes from seed/ into the tables of the steps a database just crossed, so a migrated
     database offers what a new one does: step 4 brings the default presentations."""
     if desde < 4:
-        from pizarras.presentaciones import cargar_predeterminadas  # it reads the catalogs through the query layer
+        # Imported here: presentations bring plotly and the boards, which a bare migration does not need otherwise.
+        from pizarras.presentaciones import cargar_predeterminadas
 
         cargar_predeterminadas(con, carpeta_seed / "presentaciones.json")
 

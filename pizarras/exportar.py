@@ -124,7 +124,7 @@ def a_xlsx(
     hoja.append(fila_fecha)
     hoja.append(fila_etiquetada("Registros", len(tabla)))
     if len(tabla) > FILAS_MAXIMAS_XLSX:
-        hoja.append(fila_etiquetada("Atención", nota_filas_de_mas(len(tabla))))
+        hoja.append(fila_etiquetada("Atención", _nota_filas_de_mas(len(tabla))))
         tabla = tabla.head(FILAS_MAXIMAS_XLSX)
     hoja.append([])
     hoja.append(fila_etiquetada("Filtro", "Valores"))
@@ -144,7 +144,7 @@ def a_xlsx(
     return salida.getvalue()
 
 
-def nota_filas_de_mas(filas: int) -> str:
+def _nota_filas_de_mas(filas: int) -> str:
     return (f"La hoja «{HOJA_DATOS}» trae las primeras {estilo.entero(FILAS_MAXIMAS_XLSX)} de "
             f"{estilo.entero(filas)} filas: es el límite de una hoja de Excel. El CSV las trae todas.")
 

@@ -58,6 +58,7 @@ def tabla_al_pie(tabla: pd.DataFrame, clave: str, que: str) -> None:
     """A long table at the foot of a board. On a phone it waits for a tap: its rows and the table's own code are a
     seventh of a phone's first visit (bench «Primera visita»), for a table few read on a 390 px screen. Desktops and
     projectors draw it at once, as before."""
-    if pantalla.en_telefono() and not st.toggle(f"Ver la tabla de {que} ({estilo.entero(len(tabla))} filas)", key=f"ver_{clave}"):
+    etiqueta = f"Ver la tabla de {que} ({estilo.entero(len(tabla))} filas)"
+    if pantalla.en_telefono() and not st.toggle(etiqueta, key=f"ver_{clave}"):
         return
     mostrar_tabla(tabla)
