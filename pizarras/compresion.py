@@ -93,7 +93,8 @@ class EstaticosComprimidos:
             if (hecho := self._hechos.get(clave)) is not None:
                 return hecho
             original = archivo.read_bytes()
-            tipo = TIPOS.get(archivo.suffix.lower()) or mimetypes.guess_type(archivo.name)[0] or "application/octet-stream"
+            tipo = (TIPOS.get(archivo.suffix.lower()) or mimetypes.guess_type(archivo.name)[0]
+                    or "application/octet-stream")
             if tipo.startswith("text/") or tipo in ("application/json", "image/svg+xml"):
                 tipo += "; charset=utf-8"
             etiqueta = f'"{hashlib.blake2b(original, digest_size=12).hexdigest()}-gz"'
