@@ -117,6 +117,8 @@ COLUMNAS: dict[str, Columna] = {
     # Sources
     "evidencia_url": Columna("Evidencia", "enlace"),
     "fuente_url": Columna("Fuente", "enlace"),
+    # A source cited rather than linked (a report's title), moved out of a link column when a table is drawn.
+    "referencia": Columna("Referencia"),
 }
 
 # Codes the data stores, and what the reader sees.
