@@ -35,11 +35,10 @@ from seed.synth import SEMILLA, construir_sintetica
 TAMANOS_CONSULTAS = [10_000, 100_000, 1_000_000]
 GRANDE = 1_000_000
 SESIONES = [25, 50, 100, 200]
-# The repository's configuration, and the websocket compressed (what the app sends is most of what it controls).
 # (entry, extra config): the app as `make run` serves it, Streamlit alone (what it was before), and the same with the
 # websocket compressed too.
 VARIANTES_VISITA = [("servidor.py", None), ("app.py", None),
-                    ("servidor.py", {"server.enableWebsocketCompression": "true"})]  # 50: between what one process serves and what 100 ask for
+                    ("servidor.py", {"server.enableWebsocketCompression": "true"})]
 PAQUETES = ["streamlit", "duckdb", "pandas", "pyarrow", "plotly", "numpy", "psutil", "playwright", "websockets",
             "protobuf"]
 
