@@ -89,7 +89,7 @@ def test_on_a_phone_the_activities_table_waits_for_a_tap(monkeypatch):
     at = abrir("pizarra_nacional")
     assert not at.exception
     assert len(at.dataframe) == 0
-    assert [b.label for b in at.download_button]  # the downloads stay without the table
+    assert [b.label for b in at.download_button] == ["Descargar CSV", "Descargar Excel (XLSX)"]  # without the table
     interruptor = next(t for t in at.toggle if t.label.startswith("Ver la tabla de actividades"))
     assert interruptor.label == f"Ver la tabla de actividades ({TOTAL_ACTIVIDADES} filas)"
 
