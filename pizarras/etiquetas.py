@@ -11,6 +11,7 @@ it started) has an entry `"<tema>.<columna>"` beside the general one; there is n
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
@@ -117,7 +118,7 @@ COLUMNAS: dict[str, Columna] = {
     # Sources
     "evidencia_url": Columna("Evidencia", "enlace"),
     "fuente_url": Columna("Fuente", "enlace"),
-    # A source cited rather than linked (a report's title), moved out of a link column when a table is drawn.
+    # The sources cited in words rather than linked (a report's title), beside the link columns.
     "referencia": Columna("Referencia"),
 }
 
@@ -198,6 +199,14 @@ def separar_fuentes(valor_fuente: object) -> list[str]:
     return [p.strip() for p in str(valor_fuente).split(SEPARADOR_FUENTES) if p.strip()]
 
 
+_ENLACE = re.compile(r"https?://\S+")
+
+
+def es_enlace(fuente: str) -> bool:
+    """Whether one source is an address (a link), not a citation in words such as a report's title."""
+    return _ENLACE.fullmatch(fuente) is not None
+
+
 def presentar(tabla: pd.DataFrame, columnas: Sequence[str], tema: str | None = None) -> pd.DataFrame:
     """The columns of a query result, in the given order, as every board and export shows them: Spanish headers,
     codes as labels, 'Sí'/'No', whole numbers as integers, dates as dates, and one 'Fuente' column per source."""
@@ -230,15 +239,21 @@ def convertir(serie: pd.Series, entrada: Columna) -> pd.Series:
 
 
 def _fuentes_en_columnas(serie: pd.Series, encabezado: str) -> dict[str, pd.Series]:
-    """'Fuente', 'Fuente 2', … one link per cell: a cell holding two URLs is no usable link."""
+    """'Fuente', 'Fuente 2', … one link per cell: a cell holding two URLs is no usable link. Sources cited in words
+    rather than linked go to one 'Referencia' column after them: drawn as links, they were dead ones."""
     partes = [separar_fuentes(v) for v in serie]
-    cuantas = max([len(p) for p in partes], default=0) or 1
-    return {
+    enlaces = [[p for p in fuentes if es_enlace(p)] for fuentes in partes]
+    citas = [SEPARADOR_FUENTES.join(p for p in fuentes if not es_enlace(p)) or None for fuentes in partes]
+    cuantas = max([len(e) for e in enlaces], default=0) or 1
+    columnas = {
         (encabezado if i == 0 else f"{encabezado} {i + 1}"): pd.Series(
-            [p[i] if i < len(p) else None for p in partes], index=serie.index, dtype=object
+            [e[i] if i < len(e) else None for e in enlaces], index=serie.index, dtype=object
         )
         for i in range(cuantas)
     }
+    if any(citas):
+        columnas[COLUMNAS["referencia"].etiqueta] = pd.Series(citas, index=serie.index, dtype=object)
+    return columnas
 
 
 def frase_no_aplican(etiquetas_filtros: Iterable[str], que: str) -> str | None:

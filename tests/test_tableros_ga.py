@@ -299,6 +299,25 @@ def test_a_record_with_several_sources_gets_one_link_per_column():
     assert etiquetas.tipo_de("Fuente 2") == "enlace"
 
 
+def test_sources_cited_in_words_go_to_one_reference_column_not_to_dead_links():
+    """A report's title stored as a source is no address: it shows as text in «Referencia», the links stay links."""
+    from pizarras import etiquetas
+
+    datos = pd.DataFrame({"titulo": ["Uno", "Dos", "Tres", "Cuatro"], "fuente_url": [
+        "https://snt.org.mx/informe", "Informe de la Comisión, nov 2019 - nov 2020 | https://inai.org.mx/x",
+        "Acta de la sesión 3 | Minuta 4", None]})
+
+    tabla = comp.tabla_para_mostrar(datos)
+
+    assert list(tabla.columns) == ["Compromiso", "Fuente", "Referencia"]
+    assert list(tabla["Fuente"]) == ["https://snt.org.mx/informe", "https://inai.org.mx/x", None, None]
+    assert list(tabla["Referencia"]) == [None, "Informe de la Comisión, nov 2019 - nov 2020",
+                                         "Acta de la sesión 3 | Minuta 4", None]
+    assert etiquetas.tipo_de("Fuente") == "enlace" and etiquetas.tipo_de("Referencia") == "texto"
+    assert "Referencia" not in list(comp.tabla_para_mostrar(datos.head(1)).columns)
+    assert not etiquetas.es_enlace("https://snt.org.mx/informe anual")  # the detail view's rule too
+
+
 def test_legends_sit_above_the_plot_where_they_cannot_cover_its_ticks(consultar):
     """Issue 11, item 5: below a short chart the plan legend covered the x ticks."""
     planes = comp.planes_para_grafica(comp.pizarra_compromisos(consultar, Filtros(entidad=("14",)), HOY).por_plan)

@@ -6,7 +6,6 @@ empty field (it shows as '—').
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -16,7 +15,6 @@ import pandas as pd
 from pizarras import estilo, etiquetas
 
 SIN_DATO = "—"
-_URL = re.compile(r"https?://\S+")
 
 
 @dataclass(frozen=True)
@@ -80,6 +78,5 @@ def fuentes(valor: object) -> list[Fuente]:
     """The sources of a record: the field may hold several, separated by ' | '; URLs become links."""
     resultado = []
     for parte in etiquetas.separar_fuentes(valor):
-        enlace = _URL.fullmatch(parte)
-        resultado.append(Fuente(parte, parte) if enlace else Fuente(parte))
+        resultado.append(Fuente(parte, parte) if etiquetas.es_enlace(parte) else Fuente(parte))
     return resultado

@@ -42,31 +42,8 @@ def configuracion(tabla: pd.DataFrame) -> dict:
     return salida
 
 
-def separar_referencias(tabla: pd.DataFrame) -> pd.DataFrame:
-    """Link columns whose cells are sometimes a citation rather than an address (a report's title as «Fuente») keep
-    the addresses, and the citations move to a «Referencia» text column after the first of them: drawn as links,
-    they were dead ones. A table without citations in its link columns is returned as it is."""
-    enlaces = [c for c in tabla.columns if etiquetas.tipo_de(str(c)) == "enlace"]
-    citas = {}
-    for columna in enlaces:
-        texto = tabla[columna].astype("string").str.strip()
-        citas[columna] = texto.notna() & (texto != "") & ~texto.str.match(r"https?://", na=False)
-    if not any(marca.any() for marca in citas.values()):
-        return tabla
-    salida = tabla.copy()
-    referencia = pd.Series([[] for _ in range(len(tabla))], index=tabla.index)
-    for columna in enlaces:
-        for indice in tabla.index[citas[columna]]:
-            referencia[indice].append(str(tabla.at[indice, columna]).strip())
-        salida[columna] = tabla[columna].where(~citas[columna])
-    salida.insert(salida.columns.get_loc(enlaces[0]) + 1, etiquetas.COLUMNAS["referencia"].etiqueta,
-                  referencia.map(lambda partes: " | ".join(partes) or None))
-    return salida
-
-
 def mostrar_tabla(tabla: pd.DataFrame, contenedor=st, **opciones):
     """st.dataframe with the board's formats; extra options (selection, key) pass through."""
-    tabla = separar_referencias(tabla)
     return contenedor.dataframe(
         tabla,
         hide_index=True,
