@@ -9,15 +9,13 @@ from pathlib import Path
 
 import pytest
 
+from bench.primera_visita import AGENTE_TELEFONO  # the server tells a phone by its User-Agent
 from pizarras.compresion import TAMANO_MINIMO
 from tests.e2e.conftest import esperar_app, pagina_en
 
 pytestmark = pytest.mark.browser
 SALIDA = Path(__file__).resolve().parents[2] / "test-results" / "telefono"
 ANCHO, ALTO = 390, 844
-# The server tells a phone by its User-Agent (pizarras/dispositivo.py): the phone here says what a Pixel 7 says.
-AGENTE_TELEFONO = ("Mozilla/5.0 (Linux; Android 14; Pixel 7) AppleWebKit/537.36 (KHTML, like Gecko) "
-                   "Chrome/131.0.0.0 Mobile Safari/537.36")
 
 GRAFICA, TABLA = "[data-testid=stPlotlyChart] .main-svg", "[data-testid=stDataFrame] canvas"
 # Filters under which each board of the fixture database has something to draw, the labels its chips must say, and
