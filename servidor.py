@@ -1,5 +1,5 @@
 """What `make run` serves: the app (`app.py`) under Streamlit's own server, with the frontend's static files sent
-gzip-compressed (`pizarras/compresion.py`) — a phone's first visit moves a third of the bytes.
+gzip-compressed (`pizarras/web/compresion.py`) — a phone's first visit moves a third of the bytes.
 
 `streamlit run servidor.py` finds `app` below and serves it with every `--server.*` flag and `.streamlit/config.toml`
 as usual; `streamlit run app.py` still works, without the compression.
@@ -11,7 +11,7 @@ import streamlit
 from starlette.middleware import Middleware
 from streamlit.starlette import App
 
-from pizarras.compresion import EstaticosComprimidos
+from pizarras.web.compresion import EstaticosComprimidos
 
 ESTATICOS_DE_STREAMLIT = Path(streamlit.__file__).parent / "static"
 

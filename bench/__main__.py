@@ -27,8 +27,8 @@ from bench.carga import medir_carga
 from bench.primera_visita import primera_visita
 from bench.resultados import escribir
 from bench.servidor import CHROMIUM, Muestreo, lanzar
+from pizarras.base.esquema import CARPETA_MIGRACIONES
 from pizarras.config import CARPETA_SEED, RAIZ
-from pizarras.esquema import CARPETA_MIGRACIONES
 from seed.build import construir
 from seed.synth import SEMILLA, construir_sintetica
 
@@ -301,7 +301,7 @@ def _hallazgos_visita(visitas: list[dict]) -> list[str]:
          f"frontend de Streamlit ({base['mayores'][0]['url']}: {mb(base['mayores'][0]['bytes']):.1f} MB), "
          f"lo que manda la app por el websocket son {base['bytes_ws']['mediana'] / 2**10:.0f} KB."]
     if base.get("estaticos_servidos_bytes"):
-        h.append(f"Los estáticos de Streamlit van comprimidos (`servidor.py`, `pizarras/compresion.py`): "
+        h.append(f"Los estáticos de Streamlit van comprimidos (`servidor.py`, `pizarras/web/compresion.py`): "
                  f"{mb(base['estaticos_servidos_bytes']):.1f} MB de {mb(base['estaticos_bytes']):.1f} MB; una "
                  f"segunda visita ya los tiene en caché y baja "
                  f"{base['segunda_visita']['bytes_http']['mediana'] / 2**10:.0f} KB por HTTP.")

@@ -7,19 +7,19 @@ the process's peak resident size (tracemalloc would slow the run several times o
 from __future__ import annotations
 
 import io
+import resource
 import shutil
 import tempfile
 import time
-import resource
 from pathlib import Path
 
 import duckdb
 import psutil
 from openpyxl import Workbook
 
-from pizarras import importacion
-from pizarras.cuentas import Usuario
-from pizarras.esquema import migrar
+from pizarras.base.esquema import migrar
+from pizarras.cargas import importacion
+from pizarras.escritura.cuentas import Usuario
 
 TAMANOS = (10_000, 100_000)
 OPERADOR = Usuario("bench", "Banco de pruebas", "", "admin", None)

@@ -14,10 +14,10 @@ import duckdb
 
 from bench import pandas_equivalentes
 from bench.estadistica import medir
+from pizarras.base.consultas import cargar, ejecutar, nombres_disponibles
 from pizarras.config import CARPETA_CONSULTAS
-from pizarras.consultas import cargar, ejecutar, nombres_disponibles
-from pizarras.tableros import FILAS_VISIBLES
-from pizarras.filtros import PARAMETROS_SQL, Filtros
+from pizarras.lectura.filtros import PARAMETROS_SQL, Filtros
+from pizarras.lectura.tableros import FILAS_VISIBLES
 
 ORGANISMO_MUESTRA = "ITEI"
 HOY = date(2025, 11, 30)  # the demo board's reference date (seed.generate_demo.CORTE)

@@ -129,7 +129,7 @@ def _una_visita(contexto, pagina, url: str, limite_s: float) -> dict:
 
 def _estaticos(urls: list[str]) -> tuple[int, int]:
     """Bytes of the frontend's static files as they are, and as the server sends them to a browser that accepts
-    gzip (`pizarras/compresion.py` under `servidor.py`; Streamlit alone sends them uncompressed)."""
+    gzip (`pizarras/web/compresion.py` under `servidor.py`; Streamlit alone sends them uncompressed)."""
     originales = servidos = 0
     for url in urls:
         if "/static/" not in url:

@@ -18,7 +18,7 @@ from pathlib import Path
 import duckdb
 
 from bench.estadistica import medir, resumen
-from pizarras.publicar import publicar
+from pizarras.publicacion.sitio import publicar
 
 RAIZ = Path(__file__).resolve().parents[1]
 ARNES = RAIZ / "tests" / "paginas" / "arnes.py"

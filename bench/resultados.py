@@ -152,7 +152,7 @@ def a_markdown(datos: dict) -> str:
 
     if datos.get("consultas"):
         l += ["## Consultas de las pizarras: DuckDB contra pandas", ""]
-        l += ["Cada consulta de `queries/` (menos los catálogos) tal como la corre la app (`pizarras.consultas.ejecutar`, "
+        l += ["Cada consulta de `queries/` (menos los catálogos) tal como la corre la app (`pizarras.base.consultas.ejecutar`, "
               "con el paso a DataFrame), en dos escenarios de filtros: ninguno, y seis dimensiones a la vez (región, "
               "programa, eje, ODS, periodo, estatus). pandas: la misma agregación con merge/filtro/groupby sobre las "
               "tablas ya cargadas en DataFrames (`bench/pandas_equivalentes.py`; sus resultados coinciden con los de "
@@ -317,7 +317,7 @@ def _seccion_visita(visitas: list[dict]) -> list[str]:
             l += [f"Los estáticos del frontend de Streamlit ({_kb(base['estaticos_bytes'])}) van comprimidos con gzip "
                   f"a un navegador que lo acepta: {_kb(base['estaticos_servidos_bytes'])}. Streamlit 1.67 los excluye "
                   "de su propio gzip (lo pagaría en cada petición); `servidor.py` los comprime una vez por proceso "
-                  "(`pizarras/compresion.py`). «Bytes» cuenta lo que llega por la red, comprimido.", ""]
+                  "(`pizarras/web/compresion.py`). «Bytes» cuenta lo que llega por la red, comprimido.", ""]
     return l
 
 

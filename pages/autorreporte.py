@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from pizarras import autorreporte
+from pizarras.escritura import autorreporte
 from pizarras.ui import autorreporte as vista
 from pizarras.ui.datos import conexion, opciones_catalogos
 from pizarras.ui.marco import exigir_marco

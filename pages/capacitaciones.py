@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from pizarras import estilo, graficas, graficas_ga
-from pizarras.tableros import capacitaciones as tablero
+from pizarras import estilo
+from pizarras.graficas import avance, gobierno_abierto
+from pizarras.lectura.tableros import capacitaciones as tablero
 from pizarras.ui import componentes
 from pizarras.ui.chips import encabezado
 from pizarras.ui.datos import consultar_directo, tablero_compartido
@@ -43,7 +44,7 @@ if pizarra.vacia:
 if pizarra.por_mes.empty:
     st.caption("Ninguna de las capacitaciones filtradas tiene fecha de inicio.")
 else:
-    dibujar(figura(graficas_ga.serie_mensual, pizarra.por_mes))
+    dibujar(figura(gobierno_abierto.serie_mensual, pizarra.por_mes))
 sin_fecha, sin_participantes = int(faltantes["sin_fecha"]), int(faltantes["sin_participantes"])
 st.caption(
     f"Sin fecha de inicio (fuera de la serie por mes): {sin_fecha} de "
@@ -53,11 +54,11 @@ st.caption(
 
 izquierda, derecha = st.columns(2)
 dibujar(
-    figura(graficas.barras_conteo, pizarra.por_region, "nombre", "capacitaciones", "Capacitaciones por región",
+    figura(avance.barras_conteo, pizarra.por_region, "nombre", "capacitaciones", "Capacitaciones por región",
            "capacitaciones", extra=("participantes", "Participantes")),
     izquierda,
 )
-dibujar(figura(graficas_ga.barras_sexo, tablero.participantes_por_sexo(kpi, faltantes)), derecha)
+dibujar(figura(gobierno_abierto.barras_sexo, tablero.participantes_por_sexo(kpi, faltantes)), derecha)
 derecha.caption(
     f"Sin desglose por sexo en su fuente: {estilo.entero(faltantes['participantes_sin_sexo'])} de "
     f"{estilo.cantidad(kpi['participantes'], 'participante', 'participantes')} (en "
@@ -67,7 +68,7 @@ derecha.caption(
 principales = tablero.principales_organizadores(pizarra.por_organizador)
 dibujar(
     figura(
-        graficas.barras_conteo, principales, "organizador", "capacitaciones",
+        avance.barras_conteo, principales, "organizador", "capacitaciones",
         tablero.titulo_organizadores(principales, pizarra.por_organizador), "capacitaciones",
         color=estilo.PALETA[1], extra=("participantes", "Participantes"),
     )
@@ -83,7 +84,7 @@ for columna, datos, titulo, color in (
     (st, tablero.con_eje(pizarra.por_eje), "Capacitaciones por eje", estilo.PALETA[3]),
 ):
     dibujar(
-        figura(graficas.barras_conteo, datos, "etiqueta", "capacitaciones", titulo, "capacitaciones", color=color,
+        figura(avance.barras_conteo, datos, "etiqueta", "capacitaciones", titulo, "capacitaciones", color=color,
                extra=("participantes", "Participantes")),
         columna,
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from pizarras.plantillas import plantilla
+from pizarras.cargas.plantillas import plantilla
 from pizarras.ui import autorreporte as vista
 from pizarras.ui import cargar
 from pizarras.ui.datos import conexion, opciones_catalogos

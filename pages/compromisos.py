@@ -6,8 +6,9 @@ from datetime import date
 
 import streamlit as st
 
-from pizarras import estilo, graficas, graficas_ga
-from pizarras.tableros import compromisos as tablero
+from pizarras import estilo
+from pizarras.graficas import avance, gobierno_abierto
+from pizarras.lectura.tableros import compromisos as tablero
 from pizarras.ui import componentes
 from pizarras.ui.chips import encabezado
 from pizarras.ui.datos import consultar_directo, tablero_compartido
@@ -47,12 +48,12 @@ if pizarra.vacia:
     componentes.estado_vacio("compromisos de gobierno abierto")
     st.stop()
 
-dibujar(figura(graficas_ga.barras_planes, tablero.planes_para_grafica(pizarra.por_plan)))
+dibujar(figura(gobierno_abierto.barras_planes, tablero.planes_para_grafica(pizarra.por_plan)))
 with st.expander("Planes de acción (tabla)"):
     mostrar_tabla(tablero.tabla_planes(pizarra.por_plan))
 
 izquierda, derecha = st.columns(2)
-dibujar(figura(graficas_ga.barras_estatus_avance, tablero.estatus_para_grafica(pizarra.por_estatus)), izquierda)
+dibujar(figura(gobierno_abierto.barras_estatus_avance, tablero.estatus_para_grafica(pizarra.por_estatus)), izquierda)
 if pizarra.sin_avance:
     izquierda.caption(
         f"Sin porcentaje de avance en su fuente (solo estatus): "
@@ -60,7 +61,7 @@ if pizarra.sin_avance:
     )
 dibujar(
     figura(
-        graficas.barras_conteo, pizarra.areas, "area", "compromisos", "Compromisos por área de política",
+        avance.barras_conteo, pizarra.areas, "area", "compromisos", "Compromisos por área de política",
         "compromisos",
         color=estilo.PALETA[2], extra=("concluidos", "Concluidos"),
     ),
@@ -76,7 +77,7 @@ with derecha.expander(f"Áreas de política y textos de las fuentes ({len(pizarr
     mostrar_tabla(tablero.tabla_areas(pizarra.areas))
 
 st.subheader("Alineación a los Objetivos de Desarrollo Sostenible")
-dibujar(figura(graficas_ga.barras_ods, tablero.ods_para_grafica(pizarra.por_ods)))
+dibujar(figura(gobierno_abierto.barras_ods, tablero.ods_para_grafica(pizarra.por_ods)))
 if pizarra.alineaciones_demo:
     st.caption(
         f"**Alineaciones de demostración.** Ninguna fuente alinea cada compromiso a un ODS: las "
@@ -92,7 +93,7 @@ if pizarra.stl.empty:
 else:
     stl = tablero.stl_por_sector(pizarra.stl)
     izquierda, derecha = st.columns([3, 2])
-    dibujar(figura(graficas_ga.barras_stl, stl), izquierda)
+    dibujar(figura(gobierno_abierto.barras_stl, stl), izquierda)
     mostrar_tabla(stl, derecha)
     derecha.metric("Integrantes", estilo.entero(stl["Total"].sum()))
     if pizarra.stl_es_demo:

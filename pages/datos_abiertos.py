@@ -7,9 +7,9 @@ from datetime import datetime
 
 import streamlit as st
 
-from pizarras import datos_abiertos as da
-from pizarras.diccionario import POR_NOMBRE
-from pizarras.exportar import a_csv
+from pizarras.publicacion import datos_abiertos as da
+from pizarras.publicacion.diccionario import POR_NOMBRE
+from pizarras.publicacion.exportar import a_csv
 from pizarras.ui import datos_abiertos as cache
 from pizarras.ui.datos import conexion
 from pizarras.ui.marco import exigir_marco

@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import streamlit as st
 
-from pizarras.mapa import MEDIDAS, figura_mapa, mapa_entidades, nota_grises, tabla_entidades
-from pizarras.navegacion import clave_seleccionada, destino_de_entidad
+from pizarras.lectura.mapa import MEDIDAS, figura_mapa, mapa_entidades, nota_grises, tabla_entidades
+from pizarras.lectura.navegacion import clave_seleccionada, destino_de_entidad
 from pizarras.ui import componentes
 from pizarras.ui.chips import encabezado
 from pizarras.ui.datos import tablero_compartido
 from pizarras.ui.figuras import dibujar, figura
-from pizarras.ui.navegacion import clic_nuevo, ir_a, puntos_elegidos
 from pizarras.ui.marco import exigir_marco
+from pizarras.ui.navegacion import clic_nuevo, ir_a, puntos_elegidos
 from pizarras.ui.tablas import mostrar_tabla
 
 exigir_marco()

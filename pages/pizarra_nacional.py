@@ -7,9 +7,10 @@ from datetime import date
 
 import streamlit as st
 
-from pizarras import estilo, etiquetas, graficas
-from pizarras.navegacion import PAGINA_NACIONAL
-from pizarras.tableros.nacional import actividades_para_descarga, pizarra_nacional
+from pizarras import estilo, etiquetas
+from pizarras.graficas import avance
+from pizarras.lectura.navegacion import PAGINA_NACIONAL
+from pizarras.lectura.tableros.nacional import actividades_para_descarga, pizarra_nacional
 from pizarras.ui import componentes, evolucion
 from pizarras.ui.chips import encabezado
 from pizarras.ui.datos import consultar_directo, tablero_compartido
@@ -54,16 +55,16 @@ if pizarra.vacia:
     st.stop()
 
 st.caption("Haga clic en una barra de región, eje u organismo para abrir su pizarra con ese filtro.")
-st.caption(graficas.NOTA_ORDEN_AVANCE)
+st.caption(avance.NOTA_ORDEN_AVANCE)
 izquierda, derecha = st.columns(2)
-dibujar(figura(graficas.barras_estatus, pizarra.por_estatus), izquierda)
+dibujar(figura(avance.barras_estatus, pizarra.por_estatus), izquierda)
 grafica_navegable(
-    figura(graficas.barras_avance, pizarra.por_region, "nombre", "Avance por región", clave="region"),
+    figura(avance.barras_avance, pizarra.por_region, "nombre", "Avance por región", clave="region"),
     "region", key="nacional_grafica_region", desde=PAGINA_NACIONAL, contenedor=derecha,
 )
 # Full width: eje names are long, and at half width they left no room for the bars and their figures.
 grafica_navegable(
-    figura(graficas.barras_avance, pizarra.por_eje_tematico, "etiqueta", "Avance por eje temático", clave="eje"),
+    figura(avance.barras_avance, pizarra.por_eje_tematico, "etiqueta", "Avance por eje temático", clave="eje"),
     "eje", key="nacional_grafica_eje_tematico", desde=PAGINA_NACIONAL,
 )
 if pizarra.por_eje_transversal.empty:
@@ -71,13 +72,13 @@ if pizarra.por_eje_transversal.empty:
 else:
     grafica_navegable(
         figura(
-            graficas.barras_avance, pizarra.por_eje_transversal, "etiqueta", "Avance por eje transversal",
+            avance.barras_avance, pizarra.por_eje_transversal, "etiqueta", "Avance por eje transversal",
             color=estilo.PALETA[2], clave="eje",
         ),
         "eje", key="nacional_grafica_eje_transversal", desde=PAGINA_NACIONAL,
     )
 grafica_navegable(
-    figura(graficas.barras_avance, pizarra.por_organismo, "sigla", "Avance por organismo", color=estilo.PALETA[1],
+    figura(avance.barras_avance, pizarra.por_organismo, "sigla", "Avance por organismo", color=estilo.PALETA[1],
            clave="organismo"),
     "organismo", key="nacional_grafica_organismo", desde=PAGINA_NACIONAL,
 )

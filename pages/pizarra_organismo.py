@@ -8,14 +8,14 @@ from datetime import date
 import streamlit as st
 
 from pizarras import estilo, etiquetas
-from pizarras.tableros import listado_completo
-from pizarras.tableros import organismo as tablero
-from pizarras.tableros.nacional import tabla_para_mostrar
+from pizarras.lectura.tableros import listado_completo
+from pizarras.lectura.tableros import organismo as tablero
+from pizarras.lectura.tableros.nacional import tabla_para_mostrar
 from pizarras.ui import componentes, evolucion
 from pizarras.ui.chips import encabezado
 from pizarras.ui.datos import consultar_directo, tablero_compartido
-from pizarras.ui.navegacion import selector_unico
 from pizarras.ui.marco import exigir_marco
+from pizarras.ui.navegacion import selector_unico
 from pizarras.ui.tablas import mostrar_tabla
 
 exigir_marco()

@@ -7,15 +7,16 @@ from datetime import date
 
 import streamlit as st
 
-from pizarras import estilo, etiquetas, graficas
-from pizarras.navegacion import PAGINA_REGION
-from pizarras.tableros.region import pizarra_region, tabla_organismos
+from pizarras import estilo, etiquetas
+from pizarras.graficas import avance
+from pizarras.lectura.navegacion import PAGINA_REGION
+from pizarras.lectura.tableros.region import pizarra_region, tabla_organismos
 from pizarras.ui import componentes
 from pizarras.ui.chips import encabezado
 from pizarras.ui.datos import tablero_compartido
 from pizarras.ui.figuras import figura
-from pizarras.ui.navegacion import grafica_navegable, selector_unico
 from pizarras.ui.marco import exigir_marco
+from pizarras.ui.navegacion import grafica_navegable, selector_unico
 from pizarras.ui.tablas import mostrar_tabla
 
 exigir_marco()
@@ -61,13 +62,13 @@ if pizarra.vacia:
 
 grafica_navegable(
     figura(
-        graficas.barras_avance, pizarra.organismos_con_actividades, "sigla",
+        avance.barras_avance, pizarra.organismos_con_actividades, "sigla",
         f"Avance por organismo — {pizarra.nombre}",
         color=estilo.PALETA[1], clave="organismo",
     ),
     "organismo", key="region_grafica_organismo", desde=PAGINA_REGION,
 )
-st.caption("Haga clic en una barra para abrir la pizarra de ese organismo. " + graficas.NOTA_ORDEN_AVANCE)
+st.caption("Haga clic en una barra para abrir la pizarra de ese organismo. " + avance.NOTA_ORDEN_AVANCE)
 
 st.subheader("Organismos lado a lado")
 tabla = tabla_organismos(pizarra.organismos)

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from pizarras import presentaciones
-from pizarras.diapositivas import VISTAS
-from pizarras.filtros import escapar_markdown
-from pizarras.permisos import NoAutorizado, exigir_escritura
+from pizarras.escritura.permisos import NoAutorizado, exigir_escritura
+from pizarras.lectura.filtros import escapar_markdown
+from pizarras.publicacion import presentaciones
+from pizarras.publicacion.diapositivas import VISTAS
 from pizarras.ui.datos import conexion
 from pizarras.ui.marco import exigir_marco
 from pizarras.ui.presentacion import AVISO_RED_LOCAL, base_publica, enlace_proyector, ir_a, proyectar

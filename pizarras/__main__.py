@@ -16,15 +16,16 @@ from pathlib import Path
 
 import duckdb
 
-from pizarras import cuentas, importacion
-from pizarras.base import BaseNoAbre, Motivo, abrir_al_dia
-from pizarras.catalogos import actualizar_catalogos
+from pizarras.base.catalogos import actualizar_catalogos
+from pizarras.base.conexion import BaseNoAbre, Motivo, abrir_al_dia
+from pizarras.base.esquema import EsquemaIncompatible, comprobar
+from pizarras.base.respaldo import ErrorDeRespaldo, respaldar, restaurar
+from pizarras.cargas import importacion
+from pizarras.cargas.hojas import ArchivoInvalido
+from pizarras.cargas.plantillas import plantilla
 from pizarras.config import ruta_db
-from pizarras.esquema import EsquemaIncompatible, comprobar
-from pizarras.hojas import ArchivoInvalido
-from pizarras.plantillas import plantilla
-from pizarras.publicar import ErrorDePublicacion, publicar
-from pizarras.respaldo import ErrorDeRespaldo, respaldar, restaurar
+from pizarras.escritura import cuentas
+from pizarras.publicacion.sitio import ErrorDePublicacion, publicar
 
 # argparse writes its own messages in English; these are the ones a user can trigger here.
 _TRADUCCIONES = [

@@ -3,7 +3,7 @@
 Pages, charts, detail views and exports all take their Spanish names from here, so the same column cannot be
 "Inicio" on one board and "Fecha de inicio" on another, and a code ("taller", "validada") never reaches the reader.
 The kind of a column (a count, a date, a link…) decides how every table and export writes it (`pizarras.ui.tablas`,
-`pizarras.exportar`), looked up by its Spanish header: a header means one thing everywhere.
+`pizarras.publicacion.exportar`), looked up by its Spanish header: a header means one thing everywhere.
 
 A query column whose meaning depends on the record (an activity's `fecha_inicio` is planned, a training's is when
 it started) has an entry `"<tema>.<columna>"` beside the general one; there is no other override.
@@ -88,7 +88,7 @@ COLUMNAS: dict[str, Columna] = {
     "anio_fin": Columna("Año de término", "clave"),
     "problema_publico": Columna("Problema público"),
     "area_politica": Columna("Área de política según la fuente"),
-    "area": Columna("Área de política"),  # the catalog's (pizarras.areas)
+    "area": Columna("Área de política"),  # the catalog's (pizarras.lectura.areas)
     "textos_fuente": Columna("Áreas según la fuente"),
     "institucion_responsable": Columna("Institución responsable"),
     # Trainings

@@ -15,11 +15,11 @@ from pathlib import Path
 
 import duckdb
 
-from pizarras.base import BaseNoAbre, abrir
+from pizarras.base.conexion import BaseNoAbre, abrir
+from pizarras.base.demo import quitar_demo
+from pizarras.base.esquema import aplicar_pasos, instalar_macros, registros_de_personas
 from pizarras.config import CARPETA_SEED, ruta_db
-from pizarras.demo import quitar_demo
-from pizarras.presentaciones import cargar_predeterminadas
-from pizarras.esquema import aplicar_pasos, instalar_macros, registros_de_personas
+from pizarras.publicacion.presentaciones import cargar_predeterminadas
 
 # Load order follows the foreign keys.
 TABLAS_CATALOGO = ["regiones", "entidades", "organismos", "programas", "ejes", "ods", "estatus"]

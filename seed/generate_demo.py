@@ -67,7 +67,7 @@ def leer_csv(ruta: Path) -> list[dict[str, str]]:
 
 def columnas_de_tabla(tabla: str) -> list[str]:
     """Column names of `tabla` in the baseline schema (step 1), in declaration order: the CSVs' columns."""
-    texto = (CARPETA.parent / "pizarras" / "migraciones" / "001_base.sql").read_text(encoding="utf-8")
+    texto = (CARPETA.parent / "pizarras" / "base" / "migraciones" / "001_base.sql").read_text(encoding="utf-8")
     m = re.search(rf"create table {tabla} \((.*?)\n\);", texto, re.S)
     if not m:
         raise ValueError(f"tabla {tabla} no está en schema.sql")

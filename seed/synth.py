@@ -21,7 +21,7 @@ from pathlib import Path
 import duckdb
 
 from pizarras.config import CARPETA_SEED, RAIZ
-from pizarras.presentaciones import cargar_predeterminadas
+from pizarras.publicacion.presentaciones import cargar_predeterminadas
 from seed.build import (
     ORDEN_FISICO,
     TABLAS_DATOS,

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from datos_prueba import HOY
-from pizarras.consultas import cargar, ejecutar
-from pizarras.filtros import Filtros, parametros_para
+
+from pizarras.base.consultas import cargar, ejecutar
+from pizarras.lectura.filtros import Filtros, parametros_para
 
 
 def correr(con, nombre, filtros=Filtros(), **otros):

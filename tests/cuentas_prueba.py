@@ -7,8 +7,8 @@ from pathlib import Path
 
 import duckdb
 
-from pizarras import cuentas
-from pizarras.cuentas import Usuario
+from pizarras.escritura import cuentas
+from pizarras.escritura.cuentas import Usuario
 
 CLAVE = "clave-de-prueba-2025"
 # usuario → (rol, organismo). ITEI is Jalisco's garante (entidad 14); IDAIP is Durango's (10).

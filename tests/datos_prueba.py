@@ -94,7 +94,7 @@ def construir_pequena(ruta: Path) -> Path:
 
 def con_presentaciones(ruta: Path) -> Path:
     """The database at `ruta` plus the seed's default decks (what a fresh build loads)."""
-    from pizarras.presentaciones import cargar_predeterminadas
+    from pizarras.publicacion.presentaciones import cargar_predeterminadas
 
     con = duckdb.connect(str(ruta))
     try:

@@ -6,9 +6,9 @@ import shutil
 from datetime import datetime, timedelta
 
 import duckdb
-
 from cuentas_prueba import CLAVE
-from pizarras import acceso, cuentas
+
+from pizarras.escritura import acceso, cuentas
 
 # After the accounts were created (they are, at run time): sessions and attempts happen later.
 T0 = datetime.now().replace(microsecond=0) + timedelta(days=1)

@@ -6,13 +6,13 @@ import json
 from datetime import datetime
 
 import pytest
-
 from cuentas_prueba import NUEVA, USUARIOS, como
-from pizarras import autorreporte, cuentas
-from pizarras.auditoria import CambioConcurrente
-from pizarras.cuentas import Usuario
-from pizarras.permisos import NoAutorizado
-from pizarras.reglas import DatosInvalidos
+
+from pizarras.escritura import autorreporte, cuentas
+from pizarras.escritura.auditoria import CambioConcurrente
+from pizarras.escritura.cuentas import Usuario
+from pizarras.escritura.permisos import NoAutorizado
+from pizarras.escritura.reglas import DatosInvalidos
 
 AHORA = datetime(2025, 6, 2, 10, 0)
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import shutil
 
 import pytest
-
-from pizarras.base import BaseNoAbre, Motivo, abrir
 from procesos import retenida
+
+from pizarras.base.conexion import BaseNoAbre, Motivo, abrir
 
 
 def test_an_existing_database_opens(ruta_pequena, tmp_path):

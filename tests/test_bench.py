@@ -11,13 +11,13 @@ from datetime import date
 import duckdb
 import pandas as pd
 import pytest
-
-from bench import consultas, pandas_equivalentes, paginas, resultados
-from bench.estadistica import medir, mediana, percentil, resumen, resumen_latencias
 from datos_prueba import HOY
+
+from bench import consultas, paginas, pandas_equivalentes, resultados
+from bench.estadistica import mediana, medir, percentil, resumen, resumen_latencias
+from pizarras.base.consultas import ejecutar, nombres_disponibles
 from pizarras.config import RAIZ
-from pizarras.consultas import ejecutar, nombres_disponibles
-from pizarras.filtros import Filtros
+from pizarras.lectura.filtros import Filtros
 from seed.synth import construir_sintetica
 
 # ------------------------------------------------------------------------------------------------ statistics
@@ -83,7 +83,7 @@ def test_parameters_come_from_the_declared_names():
 
 def test_an_unknown_parameter_is_reported_by_name(tmp_path, monkeypatch):
     (tmp_path / "rara.sql").write_text("-- x\n-- y\nselect $umbral as u\n", encoding="utf-8")
-    from pizarras import consultas as nucleo
+    from pizarras.base import consultas as nucleo
 
     monkeypatch.setattr(consultas, "cargar", lambda nombre: nucleo.cargar(nombre, tmp_path))
     with pytest.raises(consultas.ParametroDesconocido, match=r"\$umbral"):
@@ -329,7 +329,7 @@ def test_profile_categories():
     assert paginas.categoria("/venv/lib/python3.11/site-packages/plotly/basedatatypes.py", "update") == "plotly"
     assert paginas.categoria("/venv/lib/python3.11/site-packages/six.py", "f") == "six"
     assert paginas.categoria("~", "<built-in method gc.collect>") == "gc.collect"
-    assert paginas.categoria(str(RAIZ / "pizarras" / "graficas.py"), "barras_avance") == "app: pizarras"
+    assert paginas.categoria(str(RAIZ / "pizarras" / "graficas" / "avance.py"), "barras_avance") == "app: pizarras"
     assert paginas.categoria("/usr/lib/python3.11/json/encoder.py", "encode") == "Python (biblioteca estándar)"
 
 
@@ -348,7 +348,7 @@ def test_a_profiled_rerun_is_attributed_to_packages_and_app_functions(ruta_peque
     categorias = paginas.perfil_por_categoria(paginas.PERFILES[-1])
     assert sum(f["pct"] for f in categorias) == pytest.approx(100)
     funciones = [f["funcion"] for f in paginas.funciones_de_la_app(paginas.PERFILES[-1], limite=50)]
-    assert any(f.startswith("pizarras/graficas.py:") for f in funciones)
+    assert any(f.startswith("pizarras/graficas/avance.py:") for f in funciones)
 
 
 def test_a_run_in_parts_keeps_the_sections_it_did_not_measure(tmp_path):

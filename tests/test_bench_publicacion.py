@@ -8,7 +8,7 @@ import duckdb
 
 from bench import publicacion
 from bench.resultados import _seccion_publicacion
-from pizarras.presentaciones import cargar_predeterminadas
+from pizarras.publicacion.presentaciones import cargar_predeterminadas
 
 
 def test_publishing_and_slide_changes_are_measured_and_reported(ruta_pequena, tmp_path, monkeypatch):

@@ -7,10 +7,10 @@ import shutil
 from pathlib import Path
 
 import duckdb
-
-from pizarras.catalogos import actualizar_catalogos
-from pizarras.config import CARPETA_SEED
 from test_cli_usuarios import correr
+
+from pizarras.base.catalogos import actualizar_catalogos
+from pizarras.config import CARPETA_SEED
 
 
 def semilla_cambiada(destino: Path) -> Path:

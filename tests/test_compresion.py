@@ -1,4 +1,4 @@
-"""The static files middleware (pizarras/compresion.py), driven at the ASGI level with a stand-in for Streamlit."""
+"""The static files middleware (pizarras/web/compresion.py), driven at the ASGI level with a stand-in for Streamlit."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from pizarras import compresion
-from pizarras.compresion import EstaticosComprimidos, acepta_gzip
+from pizarras.web import compresion
+from pizarras.web.compresion import EstaticosComprimidos, acepta_gzip
 
 GUION = ("function tablero(){return 'pizarra';}\n" * 400).encode()
 

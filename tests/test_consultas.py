@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import pytest
-
 from consultas_util import correr
 from datos_prueba import AVANCE_PROMEDIO, HOY, TOTAL_ACTIVIDADES, TOTAL_PARTICIPANTES, VENCIDAS
-from pizarras.consultas import ErrorDeConsulta, cargar, ejecutar, nombres_disponibles, parametros_de
-from pizarras.filtros import Filtros
 
-
+from pizarras.base.consultas import ErrorDeConsulta, cargar, ejecutar, nombres_disponibles, parametros_de
+from pizarras.lectura.filtros import Filtros
 
 
 def kpi(con, filtros=Filtros()):

@@ -10,13 +10,11 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-
 from consultas_util import correr
 from datos_prueba import HOY
-from pizarras.consultas import ejecutar
-from pizarras.filtros import Filtros
 
-
+from pizarras.base.consultas import ejecutar
+from pizarras.lectura.filtros import Filtros
 
 
 def por_clave(tabla, columna):

@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import date, datetime
 
 import pytest
-
 from consultas_util import correr
 from cuentas_prueba import como
-from pizarras import autorreporte
-from pizarras.filtros import Filtros
+
+from pizarras.escritura import autorreporte
+from pizarras.lectura.filtros import Filtros
 
 TODO = Filtros(solo_validadas=False)
 

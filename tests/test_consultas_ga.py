@@ -12,12 +12,10 @@ from datetime import date
 import duckdb
 import pandas as pd
 import pytest
-
 from consultas_util import correr
 from datos_prueba import COLUMNAS, TOTAL_PARTICIPANTES, llenar
-from pizarras.filtros import Filtros
 
-
+from pizarras.lectura.filtros import Filtros
 
 
 def filas(tabla: pd.DataFrame, columnas: list[str]) -> list[tuple]:

@@ -11,10 +11,10 @@ import duckdb
 import openpyxl
 import pandas as pd
 import pytest
-
-from pizarras import datos_abiertos as da
-from pizarras.diccionario import CONJUNTOS, POR_NOMBRE
 from publico_prueba import TITULO_HOSTIL, con_registros_sin_validar
+
+from pizarras.publicacion import datos_abiertos as da
+from pizarras.publicacion.diccionario import CONJUNTOS, POR_NOMBRE
 
 EXTRAIDO = datetime(2025, 6, 1, 12, 30)
 NO_PUBLICAS = set(da.NO_PUBLICAS)
@@ -121,7 +121,8 @@ def test_the_zip_holds_every_file(con):
 
 def test_an_audited_write_changes_the_data_version(ruta_mixta, tmp_path):
     from cuentas_prueba import copia
-    from pizarras.auditoria import auditar, transaccion
+
+    from pizarras.escritura.auditoria import auditar, transaccion
 
     con = duckdb.connect(str(copia(ruta_mixta, tmp_path / "v.duckdb")))
     try:

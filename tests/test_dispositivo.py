@@ -2,7 +2,7 @@
 
 import pytest
 
-from pizarras.dispositivo import es_telefono
+from pizarras.web.dispositivo import es_telefono
 
 TELEFONOS = [
     ("Mozilla/5.0 (Linux; Android 14; Pixel 7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile "

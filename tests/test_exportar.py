@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from pizarras.exportar import a_csv, tabla_segura
+from pizarras.publicacion.exportar import a_csv, tabla_segura
 
 
 def test_text_that_a_spreadsheet_would_run_is_prefixed_and_numbers_stay_numbers():
@@ -24,7 +24,7 @@ def test_xlsx_has_a_filters_sheet_then_the_rows_of_the_table():
 
     from openpyxl import load_workbook
 
-    from pizarras.exportar import a_xlsx
+    from pizarras.publicacion.exportar import a_xlsx
 
     tabla = pd.DataFrame(
         {"Actividad": ["=1+1", "Taller", None], "Avance (%)": [10, -3, 100], "Inicio": pd.to_datetime(["2024-01-02", None, "2025-03-04"])}
@@ -44,7 +44,7 @@ def test_xlsx_has_a_filters_sheet_then_the_rows_of_the_table():
 
 
 def test_filters_are_described_with_catalog_names():
-    from pizarras.filtros import Filtros, Opcion, describir
+    from pizarras.lectura.filtros import Filtros, Opcion, describir
 
     descripcion = dict(describir(Filtros(region=("norte",)), {"region": [Opcion("norte", "Región Norte")]}))
     assert descripcion["Región"] == "Región Norte"
@@ -54,12 +54,12 @@ def test_filters_are_described_with_catalog_names():
 def test_the_xlsx_of_a_filtered_board_holds_exactly_the_rows_of_its_query(con_pequena):
     import io
 
+    from consultas_util import correr
     from openpyxl import load_workbook
 
-    from consultas_util import correr
-    from pizarras.exportar import a_xlsx
-    from pizarras.filtros import Filtros
-    from pizarras.tableros.nacional import tabla_para_mostrar
+    from pizarras.lectura.filtros import Filtros
+    from pizarras.lectura.tableros.nacional import tabla_para_mostrar
+    from pizarras.publicacion.exportar import a_xlsx
 
     filtros = Filtros(programa=("PROTAI",))
     filas_consulta = correr(con_pequena, "actividades_tabla", filtros)
@@ -80,13 +80,13 @@ def test_xlsx_cells_are_real_dates_whole_keys_rounded_averages_and_sized_columns
     import io
     from datetime import date, datetime
 
+    from consultas_util import correr
     from openpyxl import load_workbook
 
-    from consultas_util import correr
-    from pizarras.exportar import a_xlsx
-    from pizarras.filtros import Filtros
-    from pizarras.tableros import nacional
-    from pizarras.tableros.compromisos import tabla_areas, tabla_para_mostrar
+    from pizarras.lectura.filtros import Filtros
+    from pizarras.lectura.tableros import nacional
+    from pizarras.lectura.tableros.compromisos import tabla_areas, tabla_para_mostrar
+    from pizarras.publicacion.exportar import a_xlsx
 
     tabla = tabla_para_mostrar(correr(con_pequena, "compromisos_tabla", Filtros(), hoy=date(2026, 1, 1)))
     libro = load_workbook(io.BytesIO(a_xlsx(tabla, "Compromisos", [], datetime(2026, 1, 2, 3, 4, 5, 6))))
@@ -125,7 +125,7 @@ def test_a_table_longer_than_a_worksheet_keeps_the_first_rows_and_says_so(monkey
 
     from openpyxl import load_workbook
 
-    from pizarras import exportar
+    from pizarras.publicacion import exportar
 
     assert exportar.FILAS_MAXIMAS_XLSX == 2**20 - 1  # Excel's rows per sheet, less the header
     monkeypatch.setattr(exportar, "FILAS_MAXIMAS_XLSX", 5)

@@ -12,15 +12,15 @@ import threading
 import duckdb
 import pytest
 import streamlit as st
-from streamlit.testing.v1 import AppTest
-
 from comparar import contenido, contenido_de, huella_archivo
 from datos_prueba import HOY, TOTAL_ACTIVIDADES, construir_pequena
 from hijo_fallas import FILAS, ID_CONFIRMADO, PRIMER_ID, insertar_actividades, insertar_ods
-from pizarras.consultas import cargar, ejecutar
-from pizarras.filtros import Filtros, parametros_para
-from pizarras.ui import datos
 from procesos import LIMITE, Hijo, retenida
+from streamlit.testing.v1 import AppTest
+
+from pizarras.base.consultas import cargar, ejecutar
+from pizarras.lectura.filtros import Filtros, parametros_para
+from pizarras.ui import datos
 from tests.paginas.util import APP, metrica
 
 # --- SIGKILL in the middle of a large write transaction -------------------------------------------------------

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import subprocess
-from pathlib import Path
 import sys
+from pathlib import Path
 
-from pizarras.filtros import Filtros, Opcion, desde_url, filtros_no_aplicables, normalizar, opciones_visibles
+from pizarras.lectura.filtros import Filtros, Opcion, desde_url, filtros_no_aplicables, normalizar, opciones_visibles
 
 OPCIONES = {
     "region": [Opcion("norte", "Región Norte"), Opcion("centro-occidente", "Región Centro-Occidente")],
@@ -86,7 +86,7 @@ def test_the_core_does_not_import_streamlit():
         for p in (raiz / carpeta).rglob("*.py")
         if "ui" not in p.relative_to(raiz).parts and p.name != "__main__.py"
     ]
-    assert "pizarras.tableros.organismo" in modulos and "pizarras.mapa" in modulos
+    assert "pizarras.lectura.tableros.organismo" in modulos and "pizarras.lectura.mapa" in modulos
     codigo = f"import sys, importlib; [importlib.import_module(m) for m in {modulos!r}]; print('streamlit' in sys.modules)"
     salida = subprocess.run([sys.executable, "-c", codigo], capture_output=True, text=True, check=True, cwd=raiz)
     assert salida.stdout.strip() == "False"

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from pizarras.filtros import Filtros
-from pizarras.filtros_visibles import Chip, alcance, chips, sin_valor, titulo_con_alcance
+from pizarras.lectura.filtros import Filtros
+from pizarras.lectura.filtros_visibles import Chip, alcance, chips, sin_valor, titulo_con_alcance
 from tests.test_filtros import OPCIONES
 
 

@@ -6,15 +6,15 @@ import io
 import zipfile
 
 import pytest
-from openpyxl import Workbook, load_workbook
-
 from cuentas_prueba import NUEVA as FORMULARIO
 from cuentas_prueba import como
-from pizarras import importacion
-from pizarras.auditoria import CambioConcurrente
-from pizarras.hojas import ArchivoInvalido
-from pizarras.importacion import COLUMNAS_ACTIVIDADES, importar, revertir, revisar
-from pizarras.plantillas import plantilla
+from openpyxl import Workbook, load_workbook
+
+from pizarras.cargas import importacion
+from pizarras.cargas.hojas import ArchivoInvalido
+from pizarras.cargas.importacion import COLUMNAS_ACTIVIDADES, importar, revertir, revisar
+from pizarras.cargas.plantillas import plantilla
+from pizarras.escritura.auditoria import CambioConcurrente
 
 ENCABEZADOS = [c.encabezado for c in COLUMNAS_ACTIVIDADES]
 NUEVA = ["", "itei", "protai", "PROTAI-T3", "PROTAI-X1", "16", "Jornada de análisis de datos", "", "Capacitación",
@@ -242,7 +242,7 @@ def test_rollback_is_refused_when_a_record_changed_after_the_import(con):
     enlace, admin = como("enlace.itei"), como("admin.snt")
     resultado = importar(con, enlace, revisar(con, enlace, "x.xlsx", xlsx([NUEVA])))
     id_, version = con.execute("select id, version from actividades where titulo = ?", [NUEVA[6]]).fetchone()
-    from pizarras import autorreporte
+    from pizarras.escritura import autorreporte
 
     autorreporte.actualizar_actividad(con, enlace, id_, version, {"avance": 50})
     antes = contenido(con)
@@ -324,7 +324,7 @@ def test_no_write_path_leaves_a_link_or_report_without_its_activity(con):
     # The link tables declare no foreign key to actividades (DuckDB refuses updates of referenced rows), so the
     # write paths keep them whole: create, change, import, roll back.
     enlace, admin = como("enlace.itei"), como("admin.snt")
-    from pizarras import autorreporte
+    from pizarras.escritura import autorreporte
 
     id_ = autorreporte.crear_actividad(con, enlace, {**FORMULARIO, "titulo": "Vínculos"})
     autorreporte.actualizar_actividad(con, enlace, id_, 1, {"ods": [5, 16], "transversales": []})

@@ -7,10 +7,10 @@ from functools import partial
 import pandas as pd
 import pytest
 
-from pizarras.consultas import ejecutar
+from pizarras.base.consultas import ejecutar
 from pizarras.estilo import COLOR_SIN_DATO
-from pizarras.filtros import Filtros
-from pizarras.mapa import (
+from pizarras.lectura.filtros import Filtros
+from pizarras.lectura.mapa import (
     CELDA,
     COLUMNAS,
     CUADRICULA,
@@ -124,7 +124,7 @@ def test_tiles_show_their_value_and_trainees_are_coloured_by_rank_said_in_the_le
     the grey-tile note about the chosen measure."""
     import pandas as pd
 
-    from pizarras.mapa import Mapa, con_posiciones, nota_grises
+    from pizarras.lectura.mapa import Mapa, con_posiciones, nota_grises
 
     entidades = con_posiciones(pd.DataFrame({
         "entidad": ["11", "14", "10", "19"], "nombre_corto": ["Guanajuato", "Jalisco", "Durango", "Nuevo León"],

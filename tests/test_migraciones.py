@@ -12,9 +12,9 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from pizarras import esquema
+from pizarras.base import esquema
+from pizarras.base.esquema import EsquemaIncompatible, migrar, version_actual, version_de
 from pizarras.config import CARPETA_SEED
-from pizarras.esquema import EsquemaIncompatible, migrar, version_actual, version_de
 from seed.build import TABLAS_CATALOGO, TABLAS_DATOS, construir
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

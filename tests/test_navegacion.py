@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-
 import pytest
 
-from pizarras.consultas import ejecutar
-from pizarras.filtros import DEFINICIONES, Filtros, Opcion
-from pizarras.navegacion import (
+from pizarras.base.consultas import ejecutar
+from pizarras.lectura.filtros import DEFINICIONES, Filtros, Opcion
+from pizarras.lectura.navegacion import (
     PAGINA_NACIONAL,
     PAGINA_ORGANISMO,
     PAGINA_REGION,

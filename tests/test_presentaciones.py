@@ -9,18 +9,18 @@ from functools import partial
 from urllib.parse import parse_qs, urlparse
 
 import pytest
-
 from cuentas_prueba import como
-from pizarras import diapositivas, presentaciones
-from pizarras.auditoria import CambioConcurrente
-from pizarras.consultas import ejecutar
-from pizarras.diapositivas import VISTAS, filtros_de, lamina, url_audiencia
-from pizarras.filtros import desde_url
-from pizarras.permisos import NoAutorizado
-from pizarras.presentaciones import Diapositiva, Presentacion, cargar_predeterminadas, guardar, leer
-from pizarras.reglas import DatosInvalidos
-from publico_prueba import con_registros_sin_validar
 from datos_prueba import HOY
+from publico_prueba import con_registros_sin_validar
+
+from pizarras.base.consultas import ejecutar
+from pizarras.escritura.auditoria import CambioConcurrente
+from pizarras.escritura.permisos import NoAutorizado
+from pizarras.escritura.reglas import DatosInvalidos
+from pizarras.lectura.filtros import desde_url
+from pizarras.publicacion import diapositivas, presentaciones
+from pizarras.publicacion.diapositivas import VISTAS, filtros_de, lamina, url_audiencia
+from pizarras.publicacion.presentaciones import Diapositiva, Presentacion, cargar_predeterminadas, guardar, leer
 
 NUEVA = Presentacion(
     "taller-norte", "Taller de la Región Norte",

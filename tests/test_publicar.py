@@ -8,7 +8,7 @@ import shutil
 import pytest
 
 from pizarras.__main__ import main
-from pizarras.publicar import MARCA, PAGINAS, PLOTLY_JS
+from pizarras.publicacion.sitio import MARCA, PAGINAS, PLOTLY_JS
 
 
 @pytest.fixture()

@@ -9,11 +9,11 @@ import subprocess
 
 import duckdb
 import pytest
-from streamlit.testing.v1 import AppTest
-
 from cuentas_prueba import CLAVE
-from pizarras import cuentas
+from streamlit.testing.v1 import AppTest
 from test_migraciones import construir_v1
+
+from pizarras.escritura import cuentas
 from tests.paginas.util import ARNES, metrica
 
 RAIZ = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))

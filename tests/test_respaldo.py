@@ -12,14 +12,14 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 import pytest
-
 from comparar import contenido_de, huella_archivo
 from datos_prueba import HOY, construir_pequena
-from pizarras.__main__ import main
-from pizarras.consultas import cargar, ejecutar, nombres_disponibles
-from pizarras.filtros import Filtros, parametros_para
-from pizarras.respaldo import MANIFIESTO, ErrorDeRespaldo, respaldar, restaurar
 from procesos import retenida
+
+from pizarras.__main__ import main
+from pizarras.base.consultas import cargar, ejecutar, nombres_disponibles
+from pizarras.base.respaldo import MANIFIESTO, ErrorDeRespaldo, respaldar, restaurar
+from pizarras.lectura.filtros import Filtros, parametros_para
 
 RAIZ = Path(__file__).resolve().parent.parent
 

@@ -149,8 +149,8 @@ def test_a_failed_build_leaves_the_previous_database_untouched(tmp_path):
 
 
 def test_the_board_queries_give_the_published_totals_on_the_seed(con_seed):
-    from pizarras.consultas import cargar, ejecutar
-    from pizarras.filtros import Filtros, parametros_para
+    from pizarras.base.consultas import cargar, ejecutar
+    from pizarras.lectura.filtros import Filtros, parametros_para
 
     def correr(nombre, filtros=Filtros()):
         return ejecutar(con_seed, nombre, parametros_para(cargar(nombre).parametros, filtros)).iloc[0]

@@ -5,10 +5,12 @@ from __future__ import annotations
 from functools import partial
 
 from datos_prueba import HOY, TOTAL_ACTIVIDADES
-from pizarras import estilo, etiquetas, graficas
-from pizarras.consultas import ejecutar
-from pizarras.filtros import Filtros
-from pizarras.tableros.nacional import COLUMNAS_ACTIVIDADES, pizarra_nacional, tabla_para_mostrar
+
+from pizarras import estilo, etiquetas
+from pizarras.base.consultas import ejecutar
+from pizarras.graficas import avance
+from pizarras.lectura.filtros import Filtros
+from pizarras.lectura.tableros.nacional import COLUMNAS_ACTIVIDADES, pizarra_nacional, tabla_para_mostrar
 
 
 def test_the_national_board_splits_ejes_and_names_filters_that_do_not_apply(con_pequena):
@@ -45,14 +47,14 @@ def test_the_table_has_spanish_headers_and_a_readable_demo_flag(con_pequena):
 
 def test_status_bars_use_the_status_colours(con_pequena):
     pizarra = pizarra_nacional(partial(ejecutar, con_pequena), Filtros(), HOY)
-    figura = graficas.barras_estatus(pizarra.por_estatus)
+    figura = avance.barras_estatus(pizarra.por_estatus)
     assert list(figura.data[0].marker.color) == [estilo.COLOR_ESTATUS[c] for c in pizarra.por_estatus["estatus"]]
 
 
 def test_progress_bars_rank_best_first_on_top(con_pequena):
     pizarra = pizarra_nacional(partial(ejecutar, con_pequena), Filtros(), HOY)
-    datos = pizarra.por_region.assign(actividades=graficas.MINIMO_ACTIVIDADES)
-    figura = graficas.barras_avance(datos, "nombre", "Avance por región", clave="region")
+    datos = pizarra.por_region.assign(actividades=avance.MINIMO_ACTIVIDADES)
+    figura = avance.barras_avance(datos, "nombre", "Avance por región", clave="region")
     assert list(figura.data[0].x) == sorted(figura.data[0].x, reverse=True)
     assert figura.layout.yaxis.autorange == "reversed"  # first row on top
     assert figura.layout.title.text == "Avance por región"
@@ -64,11 +66,11 @@ def test_tiny_groups_cannot_lead_a_progress_ranking_and_every_bar_says_its_activ
 
     datos = pd.DataFrame({"eje": ["a", "b", "c"], "etiqueta": ["PROTAI · A", "PROTAI · B", "PROTAI · C"],
                           "avance_promedio": [100.0, 60.0, 40.0], "actividades": [2, 45, 12]})
-    figura = graficas.barras_avance(datos, "etiqueta", "Avance por eje temático", clave="eje")
+    figura = avance.barras_avance(datos, "etiqueta", "Avance por eje temático", clave="eje")
     assert list(figura.data[0].y) == ["PROTAI · B", "PROTAI · C", "PROTAI · A"]
     assert list(figura.data[0].text) == ["60 % · 45 act.", "40 % · 12 act.", "100 % · 2 act."]
-    assert list(figura.data[0].marker.color) == [graficas.PALETA[0], graficas.PALETA[0], estilo.aclarar(graficas.PALETA[0])]
-    assert figura.layout.margin.r >= graficas.MARGEN_TEXTO_AVANCE  # room for '100 % · 1,234 act.': nothing cut
+    assert list(figura.data[0].marker.color) == [avance.PALETA[0], avance.PALETA[0], estilo.aclarar(avance.PALETA[0])]
+    assert figura.layout.margin.r >= avance.MARGEN_TEXTO_AVANCE  # room for '100 % · 1,234 act.': nothing cut
 
 
 def test_long_bar_labels_wrap_so_a_phone_shows_them_and_clicks_keep_the_key():
@@ -78,13 +80,13 @@ def test_long_bar_labels_wrap_so_a_phone_shows_them_and_clicks_keep_the_key():
     largo = "PRONADATOS · Educación y cultura de protección de datos personales"
     datos = pd.DataFrame({"eje": ["PRONADATOS-T1", "X"], "etiqueta": [largo, "Corto"],
                           "avance_promedio": [80.0, 70.0], "actividades": [20, 20]})
-    figura = graficas.barras_avance(datos, "etiqueta", "Avance por eje temático", clave="eje")
+    figura = avance.barras_avance(datos, "etiqueta", "Avance por eje temático", clave="eje")
     etiqueta = figura.data[0].y[0]
     assert "<br>" in etiqueta and etiqueta.replace("<br>", " ") == largo
-    assert all(len(linea) <= graficas.ANCHO_ETIQUETA for linea in etiqueta.split("<br>"))
+    assert all(len(linea) <= avance.ANCHO_ETIQUETA for linea in etiqueta.split("<br>"))
     assert figura.data[0].y[1] == "Corto"
     assert figura.data[0].customdata[0][0] == "PRONADATOS-T1"  # a click still opens that eje
-    un_renglon = graficas.barras_avance(datos.assign(etiqueta=["A", "B"]), "etiqueta", "t", clave="eje")
+    un_renglon = avance.barras_avance(datos.assign(etiqueta=["A", "B"]), "etiqueta", "t", clave="eje")
     assert figura.layout.height > un_renglon.layout.height  # two-line labels get room
 
 
@@ -96,7 +98,7 @@ def test_spanish_number_formats():
 
 
 def test_board_tables_stop_at_the_visible_rows_and_downloads_carry_them_all(con_pequena, monkeypatch):
-    from pizarras.tableros import nacional
+    from pizarras.lectura.tableros import nacional
 
     monkeypatch.setattr(nacional, "FILAS_VISIBLES", 2)
     consultar = partial(ejecutar, con_pequena)
@@ -107,7 +109,7 @@ def test_board_tables_stop_at_the_visible_rows_and_downloads_carry_them_all(con_
 
 
 def test_the_demo_notice_names_each_kind_long_on_a_desk_and_in_one_sentence_on_a_phone():
-    from pizarras.tableros import Demo
+    from pizarras.lectura.tableros import Demo
 
     demo = Demo(actividades=5, compromisos=1, capacitaciones=1, alineaciones=2)
 

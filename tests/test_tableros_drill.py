@@ -7,18 +7,18 @@ from functools import partial
 
 import pandas as pd
 import pytest
-
 from datos_prueba import HOY
-from pizarras.consultas import ejecutar
+
+from pizarras.base.consultas import ejecutar
 from pizarras.etiquetas import encabezados
-from pizarras.filtros import Filtros
-from pizarras.tableros.organismo import (
+from pizarras.lectura.filtros import Filtros
+from pizarras.lectura.tableros.organismo import (
     COLUMNAS_COMPROMISOS,
     pizarra_organismo,
     tabla_compromisos,
     tabla_ejes,
 )
-from pizarras.tableros.region import COLUMNAS_ORGANISMOS, pizarra_region, tabla_organismos
+from pizarras.lectura.tableros.region import COLUMNAS_ORGANISMOS, pizarra_region, tabla_organismos
 
 
 def test_the_organismo_board_gathers_activities_commitments_and_trainings(con_pequena):

@@ -2,21 +2,21 @@
 
 from __future__ import annotations
 
-from pizarras.etiquetas import encabezados
-
 from datetime import date
 from functools import partial
 
 import pandas as pd
 import pytest
-
 from datos_prueba import HOY
-from pizarras import estilo, graficas, graficas_ga
-from pizarras.consultas import ejecutar
-from pizarras.filtros import Filtros
-from pizarras.tableros import capacitaciones as cap
-from pizarras.tableros import compromisos as comp
-from pizarras.tableros.detalle import Fuente, campos, fuentes, texto
+
+from pizarras import estilo
+from pizarras.base.consultas import ejecutar
+from pizarras.etiquetas import encabezados
+from pizarras.graficas import avance, gobierno_abierto
+from pizarras.lectura.filtros import Filtros
+from pizarras.lectura.tableros import capacitaciones as cap
+from pizarras.lectura.tableros import compromisos as comp
+from pizarras.lectura.tableros.detalle import Fuente, campos, fuentes, texto
 
 
 @pytest.fixture()
@@ -45,7 +45,7 @@ def test_the_ods_chart_rows_carry_the_catalog_colours_and_end_with_the_grey_non_
                                        comp.SIN_ALINEACION]
     assert list(datos["color"]) == ["#FF3A21", "#00689D", estilo.COLOR_NO_ALINEADO]
     assert list(datos["compromisos"]) == [1, 1, 1]
-    figura = graficas_ga.barras_ods(datos)
+    figura = gobierno_abierto.barras_ods(datos)
     assert list(figura.data[0].marker.color) == ["#FF3A21", "#00689D", estilo.COLOR_NO_ALINEADO]
     assert list(figura.data[0].y) == list(datos["etiqueta"])
     assert figura.layout.yaxis.autorange == "reversed"  # ODS 1 on top
@@ -66,7 +66,7 @@ def test_color_ods_keeps_the_catalog_colour_and_greys_out_the_rest():
 def test_policy_areas_regroup_the_source_texts_in_the_catalog_keeping_the_words():
     """Issue 11, item 13: 'Género' and 'Género / desarrollo social' are one area; the average weighs each text by its
     commitments with a percentage; the table says which source texts each area gathers."""
-    from pizarras.areas import area_de, por_area_del_catalogo
+    from pizarras.lectura.areas import area_de, por_area_del_catalogo
 
     assert area_de("Género") == area_de("Género / desarrollo social") == area_de("Género / justicia")
     assert area_de("Obra pública / contraloría social") == "Obra pública, vivienda y desarrollo urbano"
@@ -86,7 +86,8 @@ def test_policy_areas_regroup_the_source_texts_in_the_catalog_keeping_the_words(
 
 def test_every_seed_policy_area_lands_in_the_catalog_and_the_chart_covers_every_commitment(con_seed):
     from consultas_util import correr
-    from pizarras.areas import OTRA, por_area_del_catalogo
+
+    from pizarras.lectura.areas import OTRA, por_area_del_catalogo
 
     por_area = correr(con_seed, "compromisos_por_area")
     areas = por_area_del_catalogo(por_area)
@@ -117,14 +118,14 @@ def test_stl_members_by_sector_in_fixed_order_with_totals(consultar):
         "Hombres": [5, 0, 0],
         "Total": [5, 3, 2],
     }
-    figura = graficas_ga.barras_stl(stl)
+    figura = gobierno_abierto.barras_stl(stl)
     assert [t.name for t in figura.data] == ["Mujeres", "Hombres"]
     assert list(figura.data[1].y) == [5, 0, 0]
 
 
 def test_plans_chart_stacks_one_segment_per_plan_number(consultar):
     datos = comp.planes_para_grafica(comp.pizarra_compromisos(consultar, Filtros(), HOY).por_plan)
-    figura = graficas_ga.barras_planes(datos)
+    figura = gobierno_abierto.barras_planes(datos)
     assert [t.name for t in figura.data] == ["Primer plan", "Segundo plan"]
     assert list(figura.data[0].y) == ["Durango", "Jalisco"]
     assert list(figura.data[1].y) == ["Jalisco"]
@@ -133,7 +134,7 @@ def test_plans_chart_stacks_one_segment_per_plan_number(consultar):
 
 def test_status_chart_says_the_average_progress_per_status(consultar):
     datos = comp.estatus_para_grafica(comp.pizarra_compromisos(consultar, Filtros(), HOY).por_estatus)
-    figura = graficas_ga.barras_estatus_avance(datos)
+    figura = gobierno_abierto.barras_estatus_avance(datos)
     assert list(figura.data[0].marker.color) == [estilo.COLOR_ESTATUS[c] for c in datos["estatus"]]
     assert list(figura.data[0].text) == ["0", "2<br>avance 40 %", "1<br>avance 100 %", "0"]
 
@@ -205,7 +206,7 @@ def test_participants_by_sex_add_the_unsplit_ones_as_their_own_bar(consultar):
         "etiqueta": ["Mujeres", "Hombres", "Sin dato de sexo"],
         "participantes": [78, 52, 410],
     }
-    figura = graficas_ga.barras_sexo(datos)
+    figura = gobierno_abierto.barras_sexo(datos)
     assert list(figura.data[0].marker.color) == [estilo.COLOR_SEXO["mujer"], estilo.COLOR_SEXO["hombre"],
                                                  estilo.COLOR_NO_ALINEADO]
 
@@ -235,7 +236,7 @@ def test_top_organisers_keep_the_query_order_and_every_tie_at_the_cut(consultar)
 
 def test_count_bars_show_the_first_row_on_top_with_the_extra_figure_in_the_hover(consultar):
     por_region = cap.pizarra_capacitaciones(consultar, Filtros()).por_region
-    figura = graficas.barras_conteo(por_region, "nombre", "capacitaciones", "Por región", "capacitaciones",
+    figura = avance.barras_conteo(por_region, "nombre", "capacitaciones", "Por región", "capacitaciones",
                                     extra=("participantes", "Participantes"))
     assert list(figura.data[0].y) == ["Región Norte", "Región Centro-Occidente", "Nacional/Federal"]
     assert figura.layout.yaxis.autorange == "reversed"
@@ -246,7 +247,7 @@ def test_count_bars_show_the_first_row_on_top_with_the_extra_figure_in_the_hover
 def test_the_monthly_series_shows_only_months_with_records_in_two_panels_with_spanish_ticks(consultar):
     """Issue 11, items 3 and 4: no month without records drawn as zero, one scale per panel (no second y-axis whose
     gridlines disagree), nothing clipped, and month ticks in Spanish."""
-    figura = graficas_ga.serie_mensual(cap.pizarra_capacitaciones(consultar, Filtros()).por_mes)
+    figura = gobierno_abierto.serie_mensual(cap.pizarra_capacitaciones(consultar, Filtros()).por_mes)
     assert [t.name for t in figura.data] == ["Capacitaciones", "Participantes"]
     assert [t.type for t in figura.data] == ["bar", "bar"]  # a line would join the gaps through zero
     assert [str(m)[:7] for m in figura.data[0].x] == ["2020-09", "2023-05", "2024-02"]
@@ -260,10 +261,10 @@ def test_the_monthly_series_shows_only_months_with_records_in_two_panels_with_sp
 
 def test_month_ticks_step_with_the_span():
     inicio = pd.Timestamp(2024, 2, 1)
-    assert graficas_ga.marcas_de_meses(inicio, pd.Timestamp(2024, 9, 1))[1] == [
+    assert gobierno_abierto.marcas_de_meses(inicio, pd.Timestamp(2024, 9, 1))[1] == [
         "feb 2024", "mar 2024", "abr 2024", "may 2024", "jun 2024", "jul 2024", "ago 2024", "sep 2024"]
-    assert graficas_ga.marcas_de_meses(inicio, pd.Timestamp(2025, 12, 1))[1][:3] == ["abr 2024", "jul 2024", "oct 2024"]
-    assert graficas_ga.marcas_de_meses(pd.Timestamp(2015, 5, 1), pd.Timestamp(2026, 2, 1))[1][:2] == ["ene 2016", "ene 2018"]
+    assert gobierno_abierto.marcas_de_meses(inicio, pd.Timestamp(2025, 12, 1))[1][:3] == ["abr 2024", "jul 2024", "oct 2024"]
+    assert gobierno_abierto.marcas_de_meses(pd.Timestamp(2015, 5, 1), pd.Timestamp(2026, 2, 1))[1][:2] == ["ene 2016", "ene 2018"]
 
 
 def test_the_trainings_table_and_detail(consultar):
@@ -321,6 +322,6 @@ def test_sources_cited_in_words_go_to_one_reference_column_not_to_dead_links():
 def test_legends_sit_above_the_plot_where_they_cannot_cover_its_ticks(consultar):
     """Issue 11, item 5: below a short chart the plan legend covered the x ticks."""
     planes = comp.planes_para_grafica(comp.pizarra_compromisos(consultar, Filtros(entidad=("14",)), HOY).por_plan)
-    for figura in (graficas_ga.barras_planes(planes),
-                   graficas_ga.barras_stl(pd.DataFrame({"Sector": ["Academia"], "Mujeres": [1], "Hombres": [2]}))):
+    for figura in (gobierno_abierto.barras_planes(planes),
+                   gobierno_abierto.barras_stl(pd.DataFrame({"Sector": ["Academia"], "Mujeres": [1], "Hombres": [2]}))):
         assert figura.layout.showlegend and figura.layout.legend.yanchor == "bottom" and figura.layout.legend.y >= 1

@@ -12,12 +12,12 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from pizarras import autorreporte
-from pizarras.auditoria import CambioConcurrente
-from pizarras.cuentas import Usuario
-from pizarras.filtros import escapar_markdown
-from pizarras.permisos import NoAutorizado
-from pizarras.reglas import MODALIDADES, TIPOS_CAPACITACION, DatosInvalidos
+from pizarras.escritura import autorreporte
+from pizarras.escritura.auditoria import CambioConcurrente
+from pizarras.escritura.cuentas import Usuario
+from pizarras.escritura.permisos import NoAutorizado
+from pizarras.escritura.reglas import MODALIDADES, TIPOS_CAPACITACION, DatosInvalidos
+from pizarras.lectura.filtros import escapar_markdown
 from pizarras.ui import datos
 from pizarras.ui.sesion import formulario_acceso
 

@@ -1,16 +1,16 @@
 """The upload screen: template, upload, the row-level report or the preview, confirmation, and the list of batches
-with their rollback (admins). Every check and write is the core's (pizarras.importacion)."""
+with their rollback (admins). Every check and write is the core's (pizarras.cargas.importacion)."""
 
 from __future__ import annotations
 
 import pandas as pd
 import streamlit as st
 
-from pizarras import importacion
-from pizarras.cuentas import Usuario
-from pizarras.filtros import escapar_markdown
-from pizarras.hojas import ArchivoInvalido
-from pizarras.importacion import Revision
+from pizarras.cargas import importacion
+from pizarras.cargas.hojas import ArchivoInvalido
+from pizarras.cargas.importacion import Revision
+from pizarras.escritura.cuentas import Usuario
+from pizarras.lectura.filtros import escapar_markdown
 from pizarras.ui import datos
 from pizarras.ui.autorreporte import escribir
 

@@ -8,9 +8,9 @@ import pandas as pd
 import streamlit as st
 
 from pizarras.etiquetas import frase_no_aplican
-from pizarras.exportar import a_csv, a_xlsx
-from pizarras.filtros import Filtros, describir
-from pizarras.tableros import FILAS_VISIBLES, Demo
+from pizarras.lectura.filtros import Filtros, describir
+from pizarras.lectura.tableros import FILAS_VISIBLES, Demo
+from pizarras.publicacion.exportar import a_csv, a_xlsx
 from pizarras.ui import pantalla
 from pizarras.ui.chips import bloque_kpis
 

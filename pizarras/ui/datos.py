@@ -11,11 +11,11 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from pizarras.base import BaseNoAbre, Motivo, abrir_al_dia
-from pizarras.esquema import EsquemaIncompatible
+from pizarras.base.conexion import BaseNoAbre, Motivo, abrir_al_dia
+from pizarras.base.consultas import ejecutar
+from pizarras.base.esquema import EsquemaIncompatible
 from pizarras.config import ruta_db
-from pizarras.consultas import ejecutar
-from pizarras.filtros import DEFINICIONES, Opcion
+from pizarras.lectura.filtros import DEFINICIONES, Opcion
 from pizarras.ui.figuras import nombre_de, olvidar_figuras
 
 T = TypeVar("T")

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from pizarras import datos_abiertos
 from pizarras.config import ruta_db
+from pizarras.publicacion import datos_abiertos
 from pizarras.ui.datos import conexion
 
 

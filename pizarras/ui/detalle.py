@@ -7,7 +7,7 @@ from collections.abc import Callable, Mapping
 import pandas as pd
 import streamlit as st
 
-from pizarras.tableros.detalle import Fuente
+from pizarras.lectura.tableros.detalle import Fuente
 from pizarras.ui.tablas import mostrar_tabla
 
 _MARKDOWN = set("\\`*_{}[]<>()#+-.!|~$:")

@@ -7,9 +7,9 @@ from datetime import date, timedelta
 import streamlit as st
 
 from pizarras import estilo
-from pizarras.filtros import Filtros
-from pizarras.graficas_evolucion import linea_de_avance
-from pizarras.tableros import evolucion
+from pizarras.graficas.evolucion import linea_de_avance
+from pizarras.lectura.filtros import Filtros
+from pizarras.lectura.tableros import evolucion
 from pizarras.ui.datos import tablero_compartido
 from pizarras.ui.figuras import figura
 

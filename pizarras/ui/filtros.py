@@ -15,7 +15,7 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from pizarras.config import RAIZ
 from pizarras.etiquetas import todos
-from pizarras.filtros import DEFINICIONES, POR_CLAVE, Filtros, Opcion, desde_url, opciones_visibles
+from pizarras.lectura.filtros import DEFINICIONES, POR_CLAVE, Filtros, Opcion, desde_url, opciones_visibles
 
 _PREFIJO = "filtro_"
 _URL_ESCRITA = "_url_escrita"

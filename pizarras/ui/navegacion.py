@@ -1,6 +1,6 @@
 """Streamlit side of drill-down: charts whose bars open a board, and selectors that set one global filter.
 
-What a click or a choice means is decided in `pizarras.navegacion`; here it is read from the widgets and carried out
+What a click or a choice means is decided in `pizarras.lectura.navegacion`; here it is read from the widgets and carried out
 with `navegar_con_filtros` / `pedir_filtros`, so the sidebar and the URL show the new filters.
 """
 
@@ -9,7 +9,7 @@ from __future__ import annotations
 import plotly.graph_objects as go
 import streamlit as st
 
-from pizarras.navegacion import (
+from pizarras.lectura.navegacion import (
     Destino,
     Grafica,
     cambios_para,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from pizarras.dispositivo import es_telefono
+from pizarras.web.dispositivo import es_telefono
 
 
 def en_telefono() -> bool:

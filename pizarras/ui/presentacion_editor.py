@@ -6,14 +6,14 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from pizarras import presentaciones
-from pizarras.auditoria import CambioConcurrente
-from pizarras.cuentas import Usuario
-from pizarras.diapositivas import VISTAS
-from pizarras.filtros import escapar_markdown
-from pizarras.permisos import NoAutorizado
-from pizarras.presentaciones import Diapositiva, Presentacion
-from pizarras.reglas import DatosInvalidos
+from pizarras.escritura.auditoria import CambioConcurrente
+from pizarras.escritura.cuentas import Usuario
+from pizarras.escritura.permisos import NoAutorizado
+from pizarras.escritura.reglas import DatosInvalidos
+from pizarras.lectura.filtros import escapar_markdown
+from pizarras.publicacion import presentaciones
+from pizarras.publicacion.diapositivas import VISTAS
+from pizarras.publicacion.presentaciones import Diapositiva, Presentacion
 from pizarras.ui.datos import conexion, invalidar_cache
 
 _FILAS = "_editor_presentacion_filas"

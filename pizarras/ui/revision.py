@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from pizarras import autorreporte
-from pizarras.cuentas import Usuario
+from pizarras.escritura import autorreporte
+from pizarras.escritura.cuentas import Usuario
 from pizarras.ui import datos
 from pizarras.ui.autorreporte import PROGRESO, escribir
 

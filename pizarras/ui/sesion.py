@@ -4,7 +4,7 @@
   resets on every run and its errors are in English); a good login sets the library's session keys and cookie.
 - A new tab logs in again from the cookie, read server-side (`st.context.cookies`) and checked with the library's
   token format. The cookie cannot be revoked, so every run asks the database whether the session still holds
-  (`pizarras.acceso.sesion_vigente`): logout, a password reset or a disabled account end it everywhere.
+  (`pizarras.escritura.acceso.sesion_vigente`): logout, a password reset or a disabled account end it everywhere.
 - The library's cookie component is drawn only when a cookie is set or deleted, not on every board: the audience
   never loads it.
 - Logout deletes the cookie through the component and, because that races with the rerun (tech notes: it
@@ -19,9 +19,9 @@ import jwt
 import streamlit as st
 import streamlit_authenticator as stauth
 
-from pizarras import acceso
 from pizarras.config import clave_cookie
-from pizarras.cuentas import Usuario
+from pizarras.escritura import acceso
+from pizarras.escritura.cuentas import Usuario
 from pizarras.ui import datos
 
 NOMBRE_COOKIE = "pizarras_sesion"

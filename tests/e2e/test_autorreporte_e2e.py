@@ -11,13 +11,13 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from cuentas_prueba import NUEVA
+from datos_prueba import construir_pequena
 from openpyxl import load_workbook
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from cuentas_prueba import NUEVA
-from datos_prueba import construir_pequena
-from pizarras import autorreporte
-from pizarras.cuentas import Usuario
+from pizarras.escritura import autorreporte
+from pizarras.escritura.cuentas import Usuario
 from tests.e2e.conftest import RAIZ, esperar_app, servidor_en
 from tests.e2e.test_pizarra_nacional_e2e import kpi
 

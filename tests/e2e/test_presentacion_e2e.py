@@ -11,11 +11,11 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
 import pytest
+from datos_prueba import con_presentaciones, construir_pequena
 from PIL import Image
 
-from datos_prueba import con_presentaciones, construir_pequena
-from pizarras import diapositivas
-from pizarras.presentaciones import PREDETERMINADAS, desde_json
+from pizarras.publicacion import diapositivas
+from pizarras.publicacion.presentaciones import PREDETERMINADAS, desde_json
 from tests.e2e.conftest import _puerto_libre, esperar_app, pagina_en, servidor_en
 
 pytestmark = pytest.mark.browser

@@ -12,11 +12,11 @@ from pathlib import Path
 
 import duckdb
 import pytest
-
 from datos_prueba import construir_pequena
-from pizarras import datos_abiertos
-from pizarras.publicar import PAGINAS
 from publico_prueba import con_registros_sin_validar
+
+from pizarras.publicacion import datos_abiertos
+from pizarras.publicacion.sitio import PAGINAS
 from tests.e2e.conftest import _puerto_libre, pagina_en
 
 pytestmark = pytest.mark.browser

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from bench.primera_visita import AGENTE_TELEFONO  # the server tells a phone by its User-Agent
-from pizarras.compresion import TAMANO_MINIMO
+from pizarras.web.compresion import TAMANO_MINIMO
 from tests.e2e.conftest import esperar_app, pagina_en
 
 pytestmark = pytest.mark.browser

@@ -7,10 +7,9 @@ from datetime import datetime
 
 import duckdb
 import pytest
+from cuentas_prueba import CLAVE, NUEVA, como
 
-from cuentas_prueba import CLAVE
-from pizarras import autorreporte
-from cuentas_prueba import NUEVA, como
+from pizarras.escritura import autorreporte
 from tests.paginas.util import abrir, metrica
 
 
@@ -136,7 +135,7 @@ def test_the_admin_sends_a_record_back_with_a_comment(ruta):
 
 def test_a_revoked_session_is_logged_out(ruta):
     con = duckdb.connect(str(ruta))
-    from pizarras.acceso import cerrar_sesiones
+    from pizarras.escritura.acceso import cerrar_sesiones
 
     at = abrir("autorreporte", como="enlace.itei")
     assert at.tabs

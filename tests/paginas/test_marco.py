@@ -7,10 +7,9 @@ import sys
 from pathlib import Path
 
 import pytest
-
+from datos_prueba import TOTAL_ACTIVIDADES
 from streamlit.testing.v1 import AppTest
 
-from datos_prueba import TOTAL_ACTIVIDADES
 from tests.paginas.util import APP, metrica, rerun
 
 
@@ -108,7 +107,7 @@ def test_the_sidebar_names_the_years_the_data_covers():
 
 
 def test_the_years_come_from_the_data_not_a_fixed_label():
-    from pizarras.filtros import Opcion
+    from pizarras.lectura.filtros import Opcion
     from pizarras.ui.marco import rango_de_anios
 
     # The seed has a real training dated 2026: the label follows the data.

@@ -7,10 +7,10 @@ import shutil
 
 import duckdb
 import pytest
-
-from pizarras import diapositivas
-from pizarras.filtros import escapar_markdown
 from datos_prueba import con_presentaciones
+
+from pizarras.lectura.filtros import escapar_markdown
+from pizarras.publicacion import diapositivas
 from tests.paginas.util import abrir, rerun
 
 DECK = "panorama-nacional"
@@ -120,7 +120,8 @@ def test_an_evaluator_gets_no_editor(ruta):
 
 def test_a_hostile_deck_title_is_shown_as_text(ruta):
     from cuentas_prueba import como
-    from pizarras.presentaciones import Diapositiva, Presentacion, guardar, opciones_de
+
+    from pizarras.publicacion.presentaciones import Diapositiva, Presentacion, guardar, opciones_de
 
     hostil = "**Taller** [clic](http://malo.example) <b>x</b>"
     con = duckdb.connect(str(ruta))

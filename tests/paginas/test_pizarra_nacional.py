@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datos_prueba import TOTAL_ACTIVIDADES
+
 from tests.paginas.util import abrir, metrica, rerun
 
 
@@ -69,7 +70,7 @@ def test_the_board_on_the_seed_database_shows_the_published_commitments(ruta_see
 
 
 def test_a_cut_table_says_so_and_its_downloads_hold_every_row(monkeypatch, request):
-    from pizarras.tableros import nacional
+    from pizarras.lectura.tableros import nacional
     from pizarras.ui import componentes, datos
 
     monkeypatch.setattr(nacional, "FILAS_VISIBLES", 2)

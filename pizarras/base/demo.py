@@ -1,0 +1,28 @@
+"""Demo rows apart from real ones: production starts without the generated demo data, keeping every sourced record."""
+
+from __future__ import annotations
+
+import duckdb
+
+from pizarras.base.consultas import ejecutar_en
+
+# (statement, what it removes) in an order the links allow: links and reports before their activities.
+_PASOS = (
+    ("demo_quitar_transversales", "vínculos de actividades con ejes transversales"),
+    ("demo_quitar_ods_actividad", "vínculos de actividades con ODS"),
+    ("demo_quitar_reportes", "reportes de avance"),
+    ("demo_quitar_actividades", "actividades"),
+    ("demo_quitar_compromisos", "compromisos"),
+    ("demo_quitar_alineacion_ods", "alineaciones a ODS de demostración en compromisos reales"),
+    ("demo_quitar_capacitaciones", "capacitaciones"),
+    ("demo_quitar_stl", "integrantes de Secretariados Técnicos Locales"),
+)
+
+
+def quitar_demo(cur: duckdb.DuckDBPyConnection) -> dict[str, int]:
+    """Remove every demo row (inside the caller's transaction); returns how many of each kind."""
+    cuentas = {}
+    for consulta, que in _PASOS:
+        filas = ejecutar_en(cur, consulta)
+        cuentas[que] = int(filas[0]["Count"]) if filas else 0
+    return cuentas

@@ -1,0 +1,371 @@
+"""Self-report writes: activities, commitment updates and the review of both.
+
+Every function takes the acting user and checks, in the core, that the user may do it (pizarras.escritura.permisos); checks
+the values with the shared rules (pizarras.escritura.reglas); writes in one transaction with its audit row; and saves a change
+only if the record's version is the one the person read — otherwise `CambioConcurrente` says who changed it and
+nothing is written. Callers clear the read caches after a write.
+
+Review: borrador → enviada → validada, or observada (with the reviewer's comment, back to the enlace). Any change of
+a record's content puts it back to borrador: the public boards count validated records only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+
+import duckdb
+import pandas as pd
+
+from pizarras.base.consultas import CARPETA_AUTORREPORTE, ejecutar, ejecutar_en
+from pizarras.escritura.auditoria import CambioConcurrente, auditar, transaccion
+from pizarras.escritura.cuentas import Usuario
+from pizarras.escritura.permisos import exigir_admin, exigir_entidad, exigir_organismo
+from pizarras.escritura.reglas import (
+    DatosInvalidos,
+    Problema,
+    leer_catalogos,
+    revisar_actividad,
+    revisar_avance_compromiso,
+    revisar_capacitacion,
+)
+
+CAMPOS_ACTIVIDAD = (
+    "organismo", "programa", "eje", "transversales", "ods", "titulo", "descripcion", "tipo", "fecha_inicio",
+    "fecha_fin", "periodo", "estatus", "avance", "evidencia_url", "notas",
+)
+CAMPOS_COMPROMISO = ("estatus", "avance", "notas")
+CAMPOS_CAPACITACION = (
+    "organismo", "titulo", "tipo", "modalidad", "tema", "eje", "fecha_inicio", "fecha_fin", "participantes", "mujeres",
+    "hombres", "sujetos_obligados", "publico", "notas",
+)
+ESTADOS_REVISION = {"borrador": "Borrador", "enviada": "Enviada a revisión", "validada": "Validada",
+                    "observada": "Observada"}
+# action → (states it starts from, state it leads to)
+TRANSICIONES = {
+    "enviar": (frozenset({"borrador", "observada"}), "enviada"),
+    "validar": (frozenset({"enviada"}), "validada"),
+    "observar": (frozenset({"enviada"}), "observada"),
+}
+_TABLAS = {
+    "actividades": ("actividad_por_id", "actividad_revision", "la actividad"),
+    "compromisos": ("compromiso_por_id", "compromiso_revision", "el compromiso"),
+    "capacitaciones": ("capacitacion_por_id", "capacitacion_revision", "la capacitación"),
+}
+
+
+def _uno(cur, consulta: str, id_: int) -> dict | None:
+    filas = ejecutar_en(cur, consulta, {"id": id_})
+    return filas[0] if filas else None
+
+
+def _conflicto(cur, tabla: str, id_: int, que: str) -> CambioConcurrente:
+    actual = _uno(cur, _TABLAS[tabla][0], id_) or {}
+    ultimo = ejecutar_en(cur, "ultimo_cambio", {"tabla": tabla, "registro": str(id_)})
+    quien = f"{ultimo[0]['usuario']} el {ultimo[0]['en']:%d/%m/%Y a las %H:%M}" if ultimo else "otra persona"
+    return CambioConcurrente(
+        f"No se guardó: {que} cambió mientras la tenía abierta ({quien}; ahora va en la versión "
+        f"{actual.get('version', '?')}). Revise sus valores actuales y vuelva a aplicar su cambio.",
+        actual,
+    )
+
+
+def _exigir_valida(problemas: list[Problema]) -> None:
+    if problemas:
+        raise DatosInvalidos(problemas)
+
+
+def leer_actividad(con: duckdb.DuckDBPyConnection, id_: int) -> dict | None:
+    with con.cursor() as cur:
+        return _uno(cur, "actividad_por_id", id_)
+
+
+def _guardar_vinculos(cur, id_: int, limpios: dict) -> None:
+    ejecutar_en(cur, "actividad_borrar_vinculos_transversales", {"id": id_})
+    ejecutar_en(cur, "actividad_borrar_vinculos_ods", {"id": id_})
+    if limpios["transversales"]:
+        ejecutar_en(cur, "actividad_vincular_transversales", {"id": id_, "ejes": limpios["transversales"]})
+    if limpios["ods"]:
+        ejecutar_en(cur, "actividad_vincular_ods", {"id": id_, "ods": limpios["ods"]})
+
+
+def _columnas_actividad(limpios: dict) -> dict:
+    return {c: limpios[c] for c in CAMPOS_ACTIVIDAD if c not in ("transversales", "ods", "organismo")}
+
+
+def _leer_para_cambiar(cur, usuario: Usuario | None, tabla: str, id_: int, campos: tuple, cambios: dict):
+    """The stored record and the values it would have with `cambios`; authorised on the stored organismo, not on
+    what the request says it is (the organismo of a record never changes)."""
+    leer, _, nombre = _TABLAS[tabla]
+    antes = _uno(cur, leer, id_)
+    if antes is None:
+        raise DatosInvalidos([Problema("id", f"no existe {nombre} {id_}.")])
+    exigir_organismo(usuario, antes["organismo"])
+    datos = {c: antes[c] for c in campos} | {k: v for k, v in cambios.items() if k in campos}
+    datos["organismo"] = antes["organismo"]
+    return antes, datos
+
+
+def campos_cambiados(antes: dict, limpios: dict, campos: tuple) -> list[str]:
+    return sorted(c for c in campos if _comparable(antes[c]) != _comparable(limpios[c]))
+
+
+def _auditar_cambio(cur, usuario: Usuario, tabla: str, id_: int, antes: dict, limpios: dict, campos: tuple,
+                    ahora: datetime, detalle: str | None = None) -> None:
+    """The audit row of a content change: the changed fields before and after, and the review state it reset."""
+    cambiados = campos_cambiados(antes, limpios, campos)
+    auditar(cur, usuario.usuario, "actualizar", tabla, id_,
+            antes={c: antes[c] for c in cambiados} | {"revision": antes["revision"]},
+            despues={c: limpios[c] for c in cambiados} | {"revision": "borrador"}, detalle=detalle, en=ahora)
+
+
+def crear_actividad(
+    con: duckdb.DuckDBPyConnection, usuario: Usuario | None, datos: dict, ahora: datetime | None = None
+) -> int:
+    """Add an activity of the user's organismo as a draft; returns its id."""
+    exigir_organismo(usuario, datos.get("organismo"))
+    ahora = ahora or datetime.now()
+    with transaccion(con) as cur:
+        limpios, problemas = revisar_actividad(datos, leer_catalogos(cur))
+        _exigir_valida(problemas)
+        return insertar_actividad(cur, usuario, limpios, ahora)
+
+
+def insertar_actividad(cur, usuario: Usuario, limpios: dict, ahora: datetime, detalle: str | None = None) -> int:
+    """Write a checked new activity (a draft) with its links, first report and audit row, inside `cur`'s
+    transaction; the caller authorised it. Returns its id."""
+    id_ = ejecutar_en(cur, "actividad_siguiente_id")[0]["id"]
+    ejecutar_en(cur, "actividad_insertar", {
+        **_columnas_actividad(limpios), "id": id_, "organismo": limpios["organismo"],
+        "usuario": usuario.usuario, "ahora": ahora,
+    })
+    _guardar_vinculos(cur, id_, limpios)
+    ejecutar_en(cur, "reporte_avance_insertar", {"id": id_, "ahora": ahora, "avance": limpios["avance"],
+                                                 "estatus": limpios["estatus"], "usuario": usuario.usuario})
+    auditar(cur, usuario.usuario, "crear", "actividades", id_, despues=limpios, detalle=detalle, en=ahora)
+    return id_
+
+
+def actualizar_actividad(
+    con: duckdb.DuckDBPyConnection,
+    usuario: Usuario | None,
+    id_: int,
+    version: int,
+    cambios: dict,
+    ahora: datetime | None = None,
+) -> int:
+    """Change an activity read at `version`; returns the new version."""
+    ahora = ahora or datetime.now()
+    with transaccion(con) as cur:
+        antes, datos = _leer_para_cambiar(cur, usuario, "actividades", id_, CAMPOS_ACTIVIDAD, cambios)
+        limpios, problemas = revisar_actividad(datos, leer_catalogos(cur))
+        _exigir_valida(problemas)
+        return guardar_actividad(cur, usuario, id_, version, antes, limpios, ahora)
+
+
+def guardar_actividad(cur, usuario: Usuario, id_: int, version: int, antes: dict, limpios: dict, ahora: datetime,
+                      detalle: str | None = None) -> int:
+    """Write checked values over the activity read as `antes` at `version` (back to draft), with a new report when
+    the progress or status moved and the audit row, inside `cur`'s transaction. Returns the new version."""
+    filas = ejecutar_en(cur, "actividad_actualizar", {
+        **_columnas_actividad(limpios), "id": id_, "version": version, "usuario": usuario.usuario, "ahora": ahora,
+    })
+    if not filas:
+        raise _conflicto(cur, "actividades", id_, "la actividad")
+    _guardar_vinculos(cur, id_, limpios)
+    if (limpios["avance"], limpios["estatus"]) != (antes["avance"], antes["estatus"]):
+        ejecutar_en(cur, "reporte_avance_insertar", {"id": id_, "ahora": ahora, "avance": limpios["avance"],
+                                                     "estatus": limpios["estatus"], "usuario": usuario.usuario})
+    _auditar_cambio(cur, usuario, "actividades", id_, antes, limpios, CAMPOS_ACTIVIDAD, ahora, detalle)
+    return filas[0]["version"]
+
+
+def _comparable(valor):
+    if isinstance(valor, (list, tuple)):
+        return sorted(valor)
+    if isinstance(valor, datetime):
+        return valor.date()
+    if isinstance(valor, str) and not valor.strip():
+        return None
+    return valor
+
+
+def _entidad_de(cur, organismo: str | None) -> str | None:
+    filas = ejecutar_en(cur, "organismo_existe", {"organismo": organismo}) if organismo else []
+    return filas[0]["entidad"] if filas else None
+
+
+def actualizar_compromiso(
+    con: duckdb.DuckDBPyConnection,
+    usuario: Usuario | None,
+    id_: int,
+    version: int,
+    cambios: dict,
+    ahora: datetime | None = None,
+) -> int:
+    """Update a commitment's status, progress and notes (an enlace of its entidad, or an admin)."""
+    ahora = ahora or datetime.now()
+    with transaccion(con) as cur:
+        antes = _uno(cur, "compromiso_por_id", id_)
+        if antes is None:
+            raise DatosInvalidos([Problema("id", f"no existe el compromiso {id_}.")])
+        exigir_entidad(usuario, antes["entidad"], _entidad_de(cur, usuario.organismo if usuario else None))
+        datos = {c: antes[c] for c in CAMPOS_COMPROMISO} | {k: v for k, v in cambios.items() if k in CAMPOS_COMPROMISO}
+        limpios, problemas = revisar_avance_compromiso(datos, leer_catalogos(cur))
+        _exigir_valida(problemas)
+        filas = ejecutar_en(cur, "compromiso_actualizar", {
+            "id": id_, "version": version, "estatus": limpios["estatus"], "avance": limpios["avance"],
+            "notas": limpios["notas"],
+        })
+        if not filas:
+            raise _conflicto(cur, "compromisos", id_, "el compromiso")
+        auditar(cur, usuario.usuario, "actualizar", "compromisos", id_,
+                antes={c: antes[c] for c in CAMPOS_COMPROMISO} | {"revision": antes["revision"]},
+                despues={c: limpios[c] for c in CAMPOS_COMPROMISO} | {"revision": "borrador"}, en=ahora)
+        return filas[0]["version"]
+
+
+def crear_capacitacion(
+    con: duckdb.DuckDBPyConnection, usuario: Usuario | None, datos: dict, ahora: datetime | None = None
+) -> int:
+    """Add a training the user's organismo organised, as a draft; its entidad is the organismo's. Returns its id."""
+    exigir_organismo(usuario, datos.get("organismo"))
+    ahora = ahora or datetime.now()
+    with transaccion(con) as cur:
+        limpios, problemas = revisar_capacitacion(datos, leer_catalogos(cur))
+        _exigir_valida(problemas)
+        organismo = ejecutar_en(cur, "organismo_existe", {"organismo": limpios["organismo"]})[0]
+        id_ = ejecutar_en(cur, "capacitacion_siguiente_id")[0]["id"]
+        ejecutar_en(cur, "capacitacion_insertar", {
+            **{c: limpios[c] for c in CAMPOS_CAPACITACION}, "id": id_, "organizador": organismo["sigla"],
+            "entidad": organismo["entidad"],
+        })
+        auditar(cur, usuario.usuario, "crear", "capacitaciones", id_, despues=limpios, en=ahora)
+    return id_
+
+
+def actualizar_capacitacion(
+    con: duckdb.DuckDBPyConnection,
+    usuario: Usuario | None,
+    id_: int,
+    version: int,
+    cambios: dict,
+    ahora: datetime | None = None,
+) -> int:
+    """Change a training read at `version` (its organiser's enlace, or an admin); returns the new version."""
+    ahora = ahora or datetime.now()
+    with transaccion(con) as cur:
+        antes, datos = _leer_para_cambiar(cur, usuario, "capacitaciones", id_, CAMPOS_CAPACITACION, cambios)
+        limpios, problemas = revisar_capacitacion(datos, leer_catalogos(cur))
+        _exigir_valida(problemas)
+        filas = ejecutar_en(cur, "capacitacion_actualizar", {
+            **{c: limpios[c] for c in CAMPOS_CAPACITACION if c != "organismo"}, "id": id_, "version": version,
+        })
+        if not filas:
+            raise _conflicto(cur, "capacitaciones", id_, "la capacitación")
+        _auditar_cambio(cur, usuario, "capacitaciones", id_, antes, limpios, CAMPOS_CAPACITACION, ahora)
+        return filas[0]["version"]
+
+
+def _cambiar_revision(cur, usuario: Usuario | None, tabla: str, id_: int, version: int, accion: str,
+                      comentario: str | None, ahora: datetime) -> int:
+    if tabla not in _TABLAS or accion not in TRANSICIONES:
+        raise ValueError(f"tabla o acción desconocida: {tabla}, {accion}")
+    leer, cambiar, nombre = _TABLAS[tabla]
+    antes = _uno(cur, leer, id_)
+    if antes is None:
+        raise DatosInvalidos([Problema("id", f"no existe {nombre} {id_}.")])
+    if accion == "enviar":
+        if tabla in ("actividades", "capacitaciones"):
+            exigir_organismo(usuario, antes["organismo"])
+        else:
+            exigir_entidad(usuario, antes["entidad"], _entidad_de(cur, usuario.organismo if usuario else None))
+    else:
+        exigir_admin(usuario)
+    desde, hacia = TRANSICIONES[accion]
+    if antes["revision"] not in desde:
+        raise DatosInvalidos([Problema("revision", (
+            f"{nombre} {id_} está «{ESTADOS_REVISION[antes['revision']]}»; solo se puede {accion} desde "
+            f"{' o '.join(ESTADOS_REVISION[e] for e in sorted(desde))}."
+        ))])
+    comentario = (comentario or "").strip() or None
+    if accion == "observar" and not comentario:
+        raise DatosInvalidos([Problema("comentario", "escriba qué debe corregir el enlace.")])
+    filas = ejecutar_en(cur, cambiar, {"id": id_, "version": version, "revision": hacia,
+                                       "observacion": comentario if accion == "observar" else None})
+    if not filas:
+        raise _conflicto(cur, tabla, id_, nombre)
+    auditar(cur, usuario.usuario, accion, tabla, id_, antes={"revision": antes["revision"]},
+            despues={"revision": hacia}, detalle=comentario, en=ahora)
+    return filas[0]["version"]
+
+
+def cambiar_revision(
+    con: duckdb.DuckDBPyConnection,
+    usuario: Usuario | None,
+    tabla: str,
+    id_: int,
+    version: int,
+    accion: str,
+    comentario: str | None = None,
+    ahora: datetime | None = None,
+) -> int:
+    """Send a record for review (its enlace), or validate or send it back with a comment (an admin)."""
+    with transaccion(con) as cur:
+        return _cambiar_revision(cur, usuario, tabla, id_, version, accion, comentario, ahora or datetime.now())
+
+
+def validar_varios(
+    con: duckdb.DuckDBPyConnection,
+    usuario: Usuario | None,
+    registros: Iterable[tuple[str, int, int]],
+    ahora: datetime | None = None,
+) -> int:
+    """Validate several (tabla, id, version) records at once: all of them or, on any problem, none."""
+    exigir_admin(usuario)
+    ahora, cuantos = ahora or datetime.now(), 0
+    with transaccion(con) as cur:
+        for tabla, id_, version in registros:
+            _cambiar_revision(cur, usuario, tabla, id_, version, "validar", None, ahora)
+            cuantos += 1
+    return cuantos
+
+
+def historial(con: duckdb.DuckDBPyConnection, tabla: str, id_: int) -> pd.DataFrame:
+    """Every audited change of one record, newest first (who, when, what, before and after)."""
+    return ejecutar(con, "historial", {"tabla": tabla, "registro": str(id_)}, CARPETA_AUTORREPORTE)
+
+
+# ------------------------------------------------------------------------------------------------ reads for the pages
+# Never cached: a person must see their own change at once.
+
+
+def actividades_de(con: duckdb.DuckDBPyConnection, organismo: str) -> pd.DataFrame:
+    return ejecutar(con, "actividades_de_organismo", {"organismo": organismo}, CARPETA_AUTORREPORTE)
+
+
+def compromisos_de(con: duckdb.DuckDBPyConnection, entidad: str) -> pd.DataFrame:
+    return ejecutar(con, "compromisos_de_entidad", {"entidad": entidad}, CARPETA_AUTORREPORTE)
+
+
+def capacitaciones_de(con: duckdb.DuckDBPyConnection, organismo: str) -> pd.DataFrame:
+    return ejecutar(con, "capacitaciones_de_organismo", {"organismo": organismo}, CARPETA_AUTORREPORTE)
+
+
+def cola_de_revision(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    return ejecutar(con, "cola_revision", {}, CARPETA_AUTORREPORTE)
+
+
+def entidad_de_organismo(con: duckdb.DuckDBPyConnection, organismo: str) -> str | None:
+    with con.cursor() as cur:
+        return _entidad_de(cur, organismo)
+
+
+def opciones_formulario(con: duckdb.DuckDBPyConnection) -> dict[str, list[dict]]:
+    """The form's choices by list: programa, eje (with its programa and kind), estatus, ods, tipo."""
+    with con.cursor() as cur:
+        filas = ejecutar_en(cur, "opciones_formulario")
+    listas: dict[str, list[dict]] = {}
+    for fila in filas:
+        listas.setdefault(fila["lista"], []).append(fila)
+    return listas

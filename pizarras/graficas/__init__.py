@@ -1,0 +1,1 @@
+"""Las gráficas plotly de las pizarras: reciben tablas ya consultadas y devuelven figuras."""

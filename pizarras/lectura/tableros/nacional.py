@@ -1,0 +1,91 @@
+"""Pizarra nacional: activity KPIs and progress by status, eje, región and organismo, plus the headline figures
+of commitments and trainings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from functools import cached_property
+
+import pandas as pd
+
+from pizarras.lectura.filtros import Filtros
+from pizarras.lectura.tableros import (
+    FILAS_VISIBLES,
+    Consultar,
+    Demo,
+    con_encabezados,
+    consulta_filtrada,
+    listado_completo,
+    no_aplican,
+    primera_fila,
+)
+
+# The activities table and its download, leading with what a reader scans (what, who, how far, by when).
+COLUMNAS_ACTIVIDADES = [
+    "titulo", "organismo", "estatus", "avance", "fecha_fin", "programa", "eje", "ejes_transversales", "ods",
+    "entidad", "region", "tipo", "fecha_inicio", "periodo", "reportado_en", "reportado_por", "revision",
+    "evidencia_url", "es_demo", "id",
+]
+TEMA = "actividad"
+
+
+@dataclass(frozen=True)
+class PizarraNacional:
+    kpi_actividades: dict
+    kpi_compromisos: dict
+    kpi_capacitaciones: dict
+    por_estatus: pd.DataFrame
+    por_eje_tematico: pd.DataFrame
+    por_eje_transversal: pd.DataFrame
+    por_region: pd.DataFrame
+    por_organismo: pd.DataFrame
+    actividades: pd.DataFrame
+    no_aplican_compromisos: list[str]
+    no_aplican_capacitaciones: list[str]
+
+    @property
+    def vacia(self) -> bool:
+        return self.kpi_actividades["actividades"] == 0
+
+    @cached_property
+    def tabla(self) -> pd.DataFrame:
+        """The table as the page shows it, built once per board (boards are shared by the sessions that show them)."""
+        return tabla_para_mostrar(self.actividades)
+
+    @property
+    def demo(self) -> Demo:
+        return Demo.de_kpis(self.kpi_actividades, self.kpi_compromisos, self.kpi_capacitaciones)
+
+    @property
+    def registros_demo(self) -> int:
+        return self.demo.total
+
+
+def pizarra_nacional(consultar: Consultar, filtros: Filtros, hoy: date) -> PizarraNacional:
+    por_eje = consulta_filtrada(consultar, "avance_por_eje", filtros)
+    # The chart label names the programme too: both programmes number their ejes alike.
+    por_eje = por_eje.assign(etiqueta=por_eje["programa_sigla"] + " · " + por_eje["nombre"])
+    return PizarraNacional(
+        kpi_actividades=primera_fila(consulta_filtrada(consultar, "kpi_actividades", filtros, hoy=hoy)),
+        kpi_compromisos=primera_fila(consulta_filtrada(consultar, "kpi_compromisos", filtros)),
+        kpi_capacitaciones=primera_fila(consulta_filtrada(consultar, "kpi_capacitaciones", filtros)),
+        por_estatus=consulta_filtrada(consultar, "actividades_por_estatus", filtros),
+        por_eje_tematico=por_eje[por_eje["tipo"] == "tematico"].reset_index(drop=True),
+        por_eje_transversal=por_eje[por_eje["tipo"] == "transversal"].reset_index(drop=True),
+        por_region=consulta_filtrada(consultar, "avance_por_region", filtros),
+        por_organismo=consulta_filtrada(consultar, "avance_por_organismo", filtros, hoy=hoy),
+        actividades=consulta_filtrada(consultar, "actividades_tabla", filtros, limite=FILAS_VISIBLES),
+        no_aplican_compromisos=no_aplican("kpi_compromisos", filtros),
+        no_aplican_capacitaciones=no_aplican("kpi_capacitaciones", filtros),
+    )
+
+
+def actividades_para_descarga(consultar: Consultar, filtros: Filtros) -> pd.DataFrame:
+    """Every filtered activity, with the table's Spanish headers."""
+    return tabla_para_mostrar(listado_completo(consultar, "actividades_tabla", filtros))
+
+
+def tabla_para_mostrar(actividades: pd.DataFrame) -> pd.DataFrame:
+    """The activities as the board and its downloads show them."""
+    return con_encabezados(actividades, COLUMNAS_ACTIVIDADES, TEMA)

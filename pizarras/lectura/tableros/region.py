@@ -1,0 +1,72 @@
+"""Pizarra por región: the organismos of one región side by side (average progress, activities, concluded,
+overdue, last report), including those that reported nothing under the filters, plus the región's headline figures."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import pandas as pd
+
+from pizarras.lectura.filtros import Filtros
+from pizarras.lectura.tableros import Consultar, Demo, con_encabezados, consulta_filtrada, no_aplican, primera_fila
+
+COLUMNAS_ORGANISMOS = [
+    "sigla", "entidad", "avance_promedio", "actividades", "concluidas", "vencidas", "ultimo_reporte",
+]
+
+
+@dataclass(frozen=True)
+class PizarraRegion:
+    region: str
+    nombre: str
+    kpi_actividades: dict
+    kpi_compromisos: dict
+    kpi_capacitaciones: dict
+    organismos: pd.DataFrame
+    no_aplican_compromisos: list[str]
+    no_aplican_capacitaciones: list[str]
+
+    @property
+    def vacia(self) -> bool:
+        return self.kpi_actividades["actividades"] == 0
+
+    @property
+    def organismos_con_actividades(self) -> pd.DataFrame:
+        return self.organismos[self.organismos["actividades"] > 0].reset_index(drop=True)
+
+    @property
+    def organismos_sin_actividades(self) -> list[str]:
+        return list(self.organismos.loc[self.organismos["actividades"] == 0, "sigla"])
+
+    @property
+    def demo(self) -> Demo:
+        return Demo.de_kpis(self.kpi_actividades, self.kpi_compromisos, self.kpi_capacitaciones)
+
+    @property
+    def registros_demo(self) -> int:
+        return self.demo.total
+
+
+def pizarra_region(consultar: Consultar, filtros: Filtros, region: str, hoy: date) -> PizarraRegion:
+    """The board of `region` under the other global filters; `hoy` is the cut-off for overdue activities."""
+    regiones = consultar("catalogo_regiones", {})
+    nombres = dict(zip(regiones["clave"], regiones["nombre"], strict=True))
+    if region not in nombres:
+        raise ValueError(f"No existe la región {region!r} en el catálogo.")
+    filtros = filtros.con(region=[region])
+    return PizarraRegion(
+        region=region,
+        nombre=nombres[region],
+        kpi_actividades=primera_fila(consulta_filtrada(consultar, "kpi_actividades", filtros, hoy=hoy)),
+        kpi_compromisos=primera_fila(consulta_filtrada(consultar, "kpi_compromisos", filtros)),
+        kpi_capacitaciones=primera_fila(consulta_filtrada(consultar, "kpi_capacitaciones", filtros)),
+        organismos=consulta_filtrada(consultar, "organismos_comparados", filtros, hoy=hoy),
+        no_aplican_compromisos=no_aplican("kpi_compromisos", filtros),
+        no_aplican_capacitaciones=no_aplican("kpi_capacitaciones", filtros),
+    )
+
+
+def tabla_organismos(organismos: pd.DataFrame) -> pd.DataFrame:
+    """The side-by-side table with Spanish headers (sortable in the page)."""
+    return con_encabezados(organismos, COLUMNAS_ORGANISMOS)

@@ -1,0 +1,215 @@
+"""What a presentation slide shows: a board view with its own filters, reduced to a title, a few KPIs and one chart
+set in type readable from the back of a room, plus the audience's link to the same board in the normal view.
+
+A slide reuses the boards (pizarras.lectura.tableros) and their charts (pizarras.graficas.avance*) and only restyles the figure for
+a projector; it never shows drafts (the caller passes validated-only filters). A view that cannot be drawn with the
+slide's filters (no región chosen for «one región's organismos») comes back as an empty slide with a calm message,
+never as an error.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date
+from urllib.parse import urlencode
+
+import plotly.graph_objects as go
+import segno
+
+from pizarras import estilo
+from pizarras.graficas import avance, gobierno_abierto
+from pizarras.lectura.filtros import Filtros, Opcion, describir, desde_url
+from pizarras.lectura.mapa import figura_mapa, mapa_entidades
+from pizarras.lectura.tableros import Consultar
+from pizarras.lectura.tableros import capacitaciones as t_capacitaciones
+from pizarras.lectura.tableros import compromisos as t_compromisos
+from pizarras.lectura.tableros.nacional import pizarra_nacional
+from pizarras.lectura.tableros.organismo import pizarra_organismo
+from pizarras.lectura.tableros.region import pizarra_region
+
+_registro = logging.getLogger("pizarras")
+
+# Projector theme: black on white (a washed-out projector keeps it legible), large type, thick bars.
+TEXTO_PROYECTOR = "#000000"
+FUENTE_PROYECTOR = 22
+ALTO_GRAFICA = 430  # with the title, KPIs and controls, a slide fits 1280×720 without scrolling
+
+
+@dataclass(frozen=True)
+class Lamina:
+    """One drawn slide: title, the filters in words, KPIs (label, value) and one figure, or a calm message."""
+
+    titulo: str
+    filtros_texto: str
+    kpis: list[tuple[str, str]] = field(default_factory=list)
+    figura: go.Figure | None = None
+    mensaje: str | None = None  # shown instead of the chart when there is nothing to draw
+
+
+@dataclass(frozen=True)
+class Vista:
+    clave: str
+    nombre: str  # Spanish, for the deck editor and the default slide title
+    pagina: str  # URL path of the interactive board the audience opens
+    construir: Callable[[Consultar, Filtros, date], tuple[list[tuple[str, str]], go.Figure | None, str | None]]
+
+
+def estilo_proyector(fig: go.Figure, alto: int = ALTO_GRAFICA) -> go.Figure:
+    """The board's figure, restyled for a projector: larger type, black text, fixed height, no toolbar clutter."""
+    fig = go.Figure(fig)
+    fig.update_layout(
+        height=alto,
+        font={"size": FUENTE_PROYECTOR, "color": TEXTO_PROYECTOR},
+        title={"text": None},  # the slide's own title says it, in larger type
+        margin={"l": 10, "r": 40, "t": 40, "b": 10},
+        paper_bgcolor="white",
+        plot_bgcolor="white",
+    )
+    # Margins grow to fit the larger tick labels (Streamlit's chart theme did this for the boards).
+    ejes = {"tickfont": {"size": FUENTE_PROYECTOR - 2}, "title_font": {"size": FUENTE_PROYECTOR - 2}, "automargin": True}
+    fig.update_xaxes(**ejes)
+    fig.update_yaxes(**ejes)
+    fig.update_traces(textfont={"size": FUENTE_PROYECTOR - 2}, selector={"type": "bar"})
+    return fig
+
+
+def _nacional(consultar: Consultar, filtros: Filtros, hoy: date):
+    p = pizarra_nacional(consultar, filtros, hoy)
+    k = p.kpi_actividades
+    kpis = [("Actividades", estilo.entero(k["actividades"])), ("Concluidas", estilo.entero(k["concluidas"])),
+            ("Avance promedio", estilo.porcentaje(k["avance_promedio"])),
+            ("Organismos que reportan", estilo.entero(k["organismos_reportando"]))]
+    if p.vacia:
+        return kpis, None, "No hay actividades validadas con estos filtros."
+    return kpis, avance.barras_estatus(p.por_estatus), None
+
+
+def _regiones(consultar: Consultar, filtros: Filtros, hoy: date):
+    p = pizarra_nacional(consultar, filtros, hoy)
+    k = p.kpi_actividades
+    kpis = [("Actividades", estilo.entero(k["actividades"])),
+            ("Avance promedio", estilo.porcentaje(k["avance_promedio"])),
+            ("Vencidas", estilo.entero(k["vencidas"]))]
+    if p.vacia:
+        return kpis, None, "No hay actividades validadas con estos filtros."
+    return kpis, avance.barras_avance(p.por_region, "nombre", "Avance por región", clave="region"), None
+
+
+def _compromisos_ods(consultar: Consultar, filtros: Filtros, hoy: date):
+    p = t_compromisos.pizarra_compromisos(consultar, filtros, hoy)
+    kpis = [("Compromisos", estilo.entero(p.kpi["compromisos"])),
+            ("Alineados a un ODS", estilo.entero(p.kpi["alineados_ods"])),
+            ("Avance promedio", estilo.porcentaje(p.kpi["avance_promedio"]))]
+    if p.vacia:
+        return kpis, None, "No hay compromisos validados con estos filtros."
+    return kpis, gobierno_abierto.barras_ods(t_compromisos.ods_para_grafica(p.por_ods)), None
+
+
+def _capacitaciones_region(consultar: Consultar, filtros: Filtros, hoy: date):
+    p = t_capacitaciones.pizarra_capacitaciones(consultar, filtros)
+    kpis = [("Capacitaciones", estilo.entero(p.kpi["capacitaciones"])),
+            ("Personas capacitadas", estilo.entero(p.kpi["participantes"])),
+            ("Mujeres", estilo.entero(p.kpi["mujeres"]))]
+    if p.vacia:
+        return kpis, None, "No hay capacitaciones validadas con estos filtros."
+    figura = avance.barras_conteo(p.por_region, "nombre", "participantes", "Personas capacitadas por región",
+                                    "personas", extra=("capacitaciones", "Capacitaciones"))
+    return kpis, figura, None
+
+
+def _region(consultar: Consultar, filtros: Filtros, hoy: date):
+    if len(filtros.region) != 1:
+        return [], None, "Esta diapositiva compara a los organismos de una región: elija una sola región en sus filtros."
+    p = pizarra_region(consultar, filtros, filtros.region[0], hoy)
+    k = p.kpi_actividades
+    kpis = [("Organismos", estilo.entero(len(p.organismos))), ("Actividades", estilo.entero(k["actividades"])),
+            ("Avance promedio", estilo.porcentaje(k["avance_promedio"]))]
+    if p.vacia:
+        return kpis, None, f"No hay actividades validadas en la {p.nombre} con estos filtros."
+    figura = avance.barras_avance(p.organismos, "sigla", f"Avance por organismo · {p.nombre}",
+                                    color=estilo.PALETA[1], clave="organismo")
+    return kpis, figura, None
+
+
+def _organismo(consultar: Consultar, filtros: Filtros, hoy: date):
+    if len(filtros.organismo) != 1:
+        return [], None, "Esta diapositiva muestra un organismo: elija uno solo en sus filtros."
+    p = pizarra_organismo(consultar, filtros, filtros.organismo[0], hoy)
+    k = p.kpi_actividades
+    kpis = [("Actividades", estilo.entero(k["actividades"])), ("Concluidas", estilo.entero(k["concluidas"])),
+            ("Avance promedio", estilo.porcentaje(k["avance_promedio"]))]
+    if p.vacia:
+        return kpis, None, f"{p.ficha['sigla']} no tiene actividades validadas con estos filtros."
+    temas = p.por_eje.assign(etiqueta=p.por_eje["programa_sigla"] + " · " + p.por_eje["nombre"])
+    figura = avance.barras_avance(temas, "etiqueta", f"Avance por eje · {p.ficha['sigla']}", clave="eje")
+    return kpis, figura, None
+
+
+def _mapa(consultar: Consultar, filtros: Filtros, hoy: date):
+    mapa = mapa_entidades(consultar, filtros)
+    if mapa.vacio("avance_promedio"):
+        return [], None, "No hay actividades validadas en las entidades con estos filtros."
+    return [], figura_mapa(mapa, "avance_promedio"), None
+
+
+VISTAS: dict[str, Vista] = {v.clave: v for v in (
+    Vista("nacional", "Estado nacional de las actividades", "pizarra_nacional", _nacional),
+    Vista("regiones", "Avance por región", "pizarra_nacional", _regiones),
+    Vista("compromisos_ods", "Alineación de los compromisos a los ODS", "compromisos", _compromisos_ods),
+    Vista("capacitaciones_region", "Capacitaciones por región", "capacitaciones", _capacitaciones_region),
+    Vista("region", "Los organismos de una región", "pizarra_region", _region),
+    Vista("organismo", "Un organismo", "pizarra_organismo", _organismo),
+    Vista("mapa", "Mapa del avance por entidad", "mapa", _mapa),
+)}
+
+
+def filtros_de(guardados: Mapping[str, Sequence[str]], opciones: Mapping[str, Sequence[Opcion]]) -> Filtros:
+    """A slide's stored filters (URL form) as validated-only Filtros; unknown values are dropped."""
+    return replace(desde_url(guardados, opciones).filtros, solo_validadas=True)
+
+
+def lamina(
+    consultar: Consultar, vista: str, filtros: Filtros, hoy: date, titulo: str | None = None, texto: str = ""
+) -> Lamina:
+    """Draw one slide (`texto`: its filters in words). Whatever goes wrong becomes a calm message: the deck goes on."""
+    definicion = VISTAS.get(vista)
+    if definicion is None:
+        return Lamina(titulo or "Diapositiva", texto, mensaje="Esta diapositiva usa una vista que ya no existe.")
+    filtros = replace(filtros, solo_validadas=True)  # slides are public: validated records only
+    try:
+        kpis, figura, mensaje = definicion.construir(consultar, filtros, hoy)
+    except Exception:  # noqa: BLE001 — a projector never shows a traceback; the server log keeps it
+        _registro.exception("No se pudo preparar la diapositiva %s con %s", vista, filtros)
+        return Lamina(titulo or definicion.nombre, texto, mensaje="No se pudo preparar esta diapositiva. Continúe con "
+                      "la siguiente; el detalle quedó en el registro del servidor.")
+    return Lamina(titulo or definicion.nombre, texto, kpis, None if figura is None else estilo_proyector(figura), mensaje)
+
+
+def texto_filtros(filtros: Filtros, opciones: Mapping[str, Sequence[Opcion]]) -> str:
+    """'Región: Norte · ODS: …', or 'Todos los registros validados'."""
+    partes = [f"{etiqueta}: {valores}" for etiqueta, valores in describir(filtros, opciones) if valores != "Todos"]
+    return " · ".join(partes) or "Todos los registros validados"
+
+
+def url_audiencia(base: str, vista: str, guardados: Mapping[str, Sequence[str]]) -> str:
+    """The interactive board with the slide's filters: what the QR code and the short link open."""
+    pagina = VISTAS[vista].pagina if vista in VISTAS else "pizarra_nacional"
+    consulta = urlencode([(k, v) for k, valores in guardados.items() for v in valores])
+    return f"{base.rstrip('/')}/{pagina}" + (f"?{consulta}" if consulta else "")
+
+
+ESCALA_QR, BORDE_QR = 5, 2  # pixels per module, modules of quiet zone
+
+
+def qr(url: str) -> segno.QRCode:
+    """A QR code of `url`, generated locally (segno; medium error correction for a projected image)."""
+    return segno.make(url, error="m", micro=False)
+
+
+def qr_png(url: str) -> bytes:
+    salida = io.BytesIO()
+    qr(url).save(salida, kind="png", scale=ESCALA_QR, border=BORDE_QR)
+    return salida.getvalue()

@@ -1,0 +1,256 @@
+"""A static publication of the boards: a self-contained folder any static host or CDN can serve without Streamlit.
+
+`python -m pizarras publicar CARPETA` writes an index, one HTML page per main board (national, commitments,
+trainings, regions, map) with interactive plotly charts, the open data with its dictionary, and plotly.js copied from
+the installed plotly package: no CDN, nothing fetched from another host. Only validated records, like every public
+view. Text from the database is HTML-escaped. The folder is written beside its destination and swapped in at the
+end; a folder that was not written by this function is never replaced.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import shutil
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
+from functools import partial
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+import plotly
+import plotly.graph_objects as go
+
+from pizarras import estilo
+from pizarras.base.consultas import ejecutar
+from pizarras.graficas import avance, gobierno_abierto
+from pizarras.lectura.filtros import Filtros
+from pizarras.lectura.mapa import MEDIDAS, figura_mapa, mapa_entidades
+from pizarras.lectura.tableros import capacitaciones as t_capacitaciones
+from pizarras.lectura.tableros import compromisos as t_compromisos
+from pizarras.lectura.tableros.nacional import pizarra_nacional
+from pizarras.lectura.tableros.region import pizarra_region
+from pizarras.publicacion import datos_abiertos
+
+PLOTLY_JS = Path(plotly.__file__).resolve().parent / "package_data" / "plotly.min.js"
+MARCA = ".pizarras-publicacion"  # marks a folder this function wrote (and may replace)
+PAGINAS = {
+    "index.html": "Inicio",
+    "pizarra_nacional.html": "Pizarra nacional",
+    "compromisos.html": "Compromisos de gobierno abierto",
+    "capacitaciones.html": "Capacitaciones",
+    "regiones.html": "Regiones",
+    "mapa.html": "Mapa por entidad",
+    "datos.html": "Datos abiertos",
+}
+
+# The app's page paths, each a folder whose index sends to the matching static page: an audience link made for the
+# app (`/pizarra_region?region=norte`, PIZARRAS_URL_PUBLICA pointing here) still opens a board, without its filters.
+ALIAS = {
+    "pizarra_nacional": "pizarra_nacional.html", "compromisos": "compromisos.html",
+    "capacitaciones": "capacitaciones.html", "pizarra_region": "regiones.html", "pizarra_organismo": "regiones.html",
+    "mapa": "mapa.html", "datos_abiertos": "datos.html", "presentacion": "index.html",
+}
+
+
+class ErrorDePublicacion(RuntimeError):
+    """The destination cannot be written; the message says why, in Spanish."""
+
+
+@dataclass(frozen=True)
+class Publicacion:
+    carpeta: Path
+    paginas: list[str]
+    graficas: int
+    archivos_datos: int
+
+
+_CSS = """
+body { font-family: "Source Sans Pro", system-ui, sans-serif; margin: 0; color: #111; background: #fff; }
+header { background: #0072B2; color: #fff; padding: 0.8rem 1.5rem; }
+header h1 { margin: 0; font-size: 1.4rem; }
+nav a { color: #fff; margin-right: 1rem; text-decoration: none; font-weight: 600; }
+main { padding: 1rem 1.5rem; max-width: 1200px; }
+.kpis { display: flex; flex-wrap: wrap; gap: 1rem; margin: 1rem 0; }
+.kpi { border: 1px solid #ddd; border-radius: 6px; padding: 0.6rem 1rem; min-width: 10rem; }
+.kpi b { display: block; font-size: 1.8rem; }
+.aviso { background: #EEF6FC; border-left: 4px solid #0072B2; padding: 0.6rem 1rem; }
+table { border-collapse: collapse; } td, th { border: 1px solid #ddd; padding: 0.3rem 0.6rem; text-align: left; }
+footer { color: #555; font-size: 0.9rem; padding: 1rem 1.5rem; }
+"""
+
+
+def _e(texto: object) -> str:
+    return html.escape(str(texto), quote=True)
+
+
+def _pagina(nombre: str, titulo: str, cuerpo: str, extraido: datetime, con_plotly: bool) -> str:
+    enlaces = " ".join(f'<a href="{archivo}">{_e(t)}</a>' for archivo, t in PAGINAS.items())
+    script = '<script src="plotly.min.js" charset="utf-8"></script>' if con_plotly else ""
+    return f"""<!DOCTYPE html>
+<html lang="es"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{_e(titulo)} · Pizarras de Avance · SNT</title><style>{_CSS}</style>{script}</head>
+<body><header><h1>Pizarras de Avance · Sistema Nacional de Transparencia</h1><nav>{enlaces}</nav></header>
+<main><h2>{_e(titulo)}</h2>{cuerpo}</main>
+<footer>Solo registros validados. Datos al {extraido:%Y-%m-%d %H:%M}. {_e(datos_abiertos.NOTA_LICENCIA)}</footer>
+</body></html>
+"""
+
+
+def _kpis(pares: Iterable[tuple[str, str]]) -> str:
+    return '<div class="kpis">' + "".join(f'<div class="kpi">{_e(k)}<b>{_e(v)}</b></div>' for k, v in pares) + "</div>"
+
+
+def _grafica(fig: go.Figure) -> str:
+    # No plotly.js inside: every page loads the one copy beside it.
+    return fig.to_html(full_html=False, include_plotlyjs=False, config={"displaylogo": False, "responsive": True})
+
+
+def _demo(registros: int) -> str:
+    if not registros:
+        return ""
+    return (f'<p class="aviso">{registros:,} de los registros son datos de demostración, no reportes reales del SNT '
+            "(columna es_demo en los datos abiertos).</p>")
+
+
+def _nacional(consultar, filtros: Filtros, hoy: date) -> tuple[str, list[go.Figure]]:
+    p = pizarra_nacional(consultar, filtros, hoy)
+    k = p.kpi_actividades
+    kpis = _kpis([("Actividades", estilo.entero(k["actividades"])), ("Concluidas", estilo.entero(k["concluidas"])),
+                  ("Avance promedio", estilo.porcentaje(k["avance_promedio"])),
+                  ("Organismos que reportan", estilo.entero(k["organismos_reportando"])),
+                  ("Vencidas", estilo.entero(k["vencidas"]))])
+    if p.vacia:
+        return kpis + "<p>No hay actividades validadas.</p>", []
+    figuras = [avance.barras_estatus(p.por_estatus),
+               avance.barras_avance(p.por_region, "nombre", "Avance por región", clave="region"),
+               avance.barras_avance(p.por_eje_tematico, "etiqueta", "Avance por eje temático", clave="eje"),
+               avance.barras_avance(p.por_organismo, "sigla", "Avance por organismo", color=estilo.PALETA[1],
+                                      clave="organismo")]
+    return _demo(p.registros_demo) + kpis, figuras
+
+
+def _compromisos(consultar, filtros: Filtros, hoy: date) -> tuple[str, list[go.Figure]]:
+    p = t_compromisos.pizarra_compromisos(consultar, filtros, hoy)
+    kpis = _kpis([("Compromisos", estilo.entero(p.kpi["compromisos"])), ("Planes de acción", estilo.entero(p.kpi["planes"])),
+                  ("Entidades", estilo.entero(p.kpi["entidades"])),
+                  ("Avance promedio", estilo.porcentaje(p.kpi["avance_promedio"])),
+                  ("Alineados a un ODS", estilo.entero(p.kpi["alineados_ods"]))])
+    if p.vacia:
+        return kpis + "<p>No hay compromisos validados.</p>", []
+    figuras = [gobierno_abierto.barras_planes(t_compromisos.planes_para_grafica(p.por_plan)),
+               gobierno_abierto.barras_estatus_avance(t_compromisos.estatus_para_grafica(p.por_estatus)),
+               gobierno_abierto.barras_ods(t_compromisos.ods_para_grafica(p.por_ods))]
+    return _demo(p.registros_demo) + kpis, figuras
+
+
+def _capacitaciones(consultar, filtros: Filtros, hoy: date) -> tuple[str, list[go.Figure]]:
+    p = t_capacitaciones.pizarra_capacitaciones(consultar, filtros)
+    kpis = _kpis([("Capacitaciones", estilo.entero(p.kpi["capacitaciones"])),
+                  ("Personas capacitadas", estilo.entero(p.kpi["participantes"])),
+                  ("Mujeres", estilo.entero(p.kpi["mujeres"])), ("Hombres", estilo.entero(p.kpi["hombres"]))])
+    if p.vacia:
+        return kpis + "<p>No hay capacitaciones validadas.</p>", []
+    figuras = [avance.barras_conteo(p.por_region, "nombre", "capacitaciones", "Capacitaciones por región",
+                                      "capacitaciones", extra=("participantes", "Participantes")),
+               gobierno_abierto.barras_sexo(t_capacitaciones.participantes_por_sexo(p.kpi, p.faltantes))]
+    if not p.por_mes.empty:
+        figuras.insert(0, gobierno_abierto.serie_mensual(p.por_mes))
+    return _demo(p.registros_demo) + kpis, figuras
+
+
+def _regiones(consultar, filtros: Filtros, hoy: date, regiones: list[tuple[str, str]]) -> tuple[str, list[go.Figure]]:
+    figuras, vacias = [], []
+    for clave, nombre in regiones:
+        p = pizarra_region(consultar, filtros, clave, hoy)
+        if p.vacia:
+            vacias.append(nombre)
+            continue
+        figuras.append(avance.barras_avance(p.organismos, "sigla", f"Avance por organismo · {p.nombre}",
+                                              color=estilo.PALETA[1], clave="organismo"))
+    nota = f"<p>Sin actividades validadas: {_e(', '.join(vacias))}.</p>" if vacias else ""
+    return "<p>Los organismos de cada región lado a lado.</p>" + nota, figuras
+
+
+def _mapa(consultar, filtros: Filtros, hoy: date) -> tuple[str, list[go.Figure]]:
+    mapa = mapa_entidades(consultar, filtros)
+    figuras = [figura_mapa(mapa, clave) for clave in MEDIDAS if not mapa.vacio(clave)]
+    return "<p>Una casilla por entidad federativa; gris: sin datos.</p>", figuras
+
+
+def _cuantos(valor) -> str:
+    return "" if valor is None or pd.isna(valor) else f"{int(valor):,}"
+
+
+def _datos(resumen, extraido: datetime) -> str:
+    filas = "".join(
+        f"<tr><td>{_e(f['titulo'])}</td><td>{f['filas']:,}</td><td>{_cuantos(f['filas_demo'])}</td>"
+        + "".join(f'<td><a href="datos/{formato}/{_e(f["tabla"])}.{formato}">{formato.upper()}</a></td>'
+                  for formato in datos_abiertos.FORMATOS)
+        + "</tr>"
+        for f in resumen.to_dict("records")
+    )
+    return (
+        f'<p class="aviso">{_e(datos_abiertos.NOTA_REVISION)} {_e(datos_abiertos.NOTA_DEMO)}</p>'
+        f"<p>Fecha de extracción: {extraido:%Y-%m-%d %H:%M}. {_e(datos_abiertos.NOTA_FORMULAS)}</p>"
+        '<p><a href="datos/diccionario.csv">Diccionario de datos (CSV)</a> · '
+        '<a href="datos/metadatos.json">Metadatos (JSON)</a> · <a href="datos/LEEME.txt">LÉEME</a></p>'
+        "<table><tr><th>Tabla</th><th>Filas</th><th>De demostración</th>"
+        + "".join(f"<th>{f.upper()}</th>" for f in datos_abiertos.FORMATOS) + f"</tr>{filas}</table>"
+    )
+
+
+def publicar(con: duckdb.DuckDBPyConnection, destino: Path, ahora: datetime | None = None) -> Publicacion:
+    """Write the site to `destino` (replaced only if an earlier publication wrote it)."""
+    destino = Path(destino)
+    if destino.exists() and any(destino.iterdir()) and not (destino / MARCA).exists():
+        raise ErrorDePublicacion(
+            f"«{destino}» ya existe y no es una publicación anterior de Pizarras de Avance: elija una carpeta nueva o "
+            "vacía (no se reemplaza una carpeta ajena)."
+        )
+    ahora = ahora or datetime.now()
+    hoy = ahora.date()
+    consultar = partial(ejecutar, con)
+    filtros = Filtros()  # the public rule: validated records only
+    regiones = [(r["clave"], r["nombre"]) for r in ejecutar(con, "catalogo_regiones", {}).to_dict("records")]
+
+    temporal = destino.with_name(f".{destino.name}.publicando-{os.getpid()}")
+    shutil.rmtree(temporal, ignore_errors=True)
+    temporal.mkdir(parents=True)
+    try:
+        shutil.copyfile(PLOTLY_JS, temporal / "plotly.min.js")
+        archivos = datos_abiertos.escribir(con, temporal / "datos", ahora)
+        tableros = {
+            "pizarra_nacional.html": _nacional(consultar, filtros, hoy),
+            "compromisos.html": _compromisos(consultar, filtros, hoy),
+            "capacitaciones.html": _capacitaciones(consultar, filtros, hoy),
+            "regiones.html": _regiones(consultar, filtros, hoy, regiones),
+            "mapa.html": _mapa(consultar, filtros, hoy),
+        }
+        total = 0
+        for archivo, (cuerpo, figuras) in tableros.items():
+            total += len(figuras)
+            contenido = cuerpo + "".join(_grafica(f) for f in figuras)
+            (temporal / archivo).write_text(_pagina(archivo, PAGINAS[archivo], contenido, ahora, True), "utf-8")
+        indice = "<ul>" + "".join(
+            f'<li><a href="{a}">{_e(t)}</a></li>' for a, t in PAGINAS.items() if a != "index.html"
+        ) + "</ul><p>Copia estática de las pizarras: se puede servir desde cualquier servidor web o CDN.</p>"
+        (temporal / "index.html").write_text(_pagina("index.html", "Inicio", indice, ahora, False), "utf-8")
+        (temporal / "datos.html").write_text(
+            _pagina("datos.html", "Datos abiertos", _datos(datos_abiertos.resumen(con), ahora), ahora, False), "utf-8"
+        )
+        for ruta, pagina in ALIAS.items():
+            (temporal / ruta).mkdir()
+            (temporal / ruta / "index.html").write_text(
+                f'<!DOCTYPE html><html lang="es"><head><meta charset="utf-8"><meta http-equiv="refresh" '
+                f'content="0; url=../{pagina}"><title>{_e(PAGINAS[pagina])}</title></head><body>'
+                f'<a href="../{pagina}">{_e(PAGINAS[pagina])}</a></body></html>\n', "utf-8")
+        (temporal / MARCA).write_text(ahora.isoformat(timespec="seconds") + "\n", "utf-8")
+        if destino.exists():
+            shutil.rmtree(destino)
+        os.replace(temporal, destino)
+    finally:
+        shutil.rmtree(temporal, ignore_errors=True)
+    return Publicacion(destino, list(PAGINAS), total, len(archivos))

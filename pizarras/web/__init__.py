@@ -1,0 +1,1 @@
+"""HTTP alrededor de Streamlit: estáticos comprimidos y qué dispositivo pide la página."""
