@@ -17,7 +17,7 @@ import duckdb
 import psutil
 from openpyxl import Workbook
 
-from pizarras.base.esquema import migrar
+from pizarras.arranque import migrar
 from pizarras.cargas import importacion
 from pizarras.escritura.cuentas import Usuario
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from pizarras.lectura.mapa import MEDIDAS, figura_mapa, mapa_entidades, nota_grises, tabla_entidades
+from pizarras.graficas.mapa import figura_mapa
 from pizarras.lectura.navegacion import clave_seleccionada, destino_de_entidad
+from pizarras.lectura.tableros.mapa import MEDIDAS, mapa_entidades, nota_grises, tabla_entidades
 from pizarras.ui import componentes
 from pizarras.ui.chips import encabezado
 from pizarras.ui.datos import tablero_compartido

@@ -6,7 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from pizarras.escritura.permisos import NoAutorizado, exigir_escritura
-from pizarras.lectura.filtros import escapar_markdown
+from pizarras.texto import escapar_markdown
 from pizarras.publicacion import presentaciones
 from pizarras.publicacion.diapositivas import VISTAS
 from pizarras.ui.datos import conexion

@@ -16,8 +16,9 @@ from pathlib import Path
 
 import duckdb
 
+from pizarras.arranque import abrir_al_dia
 from pizarras.base.catalogos import actualizar_catalogos
-from pizarras.base.conexion import BaseNoAbre, Motivo, abrir_al_dia
+from pizarras.base.conexion import BaseNoAbre, Motivo
 from pizarras.base.esquema import EsquemaIncompatible, comprobar
 from pizarras.base.respaldo import ErrorDeRespaldo, respaldar, restaurar
 from pizarras.cargas import importacion

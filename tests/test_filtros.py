@@ -1,12 +1,9 @@
-"""Filters: URL values to catalog keys, dependent options, SQL parameters; and the core never imports Streamlit."""
+"""Filters: URL values to catalog keys, dependent options, SQL parameters."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
-from pathlib import Path
-
-from pizarras.lectura.filtros import Filtros, Opcion, desde_url, filtros_no_aplicables, normalizar, opciones_visibles
+from pizarras.lectura.filtros import Filtros, Opcion, desde_url, filtros_no_aplicables, opciones_visibles
+from pizarras.texto import normalizar
 
 OPCIONES = {
     "region": [Opcion("norte", "Región Norte"), Opcion("centro-occidente", "Región Centro-Occidente")],
@@ -75,21 +72,6 @@ def test_active_filters_a_query_does_not_take_are_named():
 
 def test_normalizar_ignores_accents_case_and_separators():
     assert normalizar("  Región  Centro-Occidente ") == normalizar("region centro occidente")
-
-
-def test_the_core_does_not_import_streamlit():
-    # Every module of pizarras/ outside pizarras.ui, and the seed builders: found on disk, so new ones are covered.
-    raiz = Path(__file__).resolve().parents[1]
-    modulos = [
-        ".".join(p.relative_to(raiz).with_suffix("").parts).removesuffix(".__init__")
-        for carpeta in ("pizarras", "seed")
-        for p in (raiz / carpeta).rglob("*.py")
-        if "ui" not in p.relative_to(raiz).parts and p.name != "__main__.py"
-    ]
-    assert "pizarras.lectura.tableros.organismo" in modulos and "pizarras.lectura.mapa" in modulos
-    codigo = f"import sys, importlib; [importlib.import_module(m) for m in {modulos!r}]; print('streamlit' in sys.modules)"
-    salida = subprocess.run([sys.executable, "-c", codigo], capture_output=True, text=True, check=True, cwd=raiz)
-    assert salida.stdout.strip() == "False"
 
 
 def test_hostile_url_text_cannot_become_a_link_or_markup_in_the_warning():

@@ -9,15 +9,14 @@ import pytest
 
 from pizarras.base.consultas import ejecutar
 from pizarras.estilo import COLOR_SIN_DATO
+from pizarras.graficas.mapa import CELDA, figura_mapa
 from pizarras.lectura.filtros import Filtros
-from pizarras.lectura.mapa import (
-    CELDA,
+from pizarras.lectura.tableros.mapa import (
     COLUMNAS,
     CUADRICULA,
     FILAS,
     MEDIDAS,
     con_posiciones,
-    figura_mapa,
     mapa_entidades,
     medida,
     tabla_entidades,
@@ -124,7 +123,7 @@ def test_tiles_show_their_value_and_trainees_are_coloured_by_rank_said_in_the_le
     the grey-tile note about the chosen measure."""
     import pandas as pd
 
-    from pizarras.lectura.mapa import Mapa, con_posiciones, nota_grises
+    from pizarras.lectura.tableros.mapa import Mapa, con_posiciones, nota_grises
 
     entidades = con_posiciones(pd.DataFrame({
         "entidad": ["11", "14", "10", "19"], "nombre_corto": ["Guanajuato", "Jalisco", "Durango", "Nuevo León"],

@@ -12,8 +12,9 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from pizarras.arranque import migrar
 from pizarras.base import esquema
-from pizarras.base.esquema import EsquemaIncompatible, migrar, version_actual, version_de
+from pizarras.base.esquema import EsquemaIncompatible, version_actual, version_de
 from pizarras.config import CARPETA_SEED
 from seed.build import TABLAS_CATALOGO, TABLAS_DATOS, construir
 

@@ -1,6 +1,7 @@
 """Opening the DuckDB file, with the two failures people can fix told apart: the file is missing, or another
 process holds it (DuckDB allows one writer process). The app and the command line word the advice differently.
-`abrir_al_dia` also brings an older database to the code's schema first (pizarras.base.esquema)."""
+`abrir_al_dia` also brings an older database to the code's schema first (pizarras.base.esquema); the app and
+the command line call it through `pizarras.arranque`, which adds what a migration seeds from the upper layers."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from pathlib import Path
 
 import duckdb
 
-from pizarras.base.esquema import ResultadoMigracion, migrar
+from pizarras.base.esquema import ResultadoMigracion, Sembrar, migrar
 
 _registro = logging.getLogger("pizarras")
 
@@ -42,13 +43,13 @@ def abrir(ruta: Path, solo_lectura: bool = False) -> duckdb.DuckDBPyConnection:
         raise BaseNoAbre(ruta, motivo, str(error)) from error
 
 
-def abrir_al_dia(ruta: Path) -> tuple[duckdb.DuckDBPyConnection, ResultadoMigracion]:
+def abrir_al_dia(ruta: Path, sembrar: Sembrar | None = None) -> tuple[duckdb.DuckDBPyConnection, ResultadoMigracion]:
     """Migrate the database at `ruta` if it is older than the code (the log says so, and where the copy went),
-    then open it. Raises `EsquemaIncompatible` for a database newer than the code, `BaseNoAbre` as `abrir`."""
+    then open it (`sembrar` as in `esquema.migrar`). Raises `EsquemaIncompatible` for a database newer than the code, `BaseNoAbre` as `abrir`."""
     if not ruta.is_file():
         raise BaseNoAbre(ruta, Motivo.FALTA)
     try:
-        resultado = migrar(ruta)
+        resultado = migrar(ruta, sembrar=sembrar)
     except duckdb.IOException as error:
         motivo = Motivo.TOMADA if "lock" in str(error).lower() else Motivo.OTRO
         raise BaseNoAbre(ruta, motivo, str(error)) from error

@@ -13,6 +13,7 @@ import hashlib
 import os
 import re
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -144,12 +145,18 @@ def comprobar(con: duckdb.DuckDBPyConnection) -> tuple[int, int]:
     return tiene, espera
 
 
-def migrar(ruta: Path, carpeta_seed: Path = CARPETA_SEED) -> ResultadoMigracion:
+# What a fresh build writes from seed/ into the tables of the steps a database just crossed: given by the layer
+# above (`pizarras.arranque`), since those records belong to it (the presentations of step 4).
+Sembrar = Callable[[duckdb.DuckDBPyConnection, int, Path], None]
+
+
+def migrar(ruta: Path, carpeta_seed: Path = CARPETA_SEED, sembrar: Sembrar | None = None) -> ResultadoMigracion:
     """Bring the database file at `ruta` to the code's schema (no other process may hold it).
 
     The steps run on a copy of the file, each in its own transaction; only when all of them succeeded does the
     copy replace the original, so a failing step leaves the original untouched. A copy of the original stays
-    beside it (date and both versions in its name). The macros are replaced when their text changed.
+    beside it (date and both versions in its name). The macros are replaced when their text changed. `sembrar`
+    (con, version_de_la_que_viene, carpeta_seed) runs last, in its own transaction on the same copy.
     """
     con = duckdb.connect(str(ruta))
     try:
@@ -176,7 +183,8 @@ def migrar(ruta: Path, carpeta_seed: Path = CARPETA_SEED) -> ResultadoMigracion:
             for paso in [p for p in pasos() if p.numero > tiene]:
                 _en_transaccion(con, lambda: (con.execute(paso.sql()), _registrar(con, paso)))
             _en_transaccion(con, lambda: instalar_macros(con, carpeta_seed))
-            _en_transaccion(con, lambda: _sembrar_lo_nuevo(con, tiene, carpeta_seed))
+            if sembrar:
+                _en_transaccion(con, lambda: sembrar(con, tiene, carpeta_seed))
             con.execute("checkpoint")
         finally:
             con.close()
@@ -185,16 +193,6 @@ def migrar(ruta: Path, carpeta_seed: Path = CARPETA_SEED) -> ResultadoMigracion:
         for resto in (temporal, temporal.with_name(temporal.name + ".wal")):
             resto.unlink(missing_ok=True)
     return ResultadoMigracion(tiene, espera, respaldo, True)
-
-
-def _sembrar_lo_nuevo(con: duckdb.DuckDBPyConnection, desde: int, carpeta_seed: Path) -> None:
-    """What a fresh build writes from seed/ into the tables of the steps a database just crossed, so a migrated
-    database offers what a new one does: step 4 brings the default presentations."""
-    if desde < 4:
-        # Imported here: presentations bring plotly and the boards, which a bare migration does not need otherwise.
-        from pizarras.publicacion.presentaciones import cargar_predeterminadas
-
-        cargar_predeterminadas(con, carpeta_seed / "presentaciones.json")
 
 
 def _en_transaccion(con: duckdb.DuckDBPyConnection, trabajo) -> None:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from python_calamine import CalamineWorkbook
 
-from pizarras.lectura.filtros import normalizar
+from pizarras.texto import normalizar
 
 MB = 1024 * 1024
 _ZIP = b"PK\x03\x04"

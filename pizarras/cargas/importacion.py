@@ -39,7 +39,7 @@ from pizarras.escritura.reglas import (
     revisar_avance_compromiso,
     revisar_capacitacion,
 )
-from pizarras.lectura.filtros import normalizar
+from pizarras.texto import normalizar
 
 CARPETA_IMPORTAR = CARPETA_CONSULTAS / "importar"
 

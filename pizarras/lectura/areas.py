@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from pizarras.lectura.filtros import normalizar
+from pizarras.texto import normalizar
 
 SIN_AREA = "Sin área registrada"
 OTRA = "Otras áreas"

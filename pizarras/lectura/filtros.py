@@ -7,12 +7,12 @@ never guessed. This module does not draw widgets (see `pizarras.ui.filtros`).
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
 from functools import lru_cache
 
 from pizarras.etiquetas import todos
+from pizarras.texto import escapar_markdown, normalizar
 
 
 @dataclass(frozen=True)
@@ -97,17 +97,6 @@ class Resolucion:
             "no corresponde a ningún valor del catálogo. Se muestran todos los valores de ese filtro."
             for clave, valores in self.desconocidos.items()
         ]
-
-
-def escapar_markdown(texto: str) -> str:
-    """URL text shown in a Streamlit message: no link, emphasis or HTML can come from a shared link."""
-    return "".join("\\" + c if c in "\\`*_{}[]()<>#+-.!|~$:" else c for c in texto)
-
-
-def normalizar(texto: str) -> str:
-    """Lower case, no accents, single spaces: how URL values are compared with names."""
-    sin_acentos = unicodedata.normalize("NFKD", texto).encode("ascii", "ignore").decode("ascii")
-    return " ".join(sin_acentos.lower().replace("_", " ").replace("-", " ").split())
 
 
 @lru_cache(maxsize=64)

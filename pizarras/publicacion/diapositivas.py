@@ -21,11 +21,12 @@ import segno
 
 from pizarras import estilo
 from pizarras.graficas import avance, gobierno_abierto
+from pizarras.graficas.mapa import figura_mapa
 from pizarras.lectura.filtros import Filtros, Opcion, describir, desde_url
-from pizarras.lectura.mapa import figura_mapa, mapa_entidades
 from pizarras.lectura.tableros import Consultar
 from pizarras.lectura.tableros import capacitaciones as t_capacitaciones
 from pizarras.lectura.tableros import compromisos as t_compromisos
+from pizarras.lectura.tableros.mapa import mapa_entidades
 from pizarras.lectura.tableros.nacional import pizarra_nacional
 from pizarras.lectura.tableros.organismo import pizarra_organismo
 from pizarras.lectura.tableros.region import pizarra_region

@@ -26,10 +26,11 @@ import plotly.graph_objects as go
 from pizarras import estilo
 from pizarras.base.consultas import ejecutar
 from pizarras.graficas import avance, gobierno_abierto
+from pizarras.graficas.mapa import figura_mapa
 from pizarras.lectura.filtros import Filtros
-from pizarras.lectura.mapa import MEDIDAS, figura_mapa, mapa_entidades
 from pizarras.lectura.tableros import capacitaciones as t_capacitaciones
 from pizarras.lectura.tableros import compromisos as t_compromisos
+from pizarras.lectura.tableros.mapa import MEDIDAS, mapa_entidades
 from pizarras.lectura.tableros.nacional import pizarra_nacional
 from pizarras.lectura.tableros.region import pizarra_region
 from pizarras.publicacion import datos_abiertos

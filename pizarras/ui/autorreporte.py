@@ -17,7 +17,7 @@ from pizarras.escritura.auditoria import CambioConcurrente
 from pizarras.escritura.cuentas import Usuario
 from pizarras.escritura.permisos import NoAutorizado
 from pizarras.escritura.reglas import MODALIDADES, TIPOS_CAPACITACION, DatosInvalidos
-from pizarras.lectura.filtros import escapar_markdown
+from pizarras.texto import escapar_markdown
 from pizarras.ui import datos
 from pizarras.ui.sesion import formulario_acceso
 

@@ -10,7 +10,7 @@ from pizarras.cargas import importacion
 from pizarras.cargas.hojas import ArchivoInvalido
 from pizarras.cargas.importacion import Revision
 from pizarras.escritura.cuentas import Usuario
-from pizarras.lectura.filtros import escapar_markdown
+from pizarras.texto import escapar_markdown
 from pizarras.ui import datos
 from pizarras.ui.autorreporte import escribir
 

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from pizarras.lectura.filtros import DEFINICIONES, escapar_markdown
+from pizarras.lectura.filtros import DEFINICIONES
 from pizarras.lectura.filtros_visibles import Chip, chips, sin_valor, titulo_con_alcance
+from pizarras.texto import escapar_markdown
 from pizarras.ui.filtros import pedir_filtros
 
 CLAVE_KPIS = "kpis"

@@ -11,7 +11,8 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from pizarras.base.conexion import BaseNoAbre, Motivo, abrir_al_dia
+from pizarras.arranque import abrir_al_dia
+from pizarras.base.conexion import BaseNoAbre, Motivo
 from pizarras.base.consultas import ejecutar
 from pizarras.base.esquema import EsquemaIncompatible
 from pizarras.config import ruta_db

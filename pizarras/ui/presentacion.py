@@ -14,9 +14,9 @@ from urllib.parse import urlencode, urlparse
 
 import streamlit as st
 
-from pizarras.lectura.filtros import escapar_markdown
 from pizarras.publicacion import diapositivas
 from pizarras.publicacion.presentaciones import Presentacion
+from pizarras.texto import escapar_markdown
 from pizarras.ui.datos import tablero_compartido
 
 VARIABLE_URL_PUBLICA = "PIZARRAS_URL_PUBLICA"

@@ -10,10 +10,10 @@ from pizarras.escritura.auditoria import CambioConcurrente
 from pizarras.escritura.cuentas import Usuario
 from pizarras.escritura.permisos import NoAutorizado
 from pizarras.escritura.reglas import DatosInvalidos
-from pizarras.lectura.filtros import escapar_markdown
 from pizarras.publicacion import presentaciones
 from pizarras.publicacion.diapositivas import VISTAS
 from pizarras.publicacion.presentaciones import Diapositiva, Presentacion
+from pizarras.texto import escapar_markdown
 from pizarras.ui.datos import conexion, invalidar_cache
 
 _FILAS = "_editor_presentacion_filas"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from pizarras.lectura.filtros import escapar_markdown
+from pizarras.texto import escapar_markdown
 from tests.paginas.util import abrir, metrica, rerun
 
 BOARDS = ["pizarra_nacional", "compromisos", "capacitaciones", "mapa", "pizarra_region", "pizarra_organismo"]

@@ -9,7 +9,7 @@ import duckdb
 import pytest
 from datos_prueba import con_presentaciones
 
-from pizarras.lectura.filtros import escapar_markdown
+from pizarras.texto import escapar_markdown
 from pizarras.publicacion import diapositivas
 from tests.paginas.util import abrir, rerun
 

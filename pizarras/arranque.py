@@ -1,0 +1,31 @@
+"""Opening the database for the app and the command line: the data layer's migration, plus what a migrated
+database must receive from the layers above it (as a fresh build from seed/ does). The data layer never imports
+them; this composition step, above both, hands them down."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+
+from pizarras.base import conexion, esquema
+from pizarras.base.esquema import ResultadoMigracion
+from pizarras.config import CARPETA_SEED
+from pizarras.publicacion.presentaciones import cargar_predeterminadas
+
+
+def sembrar_lo_nuevo(con: duckdb.DuckDBPyConnection, desde: int, carpeta_seed: Path) -> None:
+    """What a fresh build writes into the tables of the steps a database just crossed: step 4 brings the default
+    presentations."""
+    if desde < 4:
+        cargar_predeterminadas(con, carpeta_seed / "presentaciones.json")
+
+
+def migrar(ruta: Path, carpeta_seed: Path = CARPETA_SEED) -> ResultadoMigracion:
+    """`esquema.migrar` with the upper layers' seeds."""
+    return esquema.migrar(ruta, carpeta_seed, sembrar=sembrar_lo_nuevo)
+
+
+def abrir_al_dia(ruta: Path) -> tuple[duckdb.DuckDBPyConnection, ResultadoMigracion]:
+    """`conexion.abrir_al_dia` with the upper layers' seeds: how the app and the command line open the database."""
+    return conexion.abrir_al_dia(ruta, sembrar=sembrar_lo_nuevo)
