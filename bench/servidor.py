@@ -1,5 +1,6 @@
 """Start and stop the real server as `make run` does (`streamlit run servidor.py`) on a free loopback port, and sample
-its CPU and memory."""
+its CPU and memory. The one launcher of the bench and of the browser tests (tests/e2e/conftest.py), so both measure
+and test the server as it is served."""
 
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ import psutil
 from pizarras.config import RAIZ
 
 CHROMIUM = "/usr/bin/chromium"
-ARGUMENTOS_CHROMIUM = [  # as tests/e2e/conftest.py: hermetic, no sandbox, no GPU
+ARGUMENTOS_CHROMIUM = [  # hermetic (no request leaves the machine), no sandbox, no GPU; the browser tests use them too
     "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
     "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
@@ -76,10 +77,10 @@ class Servidor:
 
 
 def lanzar(db: Path, carpeta_registro: Path, opciones: dict[str, str] | None = None,
-           entrada: str = "servidor.py") -> Servidor:
-    """`streamlit run servidor.py` (or another `entrada`) on `db`, headless on 127.0.0.1 (tech-notes §8), with extra
-    config `opciones`."""
-    puerto = puerto_libre()
+           entrada: str = "servidor.py", entorno: dict[str, str] | None = None, puerto: int | None = None) -> Servidor:
+    """`streamlit run servidor.py` (or another `entrada`) on `db`, headless on 127.0.0.1, with extra config
+    `opciones` and environment `entorno`, on `puerto` or a free one."""
+    puerto = puerto or puerto_libre()
     carpeta_registro.mkdir(parents=True, exist_ok=True)
     registro = carpeta_registro / f"servidor-{puerto}.log"
     argumentos = [
@@ -90,7 +91,7 @@ def lanzar(db: Path, carpeta_registro: Path, opciones: dict[str, str] | None = N
     for clave, valor in (opciones or {}).items():
         argumentos += [f"--{clave}", valor]
     with open(registro, "w") as salida:
-        proceso = subprocess.Popen(argumentos, cwd=RAIZ, env={**os.environ, "PIZARRAS_DB": str(db)},
+        proceso = subprocess.Popen(argumentos, cwd=RAIZ, env={**os.environ, "PIZARRAS_DB": str(db), **(entorno or {})},
                                    stdout=salida, stderr=subprocess.STDOUT)
     return Servidor(proceso, puerto, registro)
 

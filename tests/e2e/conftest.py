@@ -6,73 +6,30 @@ browser context that aborts (and records) any request to a host other than the a
 
 from __future__ import annotations
 
-import os
 import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-
 from datos_prueba import construir_pequena
+
+from bench.servidor import ARGUMENTOS_CHROMIUM, lanzar
 
 RAIZ = Path(__file__).resolve().parents[2]
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 
 
-def _puerto_libre() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _esperar_salud(url: str, proceso: subprocess.Popen, limite: float = 60) -> None:
-    fin = time.monotonic() + limite
-    while time.monotonic() < fin:
-        if proceso.poll() is not None:
-            raise RuntimeError(f"El servidor terminó con código {proceso.returncode}")
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as respuesta:
-                if respuesta.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.2)
-    raise TimeoutError("El servidor no respondió a tiempo")
-
-
 @contextmanager
 def servidor_en(db: Path, carpeta: Path, entorno: dict | None = None, puerto: int | None = None):
     """URL of the real server as `make run` starts it (`streamlit run servidor.py`) on the database `db`, stopped when
-    the block ends."""
-    puerto = puerto or _puerto_libre()
-    registro = open(carpeta / "servidor.log", "w")
-    proceso = subprocess.Popen(
-        [
-            sys.executable, "-m", "streamlit", "run", str(RAIZ / "servidor.py"),
-            "--server.port", str(puerto), "--server.address", "127.0.0.1", "--server.headless", "true",
-            "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none",
-        ],
-        cwd=RAIZ,
-        env={**os.environ, "PIZARRAS_DB": str(db), **(entorno or {})},
-        stdout=registro,
-        stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{puerto}"
+    the block ends; its log is printed (pytest shows it when a test fails)."""
+    servidor = lanzar(db, carpeta, entorno=entorno, puerto=puerto)
     try:
-        _esperar_salud(url, proceso)
-        yield url
+        servidor.esperar_salud()
+        yield servidor.url
     finally:
-        proceso.terminate()
-        try:
-            proceso.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proceso.kill()
-        registro.close()
-        print((carpeta / "servidor.log").read_text())
+        servidor.detener()
+        print(servidor.registro.read_text())
 
 
 @pytest.fixture(scope="module")
@@ -92,11 +49,7 @@ def navegador():
         browser = p.chromium.launch(
             executable_path=CHROMIUM,
             headless=True,
-            args=[
-                "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
-            ],
+            args=ARGUMENTOS_CHROMIUM,
         )
         yield browser
         browser.close()

@@ -14,9 +14,10 @@ import pytest
 from datos_prueba import con_presentaciones, construir_pequena
 from PIL import Image
 
+from bench.servidor import puerto_libre
 from pizarras.publicacion import diapositivas
 from pizarras.publicacion.presentaciones import PREDETERMINADAS, desde_json
-from tests.e2e.conftest import _puerto_libre, esperar_app, pagina_en, servidor_en
+from tests.e2e.conftest import esperar_app, pagina_en, servidor_en
 
 pytestmark = pytest.mark.browser
 RAIZ = Path(__file__).resolve().parents[2]
@@ -34,7 +35,7 @@ def base_con_decks(tmp_path_factory) -> Path:
 @pytest.fixture(scope="module")
 def servidor(base_con_decks, tmp_path_factory):
     """The app with the seed's decks; the audience's base URL is the server itself (as PIZARRAS_URL_PUBLICA)."""
-    puerto = _puerto_libre()
+    puerto = puerto_libre()
     url = f"http://127.0.0.1:{puerto}"
     with servidor_en(base_con_decks, tmp_path_factory.mktemp("srv"), {"PIZARRAS_URL_PUBLICA": url}, puerto) as u:
         yield u

@@ -15,9 +15,10 @@ import pytest
 from datos_prueba import construir_pequena
 from publico_prueba import con_registros_sin_validar
 
+from bench.servidor import puerto_libre
 from pizarras.publicacion import datos_abiertos
 from pizarras.publicacion.sitio import PAGINAS
-from tests.e2e.conftest import _puerto_libre, pagina_en
+from tests.e2e.conftest import pagina_en
 
 pytestmark = pytest.mark.browser
 RAIZ = Path(__file__).resolve().parents[2]
@@ -41,7 +42,7 @@ def sitio(base, tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def servidor(sitio):
-    puerto = _puerto_libre()
+    puerto = puerto_libre()
     proceso = subprocess.Popen(
         [sys.executable, "-m", "http.server", str(puerto), "--bind", "127.0.0.1", "--directory", str(sitio)],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
