@@ -6,12 +6,7 @@ import duckdb
 import pytest
 
 from seed.build import construir
-
-ODS_PUBLICADOS = {16: 24, 5: 8, 4: 7, 11: 5, 1: 5, 6: 3, 8: 3, 3: 2, 12: 1, 2: 1, 15: 1}
-ENTIDADES_CON_PLANES = {
-    "Campeche": 2, "Chihuahua": 1, "Coahuila": 2, "Durango": 2, "Guanajuato": 1, "Jalisco": 2, "Morelos": 1,
-    "Nuevo León": 1, "Oaxaca": 2, "San Luis Potosí": 1, "Tabasco": 1, "Tlaxcala": 1, "Veracruz": 2, "Zacatecas": 2,
-}
+from seed.generate_demo import CIFRAS
 
 
 def uno(con, sql, parametros=None):
@@ -19,40 +14,38 @@ def uno(con, sql, parametros=None):
 
 
 def test_there_are_140_commitments_in_21_plans_of_the_14_published_entidades(con_seed):
-    assert uno(con_seed, "select count(*) from compromisos") == 140
+    assert uno(con_seed, "select count(*) from compromisos") == CIFRAS["compromisos"]
     planes = dict(
         con_seed.execute(
             "select e.nombre_corto, count(distinct c.plan_accion) from compromisos c "
             "join entidades e on e.clave = c.entidad group by 1"
         ).fetchall()
     )
-    assert planes == ENTIDADES_CON_PLANES
-    assert sum(planes.values()) == 21
+    assert planes == CIFRAS["planes_por_entidad"]
+    assert sum(planes.values()) == CIFRAS["planes_locales"]
 
 
 def test_the_ods_alignment_reproduces_the_published_table(con_seed):
     filas = con_seed.execute("select ods, count(*) from compromisos where ods is not null group by ods").fetchall()
-    assert dict(filas) == ODS_PUBLICADOS
-    assert sum(ODS_PUBLICADOS.values()) == 60
+    assert dict(filas) == CIFRAS["compromisos_por_ods"]
+    assert sum(CIFRAS["compromisos_por_ods"].values()) == CIFRAS["compromisos_alineados_ods"]
     # No source aligns a single commitment to an ODS: every alignment is flagged as demo.
     assert uno(con_seed, "select count(*) from compromisos where ods is not null and not ods_es_demo") == 0
 
 
 def test_stl_membership_reproduces_184_people_by_sector_and_sexo(con_seed):
-    assert uno(con_seed, "select sum(personas) from stl_integrantes") == 184
+    assert uno(con_seed, "select sum(personas) from stl_integrantes") == CIFRAS["stl_integrantes"]
     por_sector = dict(con_seed.execute("select sector, sum(personas) from stl_integrantes group by 1").fetchall())
-    assert por_sector == {"publico": 105, "sociedad_civil": 62, "academia": 17}
+    assert por_sector == CIFRAS["stl_por_sector"]
     por_sexo = dict(con_seed.execute("select sexo, sum(personas) from stl_integrantes group by 1").fetchall())
-    assert por_sexo == {"hombre": 110, "mujer": 74}
+    assert por_sexo == CIFRAS["stl_por_sexo"]
 
 
 @pytest.mark.parametrize(
     ("fragmento", "columna", "valor"),
     [
-        ("Jornada Nacional de Capacitación", "participantes", 410),
-        ("Zacatecas", "sujetos_obligados", 69),
-        ("Universidad Virtual del Estado de Guanajuato", "participantes", 332),
-        ("Universidad de Guanajuato", "participantes", 42),
+        ("Jornada Nacional de Capacitación", "participantes", CIFRAS["jornada_nacional"]["participantes"]),
+        ("Zacatecas", "sujetos_obligados", 69),  # fuentes/capacitaciones.csv
     ],
 )
 def test_published_trainings_keep_their_participant_counts(con_seed, fragmento, columna, valor):
@@ -66,14 +59,13 @@ def test_published_trainings_keep_their_participant_counts(con_seed, fragmento, 
     assert valor in valores
 
 
-def test_the_state_training_days_of_guanajuato_and_the_veracruz_diplomado_are_seeded(con_seed):
+@pytest.mark.parametrize("publicada", CIFRAS["capacitaciones"], ids=lambda c: c["organizador"])
+def test_the_trainings_known_only_from_the_report_are_seeded_as_published(con_seed, publicada):
+    columnas = ["entidad", "tipo", "fecha_inicio", "fecha_fin", "participantes"]
     filas = con_seed.execute(
-        "select participantes from capacitaciones where not es_demo and entidad = '11' and fecha_inicio = '2020-10-28'"
+        f"select {', '.join(columnas)} from capacitaciones where not es_demo and titulo = ?", [publicada["titulo"]]
     ).fetchall()
-    assert filas == [(300,)]
-    assert uno(
-        con_seed, "select count(*) from capacitaciones where not es_demo and entidad = '30' and tipo = 'diplomado' and participantes = 70"
-    ) == 1
+    assert filas == [tuple(publicada[c] for c in columnas)]
 
 
 def test_real_commitments_keep_their_sources_and_demo_ones_are_flagged(con_seed):
@@ -129,7 +121,7 @@ def test_the_build_is_idempotent_and_replaces_the_file_atomically(tmp_path):
     construir(destino)
     con = duckdb.connect(str(destino))
     try:
-        assert uno(con, "select count(*) from compromisos") == 140
+        assert uno(con, "select count(*) from compromisos") == CIFRAS["compromisos"]
     finally:
         con.close()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["pizarras.duckdb"]
@@ -156,6 +148,9 @@ def test_the_board_queries_give_the_published_totals_on_the_seed(con_seed):
         return ejecutar(con_seed, nombre, parametros_para(cargar(nombre).parametros, filtros)).iloc[0]
 
     compromisos = correr("kpi_compromisos")
-    assert (compromisos["compromisos"], compromisos["alineados_ods"], compromisos["planes"]) == (140, 60, 21)
-    assert correr("kpi_compromisos", Filtros(ods=(16,)))["compromisos"] == 24
-    assert correr("kpi_capacitaciones", Filtros(entidad=("11",), periodo=(2020,)))["participantes"] >= 300 + 332 + 42
+    assert (compromisos["compromisos"], compromisos["alineados_ods"], compromisos["planes"]) == (
+        CIFRAS["compromisos"], CIFRAS["compromisos_alineados_ods"], CIFRAS["planes_locales"]
+    )
+    assert correr("kpi_compromisos", Filtros(ods=(16,)))["compromisos"] == CIFRAS["compromisos_por_ods"][16]
+    en_guanajuato = sum(c["participantes"] for c in CIFRAS["capacitaciones"] if c["entidad"] == "11")
+    assert correr("kpi_capacitaciones", Filtros(entidad=("11",), periodo=(2020,)))["participantes"] >= en_guanajuato

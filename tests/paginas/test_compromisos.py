@@ -3,6 +3,7 @@ chart, STL membership, the detail view of a row, and the published figures on th
 
 from __future__ import annotations
 
+from seed.generate_demo import CIFRAS
 from tests.paginas.figuras import barras, figura
 from tests.paginas.util import abrir, metrica, rerun
 
@@ -47,7 +48,7 @@ def test_demo_data_is_said_for_records_ods_alignments_and_the_stl_split():
     textos = [c.value for c in at.caption]
     assert not any("ods_es_demo" in t or "es_demo" in t for t in textos)
     assert any("Alineaciones de demostración" in t and "tabla publicada" in t for t in textos)
-    assert any("Desglose de demostración" in t and "184" in t for t in textos)
+    assert any("Desglose de demostración" in t and str(CIFRAS["stl_integrantes"]) in t for t in textos)
     assert any("Sin porcentaje de avance" in t and "1 compromiso;" in t for t in textos)
 
 
@@ -126,13 +127,13 @@ def test_the_seed_database_shows_140_commitments_and_24_for_ods_16(ruta_seed, mo
     monkeypatch.setenv("PIZARRAS_DB", str(ruta_seed))
     at = abrir("compromisos")
     assert not at.exception
-    assert metrica(at, "Compromisos") == "140"
-    assert metrica(at, "Planes de acción") == "21"
-    assert metrica(at, "Alineados a un ODS") == "60"
+    assert metrica(at, "Compromisos") == str(CIFRAS["compromisos"])
+    assert metrica(at, "Planes de acción") == str(CIFRAS["planes_locales"])
+    assert metrica(at, "Alineados a un ODS") == str(CIFRAS["compromisos_alineados_ods"])
     barras = barras_ods(at)
-    assert barras["ODS 16 · Paz, justicia e instituciones sólidas"] == 24
-    assert barras["Sin alineación directa"] == 80
-    assert metrica(at, "Integrantes") == "184"
+    assert barras["ODS 16 · Paz, justicia e instituciones sólidas"] == CIFRAS["compromisos_por_ods"][16]
+    assert barras["Sin alineación directa"] == CIFRAS["compromisos"] - CIFRAS["compromisos_alineados_ods"]
+    assert metrica(at, "Integrantes") == str(CIFRAS["stl_integrantes"])
     at = elegir_fila(at, 0)
     assert not at.exception
     assert at.table[0].value["Valor"]["Dato de demostración"] == "No"
