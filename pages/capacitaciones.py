@@ -27,14 +27,7 @@ pizarra = tablero_compartido(tablero.pizarra_capacitaciones, filtros)
 componentes.aviso_demo(pizarra.demo)
 
 kpi, faltantes = pizarra.kpi, pizarra.faltantes
-columnas = componentes.casillas_kpi(6)
-columnas[0].metric("Capacitaciones", estilo.entero(kpi["capacitaciones"]))
-columnas[1].metric("Participantes", estilo.entero(kpi["participantes"]))
-columnas[2].metric("Mujeres", estilo.entero(kpi["mujeres"]))
-columnas[3].metric("Hombres", estilo.entero(kpi["hombres"]))
-columnas[4].metric("Organizadores", estilo.entero(faltantes["organizadores"]))
-columnas[5].metric("Sujetos obligados", estilo.entero(faltantes["sujetos_obligados"]),
-                   help="Algunas fuentes cuentan sujetos obligados capacitados en lugar de personas.")
+componentes.cifras(pizarra.cifras)
 componentes.nota_no_aplican(pizarra.no_aplican, "las capacitaciones")
 
 if pizarra.vacia:

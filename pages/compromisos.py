@@ -30,18 +30,7 @@ hoy = date.today()
 pizarra = tablero_compartido(tablero.pizarra_compromisos, filtros, hoy)
 componentes.aviso_demo(pizarra.demo)
 
-kpi = pizarra.kpi
-columnas = componentes.casillas_kpi(6)
-columnas[0].metric("Compromisos", estilo.entero(kpi["compromisos"]))
-columnas[1].metric("Planes de acción", estilo.entero(kpi["planes"]))
-columnas[2].metric("Entidades", estilo.entero(kpi["entidades"]))
-columnas[3].metric("Concluidos", estilo.entero(kpi["concluidos"]))
-columnas[4].metric(
-    "Avance promedio",
-    estilo.porcentaje(kpi["avance_promedio"]),
-    help=f"Promedio de los compromisos con porcentaje de avance; sin porcentaje en su fuente: {pizarra.sin_avance}.",
-)
-columnas[5].metric("Alineados a un ODS", estilo.entero(kpi["alineados_ods"]))
+componentes.cifras(pizarra.cifras)
 componentes.nota_no_aplican(pizarra.no_aplican, "los compromisos de gobierno abierto")
 
 if pizarra.vacia:

@@ -7,7 +7,7 @@ from datetime import date
 
 import streamlit as st
 
-from pizarras import estilo, etiquetas
+from pizarras import estilo
 from pizarras.graficas import avance
 from pizarras.lectura.navegacion import PAGINA_NACIONAL
 from pizarras.lectura.tableros.nacional import actividades_para_descarga, pizarra_nacional
@@ -31,22 +31,7 @@ hoy = date.today()
 pizarra = tablero_compartido(pizarra_nacional, filtros, hoy)
 componentes.aviso_demo(pizarra.demo)
 
-kpi = pizarra.kpi_actividades
-columnas = componentes.casillas_kpi(10)
-columnas[0].metric("Actividades", estilo.entero(kpi["actividades"]))
-columnas[1].metric("Concluidas", estilo.entero(kpi["concluidas"]))
-columnas[2].metric("En proceso", estilo.entero(kpi["en_proceso"]))
-columnas[3].metric("Programadas", estilo.entero(kpi["programadas"]))
-columnas[4].metric("Canceladas", estilo.entero(kpi["canceladas"]))
-columnas[5].metric("Avance promedio", estilo.porcentaje(kpi["avance_promedio"]))
-columnas[6].metric("Organismos que reportan", estilo.entero(kpi["organismos_reportando"]))
-columnas[7].metric("Actividades vencidas", estilo.entero(kpi["vencidas"]), help=etiquetas.ayuda_vencidas(hoy))
-columnas[8].metric(
-    "Compromisos",
-    estilo.entero(pizarra.kpi_compromisos["compromisos"]),
-    help="Compromisos de gobierno abierto de los planes de acción locales.",
-)
-columnas[9].metric("Personas capacitadas", estilo.entero(pizarra.kpi_capacitaciones["participantes"]))
+componentes.cifras(pizarra.cifras)
 componentes.nota_no_aplican(pizarra.no_aplican_compromisos, "los compromisos de gobierno abierto")
 componentes.nota_no_aplican(pizarra.no_aplican_capacitaciones, "las capacitaciones")
 

@@ -7,7 +7,7 @@ from datetime import date
 
 import streamlit as st
 
-from pizarras import estilo, etiquetas
+from pizarras import estilo
 from pizarras.lectura.tableros import listado_completo
 from pizarras.lectura.tableros import organismo as tablero
 from pizarras.lectura.tableros.nacional import tabla_para_mostrar
@@ -38,31 +38,7 @@ sigla = ficha["sigla"]
 st.caption(f"{ficha['nombre']} · {ficha['entidad_nombre']} · {ficha['region_nombre']}")
 componentes.aviso_demo(pizarra.demo)
 
-kpi = pizarra.kpi_actividades
-columnas = componentes.casillas_kpi(9)
-columnas[0].metric("Actividades", estilo.entero(kpi["actividades"]))
-columnas[1].metric("Concluidas", estilo.entero(kpi["concluidas"]))
-columnas[2].metric("Avance promedio", estilo.porcentaje(kpi["avance_promedio"]))
-columnas[3].metric(
-    "Actividades vencidas",
-    estilo.entero(kpi["vencidas"]),
-    help=etiquetas.ayuda_vencidas(hoy),
-)
-columnas[4].metric(
-    "Último reporte", estilo.fecha(kpi["ultimo_reporte"]), help="Fecha del reporte más reciente con los filtros elegidos."
-)
-columnas[5].metric(
-    "Compromisos",
-    estilo.entero(pizarra.kpi_compromisos["compromisos"]),
-    help="De los planes de acción locales de su entidad.",
-)
-columnas[6].metric(
-    "Compromisos vencidos",
-    estilo.entero(pizarra.compromisos_vencidos),
-    help="El plan de acción terminó y el compromiso no se reporta concluido ni cancelado.",
-)
-columnas[7].metric("Capacitaciones organizadas", estilo.entero(pizarra.kpi_capacitaciones["capacitaciones"]))
-columnas[8].metric("Personas capacitadas", estilo.entero(pizarra.kpi_capacitaciones["participantes"]))
+componentes.cifras(pizarra.cifras)
 componentes.nota_no_aplican(pizarra.no_aplican_compromisos, "los compromisos de gobierno abierto")
 componentes.nota_no_aplican(pizarra.no_aplican_capacitaciones, "las capacitaciones")
 

@@ -7,7 +7,7 @@ from datetime import date
 
 import streamlit as st
 
-from pizarras import estilo, etiquetas
+from pizarras import estilo
 from pizarras.graficas import avance
 from pizarras.lectura.navegacion import PAGINA_REGION
 from pizarras.lectura.tableros.region import pizarra_region, tabla_organismos
@@ -36,23 +36,7 @@ hoy = date.today()
 pizarra = tablero_compartido(pizarra_region, filtros, region, hoy)
 componentes.aviso_demo(pizarra.demo)
 
-kpi = pizarra.kpi_actividades
-columnas = componentes.casillas_kpi(9)
-columnas[0].metric(
-    "Organismos", estilo.entero(len(pizarra.organismos)), help="Organismos de la región con los filtros de lugar elegidos."
-)
-columnas[1].metric("Organismos que reportan", estilo.entero(kpi["organismos_reportando"]))
-columnas[2].metric("Actividades", estilo.entero(kpi["actividades"]))
-columnas[3].metric("Avance promedio", estilo.porcentaje(kpi["avance_promedio"]))
-columnas[4].metric(
-    "Actividades vencidas",
-    estilo.entero(kpi["vencidas"]),
-    help=etiquetas.ayuda_vencidas(hoy),
-)
-columnas[5].metric("Concluidas", estilo.entero(kpi["concluidas"]))
-columnas[6].metric("Último reporte", estilo.fecha(kpi["ultimo_reporte"]))
-columnas[7].metric("Compromisos", estilo.entero(pizarra.kpi_compromisos["compromisos"]))
-columnas[8].metric("Personas capacitadas", estilo.entero(pizarra.kpi_capacitaciones["participantes"]))
+componentes.cifras(pizarra.cifras)
 componentes.nota_no_aplican(pizarra.no_aplican_compromisos, "los compromisos de gobierno abierto")
 componentes.nota_no_aplican(pizarra.no_aplican_capacitaciones, "las capacitaciones")
 

@@ -22,6 +22,7 @@ import segno
 from pizarras import estilo
 from pizarras.graficas import avance, gobierno_abierto
 from pizarras.graficas.mapa import figura_mapa
+from pizarras.lectura.cifras import Cifra, elegir
 from pizarras.lectura.filtros import Filtros, Opcion, describir, desde_url
 from pizarras.lectura.tableros import Consultar
 from pizarras.lectura.tableros import capacitaciones as t_capacitaciones
@@ -77,12 +78,14 @@ def estilo_proyector(fig: go.Figure, alto: int = ALTO_GRAFICA) -> go.Figure:
     return fig
 
 
+def _pares(cifras: list[Cifra]) -> list[tuple[str, str]]:
+    """The board's figures as the slide's (label, value) pairs."""
+    return [(c.etiqueta, c.texto) for c in cifras]
+
+
 def _nacional(consultar: Consultar, filtros: Filtros, hoy: date):
     p = pizarra_nacional(consultar, filtros, hoy)
-    k = p.kpi_actividades
-    kpis = [("Actividades", estilo.entero(k["actividades"])), ("Concluidas", estilo.entero(k["concluidas"])),
-            ("Avance promedio", estilo.porcentaje(k["avance_promedio"])),
-            ("Organismos que reportan", estilo.entero(k["organismos_reportando"]))]
+    kpis = _pares(elegir(p.cifras, "actividades", "concluidas", "avance_promedio", "organismos_reportando"))
     if p.vacia:
         return kpis, None, "No hay actividades validadas con estos filtros."
     return kpis, avance.barras_estatus(p.por_estatus), None
@@ -90,10 +93,7 @@ def _nacional(consultar: Consultar, filtros: Filtros, hoy: date):
 
 def _regiones(consultar: Consultar, filtros: Filtros, hoy: date):
     p = pizarra_nacional(consultar, filtros, hoy)
-    k = p.kpi_actividades
-    kpis = [("Actividades", estilo.entero(k["actividades"])),
-            ("Avance promedio", estilo.porcentaje(k["avance_promedio"])),
-            ("Vencidas", estilo.entero(k["vencidas"]))]
+    kpis = _pares(elegir(p.cifras, "actividades", "avance_promedio", "vencidas"))
     if p.vacia:
         return kpis, None, "No hay actividades validadas con estos filtros."
     return kpis, avance.barras_avance(p.por_region, "nombre", "Avance por región", clave="region"), None
@@ -101,9 +101,7 @@ def _regiones(consultar: Consultar, filtros: Filtros, hoy: date):
 
 def _compromisos_ods(consultar: Consultar, filtros: Filtros, hoy: date):
     p = t_compromisos.pizarra_compromisos(consultar, filtros, hoy)
-    kpis = [("Compromisos", estilo.entero(p.kpi["compromisos"])),
-            ("Alineados a un ODS", estilo.entero(p.kpi["alineados_ods"])),
-            ("Avance promedio", estilo.porcentaje(p.kpi["avance_promedio"]))]
+    kpis = _pares(elegir(p.cifras, "compromisos", "alineados_ods", "avance_promedio"))
     if p.vacia:
         return kpis, None, "No hay compromisos validados con estos filtros."
     return kpis, gobierno_abierto.barras_ods(t_compromisos.ods_para_grafica(p.por_ods)), None
@@ -111,9 +109,7 @@ def _compromisos_ods(consultar: Consultar, filtros: Filtros, hoy: date):
 
 def _capacitaciones_region(consultar: Consultar, filtros: Filtros, hoy: date):
     p = t_capacitaciones.pizarra_capacitaciones(consultar, filtros)
-    kpis = [("Capacitaciones", estilo.entero(p.kpi["capacitaciones"])),
-            ("Personas capacitadas", estilo.entero(p.kpi["participantes"])),
-            ("Mujeres", estilo.entero(p.kpi["mujeres"]))]
+    kpis = _pares(elegir(p.cifras, "capacitaciones", "participantes", "mujeres"))
     if p.vacia:
         return kpis, None, "No hay capacitaciones validadas con estos filtros."
     figura = avance.barras_conteo(p.por_region, "nombre", "participantes", "Personas capacitadas por región",
@@ -125,9 +121,7 @@ def _region(consultar: Consultar, filtros: Filtros, hoy: date):
     if len(filtros.region) != 1:
         return [], None, "Esta diapositiva compara a los organismos de una región: elija una sola región en sus filtros."
     p = pizarra_region(consultar, filtros, filtros.region[0], hoy)
-    k = p.kpi_actividades
-    kpis = [("Organismos", estilo.entero(len(p.organismos))), ("Actividades", estilo.entero(k["actividades"])),
-            ("Avance promedio", estilo.porcentaje(k["avance_promedio"]))]
+    kpis = _pares(elegir(p.cifras, "organismos", "actividades", "avance_promedio"))
     if p.vacia:
         return kpis, None, f"No hay actividades validadas en la {p.nombre} con estos filtros."
     figura = avance.barras_avance(p.organismos, "sigla", f"Avance por organismo · {p.nombre}",
@@ -139,9 +133,7 @@ def _organismo(consultar: Consultar, filtros: Filtros, hoy: date):
     if len(filtros.organismo) != 1:
         return [], None, "Esta diapositiva muestra un organismo: elija uno solo en sus filtros."
     p = pizarra_organismo(consultar, filtros, filtros.organismo[0], hoy)
-    k = p.kpi_actividades
-    kpis = [("Actividades", estilo.entero(k["actividades"])), ("Concluidas", estilo.entero(k["concluidas"])),
-            ("Avance promedio", estilo.porcentaje(k["avance_promedio"]))]
+    kpis = _pares(elegir(p.cifras, "actividades", "concluidas", "avance_promedio"))
     if p.vacia:
         return kpis, None, f"{p.ficha['sigla']} no tiene actividades validadas con estos filtros."
     temas = p.por_eje.assign(etiqueta=p.por_eje["programa_sigla"] + " · " + p.por_eje["nombre"])

@@ -27,6 +27,7 @@ from pizarras import estilo
 from pizarras.base.consultas import ejecutar
 from pizarras.graficas import avance, gobierno_abierto
 from pizarras.graficas.mapa import figura_mapa
+from pizarras.lectura.cifras import Cifra, elegir
 from pizarras.lectura.filtros import Filtros
 from pizarras.lectura.tableros import capacitaciones as t_capacitaciones
 from pizarras.lectura.tableros import compromisos as t_compromisos
@@ -100,8 +101,9 @@ def _pagina(nombre: str, titulo: str, cuerpo: str, extraido: datetime, con_plotl
 """
 
 
-def _kpis(pares: Iterable[tuple[str, str]]) -> str:
-    return '<div class="kpis">' + "".join(f'<div class="kpi">{_e(k)}<b>{_e(v)}</b></div>' for k, v in pares) + "</div>"
+def _kpis(cifras: Iterable[Cifra]) -> str:
+    return ('<div class="kpis">' + "".join(f'<div class="kpi">{_e(c.etiqueta)}<b>{_e(c.texto)}</b></div>' for c in cifras)
+            + "</div>")
 
 
 def _grafica(fig: go.Figure) -> str:
@@ -118,11 +120,7 @@ def _demo(registros: int) -> str:
 
 def _nacional(consultar, filtros: Filtros, hoy: date) -> tuple[str, list[go.Figure]]:
     p = pizarra_nacional(consultar, filtros, hoy)
-    k = p.kpi_actividades
-    kpis = _kpis([("Actividades", estilo.entero(k["actividades"])), ("Concluidas", estilo.entero(k["concluidas"])),
-                  ("Avance promedio", estilo.porcentaje(k["avance_promedio"])),
-                  ("Organismos que reportan", estilo.entero(k["organismos_reportando"])),
-                  ("Vencidas", estilo.entero(k["vencidas"]))])
+    kpis = _kpis(elegir(p.cifras, "actividades", "concluidas", "avance_promedio", "organismos_reportando", "vencidas"))
     if p.vacia:
         return kpis + "<p>No hay actividades validadas.</p>", []
     figuras = [avance.barras_estatus(p.por_estatus),
@@ -135,10 +133,7 @@ def _nacional(consultar, filtros: Filtros, hoy: date) -> tuple[str, list[go.Figu
 
 def _compromisos(consultar, filtros: Filtros, hoy: date) -> tuple[str, list[go.Figure]]:
     p = t_compromisos.pizarra_compromisos(consultar, filtros, hoy)
-    kpis = _kpis([("Compromisos", estilo.entero(p.kpi["compromisos"])), ("Planes de acción", estilo.entero(p.kpi["planes"])),
-                  ("Entidades", estilo.entero(p.kpi["entidades"])),
-                  ("Avance promedio", estilo.porcentaje(p.kpi["avance_promedio"])),
-                  ("Alineados a un ODS", estilo.entero(p.kpi["alineados_ods"]))])
+    kpis = _kpis(elegir(p.cifras, "compromisos", "planes", "entidades", "avance_promedio", "alineados_ods"))
     if p.vacia:
         return kpis + "<p>No hay compromisos validados.</p>", []
     figuras = [gobierno_abierto.barras_planes(t_compromisos.planes_para_grafica(p.por_plan)),
@@ -149,9 +144,7 @@ def _compromisos(consultar, filtros: Filtros, hoy: date) -> tuple[str, list[go.F
 
 def _capacitaciones(consultar, filtros: Filtros, hoy: date) -> tuple[str, list[go.Figure]]:
     p = t_capacitaciones.pizarra_capacitaciones(consultar, filtros)
-    kpis = _kpis([("Capacitaciones", estilo.entero(p.kpi["capacitaciones"])),
-                  ("Personas capacitadas", estilo.entero(p.kpi["participantes"])),
-                  ("Mujeres", estilo.entero(p.kpi["mujeres"])), ("Hombres", estilo.entero(p.kpi["hombres"]))])
+    kpis = _kpis(elegir(p.cifras, "capacitaciones", "participantes", "mujeres", "hombres"))
     if p.vacia:
         return kpis + "<p>No hay capacitaciones validadas.</p>", []
     figuras = [avance.barras_conteo(p.por_region, "nombre", "capacitaciones", "Capacitaciones por región",

@@ -1,13 +1,15 @@
-"""Small widgets every board uses: demo-data notice, empty state, filters-not-applied note, CSV download."""
+"""Small widgets every board uses: demo-data notice, headline figures, empty state, filters-not-applied note, CSV
+download."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 import pandas as pd
 import streamlit as st
 
 from pizarras.etiquetas import frase_no_aplican
+from pizarras.lectura.cifras import Cifra
 from pizarras.lectura.filtros import Filtros, describir
 from pizarras.lectura.tableros import FILAS_VISIBLES, Demo
 from pizarras.publicacion.exportar import a_csv, a_xlsx
@@ -34,6 +36,12 @@ def casillas_kpi(cuantas: int, por_fila: int = KPIS_POR_FILA) -> list:
     for inicio in range(0, cuantas, por_fila):
         casillas.extend(bloque.columns(por_fila)[: min(por_fila, cuantas - inicio)])
     return casillas
+
+
+def cifras(lista: Sequence[Cifra]) -> None:
+    """A board's headline figures as KPI cards, in their declared order (pizarras.lectura.cifras)."""
+    for casilla, c in zip(casillas_kpi(len(lista)), lista, strict=True):
+        casilla.metric(c.etiqueta, c.texto, help=c.ayuda)
 
 
 def estado_vacio(que: str = "actividades") -> None:

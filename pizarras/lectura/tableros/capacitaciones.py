@@ -14,6 +14,7 @@ from functools import cached_property
 import pandas as pd
 
 from pizarras import estilo, etiquetas
+from pizarras.lectura.cifras import Cifra, cifra
 from pizarras.lectura.filtros import Filtros
 from pizarras.lectura.tableros import (
     FILAS_VISIBLES,
@@ -63,6 +64,20 @@ class PizarraCapacitaciones:
     @property
     def vacia(self) -> bool:
         return self.kpi["capacitaciones"] == 0
+
+    @property
+    def cifras(self) -> list[Cifra]:
+        """The headline figures, in the order the board shows them."""
+        k, faltantes = self.kpi, self.faltantes
+        return [
+            cifra("capacitaciones", k["capacitaciones"]),
+            cifra("participantes", k["participantes"]),
+            cifra("mujeres", k["mujeres"]),
+            cifra("hombres", k["hombres"]),
+            cifra("organizadores", faltantes["organizadores"]),
+            cifra("sujetos_obligados", faltantes["sujetos_obligados"],
+                  ayuda="Algunas fuentes cuentan sujetos obligados capacitados en lugar de personas."),
+        ]
 
     @property
     def demo(self) -> Demo:

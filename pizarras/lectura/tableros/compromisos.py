@@ -17,6 +17,7 @@ import pandas as pd
 
 from pizarras import estilo, etiquetas
 from pizarras.lectura.areas import area_de, por_area_del_catalogo
+from pizarras.lectura.cifras import Cifra, cifra
 from pizarras.lectura.filtros import Filtros
 from pizarras.lectura.tableros import (
     FILAS_VISIBLES,
@@ -58,6 +59,21 @@ class PizarraCompromisos:
     @property
     def vacia(self) -> bool:
         return self.kpi["compromisos"] == 0
+
+    @property
+    def cifras(self) -> list[Cifra]:
+        """The headline figures, in the order the board shows them."""
+        k = self.kpi
+        return [
+            cifra("compromisos", k["compromisos"]),
+            cifra("planes", k["planes"]),
+            cifra("entidades", k["entidades"]),
+            cifra("concluidos", k["concluidos"]),
+            cifra("avance_promedio", k["avance_promedio"], estilo.porcentaje,
+                  ayuda="Promedio de los compromisos con porcentaje de avance; sin porcentaje en su fuente: "
+                  f"{self.sin_avance}."),
+            cifra("alineados_ods", k["alineados_ods"]),
+        ]
 
     @cached_property
     def tabla(self) -> pd.DataFrame:

@@ -9,6 +9,8 @@ from functools import cached_property
 
 import pandas as pd
 
+from pizarras import estilo, etiquetas
+from pizarras.lectura.cifras import Cifra, cifra
 from pizarras.lectura.filtros import Filtros
 from pizarras.lectura.tableros import (
     FILAS_VISIBLES,
@@ -32,6 +34,7 @@ TEMA = "actividad"
 
 @dataclass(frozen=True)
 class PizarraNacional:
+    hoy: date  # the cut-off for overdue activities
     kpi_actividades: dict
     kpi_compromisos: dict
     kpi_capacitaciones: dict
@@ -47,6 +50,24 @@ class PizarraNacional:
     @property
     def vacia(self) -> bool:
         return self.kpi_actividades["actividades"] == 0
+
+    @property
+    def cifras(self) -> list[Cifra]:
+        """The headline figures, in the order the board shows them."""
+        k = self.kpi_actividades
+        return [
+            cifra("actividades", k["actividades"]),
+            cifra("concluidas", k["concluidas"]),
+            cifra("en_proceso", k["en_proceso"]),
+            cifra("programadas", k["programadas"]),
+            cifra("canceladas", k["canceladas"]),
+            cifra("avance_promedio", k["avance_promedio"], estilo.porcentaje),
+            cifra("organismos_reportando", k["organismos_reportando"]),
+            cifra("vencidas", k["vencidas"], ayuda=etiquetas.ayuda_vencidas(self.hoy)),
+            cifra("compromisos", self.kpi_compromisos["compromisos"],
+                  ayuda="Compromisos de gobierno abierto de los planes de acción locales."),
+            cifra("personas_capacitadas", self.kpi_capacitaciones["participantes"]),
+        ]
 
     @cached_property
     def tabla(self) -> pd.DataFrame:
@@ -67,6 +88,7 @@ def pizarra_nacional(consultar: Consultar, filtros: Filtros, hoy: date) -> Pizar
     # The chart label names the programme too: both programmes number their ejes alike.
     por_eje = por_eje.assign(etiqueta=por_eje["programa_sigla"] + " · " + por_eje["nombre"])
     return PizarraNacional(
+        hoy=hoy,
         kpi_actividades=primera_fila(consulta_filtrada(consultar, "kpi_actividades", filtros, hoy=hoy)),
         kpi_compromisos=primera_fila(consulta_filtrada(consultar, "kpi_compromisos", filtros)),
         kpi_capacitaciones=primera_fila(consulta_filtrada(consultar, "kpi_capacitaciones", filtros)),

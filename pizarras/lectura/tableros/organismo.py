@@ -8,6 +8,8 @@ from datetime import date
 
 import pandas as pd
 
+from pizarras import estilo, etiquetas
+from pizarras.lectura.cifras import Cifra, cifra
 from pizarras.lectura.filtros import Filtros
 from pizarras.lectura.tableros import (
     FILAS_VISIBLES,
@@ -38,6 +40,7 @@ COLUMNAS_CAPACITACIONES = capacitaciones.COLUMNAS_CAPACITACIONES
 @dataclass(frozen=True)
 class PizarraOrganismo:
     ficha: dict
+    hoy: date  # the cut-off for overdue activities and commitments
     kpi_actividades: dict
     kpi_compromisos: dict
     kpi_capacitaciones: dict
@@ -65,6 +68,25 @@ class PizarraOrganismo:
         return self.sin_actividades and self.compromisos.empty and self.capacitaciones.empty
 
     @property
+    def cifras(self) -> list[Cifra]:
+        """The headline figures, in the order the board shows them."""
+        k = self.kpi_actividades
+        return [
+            cifra("actividades", k["actividades"]),
+            cifra("concluidas", k["concluidas"]),
+            cifra("avance_promedio", k["avance_promedio"], estilo.porcentaje),
+            cifra("vencidas", k["vencidas"], ayuda=etiquetas.ayuda_vencidas(self.hoy)),
+            cifra("ultimo_reporte", k["ultimo_reporte"], estilo.fecha,
+                  ayuda="Fecha del reporte más reciente con los filtros elegidos."),
+            cifra("compromisos", self.kpi_compromisos["compromisos"],
+                  ayuda="De los planes de acción locales de su entidad."),
+            cifra("compromisos_vencidos", self.compromisos_vencidos,
+                  ayuda="El plan de acción terminó y el compromiso no se reporta concluido ni cancelado."),
+            cifra("capacitaciones_organizadas", self.kpi_capacitaciones["capacitaciones"]),
+            cifra("personas_capacitadas", self.kpi_capacitaciones["participantes"]),
+        ]
+
+    @property
     def demo(self) -> Demo:
         return Demo.de_kpis(self.kpi_actividades, self.kpi_compromisos, self.kpi_capacitaciones)
 
@@ -81,6 +103,7 @@ def pizarra_organismo(consultar: Consultar, filtros: Filtros, organismo: str, ho
     filtros = filtros.con(organismo=[organismo])
     return PizarraOrganismo(
         ficha=primera_fila(ficha),
+        hoy=hoy,
         kpi_actividades=primera_fila(consulta_filtrada(consultar, "kpi_actividades", filtros, hoy=hoy)),
         kpi_compromisos=primera_fila(consulta_filtrada(consultar, "kpi_compromisos", filtros)),
         kpi_capacitaciones=primera_fila(consulta_filtrada(consultar, "kpi_capacitaciones", filtros)),

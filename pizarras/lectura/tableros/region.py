@@ -8,6 +8,8 @@ from datetime import date
 
 import pandas as pd
 
+from pizarras import estilo, etiquetas
+from pizarras.lectura.cifras import Cifra, cifra
 from pizarras.lectura.filtros import Filtros
 from pizarras.lectura.tableros import Consultar, Demo, con_encabezados, consulta_filtrada, no_aplican, primera_fila
 
@@ -20,6 +22,7 @@ COLUMNAS_ORGANISMOS = [
 class PizarraRegion:
     region: str
     nombre: str
+    hoy: date  # the cut-off for overdue activities
     kpi_actividades: dict
     kpi_compromisos: dict
     kpi_capacitaciones: dict
@@ -30,6 +33,22 @@ class PizarraRegion:
     @property
     def vacia(self) -> bool:
         return self.kpi_actividades["actividades"] == 0
+
+    @property
+    def cifras(self) -> list[Cifra]:
+        """The headline figures, in the order the board shows them."""
+        k = self.kpi_actividades
+        return [
+            cifra("organismos", len(self.organismos), ayuda="Organismos de la región con los filtros de lugar elegidos."),
+            cifra("organismos_reportando", k["organismos_reportando"]),
+            cifra("actividades", k["actividades"]),
+            cifra("avance_promedio", k["avance_promedio"], estilo.porcentaje),
+            cifra("vencidas", k["vencidas"], ayuda=etiquetas.ayuda_vencidas(self.hoy)),
+            cifra("concluidas", k["concluidas"]),
+            cifra("ultimo_reporte", k["ultimo_reporte"], estilo.fecha),
+            cifra("compromisos", self.kpi_compromisos["compromisos"]),
+            cifra("personas_capacitadas", self.kpi_capacitaciones["participantes"]),
+        ]
 
     @property
     def organismos_con_actividades(self) -> pd.DataFrame:
@@ -58,6 +77,7 @@ def pizarra_region(consultar: Consultar, filtros: Filtros, region: str, hoy: dat
     return PizarraRegion(
         region=region,
         nombre=nombres[region],
+        hoy=hoy,
         kpi_actividades=primera_fila(consulta_filtrada(consultar, "kpi_actividades", filtros, hoy=hoy)),
         kpi_compromisos=primera_fila(consulta_filtrada(consultar, "kpi_compromisos", filtros)),
         kpi_capacitaciones=primera_fila(consulta_filtrada(consultar, "kpi_capacitaciones", filtros)),
