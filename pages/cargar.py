@@ -19,7 +19,7 @@ usuario = vista.exigir_sesion(
     "CSV). Inicie sesión con su cuenta de enlace."
 )
 vista.aviso_pendiente()
-if usuario.rol == "evaluador":
+if not usuario.escribe:
     st.info("Su rol es de evaluación: puede ver las importaciones, pero no cargar archivos.",
             icon=":material/visibility:")
     cargar.lotes(usuario)
@@ -29,7 +29,7 @@ TIPOS = {"actividades": "Actividades", "capacitaciones": "Capacitaciones que org
          "compromisos": "Avance de compromisos de su entidad"}
 tipo = st.radio("Qué va a cargar", list(TIPOS), format_func=TIPOS.get, horizontal=True, key="carga_tipo")
 st.subheader("1. Plantilla")
-if usuario.rol == "enlace":
+if usuario.solo_su_organismo:
     organismo = usuario.organismo
 else:
     nombres = {o.clave: o.nombre for o in opciones_catalogos()["organismo"]}

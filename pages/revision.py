@@ -18,7 +18,7 @@ usuario = vista.exigir_sesion(
     "La Secretaría Ejecutiva valida aquí lo que envían los enlaces antes de que aparezca en las pizarras públicas."
 )
 vista.aviso_pendiente()
-if usuario.rol == "enlace":
+if not usuario.ve_sin_validar:
     # Other organismos' unvalidated records are not an enlace's to read; its own are in Autorreporte.
     st.info("La Secretaría Ejecutiva revisa lo enviado. El estado de revisión de sus registros está en «Autorreporte».",
             icon=":material/info:")
@@ -28,7 +28,7 @@ if cola.empty:
     st.success("No hay registros pendientes de revisión.", icon=":material/task_alt:")
     st.stop()
 st.caption(f"{len(cola):,} registros enviados a revisión, del más antiguo al más reciente.")
-if usuario.rol != "admin":
+if not usuario.puede_validar:
     st.info("Solo la Secretaría Ejecutiva (rol de administración) valida registros; su rol de evaluación puede "
             "consultarlos.",
             icon=":material/visibility:")

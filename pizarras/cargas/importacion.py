@@ -303,10 +303,10 @@ def _valores_de_fila(numero: int, celdas: list, indices: dict[str, int], catalog
 def _permitidos(cur, usuario: Usuario, formato: Formato) -> list[str]:
     """The organismos (or entidades) whose records this user may load: every one for an admin."""
     if formato.ambito == "organismo":
-        return sorted(leer_catalogos(cur).organismos) if usuario.rol == "admin" else [usuario.organismo]
-    if usuario.rol == "admin":
-        return [f["clave"] for f in ejecutar_en(cur, "entidades_para_importar", carpeta=CARPETA_IMPORTAR)]
-    return [f["entidad"] for f in ejecutar_en(cur, "organismo_existe", {"organismo": usuario.organismo})]
+        return [usuario.organismo] if usuario.solo_su_organismo else sorted(leer_catalogos(cur).organismos)
+    if usuario.solo_su_organismo:
+        return [f["entidad"] for f in ejecutar_en(cur, "organismo_existe", {"organismo": usuario.organismo})]
+    return [f["clave"] for f in ejecutar_en(cur, "entidades_para_importar", carpeta=CARPETA_IMPORTAR)]
 
 
 def revisar(con: duckdb.DuckDBPyConnection, usuario: Usuario | None, nombre: str, contenido: bytes,
@@ -335,7 +335,7 @@ def revisar(con: duckdb.DuckDBPyConnection, usuario: Usuario | None, nombre: str
         errores_fila: list[ErrorDeFila] = []
         datos = _valores_de_fila(numero, celdas, indices, catalogos, errores_fila, por_campo)
         id_texto = _texto(datos.pop("id", None))
-        if datos.get("organismo") and usuario.rol != "admin" and datos["organismo"] != usuario.organismo:
+        if datos.get("organismo") and usuario.solo_su_organismo and datos["organismo"] != usuario.organismo:
             errores_fila.append(ErrorDeFila(numero, "Organismo", (
                 f"Su cuenta es de enlace de {usuario.organismo}: no puede cargar {formato.tipo} de "
                 f"{datos['organismo']}.")))
@@ -345,7 +345,7 @@ def revisar(con: duckdb.DuckDBPyConnection, usuario: Usuario | None, nombre: str
             if not id_texto.isdigit() or int(id_texto) not in por_id:
                 errores_fila.append(ErrorDeFila(numero, "ID", (
                     f"No existe {formato.singular} {id_texto} en "
-                    f"{'la base' if usuario.rol == 'admin' else 'su ' + formato.ambito}."
+                    f"{'su ' + formato.ambito if usuario.solo_su_organismo else 'la base'}."
                     + ("" if formato.solo_actualiza else " Deje el ID vacío para registrar uno nuevo."))))
             else:
                 existente = por_id[int(id_texto)]

@@ -60,8 +60,8 @@ def confirmar(usuario: Usuario, revision: Revision) -> None:
     if not cambios:
         st.info("El archivo no cambia nada de lo registrado.", icon=":material/check:")
         return
-    validar = usuario.rol == "admin" and st.checkbox("Validar las filas al importarlas (si no, quedan enviadas a "
-                                                     "revisión)", key="carga_validar")
+    validar = usuario.puede_validar and st.checkbox("Validar las filas al importarlas (si no, quedan enviadas a "
+                                                    "revisión)", key="carga_validar")
     if st.button(f"Importar {cambios:,} {'fila' if cambios == 1 else 'filas'}", type="primary",
                  key="carga_importar"):
         st.session_state.pop(_REVISION, None)
@@ -83,7 +83,7 @@ def lotes(usuario: Usuario) -> None:
         "sin_cambio": "Sin cambio", "validadas": "Validadas",
         "revertida_en": st.column_config.DatetimeColumn("Revertida", format="DD/MM/YYYY HH:mm"),
         "revertida_por": "Revertida por"})
-    if usuario.rol != "admin":
+    if not usuario.puede_validar:
         return
     vigentes = [int(i) for i, r in zip(tabla["id"], tabla["revertida_en"], strict=True) if pd.isna(r)]
     if not vigentes:

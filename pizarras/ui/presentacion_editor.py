@@ -23,7 +23,7 @@ _COLUMNAS = ["Vista", "Título (opcional)", "Filtros"]
 
 
 def puede_editar(usuario: Usuario | None, deck: dict) -> bool:
-    return usuario is not None and (usuario.rol == "admin" or deck["creada_por"] == usuario.usuario)
+    return usuario is not None and (usuario.edita_lo_ajeno or deck["creada_por"] == usuario.usuario)
 
 
 def _filas_de(presentacion: Presentacion | None) -> pd.DataFrame:
