@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import io
+import json
 import zipfile
+from datetime import date, datetime
+from decimal import Decimal
 
 import pytest
 from cuentas_prueba import NUEVA as FORMULARIO
@@ -14,7 +17,7 @@ from pizarras.cargas import importacion
 from pizarras.cargas.hojas import ArchivoInvalido
 from pizarras.cargas.importacion import COLUMNAS_ACTIVIDADES, importar, revertir, revisar
 from pizarras.cargas.plantillas import plantilla
-from pizarras.escritura.auditoria import CambioConcurrente
+from pizarras.escritura.auditoria import CambioConcurrente, a_json
 
 ENCABEZADOS = [c.encabezado for c in COLUMNAS_ACTIVIDADES]
 NUEVA = ["", "itei", "protai", "PROTAI-T3", "PROTAI-X1", "16", "Jornada de análisis de datos", "", "Capacitación",
@@ -93,6 +96,22 @@ def test_a_corrected_template_updates_its_rows_inserts_new_ones_and_twice_is_a_n
     segunda = revisar(con, enlace, "itei.xlsx", archivo)
     assert segunda.resumen()["insertadas"] == segunda.resumen()["actualizadas"] == 0
     assert importar(con, enlace, segunda).id is None and contenido(con) == despues
+
+
+def test_audit_text_has_one_format_for_forms_and_uploads(con):
+    # The history view shows this text and the rollback reads it back: keys sorted, ISO dates, decimals as numbers.
+    assert a_json({"titulo": "Taller «ñ»", "fecha_inicio": date(2025, 3, 10), "avance": Decimal("45.50"),
+                   "reportado_en": datetime(2025, 3, 10, 9, 30), "ods": [16]}) == (
+        '{"avance": 45.5, "fecha_inicio": "2025-03-10", "ods": [16], "reportado_en": "2025-03-10T09:30:00", '
+        '"titulo": "Taller «ñ»"}')
+    assert a_json(None) is None
+    enlace = como("enlace.itei")
+    importar(con, enlace, revisar(con, enlace, "itei.xlsx", xlsx([NUEVA])))
+    texto = con.execute("select despues from auditoria where tabla = 'actividades' and accion = 'crear' "
+                        "order by id desc limit 1").fetchone()[0]
+    despues = json.loads(texto)
+    assert texto == a_json(despues)
+    assert (despues["fecha_inicio"], despues["avance"], despues["revision"]) == ("2025-03-10", 45, "enviada")
 
 
 @pytest.mark.parametrize("separador, codificacion", [(";", "utf-8-sig"), (",", "cp1252"), (";", "utf-8")])

@@ -18,7 +18,7 @@ import hashlib
 import io
 import json
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import datetime
 
 import duckdb
 import pandas as pd
@@ -28,7 +28,7 @@ from rapidfuzz import fuzz, process
 from pizarras.base.consultas import CARPETA_CONSULTAS, cargar, ejecutar, ejecutar_en
 from pizarras.cargas.hojas import Hoja, leer
 from pizarras.escritura import autorreporte
-from pizarras.escritura.auditoria import CambioConcurrente, auditar, transaccion
+from pizarras.escritura.auditoria import CambioConcurrente, a_json, auditar, transaccion
 from pizarras.escritura.cuentas import Usuario
 from pizarras.escritura.permisos import NoAutorizado, exigir_admin, exigir_escritura
 from pizarras.escritura.reglas import (
@@ -410,11 +410,6 @@ class ResultadoImportacion:
     sin_cambio: int
 
 
-def _json(fila: dict) -> str:
-    return json.dumps(fila, ensure_ascii=False, default=lambda v: v.isoformat() if isinstance(v, (date, datetime))
-                      else str(v))
-
-
 _SIGUIENTE_ID = {"actividades": "actividad_siguiente_id", "capacitaciones": "capacitacion_siguiente_id"}
 
 
@@ -475,18 +470,18 @@ def importar(con: duckdb.DuckDBPyConnection, usuario: Usuario | None, revision: 
         for p in cambios:
             if p.antes is None:
                 auditoria.append({"accion": "crear", "registro": str(p.id), "antes": None,
-                                  "despues": _json(p.limpios | {"revision": estado})})
+                                  "despues": a_json(p.limpios | {"revision": estado})})
             else:
                 campos = autorreporte.campos_cambiados(p.antes, p.limpios, formato.campos)
                 auditoria.append({"accion": "actualizar", "registro": str(p.id),
-                                  "antes": _json({c: p.antes[c] for c in campos} | {"revision": p.antes["revision"]}),
-                                  "despues": _json({c: p.limpios[c] for c in campos} | {"revision": estado})})
+                                  "antes": a_json({c: p.antes[c] for c in campos} | {"revision": p.antes["revision"]}),
+                                  "despues": a_json({c: p.limpios[c] for c in campos} | {"revision": estado})})
         _registrar(cur, "auditoria_lote", auditoria, ("accion", "registro", "antes", "despues"))
         ejecutar_en(cur, "importar_insertar_auditoria", {"en": ahora, "usuario": usuario.usuario,
                                                          "tabla": formato.tabla, "detalle": (
             f"importación {id_importacion} ({revision.archivo})")}, CARPETA_IMPORTAR)
         _registrar(cur, "cambios_lote", [{
-            "orden": orden, "registro": p.id, "accion": p.accion, "antes": None if p.antes is None else _json(p.antes),
+            "orden": orden, "registro": p.id, "accion": p.accion, "antes": a_json(p.antes),
             "version_despues": 1 if p.antes is None else p.version + 1,
         } for orden, p in enumerate(cambios, start=1)], ("orden", "registro", "accion", "antes", "version_despues"))
         ejecutar_en(cur, "importar_insertar_cambios", {"importacion": id_importacion, "tabla": formato.tabla},
