@@ -8,6 +8,7 @@ import streamlit as st
 from pizarras.escritura import autorreporte
 from pizarras.ui import autorreporte as vista
 from pizarras.ui.datos import conexion, opciones_catalogos
+from pizarras.ui.escrituras import aviso_pendiente
 from pizarras.ui.marco import exigir_marco
 
 exigir_marco()
@@ -17,7 +18,7 @@ usuario = vista.exigir_sesion(
     "Los enlaces de cada organismo registran aquí el avance de sus actividades y de los compromisos de gobierno "
     "abierto de su entidad. Inicie sesión con la cuenta que le dio la Secretaría Ejecutiva."
 )
-vista.aviso_pendiente()
+aviso_pendiente()
 
 if usuario.solo_su_organismo:
     organismo = usuario.organismo

@@ -9,6 +9,7 @@ from pizarras.cargas.plantillas import plantilla
 from pizarras.ui import autorreporte as vista
 from pizarras.ui import cargar
 from pizarras.ui.datos import conexion, opciones_catalogos
+from pizarras.ui.escrituras import aviso_pendiente
 from pizarras.ui.marco import exigir_marco
 
 exigir_marco()
@@ -18,7 +19,7 @@ usuario = vista.exigir_sesion(
     "Suba aquí las actividades o las capacitaciones de su organismo en una hoja de cálculo (la plantilla XLSX o un "
     "CSV). Inicie sesión con su cuenta de enlace."
 )
-vista.aviso_pendiente()
+aviso_pendiente()
 if not usuario.escribe:
     st.info("Su rol es de evaluación: puede ver las importaciones, pero no cargar archivos.",
             icon=":material/visibility:")

@@ -12,7 +12,7 @@ from pizarras.cargas.importacion import Revision
 from pizarras.escritura.cuentas import Usuario
 from pizarras.texto import escapar_markdown
 from pizarras.ui import datos
-from pizarras.ui.autorreporte import escribir
+from pizarras.ui.escrituras import escribir
 
 _REVISION = "_revision_carga"
 
