@@ -13,11 +13,14 @@ from cuentas_prueba import NUEVA as FORMULARIO
 from cuentas_prueba import como
 from openpyxl import Workbook, load_workbook
 
-from pizarras.cargas import importacion
+from pizarras.cargas.formatos import COLUMNAS_ACTIVIDADES, COLUMNAS_CAPACITACIONES, COLUMNAS_COMPROMISOS
 from pizarras.cargas.hojas import ArchivoInvalido
-from pizarras.cargas.importacion import COLUMNAS_ACTIVIDADES, importar, revertir, revisar
+from pizarras.cargas.importar import importar
 from pizarras.cargas.plantillas import plantilla
+from pizarras.cargas.reversion import revertir
+from pizarras.cargas.revision import revisar
 from pizarras.escritura.auditoria import CambioConcurrente, a_json
+from pizarras.escritura.permisos import NoAutorizado
 
 ENCABEZADOS = [c.encabezado for c in COLUMNAS_ACTIVIDADES]
 NUEVA = ["", "itei", "protai", "PROTAI-T3", "PROTAI-X1", "16", "Jornada de análisis de datos", "", "Capacitación",
@@ -227,7 +230,7 @@ def test_size_and_row_limits(con, monkeypatch):
 
 def test_an_admin_may_validate_on_import_an_enlace_may_not(con):
     revision = revisar(con, como("admin.snt"), "x.xlsx", xlsx([NUEVA]))
-    with pytest.raises(importacion.NoAutorizado):
+    with pytest.raises(NoAutorizado):
         importar(con, como("enlace.itei"), revision, validar=True)
     importar(con, como("admin.snt"), revision, validar=True)
     assert con.execute("select revision from actividades where titulo = ?", [NUEVA[6]]).fetchone() == ("validada",)
@@ -243,7 +246,7 @@ def test_rollback_restores_exactly_what_the_import_changed(con):
                                [NUEVA])
     resultado = importar(con, enlace, revisar(con, enlace, "itei.xlsx", archivo))
     assert contenido(con) != antes
-    with pytest.raises(importacion.NoAutorizado):
+    with pytest.raises(NoAutorizado):
         revertir(con, enlace, resultado.id)
     assert revertir(con, admin, resultado.id) == 2
     despues = contenido(con)
@@ -274,7 +277,7 @@ def test_rollback_is_refused_when_a_record_changed_after_the_import(con):
 
 TALLER = ["", "ITEI", "Taller de versiones públicas", "Taller", "virtual", "Versiones públicas", "PROTAI-T3",
           "10/04/2025", "10/04/2025", 40, 25, 15, 12, "Sujetos obligados", ""]
-ENCABEZADOS_CAPACITACIONES = [c.encabezado for c in importacion.COLUMNAS_CAPACITACIONES]
+ENCABEZADOS_CAPACITACIONES = [c.encabezado for c in COLUMNAS_CAPACITACIONES]
 
 
 def test_trainings_import_through_their_own_template_with_their_rules(con):
@@ -315,7 +318,7 @@ def test_commitments_are_updated_by_id_within_the_enlaces_entidad(con):
     enlace, admin = como("enlace.itei"), como("admin.snt")  # ITEI: Jalisco, commitments 1 and 2
     archivo = plantilla(con, "compromisos", "ITEI")
     assert revisar(con, enlace, "c.xlsx", archivo, "compromisos").resumen()["sin_cambio"] == 2
-    encabezados = [c.encabezado for c in importacion.COLUMNAS_COMPROMISOS]
+    encabezados = [c.encabezado for c in COLUMNAS_COMPROMISOS]
     cambiado = editar_plantilla(archivo, {(3, "Avance (%)"): 75}, [["", "", "", "Nuevo", "En proceso", 10, ""],
                                                                     [3, "", "", "", "En proceso", 10, ""]],
                                 encabezados)
