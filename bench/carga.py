@@ -1,7 +1,7 @@
 """Spreadsheet imports at scale: checking and importing 10,000 and 100,000 activity rows, time and memory.
 
-Each size: an XLSX built like a filled template (one organismo's new activities), checked (`importacion.revisar`) and
-imported (`importacion.importar`) by an admin into a fresh copy of the seed database. Memory: how much the run raised
+Each size: an XLSX built like a filled template (one organismo's new activities), checked (`revision.revisar`) and
+imported (`importar.importar`) by an admin into a fresh copy of the seed database. Memory: how much the run raised
 the process's peak resident size (tracemalloc would slow the run several times over, so it is not used)."""
 
 from __future__ import annotations
@@ -18,7 +18,9 @@ import psutil
 from openpyxl import Workbook
 
 from pizarras.arranque import migrar
-from pizarras.cargas import importacion
+from pizarras.cargas.formatos import COLUMNAS_ACTIVIDADES
+from pizarras.cargas.importar import importar
+from pizarras.cargas.revision import revisar
 from pizarras.escritura.cuentas import Usuario
 
 TAMANOS = (10_000, 100_000)
@@ -28,7 +30,7 @@ OPERADOR = Usuario("bench", "Banco de pruebas", "", "admin", None)
 def archivo_de(filas: int) -> bytes:
     libro = Workbook(write_only=True)
     hoja = libro.create_sheet("Datos")
-    hoja.append([c.encabezado for c in importacion.COLUMNAS_ACTIVIDADES])
+    hoja.append([c.encabezado for c in COLUMNAS_ACTIVIDADES])
     for i in range(filas):
         hoja.append(["", "ITEI", "PROTAI", "PROTAI-T3", "PROTAI-X1", "16", f"Actividad de carga {i}", "",
                      "Capacitación", "10/03/2025", "2025-03-31", 2025, "En proceso", 45, "", ""])
@@ -50,9 +52,9 @@ def medir_carga(semilla: Path, tamanos: tuple[int, ...] = TAMANOS, aviso=print) 
                 pico_antes = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux
                 rss_antes = proceso.memory_info().rss
                 inicio = time.perf_counter()
-                revision = importacion.revisar(con, OPERADOR, "carga.xlsx", contenido)
+                revision = revisar(con, OPERADOR, "carga.xlsx", contenido)
                 revisado = time.perf_counter()
-                resultado = importacion.importar(con, OPERADOR, revision)
+                resultado = importar(con, OPERADOR, revision)
                 fin = time.perf_counter()
                 pico = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - pico_antes
                 rss_despues = proceso.memory_info().rss

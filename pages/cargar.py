@@ -9,6 +9,7 @@ from pizarras.cargas.plantillas import plantilla
 from pizarras.ui import autorreporte as vista
 from pizarras.ui import cargar
 from pizarras.ui.datos import conexion, opciones_catalogos
+from pizarras.ui.escrituras import aviso_pendiente
 from pizarras.ui.marco import exigir_marco
 
 exigir_marco()
@@ -18,8 +19,8 @@ usuario = vista.exigir_sesion(
     "Suba aquí las actividades o las capacitaciones de su organismo en una hoja de cálculo (la plantilla XLSX o un "
     "CSV). Inicie sesión con su cuenta de enlace."
 )
-vista.aviso_pendiente()
-if usuario.rol == "evaluador":
+aviso_pendiente()
+if not usuario.escribe:
     st.info("Su rol es de evaluación: puede ver las importaciones, pero no cargar archivos.",
             icon=":material/visibility:")
     cargar.lotes(usuario)
@@ -29,7 +30,7 @@ TIPOS = {"actividades": "Actividades", "capacitaciones": "Capacitaciones que org
          "compromisos": "Avance de compromisos de su entidad"}
 tipo = st.radio("Qué va a cargar", list(TIPOS), format_func=TIPOS.get, horizontal=True, key="carga_tipo")
 st.subheader("1. Plantilla")
-if usuario.rol == "enlace":
+if usuario.solo_su_organismo:
     organismo = usuario.organismo
 else:
     nombres = {o.clave: o.nombre for o in opciones_catalogos()["organismo"]}

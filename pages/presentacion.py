@@ -10,6 +10,7 @@ from pizarras.texto import escapar_markdown
 from pizarras.publicacion import presentaciones
 from pizarras.publicacion.diapositivas import VISTAS
 from pizarras.ui.datos import conexion
+from pizarras.ui.escrituras import aviso_pendiente
 from pizarras.ui.marco import exigir_marco
 from pizarras.ui.presentacion import AVISO_RED_LOCAL, base_publica, enlace_proyector, ir_a, proyectar
 from pizarras.ui.presentacion_editor import editor
@@ -22,6 +23,7 @@ if deck is not None and deck.diapositivas:
     st.stop()
 
 st.title("Presentación")
+aviso_pendiente()
 if pedida:
     st.warning(f"No hay una presentación con la clave «{escapar_markdown(pedida)}». Elija una de la lista.")
 st.caption(

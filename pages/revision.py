@@ -9,6 +9,7 @@ from pizarras.escritura import autorreporte
 from pizarras.ui import autorreporte as vista
 from pizarras.ui import revision
 from pizarras.ui.datos import conexion
+from pizarras.ui.escrituras import aviso_pendiente
 from pizarras.ui.marco import exigir_marco
 
 exigir_marco()
@@ -17,8 +18,8 @@ st.title("Revisión")
 usuario = vista.exigir_sesion(
     "La Secretaría Ejecutiva valida aquí lo que envían los enlaces antes de que aparezca en las pizarras públicas."
 )
-vista.aviso_pendiente()
-if usuario.rol == "enlace":
+aviso_pendiente()
+if not usuario.ve_sin_validar:
     # Other organismos' unvalidated records are not an enlace's to read; its own are in Autorreporte.
     st.info("La Secretaría Ejecutiva revisa lo enviado. El estado de revisión de sus registros está en «Autorreporte».",
             icon=":material/info:")
@@ -28,7 +29,7 @@ if cola.empty:
     st.success("No hay registros pendientes de revisión.", icon=":material/task_alt:")
     st.stop()
 st.caption(f"{len(cola):,} registros enviados a revisión, del más antiguo al más reciente.")
-if usuario.rol != "admin":
+if not usuario.puede_validar:
     st.info("Solo la Secretaría Ejecutiva (rol de administración) valida registros; su rol de evaluación puede "
             "consultarlos.",
             icon=":material/visibility:")

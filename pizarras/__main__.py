@@ -21,9 +21,11 @@ from pizarras.base.catalogos import actualizar_catalogos
 from pizarras.base.conexion import BaseNoAbre, Motivo
 from pizarras.base.esquema import EsquemaIncompatible, comprobar
 from pizarras.base.respaldo import ErrorDeRespaldo, respaldar, restaurar
-from pizarras.cargas import importacion
+from pizarras.cargas.formatos import FORMATOS
 from pizarras.cargas.hojas import ArchivoInvalido
+from pizarras.cargas.importar import importar
 from pizarras.cargas.plantillas import plantilla
+from pizarras.cargas.revision import revisar
 from pizarras.config import ruta_db
 from pizarras.escritura import cuentas
 from pizarras.publicacion.sitio import ErrorDePublicacion, publicar
@@ -118,7 +120,7 @@ def _analizador() -> argparse.ArgumentParser:
         "--organismo, llena la hoja con los registros actuales de ese organismo para editarlas y subirlas.",
     )
     plantilla.add_argument("salida", type=Path, metavar="SALIDA.xlsx")
-    plantilla.add_argument("--tipo", required=True, choices=list(importacion.FORMATOS), help="qué se carga")
+    plantilla.add_argument("--tipo", required=True, choices=list(FORMATOS), help="qué se carga")
     plantilla.add_argument("--organismo", metavar="CLAVE", help="llenarla con los registros de este organismo")
     plantilla.add_argument("--db", type=Path, metavar="RUTA", help="base (predeterminada: $PIZARRAS_DB)")
 
@@ -128,7 +130,7 @@ def _analizador() -> argparse.ArgumentParser:
         "importa en una sola transacción. Sale con 0 solo si el archivo es válido.",
     )
     carga.add_argument("archivo", type=Path, metavar="ARCHIVO")
-    carga.add_argument("--tipo", required=True, choices=list(importacion.FORMATOS), help="qué contiene")
+    carga.add_argument("--tipo", required=True, choices=list(FORMATOS), help="qué contiene")
     carga.add_argument("--simular", "--dry-run", action="store_true", help="solo revisa; no escribe nada")
     carga.add_argument("--validar", action="store_true", help="las filas quedan validadas (si no, enviadas)")
     carga.add_argument("--json", action="store_true", help="el informe como un objeto JSON")
@@ -239,9 +241,9 @@ def _importar(args, base: Path) -> int:
     operador = cuentas.Usuario(f"cli:{getpass.getuser()}", "Línea de órdenes", "", "admin", None)
     con = _abrir(base)
     try:
-        revision = importacion.revisar(con, operador, args.archivo.name, args.archivo.read_bytes(), args.tipo)
+        revision = revisar(con, operador, args.archivo.name, args.archivo.read_bytes(), args.tipo)
         if revision.valida and not args.simular:
-            importacion.importar(con, operador, revision, validar=args.validar)
+            importar(con, operador, revision, validar=args.validar)
     except ArchivoInvalido as error:
         if not args.json:
             raise

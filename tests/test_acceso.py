@@ -75,3 +75,18 @@ def test_a_password_reset_ends_old_sessions_and_the_old_password(con_escritura):
     assert acceso.sesion_vigente(con_escritura, "evaluacion", T0) is None
     assert not acceso.autenticar(con_escritura, "evaluacion", CLAVE, T0 + timedelta(minutes=2)).ok
     assert acceso.autenticar(con_escritura, "evaluacion", "nueva-clave-2026", T0 + timedelta(minutes=3)).ok
+
+
+def test_each_role_says_what_it_may_do():
+    def usuario(rol: str, organismo: str | None = None) -> cuentas.Usuario:
+        return cuentas.Usuario(rol, "Persona", "p@prueba.mx", rol, organismo)
+
+    capacidades = ("escribe", "solo_su_organismo", "puede_validar", "edita_lo_ajeno", "ve_sin_validar")
+    por_rol = {rol: tuple(getattr(u, c) for c in capacidades)
+               for rol, u in {"admin": usuario("admin"), "enlace": usuario("enlace", "ITEI"),
+                              "evaluador": usuario("evaluador")}.items()}
+    assert por_rol == {
+        "admin": (True, False, True, True, True),
+        "enlace": (True, True, False, False, False),
+        "evaluador": (False, False, False, False, True),
+    }

@@ -3,18 +3,24 @@
 from __future__ import annotations
 
 import io
+import json
 import zipfile
+from datetime import date, datetime
+from decimal import Decimal
 
 import pytest
 from cuentas_prueba import NUEVA as FORMULARIO
 from cuentas_prueba import como
 from openpyxl import Workbook, load_workbook
 
-from pizarras.cargas import importacion
+from pizarras.cargas.formatos import COLUMNAS_ACTIVIDADES, COLUMNAS_CAPACITACIONES, COLUMNAS_COMPROMISOS
 from pizarras.cargas.hojas import ArchivoInvalido
-from pizarras.cargas.importacion import COLUMNAS_ACTIVIDADES, importar, revertir, revisar
+from pizarras.cargas.importar import importar
 from pizarras.cargas.plantillas import plantilla
-from pizarras.escritura.auditoria import CambioConcurrente
+from pizarras.cargas.reversion import revertir
+from pizarras.cargas.revision import revisar
+from pizarras.escritura.auditoria import CambioConcurrente, a_json
+from pizarras.escritura.permisos import NoAutorizado
 
 ENCABEZADOS = [c.encabezado for c in COLUMNAS_ACTIVIDADES]
 NUEVA = ["", "itei", "protai", "PROTAI-T3", "PROTAI-X1", "16", "Jornada de análisis de datos", "", "Capacitación",
@@ -93,6 +99,22 @@ def test_a_corrected_template_updates_its_rows_inserts_new_ones_and_twice_is_a_n
     segunda = revisar(con, enlace, "itei.xlsx", archivo)
     assert segunda.resumen()["insertadas"] == segunda.resumen()["actualizadas"] == 0
     assert importar(con, enlace, segunda).id is None and contenido(con) == despues
+
+
+def test_audit_text_has_one_format_for_forms_and_uploads(con):
+    # The history view shows this text and the rollback reads it back: keys sorted, ISO dates, decimals as numbers.
+    assert a_json({"titulo": "Taller «ñ»", "fecha_inicio": date(2025, 3, 10), "avance": Decimal("45.50"),
+                   "reportado_en": datetime(2025, 3, 10, 9, 30), "ods": [16]}) == (
+        '{"avance": 45.5, "fecha_inicio": "2025-03-10", "ods": [16], "reportado_en": "2025-03-10T09:30:00", '
+        '"titulo": "Taller «ñ»"}')
+    assert a_json(None) is None
+    enlace = como("enlace.itei")
+    importar(con, enlace, revisar(con, enlace, "itei.xlsx", xlsx([NUEVA])))
+    texto = con.execute("select despues from auditoria where tabla = 'actividades' and accion = 'crear' "
+                        "order by id desc limit 1").fetchone()[0]
+    despues = json.loads(texto)
+    assert texto == a_json(despues)
+    assert (despues["fecha_inicio"], despues["avance"], despues["revision"]) == ("2025-03-10", 45, "enviada")
 
 
 @pytest.mark.parametrize("separador, codificacion", [(";", "utf-8-sig"), (",", "cp1252"), (";", "utf-8")])
@@ -208,7 +230,7 @@ def test_size_and_row_limits(con, monkeypatch):
 
 def test_an_admin_may_validate_on_import_an_enlace_may_not(con):
     revision = revisar(con, como("admin.snt"), "x.xlsx", xlsx([NUEVA]))
-    with pytest.raises(importacion.NoAutorizado):
+    with pytest.raises(NoAutorizado):
         importar(con, como("enlace.itei"), revision, validar=True)
     importar(con, como("admin.snt"), revision, validar=True)
     assert con.execute("select revision from actividades where titulo = ?", [NUEVA[6]]).fetchone() == ("validada",)
@@ -224,7 +246,7 @@ def test_rollback_restores_exactly_what_the_import_changed(con):
                                [NUEVA])
     resultado = importar(con, enlace, revisar(con, enlace, "itei.xlsx", archivo))
     assert contenido(con) != antes
-    with pytest.raises(importacion.NoAutorizado):
+    with pytest.raises(NoAutorizado):
         revertir(con, enlace, resultado.id)
     assert revertir(con, admin, resultado.id) == 2
     despues = contenido(con)
@@ -255,7 +277,7 @@ def test_rollback_is_refused_when_a_record_changed_after_the_import(con):
 
 TALLER = ["", "ITEI", "Taller de versiones públicas", "Taller", "virtual", "Versiones públicas", "PROTAI-T3",
           "10/04/2025", "10/04/2025", 40, 25, 15, 12, "Sujetos obligados", ""]
-ENCABEZADOS_CAPACITACIONES = [c.encabezado for c in importacion.COLUMNAS_CAPACITACIONES]
+ENCABEZADOS_CAPACITACIONES = [c.encabezado for c in COLUMNAS_CAPACITACIONES]
 
 
 def test_trainings_import_through_their_own_template_with_their_rules(con):
@@ -296,7 +318,7 @@ def test_commitments_are_updated_by_id_within_the_enlaces_entidad(con):
     enlace, admin = como("enlace.itei"), como("admin.snt")  # ITEI: Jalisco, commitments 1 and 2
     archivo = plantilla(con, "compromisos", "ITEI")
     assert revisar(con, enlace, "c.xlsx", archivo, "compromisos").resumen()["sin_cambio"] == 2
-    encabezados = [c.encabezado for c in importacion.COLUMNAS_COMPROMISOS]
+    encabezados = [c.encabezado for c in COLUMNAS_COMPROMISOS]
     cambiado = editar_plantilla(archivo, {(3, "Avance (%)"): 75}, [["", "", "", "Nuevo", "En proceso", 10, ""],
                                                                     [3, "", "", "", "En proceso", 10, ""]],
                                 encabezados)

@@ -1,5 +1,5 @@
 """Reading an uploaded spreadsheet (XLSX or CSV) into rows of cells, refusing hostile or wrong files with a Spanish
-message that says what to do. Nothing here knows what the columns mean (see pizarras.cargas.importacion).
+message that says what to do. Nothing here knows what the columns mean (see pizarras.cargas.formatos).
 
 - XLSX is read with python-calamine: cached values only, formulas are never evaluated; the sheet «Datos» if there is
   one, else the first. The archive's declared sizes are checked before anything is inflated (ZIP bombs).

@@ -14,7 +14,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from pizarras.base.consultas import ejecutar_en
-from pizarras.cargas.importacion import CARPETA_IMPORTAR, FORMATOS, Formato
+from pizarras.cargas.formatos import CARPETA_IMPORTAR, FORMATOS, Formato
 from pizarras.escritura.reglas import MODALIDADES, TIPOS_CAPACITACION
 
 # Header → the list of values its drop-down offers.

@@ -46,7 +46,9 @@ def transaccion(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConne
         cur.close()
 
 
-def _a_json(valor) -> str | None:
+def a_json(valor) -> str | None:
+    """The audit's before/after text, the one format every writer uses (forms, uploads, their rollback snapshots) and
+    the history view shows: keys sorted, dates ISO 8601, decimals as numbers."""
     if valor is None:
         return None
 
@@ -80,8 +82,8 @@ def auditar(
             "accion": accion,
             "tabla": tabla,
             "registro": None if registro is None else str(registro),
-            "antes": _a_json(antes),
-            "despues": _a_json(despues),
+            "antes": a_json(antes),
+            "despues": a_json(despues),
             "detalle": detalle,
         },
         CARPETA_AUTORREPORTE,

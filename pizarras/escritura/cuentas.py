@@ -1,7 +1,8 @@
 """Accounts: who may log in, with which role, and for which organismo. Users live in the database, never in a file.
 
 Roles: `admin` (the SNT secretariat: everything, users, review), `enlace` (one organismo's staff: its own records),
-`evaluador` (reads everything, drafts included; writes nothing). Passwords are stored as bcrypt hashes only.
+`evaluador` (reads everything, drafts included; writes nothing). What each role may do is said once, by the properties
+of `Usuario`; permissions and screens ask those, never the role's name. Passwords are stored as bcrypt hashes only.
 """
 
 from __future__ import annotations
@@ -47,6 +48,26 @@ class Usuario:
     def ve_sin_validar(self) -> bool:
         """Admins and evaluators see every record on the boards; the public and enlaces, validated ones."""
         return self.rol in ("admin", "evaluador")
+
+    @property
+    def escribe(self) -> bool:
+        """Admins and enlaces register and change records; evaluators only read."""
+        return self.rol != "evaluador"
+
+    @property
+    def solo_su_organismo(self) -> bool:
+        """An enlace writes only its organismo's records (and its entidad's commitments)."""
+        return self.rol == "enlace"
+
+    @property
+    def puede_validar(self) -> bool:
+        """Only the secretariat (admins) validates or sends back records, and rolls an import back."""
+        return self.rol == "admin"
+
+    @property
+    def edita_lo_ajeno(self) -> bool:
+        """Admins change or delete what another person created (a deck); others, only their own."""
+        return self.rol == "admin"
 
 
 def problemas_de_clave(clave: str, usuario: str = "") -> list[str]:

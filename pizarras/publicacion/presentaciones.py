@@ -116,7 +116,7 @@ def revisar(presentacion: Presentacion, opciones: Mapping[str, Sequence[Opcion]]
 
 
 def _exigir_autor(usuario: Usuario, creada_por: str) -> None:
-    if usuario.rol != "admin" and creada_por != usuario.usuario:
+    if not usuario.edita_lo_ajeno and creada_por != usuario.usuario:
         raise NoAutorizado(
             "Solo quien creó esta presentación o la Secretaría Ejecutiva (administración) puede cambiarla o borrarla."
         )

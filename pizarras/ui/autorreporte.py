@@ -1,27 +1,24 @@
 """Self-report and review screens: forms that call the core's write functions and say in Spanish what to fix.
 
 User text is shown through st.dataframe / st.text or escaped (`escapar_markdown`), never rendered as Markdown or
-HTML. After every write the read caches are cleared so every board shows it.
+HTML. Writes go through `pizarras.ui.escrituras.escribir`, which clears the read caches so every board shows them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 
 import pandas as pd
 import streamlit as st
 
 from pizarras.escritura import autorreporte
-from pizarras.escritura.auditoria import CambioConcurrente
 from pizarras.escritura.cuentas import Usuario
-from pizarras.escritura.permisos import NoAutorizado
-from pizarras.escritura.reglas import MODALIDADES, TIPOS_CAPACITACION, DatosInvalidos
+from pizarras.escritura.reglas import MODALIDADES, TIPOS_CAPACITACION
 from pizarras.texto import escapar_markdown
 from pizarras.ui import datos
+from pizarras.ui.escrituras import escribir
 from pizarras.ui.sesion import formulario_acceso
 
-_AVISO = "_aviso_autorreporte"
 PROGRESO = st.column_config.ProgressColumn("Avance", format="%d %%", min_value=0, max_value=100)
 
 
@@ -34,37 +31,6 @@ def exigir_sesion(explicacion: str) -> Usuario:
         if usuario is None:
             st.stop()
     return usuario
-
-
-def escribir(accion: Callable[[], object], exito: str) -> bool:
-    """Run a write; on success clear the caches and show `exito` after the rerun, else say what to fix."""
-    try:
-        accion()
-    except DatosInvalidos as error:
-        lineas = "\n".join(f"- {escapar_markdown(str(p))}" for p in error.problemas)
-        st.error(f"No se guardó nada. Corrija lo siguiente:\n\n{lineas}", icon=":material/error:")
-        return False
-    except CambioConcurrente as error:
-        st.error(escapar_markdown(str(error)), icon=":material/sync_problem:")
-        if error.actual:
-            vista = {k: error.actual.get(k) for k in ("titulo", "estatus", "avance", "evidencia_url", "notas",
-                                                      "revision", "version") if k in error.actual}
-            st.caption("Valores guardados por la otra persona:")
-            st.dataframe(pd.DataFrame([vista]), hide_index=True)
-        return False
-    except NoAutorizado as error:
-        st.error(escapar_markdown(str(error)), icon=":material/block:")
-        return False
-    datos.invalidar_cache()
-    st.session_state[_AVISO] = exito
-    st.rerun()
-    return True
-
-
-def aviso_pendiente() -> None:
-    aviso = st.session_state.pop(_AVISO, None)
-    if aviso:
-        st.success(aviso, icon=":material/check_circle:")
 
 
 def _texto(valor) -> str:

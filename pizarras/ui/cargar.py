@@ -1,18 +1,19 @@
 """The upload screen: template, upload, the row-level report or the preview, confirmation, and the list of batches
-with their rollback (admins). Every check and write is the core's (pizarras.cargas.importacion)."""
+with their rollback (admins). Every check and write is the core's (pizarras.cargas)."""
 
 from __future__ import annotations
 
 import pandas as pd
 import streamlit as st
 
-from pizarras.cargas import importacion
 from pizarras.cargas.hojas import ArchivoInvalido
-from pizarras.cargas.importacion import Revision
+from pizarras.cargas.importar import importaciones, importar
+from pizarras.cargas.reversion import revertir
+from pizarras.cargas.revision import Revision, informe_de_errores, muestra, revisar
 from pizarras.escritura.cuentas import Usuario
 from pizarras.texto import escapar_markdown
 from pizarras.ui import datos
-from pizarras.ui.autorreporte import escribir
+from pizarras.ui.escrituras import escribir
 
 _REVISION = "_revision_carga"
 
@@ -26,7 +27,7 @@ def revisar_subido(usuario: Usuario, archivo, tipo: str) -> Revision | None:
         return guardada[1]
     try:
         with st.spinner("Revisando el archivo fila por fila…"):
-            revision = importacion.revisar(datos.conexion(), usuario, archivo.name, contenido, tipo)
+            revision = revisar(datos.conexion(), usuario, archivo.name, contenido, tipo)
     except ArchivoInvalido as error:
         st.error(escapar_markdown(str(error)), icon=":material/error:")
         return None
@@ -44,7 +45,7 @@ def informe(revision: Revision) -> None:
                  icon=":material/error:")
         st.dataframe(pd.DataFrame([{"Fila": e.fila, "Columna": e.columna, "Qué corregir": e.mensaje}
                                    for e in revision.errores]), hide_index=True)
-        st.download_button("Descargar el informe de errores (XLSX)", importacion.informe_de_errores(revision),
+        st.download_button("Descargar el informe de errores (XLSX)", informe_de_errores(revision),
                            file_name="errores_de_carga.xlsx", icon=":material/download:", on_click="ignore")
         return
     columnas = st.columns(3)
@@ -52,7 +53,7 @@ def informe(revision: Revision) -> None:
     columnas[1].metric("Cambian", f"{revision.cuenta('actualizar'):,}")
     columnas[2].metric("Sin cambio", f"{revision.cuenta('sin_cambio'):,}")
     st.caption("Así quedarán guardadas las primeras filas:")
-    st.dataframe(pd.DataFrame(importacion.muestra(revision)), hide_index=True)
+    st.dataframe(pd.DataFrame(muestra(revision)), hide_index=True)
 
 
 def confirmar(usuario: Usuario, revision: Revision) -> None:
@@ -60,18 +61,18 @@ def confirmar(usuario: Usuario, revision: Revision) -> None:
     if not cambios:
         st.info("El archivo no cambia nada de lo registrado.", icon=":material/check:")
         return
-    validar = usuario.rol == "admin" and st.checkbox("Validar las filas al importarlas (si no, quedan enviadas a "
-                                                     "revisión)", key="carga_validar")
+    validar = usuario.puede_validar and st.checkbox("Validar las filas al importarlas (si no, quedan enviadas a "
+                                                    "revisión)", key="carga_validar")
     if st.button(f"Importar {cambios:,} {'fila' if cambios == 1 else 'filas'}", type="primary",
                  key="carga_importar"):
         st.session_state.pop(_REVISION, None)
-        escribir(lambda: importacion.importar(datos.conexion(), usuario, revision, validar=validar),
+        escribir(lambda: importar(datos.conexion(), usuario, revision, validar=validar),
                  f"Archivo importado: {revision.cuenta('insertar'):,} nuevas y {revision.cuenta('actualizar'):,} "
                  "cambiadas" + (", validadas." if validar else ", enviadas a revisión."))
 
 
 def lotes(usuario: Usuario) -> None:
-    tabla = importacion.importaciones(datos.conexion())
+    tabla = importaciones(datos.conexion())
     st.subheader("Importaciones")
     if tabla.empty:
         st.caption("Aún no hay importaciones.")
@@ -83,7 +84,7 @@ def lotes(usuario: Usuario) -> None:
         "sin_cambio": "Sin cambio", "validadas": "Validadas",
         "revertida_en": st.column_config.DatetimeColumn("Revertida", format="DD/MM/YYYY HH:mm"),
         "revertida_por": "Revertida por"})
-    if usuario.rol != "admin":
+    if not usuario.puede_validar:
         return
     vigentes = [int(i) for i, r in zip(tabla["id"], tabla["revertida_en"], strict=True) if pd.isna(r)]
     if not vigentes:
@@ -92,5 +93,5 @@ def lotes(usuario: Usuario) -> None:
     elegida = columnas[0].selectbox("Importación a revertir", vigentes, format_func=lambda i: f"Núm. {i}",
                                     key="carga_revertir")
     if columnas[1].button("Revertir", key="carga_revertir_boton"):
-        escribir(lambda: importacion.revertir(datos.conexion(), usuario, elegida),
+        escribir(lambda: revertir(datos.conexion(), usuario, elegida),
                  f"Importación {elegida} revertida: todo quedó como estaba antes de ella.")

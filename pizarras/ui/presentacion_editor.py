@@ -6,24 +6,22 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from pizarras.escritura.auditoria import CambioConcurrente
 from pizarras.escritura.cuentas import Usuario
-from pizarras.escritura.permisos import NoAutorizado
-from pizarras.escritura.reglas import DatosInvalidos
 from pizarras.publicacion import presentaciones
 from pizarras.publicacion.diapositivas import VISTAS
 from pizarras.publicacion.presentaciones import Diapositiva, Presentacion
-from pizarras.texto import escapar_markdown
-from pizarras.ui.datos import conexion, invalidar_cache
+from pizarras.ui.datos import conexion
+from pizarras.ui.escrituras import escribir
 
 _FILAS = "_editor_presentacion_filas"
+_CARGADA = "_editor_presentacion_de"  # the deck whose rows _FILAS holds
 _VUELTA = "_editor_presentacion_vuelta"  # a new key for the table editor whenever its rows are replaced
 _NOMBRES_VISTA = {v.nombre: v.clave for v in VISTAS.values()}
 _COLUMNAS = ["Vista", "Título (opcional)", "Filtros"]
 
 
 def puede_editar(usuario: Usuario | None, deck: dict) -> bool:
-    return usuario is not None and (usuario.rol == "admin" or deck["creada_por"] == usuario.usuario)
+    return usuario is not None and (usuario.edita_lo_ajeno or deck["creada_por"] == usuario.usuario)
 
 
 def _filas_de(presentacion: Presentacion | None) -> pd.DataFrame:
@@ -52,8 +50,8 @@ def editor(usuario: Usuario, decks: list[dict]) -> None:
         "Presentación a editar", ["", *propias], key="editor_presentacion_clave",
         format_func=lambda c: "Nueva presentación" if not c else propias[c]["titulo"],
     )
-    if st.session_state.get("_editor_presentacion_de") != elegida:  # another deck chosen: load its rows
-        st.session_state["_editor_presentacion_de"] = elegida
+    if st.session_state.get(_CARGADA) != elegida:  # another deck chosen: load its rows
+        st.session_state[_CARGADA] = elegida
         st.session_state[_FILAS] = _filas_de(presentaciones.leer(conexion(), elegida) if elegida else None)
         st.session_state[_VUELTA] = st.session_state.get(_VUELTA, 0) + 1
     actual = presentaciones.leer(conexion(), elegida) if elegida else None
@@ -93,22 +91,15 @@ def editor(usuario: Usuario, decks: list[dict]) -> None:
             clave, titulo, _diapositivas_de(filas), descripcion.strip() or None, int(intervalo) or None,
             version=actual.version if actual else 0,
         )
-        _escribir(lambda: presentaciones.guardar(conexion(), usuario, propuesta, st.session_state["opciones"]),
-                  f"Presentación guardada. Ábrala con ?presentacion={clave}.")
+
+        def guardar() -> None:
+            presentaciones.guardar(conexion(), usuario, propuesta, st.session_state["opciones"])
+            st.session_state.pop(_CARGADA, None)  # the editor reads the saved rows again
+
+        escribir(guardar, f"Presentación guardada. Ábrala con ?presentacion={clave}.")
     if actual and derecha.button("Borrar", icon=":material/delete:", key="editor_borrar"):
-        _escribir(lambda: presentaciones.borrar(conexion(), usuario, clave), "Presentación borrada.")
+        def borrar() -> None:
+            presentaciones.borrar(conexion(), usuario, clave)
+            st.session_state.pop(_CARGADA, None)
 
-
-def _escribir(trabajo, exito: str) -> None:
-    try:
-        trabajo()
-    except DatosInvalidos as error:
-        for problema in error.problemas:  # they quote what the person typed: as text, never Markdown
-            st.error(escapar_markdown(str(problema)), icon=":material/error:")
-        return
-    except (NoAutorizado, CambioConcurrente) as error:
-        st.error(str(error), icon=":material/block:")
-        return
-    invalidar_cache()
-    st.session_state.pop("_editor_presentacion_de", None)
-    st.success(exito, icon=":material/check:")
+        escribir(borrar, "Presentación borrada.")

@@ -8,7 +8,8 @@ import streamlit as st
 from pizarras.escritura import autorreporte
 from pizarras.escritura.cuentas import Usuario
 from pizarras.ui import datos
-from pizarras.ui.autorreporte import PROGRESO, escribir
+from pizarras.ui.autorreporte import PROGRESO
+from pizarras.ui.escrituras import escribir
 
 TIPOS = {"actividades": "Actividad", "compromisos": "Compromiso", "capacitaciones": "Capacitación"}
 _COLUMNAS = {

@@ -1,0 +1,144 @@
+"""Importing a checked upload: its whole plan in one transaction or nothing, written a batch at a time, with one
+audit row per record and the batch's record of what it changed (which pizarras.cargas.reversion undoes)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+import duckdb
+import pandas as pd
+
+from pizarras.base.consultas import cargar, ejecutar, ejecutar_en
+from pizarras.cargas.formatos import CARPETA_IMPORTAR, FORMATOS
+from pizarras.cargas.revision import Revision, ambitos_permitidos
+from pizarras.escritura import autorreporte
+from pizarras.escritura.auditoria import CambioConcurrente, a_json, auditar, transaccion
+from pizarras.escritura.cuentas import Usuario
+from pizarras.escritura.permisos import NoAutorizado, exigir_admin, exigir_escritura
+
+
+@dataclass(frozen=True)
+class ResultadoImportacion:
+    id: int | None
+    insertadas: int
+    actualizadas: int
+    sin_cambio: int
+
+
+_SIGUIENTE_ID = {"actividades": "actividad_siguiente_id", "capacitaciones": "capacitacion_siguiente_id"}
+
+
+def _registrar(cur, nombre: str, filas: list[dict], columnas: tuple) -> bool:
+    """Register `filas` as the relation `nombre` on `cur` for the named statements that read it; False if none."""
+    if not filas:
+        return False
+    cur.register(nombre, pd.DataFrame(filas, columns=list(columnas)))
+    return True
+
+
+def importar(con: duckdb.DuckDBPyConnection, usuario: Usuario | None, revision: Revision, validar: bool = False,
+             ahora: datetime | None = None) -> ResultadoImportacion:
+    """Write a checked file's plan in one transaction: the rows enter review as sent (or validated, when an admin
+    asks), with their links, reports, one audit row each, the batch and what it changed; an unchanged file writes
+    nothing. Rows are written a batch at a time (registered relations), not one statement per row: 100,000 rows in
+    seconds rather than minutes."""
+    exigir_escritura(usuario)
+    if validar:
+        exigir_admin(usuario)
+    if not revision.valida:
+        raise ValueError("El archivo tiene errores; corríjalos antes de importar.")
+    cambios = [p for p in revision.plan if p.accion != "sin_cambio"]
+    if not cambios:
+        return ResultadoImportacion(None, 0, 0, revision.cuenta("sin_cambio"))
+    ahora = ahora or datetime.now()
+    estado = "validada" if validar else "enviada"
+    formato = FORMATOS[revision.tipo]
+    with con.cursor() as cur:
+        permitidos = set(ambitos_permitidos(cur, usuario, formato))
+    for p in cambios:  # authorised again at write time, on the stored record for an update
+        if (p.antes or p.limpios).get(formato.ambito) not in permitidos:
+            raise NoAutorizado(f"La fila {p.fila} es de otro {formato.ambito}.")
+    nuevas = [p for p in cambios if p.accion == "insertar"]
+    cambiadas = [p for p in cambios if p.accion == "actualizar"]
+    with transaccion(con) as cur:
+        id_importacion = ejecutar_en(cur, "importacion_siguiente_id", carpeta=CARPETA_IMPORTAR)[0]["id"]
+        if nuevas:
+            primer_id = ejecutar_en(cur, _SIGUIENTE_ID[formato.tabla])[0]["id"]
+            for i, p in enumerate(nuevas):
+                p.id = primer_id + i
+        parametros = {"usuario": usuario.usuario, "ahora": ahora, "revision": estado}
+        insertar, actualizar = f"importar_insertar_{formato.tabla}", f"importar_actualizar_{formato.tabla}"
+        if _registrar(cur, "nuevas", [{**{c: p.limpios[c] for c in formato.escritas}, "id": p.id} for p in nuevas],
+                      ("id", *formato.escritas)):
+            ejecutar_en(cur, insertar, _solo(parametros, insertar), CARPETA_IMPORTAR)
+        if _registrar(cur, "cambiadas", [{**{c: p.limpios[c] for c in formato.escritas}, "id": p.id,
+                                          "version": p.version} for p in cambiadas],
+                      ("id", "version", *formato.escritas)):
+            escritas = ejecutar_en(cur, actualizar, _solo(parametros, actualizar), CARPETA_IMPORTAR)
+            if len(escritas) != len(cambiadas):
+                otra = next(p for p in cambiadas if p.id not in {f["id"] for f in escritas})
+                raise CambioConcurrente(f"No se importó nada: {formato.singular} {otra.id} (fila {otra.fila}) cambió "
+                                        "después de revisar el archivo. Súbalo de nuevo.")
+        if formato.tipo == "actividades":
+            _vinculos_y_reportes(cur, cambios, cambiadas, ahora, usuario)
+        auditoria = []
+        for p in cambios:
+            if p.antes is None:
+                auditoria.append({"accion": "crear", "registro": str(p.id), "antes": None,
+                                  "despues": a_json(p.limpios | {"revision": estado})})
+            else:
+                campos = autorreporte.campos_cambiados(p.antes, p.limpios, formato.campos)
+                auditoria.append({"accion": "actualizar", "registro": str(p.id),
+                                  "antes": a_json({c: p.antes[c] for c in campos} | {"revision": p.antes["revision"]}),
+                                  "despues": a_json({c: p.limpios[c] for c in campos} | {"revision": estado})})
+        _registrar(cur, "auditoria_lote", auditoria, ("accion", "registro", "antes", "despues"))
+        ejecutar_en(cur, "importar_insertar_auditoria", {"en": ahora, "usuario": usuario.usuario,
+                                                         "tabla": formato.tabla, "detalle": (
+            f"importación {id_importacion} ({revision.archivo})")}, CARPETA_IMPORTAR)
+        _registrar(cur, "cambios_lote", [{
+            "orden": orden, "registro": p.id, "accion": p.accion, "antes": a_json(p.antes),
+            "version_despues": 1 if p.antes is None else p.version + 1,
+        } for orden, p in enumerate(cambios, start=1)], ("orden", "registro", "accion", "antes", "version_despues"))
+        ejecutar_en(cur, "importar_insertar_cambios", {"importacion": id_importacion, "tabla": formato.tabla},
+                    CARPETA_IMPORTAR)
+        resultado = ResultadoImportacion(id_importacion, len(nuevas), len(cambiadas), revision.cuenta("sin_cambio"))
+        ejecutar_en(cur, "importacion_insertar", {
+            "id": id_importacion, "en": ahora, "usuario": usuario.usuario, "tipo": formato.tipo,
+            "archivo": revision.archivo, "sha256": revision.sha256, "insertadas": resultado.insertadas,
+            "actualizadas": resultado.actualizadas, "sin_cambio": resultado.sin_cambio, "validadas": validar,
+        }, CARPETA_IMPORTAR)
+        auditar(cur, usuario.usuario, "importar", "importaciones", id_importacion,
+                despues={"archivo": revision.archivo, "sha256": revision.sha256, "insertadas": resultado.insertadas,
+                         "actualizadas": resultado.actualizadas, "sin_cambio": resultado.sin_cambio}, en=ahora)
+    return resultado
+
+
+def _solo(parametros: dict, consulta: str) -> dict:
+    """The parameters a named statement declares (the kinds' statements take different ones)."""
+    return {k: v for k, v in parametros.items() if k in cargar(consulta, CARPETA_IMPORTAR).parametros}
+
+
+def _vinculos_y_reportes(cur, cambios: list, cambiadas: list, ahora: datetime, usuario: Usuario) -> None:
+    """An activity batch's transversal ejes and ODS (replacing the changed ones') and its progress reports."""
+    if cambiadas:
+        ejecutar_en(cur, "importar_borrar_transversales", carpeta=CARPETA_IMPORTAR)
+        ejecutar_en(cur, "importar_borrar_ods", carpeta=CARPETA_IMPORTAR)
+    if _registrar(cur, "vinculos_transversales", [{"actividad": p.id, "eje": e} for p in cambios
+                                                  for e in p.limpios["transversales"]], ("actividad", "eje")):
+        ejecutar_en(cur, "importar_insertar_transversales", carpeta=CARPETA_IMPORTAR)
+    if _registrar(cur, "vinculos_ods", [{"actividad": p.id, "ods": o} for p in cambios for o in p.limpios["ods"]],
+                  ("actividad", "ods")):
+        ejecutar_en(cur, "importar_insertar_ods", carpeta=CARPETA_IMPORTAR)
+    movidas = [p for p in cambios if p.antes is None or
+               (p.limpios["avance"], p.limpios["estatus"]) != (p.antes["avance"], p.antes["estatus"])]
+    if _registrar(cur, "reportes_lote", [{"actividad": p.id, "avance": p.limpios["avance"],
+                                          "estatus": p.limpios["estatus"]} for p in movidas],
+                  ("actividad", "avance", "estatus")):
+        ejecutar_en(cur, "importar_insertar_reportes", {"ahora": ahora, "usuario": usuario.usuario},
+                    CARPETA_IMPORTAR)
+
+
+def importaciones(con: duckdb.DuckDBPyConnection):
+    """Every import batch, newest first."""
+    return ejecutar(con, "importaciones_lista", {}, CARPETA_IMPORTAR)
