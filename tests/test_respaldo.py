@@ -39,14 +39,14 @@ def respaldo(pequena, tmp_path) -> Path:
 
 
 def respuestas(ruta: Path) -> dict:
-    """Every named query, unfiltered and with a few filters: what the boards would show."""
+    """Every board and catalog query, unfiltered and with a few filters: what the boards would show."""
     combinaciones = [Filtros(), Filtros(region=("norte",)), Filtros(ods=(16,), periodo=(2024, 2025))]
     con = duckdb.connect(str(ruta), read_only=True)
     try:
         return {
             (nombre, i): ejecutar(con, nombre, parametros_para(cargar(nombre).parametros, f, hoy=HOY, organismo="ITEI",
                                                                limite=None, fecha=HOY))
-            for nombre in nombres_disponibles()
+            for nombre in nombres_disponibles("tableros") + nombres_disponibles("catalogos")
             for i, f in enumerate(combinaciones)
         }
     finally:

@@ -155,7 +155,7 @@ def test_the_board_queries_give_the_published_totals_on_the_seed(con_seed):
     def correr(nombre, filtros=Filtros()):
         return ejecutar(con_seed, nombre, parametros_para(cargar(nombre).parametros, filtros)).iloc[0]
 
-    compromisos = correr("kpi_compromisos")
+    compromisos = correr("tableros/kpi_compromisos")
     assert (compromisos["compromisos"], compromisos["alineados_ods"], compromisos["planes"]) == (140, 60, 21)
-    assert correr("kpi_compromisos", Filtros(ods=(16,)))["compromisos"] == 24
-    assert correr("kpi_capacitaciones", Filtros(entidad=("11",), periodo=(2020,)))["participantes"] >= 300 + 332 + 42
+    assert correr("tableros/kpi_compromisos", Filtros(ods=(16,)))["compromisos"] == 24
+    assert correr("tableros/kpi_capacitaciones", Filtros(entidad=("11",), periodo=(2020,)))["participantes"] >= 300 + 332 + 42

@@ -25,7 +25,7 @@ import pandas as pd
 from openpyxl import Workbook
 from rapidfuzz import fuzz, process
 
-from pizarras.base.consultas import CARPETA_CONSULTAS, cargar, ejecutar, ejecutar_en
+from pizarras.base.consultas import cargar, ejecutar, ejecutar_en
 from pizarras.cargas.hojas import Hoja, leer
 from pizarras.escritura import autorreporte
 from pizarras.escritura.auditoria import CambioConcurrente, auditar, transaccion
@@ -41,7 +41,6 @@ from pizarras.escritura.reglas import (
 )
 from pizarras.texto import normalizar
 
-CARPETA_IMPORTAR = CARPETA_CONSULTAS / "importar"
 
 
 @dataclass(frozen=True)
@@ -131,7 +130,7 @@ FORMATOS = {
     "actividades": Formato(
         "actividades", "actividades", "la actividad", COLUMNAS_ACTIVIDADES, autorreporte.CAMPOS_ACTIVIDAD,
         revisar_actividad, lambda f: (f.get("organismo"), f.get("periodo"), normalizar(f.get("titulo") or "")),
-        "actividades_para_importar",
+        "importar/actividades_para_importar",
         ("organismo", "programa", "eje", "titulo", "descripcion", "tipo", "fecha_inicio", "fecha_fin", "periodo",
          "estatus", "avance", "evidencia_url", "notas"),
     ),
@@ -139,13 +138,13 @@ FORMATOS = {
         "capacitaciones", "capacitaciones", "la capacitación", COLUMNAS_CAPACITACIONES,
         autorreporte.CAMPOS_CAPACITACION, revisar_capacitacion,
         lambda f: (f.get("organismo"), f.get("fecha_inicio"), normalizar(f.get("titulo") or "")),
-        "capacitaciones_para_importar",
+        "importar/capacitaciones_para_importar",
         ("organismo", "titulo", "tipo", "modalidad", "tema", "eje", "fecha_inicio", "fecha_fin", "participantes",
          "mujeres", "hombres", "sujetos_obligados", "publico", "notas"),
     ),
     "compromisos": Formato(
         "compromisos", "compromisos", "el compromiso", COLUMNAS_COMPROMISOS, autorreporte.CAMPOS_COMPROMISO,
-        revisar_avance_compromiso, lambda f: ("id", f.get("id")), "compromisos_para_importar",
+        revisar_avance_compromiso, lambda f: ("id", f.get("id")), "importar/compromisos_para_importar",
         ("estatus", "avance", "notas"), ambito="entidad", solo_actualiza=True,
     ),
 }
@@ -222,7 +221,7 @@ class Catalogo:
 
 def _catalogos(cur) -> dict[str, Catalogo]:
     filas: dict[str, list[dict]] = {}
-    for fila in ejecutar_en(cur, "catalogos_importacion", carpeta=CARPETA_IMPORTAR):
+    for fila in ejecutar_en(cur, "importar/catalogos_importacion"):
         filas.setdefault(fila["catalogo"], []).append(fila)
     for catalogo, valores in (("tipo_capacitacion", TIPOS_CAPACITACION), ("modalidad", MODALIDADES)):
         filas[catalogo] = [{"clave": k, "alias": a, "grupo": None, "tipo": None}
@@ -305,8 +304,8 @@ def _permitidos(cur, usuario: Usuario, formato: Formato) -> list[str]:
     if formato.ambito == "organismo":
         return sorted(leer_catalogos(cur).organismos) if usuario.rol == "admin" else [usuario.organismo]
     if usuario.rol == "admin":
-        return [f["clave"] for f in ejecutar_en(cur, "entidades_para_importar", carpeta=CARPETA_IMPORTAR)]
-    return [f["entidad"] for f in ejecutar_en(cur, "organismo_existe", {"organismo": usuario.organismo})]
+        return [f["clave"] for f in ejecutar_en(cur, "importar/entidades_para_importar")]
+    return [f["entidad"] for f in ejecutar_en(cur, "autorreporte/organismo_existe", {"organismo": usuario.organismo})]
 
 
 def revisar(con: duckdb.DuckDBPyConnection, usuario: Usuario | None, nombre: str, contenido: bytes,
@@ -327,7 +326,7 @@ def revisar(con: duckdb.DuckDBPyConnection, usuario: Usuario | None, nombre: str
         catalogos, reglas = _catalogos(cur), leer_catalogos(cur)
         permitidos = _permitidos(cur, usuario, formato)
         parametro = "organismos" if formato.ambito == "organismo" else "entidades"
-        guardadas = ejecutar_en(cur, formato.guardados, {parametro: permitidos}, CARPETA_IMPORTAR)
+        guardadas = ejecutar_en(cur, formato.guardados, {parametro: permitidos})
     por_id = {a["id"]: a for a in guardadas}
     por_llave = {formato.llave(a): a for a in guardadas}
     vistas: dict[tuple, int] = {}
@@ -415,7 +414,7 @@ def _json(fila: dict) -> str:
                       else str(v))
 
 
-_SIGUIENTE_ID = {"actividades": "actividad_siguiente_id", "capacitaciones": "capacitacion_siguiente_id"}
+_SIGUIENTE_ID = {"actividades": "autorreporte/actividad_siguiente_id", "capacitaciones": "autorreporte/capacitacion_siguiente_id"}
 
 
 def _registrar(cur, nombre: str, filas: list[dict], columnas: tuple) -> bool:
@@ -451,20 +450,20 @@ def importar(con: duckdb.DuckDBPyConnection, usuario: Usuario | None, revision: 
     nuevas = [p for p in cambios if p.accion == "insertar"]
     cambiadas = [p for p in cambios if p.accion == "actualizar"]
     with transaccion(con) as cur:
-        id_importacion = ejecutar_en(cur, "importacion_siguiente_id", carpeta=CARPETA_IMPORTAR)[0]["id"]
+        id_importacion = ejecutar_en(cur, "importar/importacion_siguiente_id")[0]["id"]
         if nuevas:
             primer_id = ejecutar_en(cur, _SIGUIENTE_ID[formato.tabla])[0]["id"]
             for i, p in enumerate(nuevas):
                 p.id = primer_id + i
         parametros = {"usuario": usuario.usuario, "ahora": ahora, "revision": estado}
-        insertar, actualizar = f"importar_insertar_{formato.tabla}", f"importar_actualizar_{formato.tabla}"
+        insertar, actualizar = f"importar/importar_insertar_{formato.tabla}", f"importar/importar_actualizar_{formato.tabla}"
         if _registrar(cur, "nuevas", [{**{c: p.limpios[c] for c in formato.escritas}, "id": p.id} for p in nuevas],
                       ("id", *formato.escritas)):
-            ejecutar_en(cur, insertar, _solo(parametros, insertar), CARPETA_IMPORTAR)
+            ejecutar_en(cur, insertar, _solo(parametros, insertar))
         if _registrar(cur, "cambiadas", [{**{c: p.limpios[c] for c in formato.escritas}, "id": p.id,
                                           "version": p.version} for p in cambiadas],
                       ("id", "version", *formato.escritas)):
-            escritas = ejecutar_en(cur, actualizar, _solo(parametros, actualizar), CARPETA_IMPORTAR)
+            escritas = ejecutar_en(cur, actualizar, _solo(parametros, actualizar))
             if len(escritas) != len(cambiadas):
                 otra = next(p for p in cambiadas if p.id not in {f["id"] for f in escritas})
                 raise CambioConcurrente(f"No se importó nada: {formato.singular} {otra.id} (fila {otra.fila}) cambió "
@@ -482,21 +481,20 @@ def importar(con: duckdb.DuckDBPyConnection, usuario: Usuario | None, revision: 
                                   "antes": _json({c: p.antes[c] for c in campos} | {"revision": p.antes["revision"]}),
                                   "despues": _json({c: p.limpios[c] for c in campos} | {"revision": estado})})
         _registrar(cur, "auditoria_lote", auditoria, ("accion", "registro", "antes", "despues"))
-        ejecutar_en(cur, "importar_insertar_auditoria", {"en": ahora, "usuario": usuario.usuario,
+        ejecutar_en(cur, "importar/importar_insertar_auditoria", {"en": ahora, "usuario": usuario.usuario,
                                                          "tabla": formato.tabla, "detalle": (
-            f"importación {id_importacion} ({revision.archivo})")}, CARPETA_IMPORTAR)
+            f"importación {id_importacion} ({revision.archivo})")})
         _registrar(cur, "cambios_lote", [{
             "orden": orden, "registro": p.id, "accion": p.accion, "antes": None if p.antes is None else _json(p.antes),
             "version_despues": 1 if p.antes is None else p.version + 1,
         } for orden, p in enumerate(cambios, start=1)], ("orden", "registro", "accion", "antes", "version_despues"))
-        ejecutar_en(cur, "importar_insertar_cambios", {"importacion": id_importacion, "tabla": formato.tabla},
-                    CARPETA_IMPORTAR)
+        ejecutar_en(cur, "importar/importar_insertar_cambios", {"importacion": id_importacion, "tabla": formato.tabla})
         resultado = ResultadoImportacion(id_importacion, len(nuevas), len(cambiadas), revision.cuenta("sin_cambio"))
-        ejecutar_en(cur, "importacion_insertar", {
+        ejecutar_en(cur, "importar/importacion_insertar", {
             "id": id_importacion, "en": ahora, "usuario": usuario.usuario, "tipo": formato.tipo,
             "archivo": revision.archivo, "sha256": revision.sha256, "insertadas": resultado.insertadas,
             "actualizadas": resultado.actualizadas, "sin_cambio": resultado.sin_cambio, "validadas": validar,
-        }, CARPETA_IMPORTAR)
+        })
         auditar(cur, usuario.usuario, "importar", "importaciones", id_importacion,
                 despues={"archivo": revision.archivo, "sha256": revision.sha256, "insertadas": resultado.insertadas,
                          "actualizadas": resultado.actualizadas, "sin_cambio": resultado.sin_cambio}, en=ahora)
@@ -505,27 +503,26 @@ def importar(con: duckdb.DuckDBPyConnection, usuario: Usuario | None, revision: 
 
 def _solo(parametros: dict, consulta: str) -> dict:
     """The parameters a named statement declares (the kinds' statements take different ones)."""
-    return {k: v for k, v in parametros.items() if k in cargar(consulta, CARPETA_IMPORTAR).parametros}
+    return {k: v for k, v in parametros.items() if k in cargar(consulta).parametros}
 
 
 def _vinculos_y_reportes(cur, cambios: list, cambiadas: list, ahora: datetime, usuario: Usuario) -> None:
     """An activity batch's transversal ejes and ODS (replacing the changed ones') and its progress reports."""
     if cambiadas:
-        ejecutar_en(cur, "importar_borrar_transversales", carpeta=CARPETA_IMPORTAR)
-        ejecutar_en(cur, "importar_borrar_ods", carpeta=CARPETA_IMPORTAR)
+        ejecutar_en(cur, "importar/importar_borrar_transversales")
+        ejecutar_en(cur, "importar/importar_borrar_ods")
     if _registrar(cur, "vinculos_transversales", [{"actividad": p.id, "eje": e} for p in cambios
                                                   for e in p.limpios["transversales"]], ("actividad", "eje")):
-        ejecutar_en(cur, "importar_insertar_transversales", carpeta=CARPETA_IMPORTAR)
+        ejecutar_en(cur, "importar/importar_insertar_transversales")
     if _registrar(cur, "vinculos_ods", [{"actividad": p.id, "ods": o} for p in cambios for o in p.limpios["ods"]],
                   ("actividad", "ods")):
-        ejecutar_en(cur, "importar_insertar_ods", carpeta=CARPETA_IMPORTAR)
+        ejecutar_en(cur, "importar/importar_insertar_ods")
     movidas = [p for p in cambios if p.antes is None or
                (p.limpios["avance"], p.limpios["estatus"]) != (p.antes["avance"], p.antes["estatus"])]
     if _registrar(cur, "reportes_lote", [{"actividad": p.id, "avance": p.limpios["avance"],
                                           "estatus": p.limpios["estatus"]} for p in movidas],
                   ("actividad", "avance", "estatus")):
-        ejecutar_en(cur, "importar_insertar_reportes", {"ahora": ahora, "usuario": usuario.usuario},
-                    CARPETA_IMPORTAR)
+        ejecutar_en(cur, "importar/importar_insertar_reportes", {"ahora": ahora, "usuario": usuario.usuario})
 
 
 def revertir(con: duckdb.DuckDBPyConnection, usuario: Usuario | None, id_importacion: int,
@@ -535,23 +532,23 @@ def revertir(con: duckdb.DuckDBPyConnection, usuario: Usuario | None, id_importa
     exigir_admin(usuario)
     ahora = ahora or datetime.now()
     with transaccion(con) as cur:
-        lote = ejecutar_en(cur, "importacion_por_id", {"id": id_importacion}, CARPETA_IMPORTAR)
+        lote = ejecutar_en(cur, "importar/importacion_por_id", {"id": id_importacion})
         if not lote:
             raise ValueError(f"No existe la importación {id_importacion}.")
         if lote[0]["revertida_en"] is not None:
             raise ValueError(f"La importación {id_importacion} ya se revirtió.")
-        cambios = ejecutar_en(cur, "importacion_cambios_de", {"importacion": id_importacion}, CARPETA_IMPORTAR)
+        cambios = ejecutar_en(cur, "importar/importacion_cambios_de", {"importacion": id_importacion})
         for cambio in cambios:
             deshacer, version = _DESHACER[cambio["tabla"]]
             singular = FORMATOS[cambio["tabla"]].singular
-            actual = ejecutar_en(cur, version, {"id": cambio["registro"]}, CARPETA_IMPORTAR)
+            actual = ejecutar_en(cur, version, {"id": cambio["registro"]})
             if not actual or actual[0]["version"] != cambio["version_despues"]:
                 raise CambioConcurrente(
                     f"No se revirtió nada: {singular} {cambio['registro']} cambió después de la importación "
                     f"{id_importacion}. Revierta ese cambio a mano o corríjalo con otra carga.")
             deshacer(cur, cambio, lote[0]["en"])
-        ejecutar_en(cur, "importacion_marcar_revertida", {"id": id_importacion, "en": ahora,
-                                                          "usuario": usuario.usuario}, CARPETA_IMPORTAR)
+        ejecutar_en(cur, "importar/importacion_marcar_revertida", {"id": id_importacion, "en": ahora,
+                                                          "usuario": usuario.usuario})
         auditar(cur, usuario.usuario, "revertir_importacion", "importaciones", id_importacion,
                 detalle=f"{len(cambios)} registros restaurados", en=ahora)
     return len(cambios)
@@ -559,51 +556,51 @@ def revertir(con: duckdb.DuckDBPyConnection, usuario: Usuario | None, id_importa
 
 def _deshacer_actividad(cur, cambio: dict, importada_en: datetime) -> None:
     id_ = cambio["registro"]
-    ejecutar_en(cur, "actividad_borrar_vinculos_transversales", {"id": id_})
-    ejecutar_en(cur, "actividad_borrar_vinculos_ods", {"id": id_})
+    ejecutar_en(cur, "autorreporte/actividad_borrar_vinculos_transversales", {"id": id_})
+    ejecutar_en(cur, "autorreporte/actividad_borrar_vinculos_ods", {"id": id_})
     if cambio["accion"] == "insertar":
-        ejecutar_en(cur, "actividad_borrar_reportes", {"id": id_}, CARPETA_IMPORTAR)
-        ejecutar_en(cur, "actividad_borrar", {"id": id_}, CARPETA_IMPORTAR)
+        ejecutar_en(cur, "importar/actividad_borrar_reportes", {"id": id_})
+        ejecutar_en(cur, "importar/actividad_borrar", {"id": id_})
         return
     antes = json.loads(cambio["antes"])
-    ejecutar_en(cur, "actividad_borrar_reportes_de_importacion", {"id": id_, "en": importada_en}, CARPETA_IMPORTAR)
-    ejecutar_en(cur, "actividad_restaurar", {
+    ejecutar_en(cur, "importar/actividad_borrar_reportes_de_importacion", {"id": id_, "en": importada_en})
+    ejecutar_en(cur, "importar/actividad_restaurar", {
         "id": id_, **{c: antes.get(c) for c in ("programa", "eje", "titulo", "descripcion", "tipo", "fecha_inicio",
                                                 "fecha_fin", "estatus", "avance", "evidencia_url", "periodo", "notas",
                                                 "revision", "reportado_por", "reportado_en", "observacion")},
-    }, CARPETA_IMPORTAR)
+    })
     if antes.get("transversales"):
-        ejecutar_en(cur, "actividad_vincular_transversales", {"id": id_, "ejes": antes["transversales"]})
+        ejecutar_en(cur, "autorreporte/actividad_vincular_transversales", {"id": id_, "ejes": antes["transversales"]})
     if antes.get("ods"):
-        ejecutar_en(cur, "actividad_vincular_ods", {"id": id_, "ods": antes["ods"]})
+        ejecutar_en(cur, "autorreporte/actividad_vincular_ods", {"id": id_, "ods": antes["ods"]})
 
 
 def _deshacer_capacitacion(cur, cambio: dict, importada_en: datetime) -> None:
     id_ = cambio["registro"]
     if cambio["accion"] == "insertar":
-        ejecutar_en(cur, "capacitacion_borrar", {"id": id_}, CARPETA_IMPORTAR)
+        ejecutar_en(cur, "importar/capacitacion_borrar", {"id": id_})
         return
     antes = json.loads(cambio["antes"])
-    ejecutar_en(cur, "capacitacion_restaurar", {
+    ejecutar_en(cur, "importar/capacitacion_restaurar", {
         "id": id_, **{c: antes.get(c) for c in ("titulo", "tipo", "modalidad", "tema", "eje", "fecha_inicio",
                                                 "fecha_fin", "participantes", "mujeres", "hombres",
                                                 "sujetos_obligados", "publico", "notas", "revision", "observacion")},
-    }, CARPETA_IMPORTAR)
+    })
 
 
 def _deshacer_compromiso(cur, cambio: dict, importada_en: datetime) -> None:
     antes = json.loads(cambio["antes"])
-    ejecutar_en(cur, "compromiso_restaurar", {
+    ejecutar_en(cur, "importar/compromiso_restaurar", {
         "id": cambio["registro"], **{c: antes.get(c) for c in ("estatus", "avance", "notas", "revision",
                                                                "observacion")},
-    }, CARPETA_IMPORTAR)
+    })
 
 
 # table → (how a change is undone, the statement that reads the record's version)
 _DESHACER = {
-    "actividades": (_deshacer_actividad, "actividad_version"),
-    "capacitaciones": (_deshacer_capacitacion, "capacitacion_version"),
-    "compromisos": (_deshacer_compromiso, "compromiso_version"),
+    "actividades": (_deshacer_actividad, "importar/actividad_version"),
+    "capacitaciones": (_deshacer_capacitacion, "importar/capacitacion_version"),
+    "compromisos": (_deshacer_compromiso, "importar/compromiso_version"),
 }
 
 
@@ -634,4 +631,4 @@ def informe_de_errores(revision: Revision) -> bytes:
 
 def importaciones(con: duckdb.DuckDBPyConnection):
     """Every import batch, newest first."""
-    return ejecutar(con, "importaciones_lista", {}, CARPETA_IMPORTAR)
+    return ejecutar(con, "importar/importaciones_lista", {})

@@ -10,7 +10,7 @@ from decimal import Decimal
 
 import duckdb
 
-from pizarras.base.consultas import CARPETA_AUTORREPORTE, ejecutar_en
+from pizarras.base.consultas import ejecutar_en
 
 
 class CambioConcurrente(RuntimeError):
@@ -73,7 +73,7 @@ def auditar(
 ) -> None:
     ejecutar_en(
         cur,
-        "auditoria_insertar",
+        "auditoria/auditoria_insertar",
         {
             "en": en or datetime.now(),
             "usuario": usuario,
@@ -83,6 +83,5 @@ def auditar(
             "antes": _a_json(antes),
             "despues": _a_json(despues),
             "detalle": detalle,
-        },
-        CARPETA_AUTORREPORTE,
+        }
     )
