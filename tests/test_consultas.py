@@ -155,7 +155,7 @@ def test_a_call_with_missing_or_extra_parameters_is_refused(con_pequena):
         ejecutar(con_pequena, "catalogos/catalogo_regiones", {"region": "norte"})
 
 
-@pytest.mark.parametrize("nombre", ["../seed/schema", "tableros/../../seed/schema", "kpi_actividades",
+@pytest.mark.parametrize("nombre", ["../seed/schema", "tableros/../../seed/schema", "sin_carpeta",
                                     "tableros/sub/kpi_actividades", "Tableros/kpi_actividades", "tableros/",
                                     "/tableros/kpi_actividades", "tableros/no_existe"])
 def test_a_query_is_named_by_its_folder_and_cannot_escape_queries(nombre):
