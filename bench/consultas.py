@@ -1,4 +1,4 @@
-"""Board queries at scale: every non-catalog file in queries/, timed in DuckDB and against a naive pandas version.
+"""Board queries at scale: every file in queries/tableros/, timed in DuckDB and against a naive pandas version.
 
 Queries are discovered from the folder, so a new board query is measured without touching this file. Its parameters
 come from the $names it declares: a global filter gets a list of keys (or NULL), `$hoy` gets the demo cut-off date.
@@ -15,12 +15,12 @@ import duckdb
 from bench import pandas_equivalentes
 from bench.estadistica import medir
 from pizarras.base.consultas import cargar, ejecutar, nombres_disponibles
-from pizarras.config import CARPETA_CONSULTAS
 from pizarras.lectura.filtros import PARAMETROS_SQL, Filtros
 from pizarras.lectura.tableros import FILAS_VISIBLES
 
 ORGANISMO_MUESTRA = "ITEI"
 HOY = date(2025, 11, 30)  # the demo board's reference date (seed.generate_demo.CORTE)
+TABLEROS = "tableros"
 MACROS = ("actividades_filtradas(", "compromisos_filtrados(", "capacitaciones_filtradas(")
 
 # Filter sets used everywhere in the bench: none, and a selective one over six dimensions.
@@ -41,9 +41,15 @@ class ParametroDesconocido(ValueError):
     """A query declares a $name the bench does not know how to fill."""
 
 
-def consultas_de_tablero(carpeta: Path = CARPETA_CONSULTAS) -> list[str]:
-    """Every query in queries/ except the catalogs (`catalogo_*`)."""
-    return [n for n in nombres_disponibles(carpeta) if not n.startswith("catalogo_")]
+def consultas_de_tablero() -> list[str]:
+    """Every board query ("tableros/..."): the files in queries/tableros/."""
+    return nombres_disponibles(TABLEROS)
+
+
+def nombre_corto(nombre: str) -> str:
+    """The name the bench's results and bench/pandas_equivalentes.py use: the file name without its folder (unique,
+    since every board query is in tableros/), as before the queries were grouped."""
+    return nombre.removeprefix(f"{TABLEROS}/")
 
 
 def parametros(nombre: str, filtros: Filtros, hoy: date = HOY) -> dict:
@@ -84,7 +90,7 @@ class Medicion:
         return None
 
     def a_dict(self) -> dict:
-        return {"consulta": self.consulta, "escenario": self.escenario, "actividades": self.actividades,
+        return {"consulta": nombre_corto(self.consulta), "escenario": self.escenario, "actividades": self.actividades,
                 "sql_ms": self.sql, "pandas_ms": self.pandas, "razon_pandas_sql": self.razon, "filas": self.filas,
                 "une_catalogos_y_filtra": une_catalogos_y_filtra_varias_dimensiones(self.consulta),
                 "nota": self.nota}
@@ -107,7 +113,7 @@ def medir_base(ruta: Path, actividades: int, repeticiones: int, presupuesto_s: f
                 filas = len(ejecutar(con, nombre, valores))
                 sql = medir(lambda: ejecutar(con, nombre, valores), repeticiones, presupuesto_s)
                 pandas_ms, nota = None, ""
-                funcion = pandas_equivalentes.EQUIVALENTES.get(nombre)
+                funcion = pandas_equivalentes.EQUIVALENTES.get(nombre_corto(nombre))
                 if not con_pandas:
                     nota = "pandas no medido en esta base"
                 elif funcion is None:

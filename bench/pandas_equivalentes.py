@@ -2,7 +2,7 @@
 
 Each function takes the loaded tables and the same parameters as the SQL file and returns the same columns in the
 same order (tests/test_bench.py checks the results agree on the fixture and on a synthetic database). Every board
-query has one: the same test fails when a query in queries/ has none.
+query has one: the same test fails when a query in queries/tableros/ has none.
 """
 
 from __future__ import annotations

@@ -152,7 +152,7 @@ def a_markdown(datos: dict) -> str:
 
     if datos.get("consultas"):
         l += ["## Consultas de las pizarras: DuckDB contra pandas", ""]
-        l += ["Cada consulta de `queries/` (menos los catálogos) tal como la corre la app (`pizarras.base.consultas.ejecutar`, "
+        l += ["Cada consulta de `queries/tableros/` tal como la corre la app (`pizarras.base.consultas.ejecutar`, "
               "con el paso a DataFrame), en dos escenarios de filtros: ninguno, y seis dimensiones a la vez (región, "
               "programa, eje, ODS, periodo, estatus). pandas: la misma agregación con merge/filtro/groupby sobre las "
               "tablas ya cargadas en DataFrames (`bench/pandas_equivalentes.py`; sus resultados coinciden con los de "

@@ -80,14 +80,14 @@ with vencidas:
     else:
         tabla_con_descargas(
             tablero.tabla_vencidas(pizarra.vencidas), "actividades_vencidas", "Actividades vencidas",
-            "actividades_vencidas", tablero.tabla_vencidas,
+            "tableros/actividades_vencidas", tablero.tabla_vencidas,
         )
 with actividades:
     if pizarra.sin_actividades:
         componentes.estado_vacio(f"actividades de {sigla}")
     else:
         tabla_con_descargas(
-            tabla_para_mostrar(pizarra.actividades), "actividades", "Actividades", "actividades_tabla", tabla_para_mostrar
+            tabla_para_mostrar(pizarra.actividades), "actividades", "Actividades", "tableros/actividades_tabla", tabla_para_mostrar
         )
 with compromisos:
     if not pizarra.es_local:
@@ -100,7 +100,7 @@ with compromisos:
     else:
         tabla_con_descargas(
             tablero.tabla_compromisos(pizarra.compromisos), "compromisos",
-            f"Compromisos de gobierno abierto de {ficha['entidad_nombre']}", "compromisos_tabla", tablero.tabla_compromisos,
+            f"Compromisos de gobierno abierto de {ficha['entidad_nombre']}", "tableros/compromisos_tabla", tablero.tabla_compromisos,
         )
 with capacitaciones:
     if pizarra.capacitaciones.empty:
@@ -108,7 +108,7 @@ with capacitaciones:
     else:
         tabla_con_descargas(
             tablero.tabla_capacitaciones(pizarra.capacitaciones), "capacitaciones", "Capacitaciones organizadas",
-            "capacitaciones_tabla", tablero.tabla_capacitaciones,
+            "tableros/capacitaciones_tabla", tablero.tabla_capacitaciones,
         )
 
 evolucion.avance_en_el_tiempo(filtros, clave, sigla)

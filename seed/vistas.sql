@@ -1,4 +1,5 @@
--- Table macros that apply the global filters once, so every board query reads from the same filtered set.
+-- Table macros that apply the global filters once, so every board query reads from the same filtered set; at the
+-- end, scalar macros for the business rules several queries share.
 -- Each p_* argument is a list of catalog keys, or NULL for "all"; p_solo_validadas keeps only records whose review
 -- is 'validada' (what the public sees). Installed by pizarras.esquema whenever this text changes.
 
@@ -71,3 +72,14 @@ where (p_regiones is null
   and (p_ejes is null or list_contains(p_ejes, c.eje))
   and (p_periodos is null or list_contains(p_periodos, year(c.fecha_inicio)))
   and (not p_solo_validadas or c.revision = 'validada');
+
+-- Scalar macros: one definition per business rule. DuckDB inlines them where a query calls them, so they cost
+-- nothing and a WHERE on them is pushed down as if written out.
+
+-- Overdue ("vencida"): still programada or en proceso, and its planned end `fin` before the cut-off date `hoy`.
+-- NULL when `fin` is unknown, which a WHERE or FILTER takes as not overdue.
+create or replace macro es_vencida(estatus, fin, hoy) as fin < hoy and estatus in ('programada', 'en_proceso');
+
+-- Average progress leaves cancelled activities out: the rows that count in it, as in
+-- avg(avance) filter (where cuenta_en_avance(estatus)).
+create or replace macro cuenta_en_avance(estatus) as estatus <> 'cancelada';

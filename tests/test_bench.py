@@ -68,26 +68,27 @@ def test_medir_times_runs_and_respects_the_budget():
 
 def test_board_queries_are_every_non_catalog_query_file():
     tablero = consultas.consultas_de_tablero()
-    assert tablero == [n for n in nombres_disponibles() if not n.startswith("catalogo_")]
-    assert "kpi_actividades" in tablero and not any(n.startswith("catalogo_") for n in tablero)
+    assert tablero == [n for n in nombres_disponibles() if n.startswith("tableros/")]
+    assert "tableros/kpi_actividades" in tablero and not any(n.startswith("catalogos/") for n in tablero)
 
 
 def test_parameters_come_from_the_declared_names():
-    p = consultas.parametros("kpi_actividades", Filtros(region=("norte",)))
+    p = consultas.parametros("tableros/kpi_actividades", Filtros(region=("norte",)))
     assert set(p) == {"regiones", "entidades", "organismos", "programas", "ejes", "ods", "periodos", "estatus", "hoy",
                       "solo_validadas"}
     assert p["regiones"] == ["norte"] and p["ods"] is None and p["hoy"] == consultas.HOY
-    assert set(consultas.parametros("kpi_compromisos", Filtros())) == {
+    assert set(consultas.parametros("tableros/kpi_compromisos", Filtros())) == {
         "regiones", "entidades", "organismos", "ods", "periodos", "estatus", "solo_validadas"}
 
 
 def test_an_unknown_parameter_is_reported_by_name(tmp_path, monkeypatch):
-    (tmp_path / "rara.sql").write_text("-- x\n-- y\nselect $umbral as u\n", encoding="utf-8")
+    (tmp_path / "tableros").mkdir()
+    (tmp_path / "tableros" / "rara.sql").write_text("-- x\n-- y\nselect $umbral as u\n", encoding="utf-8")
     from pizarras.base import consultas as nucleo
 
     monkeypatch.setattr(consultas, "cargar", lambda nombre: nucleo.cargar(nombre, tmp_path))
     with pytest.raises(consultas.ParametroDesconocido, match=r"\$umbral"):
-        consultas.parametros("rara", Filtros())
+        consultas.parametros("tableros/rara", Filtros())
 
 
 def test_pages_come_from_the_registration_in_app_py(tmp_path):
@@ -101,8 +102,8 @@ def test_pages_come_from_the_registration_in_app_py(tmp_path):
 
 
 def test_every_board_query_joining_catalogs_is_held_to_five_times_pandas():
-    assert consultas.une_catalogos_y_filtra_varias_dimensiones("kpi_actividades")
-    assert consultas.une_catalogos_y_filtra_varias_dimensiones("kpi_capacitaciones")
+    assert consultas.une_catalogos_y_filtra_varias_dimensiones("tableros/kpi_actividades")
+    assert consultas.une_catalogos_y_filtra_varias_dimensiones("tableros/kpi_capacitaciones")
 
 
 # ------------------------------------------------------------------------------------------------ pandas = SQL
@@ -162,7 +163,7 @@ def test_each_pandas_version_gives_the_sql_answer(base, ruta_pequena, ruta_sinte
         tablas, carga = pandas_equivalentes.cargar_tablas(con)
         assert carga["filas"]["actividades"] > 0
         for nombre in consultas.consultas_de_tablero():
-            funcion = pandas_equivalentes.EQUIVALENTES[nombre]
+            funcion = pandas_equivalentes.EQUIVALENTES[consultas.nombre_corto(nombre)]
             for escenario, filtros in ESCENARIOS_PRUEBA.items():
                 for valores in _valores_prueba(nombre, filtros):
                     sql, pandas_ = ejecutar(con, nombre, valores), funcion(tablas, valores)
@@ -173,14 +174,14 @@ def test_each_pandas_version_gives_the_sql_answer(base, ruta_pequena, ruta_sinte
 
 
 def test_every_board_query_has_a_pandas_version():
-    # A new query in queries/ fails here until bench/pandas_equivalentes.py answers it too.
-    assert set(consultas.consultas_de_tablero()) <= set(pandas_equivalentes.EQUIVALENTES)
+    # A new query in queries/tableros/ fails here until bench/pandas_equivalentes.py answers it too.
+    assert {consultas.nombre_corto(n) for n in consultas.consultas_de_tablero()} <= set(pandas_equivalentes.EQUIVALENTES)
 
 
 def test_the_scenarios_reach_every_filter_of_every_macro(ruta_sintetica):
     # For each filter of a macro, some scenario keeps rows and would keep others without that filter: a pandas
     # version that mishandles the filter then gives a different answer.
-    macros = re.findall(r"create or replace macro (\w+)\(([^)]*)\)", (RAIZ / "seed" / "vistas.sql").read_text(encoding="utf-8"))
+    macros = re.findall(r"create or replace macro (\w+)\(([^)]*)\) as table", (RAIZ / "seed" / "vistas.sql").read_text(encoding="utf-8"))
     assert len(macros) == 3
     con = duckdb.connect(str(ruta_sintetica), read_only=True)
     try:

@@ -93,7 +93,7 @@ def test_catalog_options_are_shared_read_only_and_reread_after_a_write(base_prop
 
 def estatus_como_tablero(consultar, orden: str):
     CONSTRUCCIONES.append(("tablero", orden))
-    return consultar("catalogo_estatus").sort_values("nombre", ascending=orden == "asc")
+    return consultar("catalogos/catalogo_estatus").sort_values("nombre", ascending=orden == "asc")
 
 
 def test_a_board_is_assembled_once_per_arguments_and_rebuilt_after_a_write(base_propia):

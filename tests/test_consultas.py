@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from consultas_util import correr
 from datos_prueba import AVANCE_PROMEDIO, HOY, TOTAL_ACTIVIDADES, TOTAL_PARTICIPANTES, VENCIDAS
 
 from pizarras.base.consultas import ErrorDeConsulta, cargar, ejecutar, nombres_disponibles, parametros_de
+from pizarras.config import CARPETA_CONSULTAS, RAIZ
 from pizarras.lectura.filtros import Filtros
 
 
 def kpi(con, filtros=Filtros()):
-    return correr(con, "kpi_actividades", filtros, hoy=HOY).iloc[0]
+    return correr(con, "tableros/kpi_actividades", filtros, hoy=HOY).iloc[0]
 
 
 def test_kpi_actividades_without_filters_gives_the_hand_computed_figures(con_pequena):
@@ -54,13 +57,13 @@ def test_average_progress_of_an_empty_selection_is_null(con_pequena):
 
 
 def test_actividades_por_estatus_lists_every_status_even_at_zero(con_pequena):
-    tabla = correr(con_pequena, "actividades_por_estatus", Filtros(region=("norte",)))
+    tabla = correr(con_pequena, "tableros/actividades_por_estatus", Filtros(region=("norte",)))
     assert list(tabla["estatus"]) == ["programada", "en_proceso", "concluida", "cancelada"]
     assert list(tabla["actividades"]) == [1, 0, 0, 1]
 
 
 def test_avance_por_eje_counts_tematic_and_transversal_ejes(con_pequena):
-    tabla = correr(con_pequena, "avance_por_eje").set_index("eje")
+    tabla = correr(con_pequena, "tableros/avance_por_eje").set_index("eje")
     assert tabla.loc["PROTAI-T3", "actividades"] == 2
     assert tabla.loc["PROTAI-T3", "avance_promedio"] == pytest.approx(100.0)  # activity 4 is cancelled
     assert tabla.loc["PROTAI-X1", "tipo"] == "transversal"
@@ -69,14 +72,14 @@ def test_avance_por_eje_counts_tematic_and_transversal_ejes(con_pequena):
 
 
 def test_avance_por_region_follows_the_region_order(con_pequena):
-    tabla = correr(con_pequena, "avance_por_region")
+    tabla = correr(con_pequena, "tableros/avance_por_region")
     assert list(tabla["region"]) == ["norte", "centro-occidente", "sureste", "federal"]
     norte = tabla.set_index("region").loc["norte"]
     assert (norte["actividades"], norte["organismos"], norte["avance_promedio"]) == (2, 1, 0.0)
 
 
 def test_avance_por_region_of_only_cancelled_activities_has_no_average(con_pequena):
-    tabla = correr(con_pequena, "avance_por_region", Filtros(estatus=("cancelada",)))
+    tabla = correr(con_pequena, "tableros/avance_por_region", Filtros(estatus=("cancelada",)))
     assert list(tabla["region"]) == ["norte"]
     norte = tabla.iloc[0]
     assert (norte["actividades"], norte["organismos"], norte["concluidas"]) == (1, 1, 0)
@@ -84,7 +87,7 @@ def test_avance_por_region_of_only_cancelled_activities_has_no_average(con_peque
 
 
 def test_avance_por_organismo_counts_overdue_against_the_cut_off_date(con_pequena):
-    tabla = correr(con_pequena, "avance_por_organismo", hoy=HOY).set_index("organismo")
+    tabla = correr(con_pequena, "tableros/avance_por_organismo", hoy=HOY).set_index("organismo")
     assert tabla.loc["ITEI", "avance_promedio"] == pytest.approx(75.0)
     assert tabla.loc["ITEI", "vencidas"] == 1
     assert tabla.loc["INAI", "vencidas"] == 1
@@ -93,7 +96,7 @@ def test_avance_por_organismo_counts_overdue_against_the_cut_off_date(con_pequen
 
 
 def test_actividades_tabla_gives_readable_names_newest_first(con_pequena):
-    tabla = correr(con_pequena, "actividades_tabla")
+    tabla = correr(con_pequena, "tableros/actividades_tabla")
     assert list(tabla["id"]) == [5, 3, 2, 4, 1, 6]
     fila = tabla.set_index("id").loc[4]
     assert fila["organismo"] == "IDAIP"
@@ -103,34 +106,34 @@ def test_actividades_tabla_gives_readable_names_newest_first(con_pequena):
 
 
 def test_kpi_compromisos_follows_place_ods_period_and_status(con_pequena):
-    fila = correr(con_pequena, "kpi_compromisos").iloc[0]
+    fila = correr(con_pequena, "tableros/kpi_compromisos").iloc[0]
     assert (fila["compromisos"], fila["alineados_ods"], fila["concluidos"], fila["entidades"], fila["planes"]) == (3, 2, 1, 2, 3)
     assert fila["avance_promedio"] == pytest.approx(70.0)
-    assert correr(con_pequena, "kpi_compromisos", Filtros(region=("norte",))).iloc[0]["compromisos"] == 1
-    assert correr(con_pequena, "kpi_compromisos", Filtros(periodo=(2017,))).iloc[0]["compromisos"] == 1
-    assert correr(con_pequena, "kpi_compromisos", Filtros(organismo=("ITEI",))).iloc[0]["compromisos"] == 2
-    assert correr(con_pequena, "kpi_compromisos", Filtros(ods=(5,))).iloc[0]["compromisos"] == 1
+    assert correr(con_pequena, "tableros/kpi_compromisos", Filtros(region=("norte",))).iloc[0]["compromisos"] == 1
+    assert correr(con_pequena, "tableros/kpi_compromisos", Filtros(periodo=(2017,))).iloc[0]["compromisos"] == 1
+    assert correr(con_pequena, "tableros/kpi_compromisos", Filtros(organismo=("ITEI",))).iloc[0]["compromisos"] == 2
+    assert correr(con_pequena, "tableros/kpi_compromisos", Filtros(ods=(5,))).iloc[0]["compromisos"] == 1
 
 
 def test_kpi_capacitaciones_sums_participants_under_filters(con_pequena):
-    assert correr(con_pequena, "kpi_capacitaciones").iloc[0]["participantes"] == TOTAL_PARTICIPANTES
-    assert correr(con_pequena, "kpi_capacitaciones", Filtros(region=("norte",))).iloc[0]["participantes"] == 30
-    assert correr(con_pequena, "kpi_capacitaciones", Filtros(programa=("PROTAI",))).iloc[0]["participantes"] == 100
-    assert correr(con_pequena, "kpi_capacitaciones", Filtros(periodo=(2020,))).iloc[0]["participantes"] == 410
-    vacia = correr(con_pequena, "kpi_capacitaciones", Filtros(region=("sureste",))).iloc[0]
+    assert correr(con_pequena, "tableros/kpi_capacitaciones").iloc[0]["participantes"] == TOTAL_PARTICIPANTES
+    assert correr(con_pequena, "tableros/kpi_capacitaciones", Filtros(region=("norte",))).iloc[0]["participantes"] == 30
+    assert correr(con_pequena, "tableros/kpi_capacitaciones", Filtros(programa=("PROTAI",))).iloc[0]["participantes"] == 100
+    assert correr(con_pequena, "tableros/kpi_capacitaciones", Filtros(periodo=(2020,))).iloc[0]["participantes"] == 410
+    vacia = correr(con_pequena, "tableros/kpi_capacitaciones", Filtros(region=("sureste",))).iloc[0]
     assert (vacia["capacitaciones"], vacia["participantes"]) == (0, 0)
 
 
 @pytest.mark.parametrize(
     ("nombre", "filas", "primera"),
     [
-        ("catalogo_regiones", 5, "norte"),
-        ("catalogo_entidades", 33, "00"),
-        ("catalogo_organismos", 36, None),
-        ("catalogo_programas", 4, "PROTAI"),
-        ("catalogo_ejes", 29, None),
-        ("catalogo_ods", 17, 1),
-        ("catalogo_estatus", 4, "programada"),
+        ("catalogos/catalogo_regiones", 5, "norte"),
+        ("catalogos/catalogo_entidades", 33, "00"),
+        ("catalogos/catalogo_organismos", 36, None),
+        ("catalogos/catalogo_programas", 4, "PROTAI"),
+        ("catalogos/catalogo_ejes", 29, None),
+        ("catalogos/catalogo_ods", 17, 1),
+        ("catalogos/catalogo_estatus", 4, "programada"),
     ],
 )
 def test_catalog_queries_list_every_catalog_row(con_pequena, nombre, filas, primera):
@@ -142,19 +145,22 @@ def test_catalog_queries_list_every_catalog_row(con_pequena, nombre, filas, prim
 
 
 def test_catalogo_periodos_spans_every_year_with_data(con_pequena):
-    assert list(ejecutar(con_pequena, "catalogo_periodos")["clave"]) == list(range(2025, 2014, -1))
+    assert list(ejecutar(con_pequena, "catalogos/catalogo_periodos")["clave"]) == list(range(2025, 2014, -1))
 
 
 def test_a_call_with_missing_or_extra_parameters_is_refused(con_pequena):
     with pytest.raises(ErrorDeConsulta, match="faltan"):
-        ejecutar(con_pequena, "kpi_actividades", {"regiones": None})
+        ejecutar(con_pequena, "tableros/kpi_actividades", {"regiones": None})
     with pytest.raises(ErrorDeConsulta, match="sobran"):
-        ejecutar(con_pequena, "catalogo_regiones", {"region": "norte"})
+        ejecutar(con_pequena, "catalogos/catalogo_regiones", {"region": "norte"})
 
 
-def test_a_query_name_cannot_escape_the_queries_folder():
+@pytest.mark.parametrize("nombre", ["../seed/schema", "tableros/../../seed/schema", "sin_carpeta",
+                                    "tableros/sub/kpi_actividades", "Tableros/kpi_actividades", "tableros/",
+                                    "/tableros/kpi_actividades", "tableros/no_existe"])
+def test_a_query_is_named_by_its_folder_and_cannot_escape_queries(nombre):
     with pytest.raises(ErrorDeConsulta):
-        cargar("../seed/schema")
+        cargar(nombre)
 
 
 def test_parameters_inside_comments_and_strings_are_not_counted():
@@ -168,8 +174,26 @@ def test_hostile_filter_values_are_bound_never_executed(con_pequena):
     assert kpi(con_pequena)["actividades"] == TOTAL_ACTIVIDADES
 
 
-def test_every_query_file_has_a_header_and_a_test():
-    pruebas = "".join(p.read_text(encoding="utf-8") for p in __import__("pathlib").Path(__file__).parent.glob("test_*.py"))
-    for nombre in nombres_disponibles():
-        assert len(cargar(nombre).descripcion) > 20, f"{nombre}.sql needs a header comment"
-        assert f'"{nombre}"' in pruebas, f"{nombre}.sql has no test"
+def test_every_query_file_has_a_header_and_a_caller():
+    # Every .sql under queries/, at any depth: one folder level, a header (what it answers; a read's grain; the
+    # parameters it takes), and some test or caller that names it, else it is dead. A name is found as a literal
+    # ("tableros/kpi_actividades") or as an f-string prefix plus a literal rest (f"catalogos/catalogo_{...}" and
+    # "regiones"; f"datos_abiertos/{nombre}" and "actividades").
+    archivos = sorted(f"{p.relative_to(CARPETA_CONSULTAS).with_suffix('').as_posix()}"
+                      for p in CARPETA_CONSULTAS.rglob("*.sql"))
+    assert archivos == nombres_disponibles(), "queries live in queries/<carpeta>/<nombre>.sql"
+    fuentes = "".join(p.read_text(encoding="utf-8") for carpeta in ("pizarras", "pages", "bench", "tests", "seed")
+                      for p in (RAIZ / carpeta).rglob("*.py"))
+    literales = set(re.findall(r"""["']([a-z0-9_/]+)["']""", fuentes))
+    prefijos = set(re.findall(r"""f["']([a-z_]+/[a-z0-9_]*)\{""", fuentes))
+    for nombre in archivos:
+        consulta = cargar(nombre)
+        cabecera = consulta.descripcion
+        assert len(cabecera) > 20, f"{nombre}.sql needs a header comment"
+        if re.match(r"(select|with|from)\b", re.sub(r"(?m)^--.*\n", "", consulta.sql).lstrip(), re.IGNORECASE):
+            assert "Grain:" in cabecera, f"{nombre}.sql: its header should state its grain"
+        if consulta.parametros:
+            assert "$" in cabecera or "filter" in cabecera, f"{nombre}.sql: its header should name its parameters"
+        nombrada = nombre in literales or any(
+            nombre.startswith(p) and nombre.removeprefix(p) in literales for p in prefijos)
+        assert nombrada, f"{nombre}.sql: no test or caller names it"

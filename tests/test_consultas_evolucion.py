@@ -23,19 +23,19 @@ def con(con_escritura):
 
 
 def test_an_organismo_progress_moves_month_by_month(con):
-    tabla = correr(con, "avance_en_el_tiempo", TODO, organismo="ITEI")
+    tabla = correr(con, "tableros/avance_en_el_tiempo", TODO, organismo="ITEI")
     assert [(c, a, n) for c, a, n in tabla.itertuples(index=False)] == [
         (date(2023, 7, 31), 100.0, 1), (date(2024, 11, 30), 75.0, 2), (date(2025, 6, 30), 90.0, 2)]
 
 
 def test_the_public_series_leaves_out_what_is_not_validated(con):
     # Activity 2 went back to draft with its change: the public series has activity 1 only.
-    tabla = correr(con, "avance_en_el_tiempo", Filtros(), organismo="ITEI")
+    tabla = correr(con, "tableros/avance_en_el_tiempo", Filtros(), organismo="ITEI")
     assert list(tabla["avance_promedio"]) == [100.0] and list(tabla["actividades"]) == [1]
 
 
 def test_the_change_since_a_reporting_date(con):
-    fila = correr(con, "avance_a_fecha", TODO, fecha=date(2024, 12, 31)).iloc[0]
+    fila = correr(con, "tableros/avance_a_fecha", TODO, fecha=date(2024, 12, 31)).iloc[0]
     # Then: activities 1 (100), 2 (50) and 6 (100); 4 was cancelled, 3 and 5 were reported later.
     assert fila["avance_entonces"] == pytest.approx(250 / 3) and fila["actividades_entonces"] == 3
     # Today: 100, 80, 0, 70, 100 (4 is cancelled).

@@ -56,7 +56,7 @@ def con_ampliada():
 
 
 def test_compromisos_por_plan_gives_one_row_per_plan_in_region_order(con_pequena):
-    tabla = correr(con_pequena, "compromisos_por_plan")
+    tabla = correr(con_pequena, "tableros/compromisos_por_plan")
     columnas = ["entidad", "plan_accion", "plan_numero", "plan_periodo", "compromisos", "concluidos", "con_avance",
                 "alineados_ods"]
     assert filas(tabla, columnas) == [
@@ -70,35 +70,35 @@ def test_compromisos_por_plan_gives_one_row_per_plan_in_region_order(con_pequena
 
 
 def test_compromisos_por_plan_follows_the_status_filter(con_pequena, con_ampliada):
-    tabla = correr(con_pequena, "compromisos_por_plan", Filtros(estatus=("en_proceso",)))
+    tabla = correr(con_pequena, "tableros/compromisos_por_plan", Filtros(estatus=("en_proceso",)))
     assert list(tabla["plan_accion"]) == ["Plan de Durango", "Plan B de Jalisco"]
-    plan_b = correr(con_ampliada, "compromisos_por_plan").set_index("plan_accion").loc["Plan B de Jalisco"]
+    plan_b = correr(con_ampliada, "tableros/compromisos_por_plan").set_index("plan_accion").loc["Plan B de Jalisco"]
     assert (plan_b["compromisos"], plan_b["con_avance"], plan_b["avance_promedio"]) == (2, 2, 25.0)  # (40 + 10) / 2
 
 
 def test_compromisos_por_estatus_lists_every_status_with_its_progress(con_pequena):
-    tabla = correr(con_pequena, "compromisos_por_estatus")
+    tabla = correr(con_pequena, "tableros/compromisos_por_estatus")
     assert filas(tabla, ["estatus", "compromisos", "con_avance", "avance_promedio"]) == [
         ("programada", 0, 0, None),
         ("en_proceso", 2, 1, 40.0),  # commitment 3 has no percentage
         ("concluida", 1, 1, 100.0),
         ("cancelada", 0, 0, None),
     ]
-    norte = correr(con_pequena, "compromisos_por_estatus", Filtros(region=("norte",)))
+    norte = correr(con_pequena, "tableros/compromisos_por_estatus", Filtros(region=("norte",)))
     assert list(norte["compromisos"]) == [0, 1, 0, 0]
     assert list(norte["con_avance"]) == [0, 0, 0, 0]
 
 
 def test_compromisos_por_area_counts_per_area_and_names_the_empty_one(con_pequena, con_ampliada):
-    tabla = correr(con_pequena, "compromisos_por_area")
+    tabla = correr(con_pequena, "tableros/compromisos_por_area")
     assert filas(tabla, ["area", "compromisos", "concluidos", "avance_promedio"]) == [("Área", 3, 1, 70.0)]
-    ampliada = correr(con_ampliada, "compromisos_por_area")
+    ampliada = correr(con_ampliada, "tableros/compromisos_por_area")
     assert filas(ampliada, ["area", "compromisos", "concluidos"]) == [("Área", 3, 1), ("Sin área registrada", 1, 0)]
-    assert correr(con_pequena, "compromisos_por_area", Filtros(region=("sureste",))).empty
+    assert correr(con_pequena, "tableros/compromisos_por_area", Filtros(region=("sureste",))).empty
 
 
 def test_compromisos_por_ods_uses_the_catalog_name_and_colour_and_ends_with_the_non_aligned(con_pequena):
-    tabla = correr(con_pequena, "compromisos_por_ods")
+    tabla = correr(con_pequena, "tableros/compromisos_por_ods")
     assert filas(tabla, ["ods", "nombre", "color", "compromisos", "alineacion_demo"]) == [
         (5, "Igualdad de género", "#FF3A21", 1, 1),
         (16, "Paz, justicia e instituciones sólidas", "#00689D", 1, 1),
@@ -107,14 +107,14 @@ def test_compromisos_por_ods_uses_the_catalog_name_and_colour_and_ends_with_the_
 
 
 def test_compromisos_por_ods_under_filters(con_pequena, con_ampliada):
-    assert filas(correr(con_pequena, "compromisos_por_ods", Filtros(ods=(16,))), ["ods", "compromisos"]) == [(16, 1)]
-    jalisco = correr(con_pequena, "compromisos_por_ods", Filtros(entidad=("14",)))
+    assert filas(correr(con_pequena, "tableros/compromisos_por_ods", Filtros(ods=(16,))), ["ods", "compromisos"]) == [(16, 1)]
+    jalisco = correr(con_pequena, "tableros/compromisos_por_ods", Filtros(entidad=("14",)))
     assert filas(jalisco, ["ods", "compromisos"]) == [(16, 1), (None, 1)]
-    assert filas(correr(con_ampliada, "compromisos_por_ods"), ["ods", "compromisos"])[-1] == (None, 2)  # 2 and 4
+    assert filas(correr(con_ampliada, "tableros/compromisos_por_ods"), ["ods", "compromisos"])[-1] == (None, 2)  # 2 and 4
 
 
 def test_stl_integrantes_por_sector_sums_people_by_sector_and_sexo(con_pequena):
-    tabla = correr(con_pequena, "stl_integrantes_por_sector")
+    tabla = correr(con_pequena, "tableros/stl_integrantes_por_sector")
     assert filas(tabla, ["sector", "sexo", "personas", "entidades", "es_demo"]) == [
         ("academia", "mujer", 2, 1, True),
         ("publico", "hombre", 5, 1, True),
@@ -133,11 +133,11 @@ def test_stl_integrantes_por_sector_sums_people_by_sector_and_sexo(con_pequena):
     ],
 )
 def test_stl_integrantes_por_sector_follows_the_place_filters(con_pequena, filtros, esperado):
-    assert filas(correr(con_pequena, "stl_integrantes_por_sector", filtros), ["sector", "sexo", "personas"]) == esperado
+    assert filas(correr(con_pequena, "tableros/stl_integrantes_por_sector", filtros), ["sector", "sexo", "personas"]) == esperado
 
 
 def test_compromisos_tabla_has_every_field_with_readable_names(con_pequena):
-    tabla = correr(con_pequena, "compromisos_tabla")
+    tabla = correr(con_pequena, "tableros/compromisos_tabla")
     assert list(tabla["id"]) == [3, 1, 2]  # by región, entidad, plan number
     fila = tabla.set_index("id").loc[1]
     assert (fila["entidad"], fila["region"], fila["estatus"]) == ("Jalisco", "Región Centro-Occidente", "Concluida")
@@ -148,16 +148,16 @@ def test_compromisos_tabla_has_every_field_with_readable_names(con_pequena):
 
 
 def test_compromisos_tabla_follows_period_and_status(con_pequena):
-    assert list(correr(con_pequena, "compromisos_tabla", Filtros(periodo=(2020,)))["id"]) == [2]
-    assert list(correr(con_pequena, "compromisos_tabla", Filtros(estatus=("concluida",)))["id"]) == [1]
-    assert correr(con_pequena, "compromisos_tabla", Filtros(region=("sureste",))).empty
+    assert list(correr(con_pequena, "tableros/compromisos_tabla", Filtros(periodo=(2020,)))["id"]) == [2]
+    assert list(correr(con_pequena, "tableros/compromisos_tabla", Filtros(estatus=("concluida",)))["id"]) == [1]
+    assert correr(con_pequena, "tableros/compromisos_tabla", Filtros(region=("sureste",))).empty
 
 
 # --- capacitaciones ------------------------------------------------------------------------------------------
 
 
 def test_capacitaciones_por_mes_counts_trainings_and_participants_per_month(con_pequena):
-    tabla = correr(con_pequena, "capacitaciones_por_mes")
+    tabla = correr(con_pequena, "tableros/capacitaciones_por_mes")
     assert filas(tabla, ["mes", "capacitaciones", "participantes"]) == [
         (date(2020, 9, 1), 1, 410),
         (date(2023, 5, 1), 1, 100),
@@ -167,29 +167,29 @@ def test_capacitaciones_por_mes_counts_trainings_and_participants_per_month(con_
 
 
 def test_capacitaciones_por_mes_leaves_undated_trainings_out(con_ampliada):
-    tabla = correr(con_ampliada, "capacitaciones_por_mes")
+    tabla = correr(con_ampliada, "tableros/capacitaciones_por_mes")
     assert filas(tabla, ["mes", "capacitaciones", "participantes"])[-1] == (date(2024, 2, 1), 2, 30)
     assert tabla["capacitaciones"].sum() == 4  # training 4 has no date
 
 
 def test_capacitaciones_por_region_in_region_order(con_pequena):
-    tabla = correr(con_pequena, "capacitaciones_por_region")
+    tabla = correr(con_pequena, "tableros/capacitaciones_por_region")
     assert filas(tabla, ["region", "capacitaciones", "participantes"]) == [
         ("norte", 1, 30), ("centro-occidente", 1, 100), ("federal", 1, 410),
     ]
-    assert filas(correr(con_pequena, "capacitaciones_por_region", Filtros(periodo=(2023,))), ["region"]) == [
+    assert filas(correr(con_pequena, "tableros/capacitaciones_por_region", Filtros(periodo=(2023,))), ["region"]) == [
         ("centro-occidente",)
     ]
 
 
 def test_capacitaciones_por_organizador_names_members_by_acronym_and_others_as_written(con_pequena, con_ampliada):
-    tabla = correr(con_pequena, "capacitaciones_por_organizador")
+    tabla = correr(con_pequena, "tableros/capacitaciones_por_organizador")
     assert filas(tabla, ["organizador", "organismo", "es_integrante", "capacitaciones", "participantes"]) == [
         ("Organizador", None, False, 1, 410),  # training 2: no SNT member named
         ("ITEI", "ITEI", True, 1, 100),
         ("IDAIP", "IDAIP", True, 1, 30),
     ]
-    ampliada = correr(con_ampliada, "capacitaciones_por_organizador")
+    ampliada = correr(con_ampliada, "tableros/capacitaciones_por_organizador")
     assert filas(ampliada, ["organizador", "capacitaciones"]) == [
         ("IDAIP", 2), ("Organizador", 1), ("ITEI", 1), ("Universidad X", 1),
     ]
@@ -204,7 +204,7 @@ def test_a_member_and_a_non_member_with_the_same_name_tie_in_a_fixed_order():
             "6, 'Capacitación 6', 'curso', null, 'ITEI', '14', 'virtual', null, "
             "null, '2024-05-01', null, 100, null, null, null, null, true, null)"
         )
-        tabla = correr(con, "capacitaciones_por_organizador")
+        tabla = correr(con, "tableros/capacitaciones_por_organizador")
         assert filas(tabla, ["organizador", "organismo", "es_integrante", "participantes"])[1:3] == [
             ("ITEI", "ITEI", True, 100), ("ITEI", None, False, 100),
         ]
@@ -213,64 +213,64 @@ def test_a_member_and_a_non_member_with_the_same_name_tie_in_a_fixed_order():
 
 
 def test_capacitaciones_por_modalidad_puts_the_unreported_last(con_pequena, con_ampliada):
-    assert filas(correr(con_pequena, "capacitaciones_por_modalidad"), ["modalidad", "capacitaciones", "participantes"]) == [
+    assert filas(correr(con_pequena, "tableros/capacitaciones_por_modalidad"), ["modalidad", "capacitaciones", "participantes"]) == [
         ("virtual", 3, 540)
     ]
-    assert filas(correr(con_ampliada, "capacitaciones_por_modalidad"), ["modalidad", "capacitaciones", "participantes"]) == [
+    assert filas(correr(con_ampliada, "tableros/capacitaciones_por_modalidad"), ["modalidad", "capacitaciones", "participantes"]) == [
         ("virtual", 3, 540), ("presencial", 1, 0), (None, 1, 50),
     ]
 
 
 def test_capacitaciones_por_tipo_most_first(con_pequena, con_ampliada):
-    assert filas(correr(con_pequena, "capacitaciones_por_tipo"), ["tipo", "capacitaciones"]) == [("taller", 3)]
-    assert filas(correr(con_ampliada, "capacitaciones_por_tipo"), ["tipo", "capacitaciones", "participantes"]) == [
+    assert filas(correr(con_pequena, "tableros/capacitaciones_por_tipo"), ["tipo", "capacitaciones"]) == [("taller", 3)]
+    assert filas(correr(con_ampliada, "tableros/capacitaciones_por_tipo"), ["tipo", "capacitaciones", "participantes"]) == [
         ("taller", 3, 540), ("curso", 1, 50), ("foro", 1, 0),
     ]
 
 
 def test_capacitaciones_por_tema_names_the_missing_theme(con_pequena, con_ampliada):
-    assert filas(correr(con_pequena, "capacitaciones_por_tema", Filtros(region=("norte",))), ["tema", "participantes"]) == [
+    assert filas(correr(con_pequena, "tableros/capacitaciones_por_tema", Filtros(region=("norte",))), ["tema", "participantes"]) == [
         ("Tema", 30)
     ]
-    assert filas(correr(con_ampliada, "capacitaciones_por_tema"), ["tema", "capacitaciones", "participantes"]) == [
+    assert filas(correr(con_ampliada, "tableros/capacitaciones_por_tema"), ["tema", "capacitaciones", "participantes"]) == [
         ("Tema", 4, 540), ("Sin tema registrado", 1, 50),
     ]
 
 
 def test_capacitaciones_por_eje_by_programme_with_the_untied_last(con_pequena):
-    tabla = correr(con_pequena, "capacitaciones_por_eje")
+    tabla = correr(con_pequena, "tableros/capacitaciones_por_eje")
     assert filas(tabla, ["eje", "programa_sigla", "nombre", "capacitaciones", "participantes"]) == [
         ("PROTAI-T6", "PROTAI", "Capacitación y profesionalización", 1, 100),
         ("PRONADATOS-T3", "PRONADATOS", "Capacitación a responsables", 1, 30),
         (None, None, None, 1, 410),
     ]
-    assert filas(correr(con_pequena, "capacitaciones_por_eje", Filtros(programa=("PRONADATOS",))), ["eje"]) == [
+    assert filas(correr(con_pequena, "tableros/capacitaciones_por_eje", Filtros(programa=("PRONADATOS",))), ["eje"]) == [
         ("PRONADATOS-T3",)
     ]
 
 
 def test_capacitaciones_faltantes_counts_what_the_sources_leave_out(con_pequena, con_ampliada):
-    fila = filas(correr(con_pequena, "capacitaciones_faltantes"), [
+    fila = filas(correr(con_pequena, "tableros/capacitaciones_faltantes"), [
         "capacitaciones", "sin_fecha", "sin_participantes", "sin_desglose_sexo", "participantes_sin_sexo",
         "sujetos_obligados", "organizadores",
     ])
     assert fila == [(3, 0, 0, 1, 410, 0, 3)]  # training 2 has 410 participants and no split
-    ampliada = filas(correr(con_ampliada, "capacitaciones_faltantes"), [
+    ampliada = filas(correr(con_ampliada, "tableros/capacitaciones_faltantes"), [
         "capacitaciones", "sin_fecha", "sin_participantes", "sin_desglose_sexo", "participantes_sin_sexo",
         "sujetos_obligados", "organizadores",
     ])
     # Undated: training 4. No count: training 5. No (full) split: 2 and 4; 410 + (50 - 20) without sex.
     assert ampliada == [(5, 1, 1, 2, 440, 7, 4)]
-    vacia = correr(con_pequena, "capacitaciones_faltantes", Filtros(region=("sureste",))).iloc[0]
+    vacia = correr(con_pequena, "tableros/capacitaciones_faltantes", Filtros(region=("sureste",))).iloc[0]
     assert (vacia["capacitaciones"], vacia["participantes_sin_sexo"], vacia["organizadores"]) == (0, 0, 0)
 
 
 def test_capacitaciones_tabla_newest_first_with_readable_names(con_pequena, con_ampliada):
-    tabla = correr(con_pequena, "capacitaciones_tabla")
+    tabla = correr(con_pequena, "tableros/capacitaciones_tabla")
     assert list(tabla["id"]) == [3, 1, 2]
     fila = tabla.set_index("id").loc[1]
     assert (fila["organismo"], fila["entidad"], fila["region"]) == ("ITEI", "Jalisco", "Región Centro-Occidente")
     assert fila["eje"] == "PROTAI · Capacitación y profesionalización"
     assert pd.isna(tabla.set_index("id").loc[2, "organismo"])
-    assert list(correr(con_ampliada, "capacitaciones_tabla")["id"]) == [5, 3, 1, 2, 4]  # undated last
-    assert list(correr(con_pequena, "capacitaciones_tabla", Filtros(organismo=("IDAIP",)))["id"]) == [3]
+    assert list(correr(con_ampliada, "tableros/capacitaciones_tabla")["id"]) == [5, 3, 1, 2, 4]  # undated last
+    assert list(correr(con_pequena, "tableros/capacitaciones_tabla", Filtros(organismo=("IDAIP",)))["id"]) == [3]

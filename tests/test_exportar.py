@@ -62,7 +62,7 @@ def test_the_xlsx_of_a_filtered_board_holds_exactly_the_rows_of_its_query(con_pe
     from pizarras.publicacion.exportar import a_xlsx
 
     filtros = Filtros(programa=("PROTAI",))
-    filas_consulta = correr(con_pequena, "actividades_tabla", filtros)
+    filas_consulta = correr(con_pequena, "tableros/actividades_tabla", filtros)
     tabla = tabla_para_mostrar(filas_consulta)
     libro = load_workbook(io.BytesIO(a_xlsx(tabla, "Actividades", [("Programa", "PROTAI 2022-2026")])))
     filas = list(libro["Datos"].iter_rows(values_only=True))
@@ -88,7 +88,7 @@ def test_xlsx_cells_are_real_dates_whole_keys_rounded_averages_and_sized_columns
     from pizarras.lectura.tableros.compromisos import tabla_areas, tabla_para_mostrar
     from pizarras.publicacion.exportar import a_xlsx
 
-    tabla = tabla_para_mostrar(correr(con_pequena, "compromisos_tabla", Filtros(), hoy=date(2026, 1, 1)))
+    tabla = tabla_para_mostrar(correr(con_pequena, "tableros/compromisos_tabla", Filtros(), hoy=date(2026, 1, 1)))
     libro = load_workbook(io.BytesIO(a_xlsx(tabla, "Compromisos", [], datetime(2026, 1, 2, 3, 4, 5, 6))))
     extraccion = libro["Filtros"]["B2"]
     assert extraccion.value == datetime(2026, 1, 2, 3, 4, 5) and extraccion.number_format == "dd/mm/yyyy hh:mm"
@@ -98,7 +98,7 @@ def test_xlsx_cells_are_real_dates_whole_keys_rounded_averages_and_sized_columns
     assert {type(c.value) for c in ods if c.value is not None} == {int}
     assert all(hoja.column_dimensions[letra].width for letra in columnas.values())
 
-    actividades = nacional.tabla_para_mostrar(correr(con_pequena, "actividades_tabla", Filtros()))
+    actividades = nacional.tabla_para_mostrar(correr(con_pequena, "tableros/actividades_tabla", Filtros()))
     hoja = load_workbook(io.BytesIO(a_xlsx(actividades, "Actividades", [])))["Datos"]
     columnas = {c.value: c.column_letter for c in hoja[1]}
     fin = [hoja[f"{columnas['Fin programado']}{i}"] for i in range(2, hoja.max_row + 1)]

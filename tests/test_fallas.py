@@ -87,7 +87,7 @@ def test_readers_on_threads_see_only_committed_states(tmp_path):
     ruta = construir_pequena(tmp_path / "pizarras.duckdb")
     con = duckdb.connect(str(ruta))  # the app's pattern: one connection per process, a cursor per thread
     comprometidos = {TOTAL_ACTIVIDADES + r * LOTE for r in range(RONDAS + 1)}
-    kpi = cargar("kpi_actividades")
+    kpi = cargar("tableros/kpi_actividades")
     parametros_kpi = parametros_para(kpi.parametros, Filtros(), hoy=HOY)
 
     errores: list[str] = []
@@ -107,7 +107,7 @@ def test_readers_on_threads_see_only_committed_states(tmp_path):
                     errores.append(f"lector {i}: instantánea incoherente {total, escritas, ods_escritas}")
                 if descartadas or avance != AVANCE_ORIGINAL:
                     errores.append(f"lector {i}: vio cambios revertidos ({descartadas} filas, avance {avance})")
-                por_consulta = int(ejecutar(con, "kpi_actividades", parametros_kpi)["actividades"].iloc[0])
+                por_consulta = int(ejecutar(con, "tableros/kpi_actividades", parametros_kpi)["actividades"].iloc[0])
                 if por_consulta not in comprometidos:
                     errores.append(f"lector {i}: kpi_actividades dio {por_consulta}")
                 vistos[i].add(total)

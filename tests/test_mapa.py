@@ -43,7 +43,7 @@ def test_the_grid_roughly_follows_geography():
 
 
 def test_every_entidad_of_the_catalog_gets_its_tile(con_pequena):
-    entidades = con_posiciones(ejecutar(con_pequena, "catalogo_entidades").rename(columns={"clave": "entidad"})[1:])
+    entidades = con_posiciones(ejecutar(con_pequena, "catalogos/catalogo_entidades").rename(columns={"clave": "entidad"})[1:])
     assert list(entidades["abreviatura"][:2]) == ["AGS", "BC"]
     with pytest.raises(ValueError, match="sin casilla"):
         con_posiciones(pd.DataFrame({"entidad": ["00"]}))

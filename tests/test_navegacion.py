@@ -26,7 +26,7 @@ def opciones(con_pequena) -> dict[str, list[Opcion]]:
     """The real catalogs, as the sidebar gets them."""
     resultado = {}
     for d in DEFINICIONES:
-        tabla = ejecutar(con_pequena, f"catalogo_{d.parametro_sql}")
+        tabla = ejecutar(con_pequena, f"catalogos/catalogo_{d.parametro_sql}")
         resultado[d.clave] = [
             Opcion(int(c) if d.entero else c, n, g) for c, n, g in zip(tabla["clave"], tabla["nombre"], tabla["grupo"])
         ]

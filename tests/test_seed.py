@@ -147,10 +147,10 @@ def test_the_board_queries_give_the_published_totals_on_the_seed(con_seed):
     def correr(nombre, filtros=Filtros()):
         return ejecutar(con_seed, nombre, parametros_para(cargar(nombre).parametros, filtros)).iloc[0]
 
-    compromisos = correr("kpi_compromisos")
+    compromisos = correr("tableros/kpi_compromisos")
     assert (compromisos["compromisos"], compromisos["alineados_ods"], compromisos["planes"]) == (
         CIFRAS["compromisos"], CIFRAS["compromisos_alineados_ods"], CIFRAS["planes_locales"]
     )
-    assert correr("kpi_compromisos", Filtros(ods=(16,)))["compromisos"] == CIFRAS["compromisos_por_ods"][16]
+    assert correr("tableros/kpi_compromisos", Filtros(ods=(16,)))["compromisos"] == CIFRAS["compromisos_por_ods"][16]
     en_guanajuato = sum(c["participantes"] for c in CIFRAS["capacitaciones"] if c["entidad"] == "11")
-    assert correr("kpi_capacitaciones", Filtros(entidad=("11",), periodo=(2020,)))["participantes"] >= en_guanajuato
+    assert correr("tableros/kpi_capacitaciones", Filtros(entidad=("11",), periodo=(2020,)))["participantes"] >= en_guanajuato

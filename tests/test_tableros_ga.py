@@ -89,7 +89,7 @@ def test_every_seed_policy_area_lands_in_the_catalog_and_the_chart_covers_every_
 
     from pizarras.lectura.areas import OTRA, por_area_del_catalogo
 
-    por_area = correr(con_seed, "compromisos_por_area")
+    por_area = correr(con_seed, "tableros/compromisos_por_area")
     areas = por_area_del_catalogo(por_area)
     assert areas["compromisos"].sum() == por_area["compromisos"].sum()
     assert len(areas) <= 15 and OTRA not in set(areas["area"])
@@ -103,7 +103,7 @@ def test_plan_periods_are_years_and_keep_the_source_wording(con_seed):
     assert comp.periodo_en_anios("2016-2018 (presentado 2016-11-30)") == "2016–2018"
     assert comp.periodo_en_anios("2016 (publicado 2016-05-19)") == "2016"
     assert comp.periodo_en_anios(None) is None
-    compromisos = correr(con_seed, "compromisos_tabla", hoy=HOY)
+    compromisos = correr(con_seed, "tableros/compromisos_tabla", hoy=HOY)
     for texto, inicio, fin in compromisos[["plan_periodo", "anio_inicio", "anio_fin"]].drop_duplicates().itertuples(index=False):
         assert comp.periodo_en_anios(texto) == (str(inicio) if inicio == fin else f"{inicio}–{fin}"), texto
     tabla = comp.tabla_para_mostrar(compromisos)

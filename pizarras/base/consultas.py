@@ -1,7 +1,8 @@
-"""Named SQL queries: one statement per file in queries/, loaded by name and run with bound parameters only.
+"""Named SQL queries: one statement per file in queries/<carpeta>/, loaded by name and run with bound parameters only.
 
-The file name is the query's public name. A file starts with a comment header (what it answers, its grain, its
-parameters). Parameters are DuckDB named parameters (`$region`); the loader lists them, ignoring comments and string
+A query's public name is its folder and file name, "carpeta/nombre" ("tableros/kpi_actividades"): the folder says
+its concern (tableros, catalogos, autorreporte, cuentas, auditoria, demo, importar, presentacion, datos_abiertos), and
+there is no default folder. A file starts with a comment header (what it answers, its grain, its parameters). Parameters are DuckDB named parameters (`$region`); the loader lists them, ignoring comments and string
 literals, and refuses a call whose names differ before DuckDB sees it. Values never enter SQL as text.
 """
 
@@ -18,10 +19,9 @@ import pandas as pd
 
 from pizarras.config import CARPETA_CONSULTAS
 
-# Self-report reads and every write: not board queries (the benchmark measures only the files directly in queries/).
-CARPETA_AUTORREPORTE = CARPETA_CONSULTAS / "autorreporte"
 
-_NOMBRE_VALIDO = re.compile(r"[a-z][a-z0-9_]*")
+# "carpeta/nombre": one folder level, lowercase, nothing that could leave queries/.
+_NOMBRE_VALIDO = re.compile(r"[a-z][a-z0-9_]*/[a-z][a-z0-9_]*")
 # A string literal, a line comment or a block comment: removed before looking for $names.
 _NO_CODIGO = re.compile(r"'(?:[^']|'')*'|--[^\n]*|/\*.*?\*/", re.DOTALL)
 _PARAMETRO = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
@@ -57,19 +57,21 @@ def parametros_de(sql: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
-def cargar(nombre: str, carpeta: Path = CARPETA_CONSULTAS) -> Consulta:
-    """Read queries/<nombre>.sql once per process."""
+def cargar(nombre: str, raiz: Path = CARPETA_CONSULTAS) -> Consulta:
+    """Read queries/<carpeta>/<nombre>.sql once per process (`raiz`: another queries folder, for tests)."""
     if not _NOMBRE_VALIDO.fullmatch(nombre):
-        raise ErrorDeConsulta(f"Nombre de consulta no válido: {nombre!r}")
-    ruta = carpeta / f"{nombre}.sql"
+        raise ErrorDeConsulta(f"Nombre de consulta no válido (carpeta/nombre): {nombre!r}")
+    ruta = raiz / f"{nombre}.sql"
     if not ruta.is_file():
         raise ErrorDeConsulta(f"No existe la consulta {nombre!r} ({ruta})")
     sql = ruta.read_text(encoding="utf-8")
     return Consulta(nombre, sql, _cabecera(sql), parametros_de(sql))
 
 
-def nombres_disponibles(carpeta: Path = CARPETA_CONSULTAS) -> list[str]:
-    return sorted(p.stem for p in carpeta.glob("*.sql"))
+def nombres_disponibles(carpeta: str | None = None, raiz: Path = CARPETA_CONSULTAS) -> list[str]:
+    """Every query's name ("carpeta/nombre"), or only those of one folder."""
+    rutas = (raiz / carpeta).glob("*.sql") if carpeta else raiz.glob("*/*.sql")
+    return sorted(f"{p.parent.name}/{p.stem}" for p in rutas)
 
 
 def _parametros_revisados(consulta: Consulta, parametros: dict | None) -> dict:
@@ -82,25 +84,21 @@ def _parametros_revisados(consulta: Consulta, parametros: dict | None) -> dict:
     return parametros
 
 
-def ejecutar(
-    con: duckdb.DuckDBPyConnection, nombre: str, parametros: dict | None = None, carpeta: Path = CARPETA_CONSULTAS
-) -> pd.DataFrame:
+def ejecutar(con: duckdb.DuckDBPyConnection, nombre: str, parametros: dict | None = None) -> pd.DataFrame:
     """Run a named query on its own cursor and return the whole result as a DataFrame (through Arrow: faster).
 
     `execute` rather than `sql`: `cursor.sql()` binds the query once to describe a lazy relation and again when
     it runs; `execute` parses, binds and plans it once (1–10 ms less per query, most for the macro queries).
     """
-    consulta = cargar(nombre, carpeta)
+    consulta = cargar(nombre)
     parametros = _parametros_revisados(consulta, parametros)
     with con.cursor() as cur:
         return cur.execute(consulta.sql, parametros or None).to_arrow_table().to_pandas()
 
 
-def ejecutar_en(
-    cur: duckdb.DuckDBPyConnection, nombre: str, parametros: dict | None = None, carpeta: Path = CARPETA_AUTORREPORTE
-) -> list[dict]:
+def ejecutar_en(cur: duckdb.DuckDBPyConnection, nombre: str, parametros: dict | None = None) -> list[dict]:
     """Run a named statement on `cur` itself (inside the caller's transaction); the rows it returns as dicts."""
-    consulta = cargar(nombre, carpeta)
+    consulta = cargar(nombre)
     resultado = cur.execute(consulta.sql, _parametros_revisados(consulta, parametros) or None)
     if resultado.description is None:
         return []

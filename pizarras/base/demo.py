@@ -8,14 +8,14 @@ from pizarras.base.consultas import ejecutar_en
 
 # (statement, what it removes) in an order the links allow: links and reports before their activities.
 _PASOS = (
-    ("demo_quitar_transversales", "vínculos de actividades con ejes transversales"),
-    ("demo_quitar_ods_actividad", "vínculos de actividades con ODS"),
-    ("demo_quitar_reportes", "reportes de avance"),
-    ("demo_quitar_actividades", "actividades"),
-    ("demo_quitar_compromisos", "compromisos"),
-    ("demo_quitar_alineacion_ods", "alineaciones a ODS de demostración en compromisos reales"),
-    ("demo_quitar_capacitaciones", "capacitaciones"),
-    ("demo_quitar_stl", "integrantes de Secretariados Técnicos Locales"),
+    ("demo/demo_quitar_transversales", "vínculos de actividades con ejes transversales"),
+    ("demo/demo_quitar_ods_actividad", "vínculos de actividades con ODS"),
+    ("demo/demo_quitar_reportes", "reportes de avance"),
+    ("demo/demo_quitar_actividades", "actividades"),
+    ("demo/demo_quitar_compromisos", "compromisos"),
+    ("demo/demo_quitar_alineacion_ods", "alineaciones a ODS de demostración en compromisos reales"),
+    ("demo/demo_quitar_capacitaciones", "capacitaciones"),
+    ("demo/demo_quitar_stl", "integrantes de Secretariados Técnicos Locales"),
 )
 
 

@@ -7,12 +7,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pizarras.base.consultas import CARPETA_CONSULTAS
 from pizarras.escritura import autorreporte
 from pizarras.escritura.reglas import revisar_actividad, revisar_avance_compromiso, revisar_capacitacion
 from pizarras.texto import normalizar
-
-CARPETA_IMPORTAR = CARPETA_CONSULTAS / "importar"
 
 
 @dataclass(frozen=True)
@@ -107,17 +104,17 @@ FORMATOS = {
     "actividades": Formato(
         "actividades", "actividades", "la actividad", COLUMNAS_ACTIVIDADES, autorreporte.CAMPOS_ACTIVIDAD,
         revisar_actividad, lambda f: (f.get("organismo"), f.get("periodo"), normalizar(f.get("titulo") or "")),
-        "actividades_para_importar",
+        "importar/actividades_para_importar",
     ),
     "capacitaciones": Formato(
         "capacitaciones", "capacitaciones", "la capacitación", COLUMNAS_CAPACITACIONES,
         autorreporte.CAMPOS_CAPACITACION, revisar_capacitacion,
         lambda f: (f.get("organismo"), f.get("fecha_inicio"), normalizar(f.get("titulo") or "")),
-        "capacitaciones_para_importar",
+        "importar/capacitaciones_para_importar",
     ),
     "compromisos": Formato(
         "compromisos", "compromisos", "el compromiso", COLUMNAS_COMPROMISOS, autorreporte.CAMPOS_COMPROMISO,
-        revisar_avance_compromiso, lambda f: ("id", f.get("id")), "compromisos_para_importar",
+        revisar_avance_compromiso, lambda f: ("id", f.get("id")), "importar/compromisos_para_importar",
         ambito="entidad", solo_actualiza=True,
     ),
 }

@@ -10,7 +10,7 @@ import duckdb
 import pandas as pd
 
 from pizarras.base.consultas import cargar, ejecutar, ejecutar_en
-from pizarras.cargas.formatos import CARPETA_IMPORTAR, FORMATOS
+from pizarras.cargas.formatos import FORMATOS
 from pizarras.cargas.revision import Revision, ambitos_permitidos
 from pizarras.escritura import autorreporte
 from pizarras.escritura.auditoria import CambioConcurrente, a_json, auditar, transaccion
@@ -26,7 +26,7 @@ class ResultadoImportacion:
     sin_cambio: int
 
 
-_SIGUIENTE_ID = {"actividades": "actividad_siguiente_id", "capacitaciones": "capacitacion_siguiente_id"}
+_SIGUIENTE_ID = {"actividades": "autorreporte/actividad_siguiente_id", "capacitaciones": "autorreporte/capacitacion_siguiente_id"}
 
 
 def _registrar(cur, nombre: str, filas: list[dict], columnas: tuple) -> bool:
@@ -62,20 +62,20 @@ def importar(con: duckdb.DuckDBPyConnection, usuario: Usuario | None, revision: 
     nuevas = [p for p in cambios if p.accion == "insertar"]
     cambiadas = [p for p in cambios if p.accion == "actualizar"]
     with transaccion(con) as cur:
-        id_importacion = ejecutar_en(cur, "importacion_siguiente_id", carpeta=CARPETA_IMPORTAR)[0]["id"]
+        id_importacion = ejecutar_en(cur, "importar/importacion_siguiente_id")[0]["id"]
         if nuevas:
             primer_id = ejecutar_en(cur, _SIGUIENTE_ID[formato.tabla])[0]["id"]
             for i, p in enumerate(nuevas):
                 p.id = primer_id + i
         parametros = {"usuario": usuario.usuario, "ahora": ahora, "revision": estado}
-        insertar, actualizar = f"importar_insertar_{formato.tabla}", f"importar_actualizar_{formato.tabla}"
+        insertar, actualizar = f"importar/importar_insertar_{formato.tabla}", f"importar/importar_actualizar_{formato.tabla}"
         if _registrar(cur, "nuevas", [{**{c: p.limpios[c] for c in formato.escritas}, "id": p.id} for p in nuevas],
                       ("id", *formato.escritas)):
-            ejecutar_en(cur, insertar, _solo(parametros, insertar), CARPETA_IMPORTAR)
+            ejecutar_en(cur, insertar, _solo(parametros, insertar))
         if _registrar(cur, "cambiadas", [{**{c: p.limpios[c] for c in formato.escritas}, "id": p.id,
                                           "version": p.version} for p in cambiadas],
                       ("id", "version", *formato.escritas)):
-            escritas = ejecutar_en(cur, actualizar, _solo(parametros, actualizar), CARPETA_IMPORTAR)
+            escritas = ejecutar_en(cur, actualizar, _solo(parametros, actualizar))
             if len(escritas) != len(cambiadas):
                 otra = next(p for p in cambiadas if p.id not in {f["id"] for f in escritas})
                 raise CambioConcurrente(f"No se importó nada: {formato.singular} {otra.id} (fila {otra.fila}) cambió "
@@ -93,21 +93,20 @@ def importar(con: duckdb.DuckDBPyConnection, usuario: Usuario | None, revision: 
                                   "antes": a_json({c: p.antes[c] for c in campos} | {"revision": p.antes["revision"]}),
                                   "despues": a_json({c: p.limpios[c] for c in campos} | {"revision": estado})})
         _registrar(cur, "auditoria_lote", auditoria, ("accion", "registro", "antes", "despues"))
-        ejecutar_en(cur, "importar_insertar_auditoria", {"en": ahora, "usuario": usuario.usuario,
+        ejecutar_en(cur, "importar/importar_insertar_auditoria", {"en": ahora, "usuario": usuario.usuario,
                                                          "tabla": formato.tabla, "detalle": (
-            f"importación {id_importacion} ({revision.archivo})")}, CARPETA_IMPORTAR)
+            f"importación {id_importacion} ({revision.archivo})")})
         _registrar(cur, "cambios_lote", [{
             "orden": orden, "registro": p.id, "accion": p.accion, "antes": a_json(p.antes),
             "version_despues": 1 if p.antes is None else p.version + 1,
         } for orden, p in enumerate(cambios, start=1)], ("orden", "registro", "accion", "antes", "version_despues"))
-        ejecutar_en(cur, "importar_insertar_cambios", {"importacion": id_importacion, "tabla": formato.tabla},
-                    CARPETA_IMPORTAR)
+        ejecutar_en(cur, "importar/importar_insertar_cambios", {"importacion": id_importacion, "tabla": formato.tabla})
         resultado = ResultadoImportacion(id_importacion, len(nuevas), len(cambiadas), revision.cuenta("sin_cambio"))
-        ejecutar_en(cur, "importacion_insertar", {
+        ejecutar_en(cur, "importar/importacion_insertar", {
             "id": id_importacion, "en": ahora, "usuario": usuario.usuario, "tipo": formato.tipo,
             "archivo": revision.archivo, "sha256": revision.sha256, "insertadas": resultado.insertadas,
             "actualizadas": resultado.actualizadas, "sin_cambio": resultado.sin_cambio, "validadas": validar,
-        }, CARPETA_IMPORTAR)
+        })
         auditar(cur, usuario.usuario, "importar", "importaciones", id_importacion,
                 despues={"archivo": revision.archivo, "sha256": revision.sha256, "insertadas": resultado.insertadas,
                          "actualizadas": resultado.actualizadas, "sin_cambio": resultado.sin_cambio}, en=ahora)
@@ -116,29 +115,28 @@ def importar(con: duckdb.DuckDBPyConnection, usuario: Usuario | None, revision: 
 
 def _solo(parametros: dict, consulta: str) -> dict:
     """The parameters a named statement declares (the kinds' statements take different ones)."""
-    return {k: v for k, v in parametros.items() if k in cargar(consulta, CARPETA_IMPORTAR).parametros}
+    return {k: v for k, v in parametros.items() if k in cargar(consulta).parametros}
 
 
 def _vinculos_y_reportes(cur, cambios: list, cambiadas: list, ahora: datetime, usuario: Usuario) -> None:
     """An activity batch's transversal ejes and ODS (replacing the changed ones') and its progress reports."""
     if cambiadas:
-        ejecutar_en(cur, "importar_borrar_transversales", carpeta=CARPETA_IMPORTAR)
-        ejecutar_en(cur, "importar_borrar_ods", carpeta=CARPETA_IMPORTAR)
+        ejecutar_en(cur, "importar/importar_borrar_transversales")
+        ejecutar_en(cur, "importar/importar_borrar_ods")
     if _registrar(cur, "vinculos_transversales", [{"actividad": p.id, "eje": e} for p in cambios
                                                   for e in p.limpios["transversales"]], ("actividad", "eje")):
-        ejecutar_en(cur, "importar_insertar_transversales", carpeta=CARPETA_IMPORTAR)
+        ejecutar_en(cur, "importar/importar_insertar_transversales")
     if _registrar(cur, "vinculos_ods", [{"actividad": p.id, "ods": o} for p in cambios for o in p.limpios["ods"]],
                   ("actividad", "ods")):
-        ejecutar_en(cur, "importar_insertar_ods", carpeta=CARPETA_IMPORTAR)
+        ejecutar_en(cur, "importar/importar_insertar_ods")
     movidas = [p for p in cambios if p.antes is None or
                (p.limpios["avance"], p.limpios["estatus"]) != (p.antes["avance"], p.antes["estatus"])]
     if _registrar(cur, "reportes_lote", [{"actividad": p.id, "avance": p.limpios["avance"],
                                           "estatus": p.limpios["estatus"]} for p in movidas],
                   ("actividad", "avance", "estatus")):
-        ejecutar_en(cur, "importar_insertar_reportes", {"ahora": ahora, "usuario": usuario.usuario},
-                    CARPETA_IMPORTAR)
+        ejecutar_en(cur, "importar/importar_insertar_reportes", {"ahora": ahora, "usuario": usuario.usuario})
 
 
 def importaciones(con: duckdb.DuckDBPyConnection):
     """Every import batch, newest first."""
-    return ejecutar(con, "importaciones_lista", {}, CARPETA_IMPORTAR)
+    return ejecutar(con, "importar/importaciones_lista", {})

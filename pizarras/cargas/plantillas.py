@@ -14,7 +14,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from pizarras.base.consultas import ejecutar_en
-from pizarras.cargas.formatos import CARPETA_IMPORTAR, FORMATOS, Formato
+from pizarras.cargas.formatos import FORMATOS, Formato
 from pizarras.escritura.reglas import MODALIDADES, TIPOS_CAPACITACION
 
 # Header → the list of values its drop-down offers.
@@ -53,13 +53,13 @@ def plantilla(con: duckdb.DuckDBPyConnection, tipo: str, organismo: str | None =
     commitments, those of the organismo's entidad."""
     formato: Formato = FORMATOS[tipo]
     with con.cursor() as cur:
-        opciones = ejecutar_en(cur, "opciones_plantilla", carpeta=CARPETA_IMPORTAR)
+        opciones = ejecutar_en(cur, "importar/opciones_plantilla")
         registros = []
         if organismo and formato.ambito == "organismo":
-            registros = ejecutar_en(cur, formato.guardados, {"organismos": [organismo]}, CARPETA_IMPORTAR)
+            registros = ejecutar_en(cur, formato.guardados, {"organismos": [organismo]})
         elif organismo:
-            entidades = [f["entidad"] for f in ejecutar_en(cur, "organismo_existe", {"organismo": organismo})]
-            registros = ejecutar_en(cur, formato.guardados, {"entidades": entidades}, CARPETA_IMPORTAR)
+            entidades = [f["entidad"] for f in ejecutar_en(cur, "autorreporte/organismo_existe", {"organismo": organismo})]
+            registros = ejecutar_en(cur, formato.guardados, {"entidades": entidades})
     listas: dict[str, list[str]] = {}
     for o in opciones:
         listas.setdefault(o["catalogo"], []).append(o["valor"])

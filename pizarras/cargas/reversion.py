@@ -9,7 +9,7 @@ from datetime import datetime
 import duckdb
 
 from pizarras.base.consultas import ejecutar_en
-from pizarras.cargas.formatos import CARPETA_IMPORTAR, FORMATOS
+from pizarras.cargas.formatos import FORMATOS
 from pizarras.escritura.auditoria import CambioConcurrente, auditar, transaccion
 from pizarras.escritura.cuentas import Usuario
 from pizarras.escritura.permisos import exigir_admin
@@ -28,23 +28,23 @@ def revertir(con: duckdb.DuckDBPyConnection, usuario: Usuario | None, id_importa
     exigir_admin(usuario)
     ahora = ahora or datetime.now()
     with transaccion(con) as cur:
-        lote = ejecutar_en(cur, "importacion_por_id", {"id": id_importacion}, CARPETA_IMPORTAR)
+        lote = ejecutar_en(cur, "importar/importacion_por_id", {"id": id_importacion})
         if not lote:
             raise ValueError(f"No existe la importación {id_importacion}.")
         if lote[0]["revertida_en"] is not None:
             raise ValueError(f"La importación {id_importacion} ya se revirtió.")
-        cambios = ejecutar_en(cur, "importacion_cambios_de", {"importacion": id_importacion}, CARPETA_IMPORTAR)
+        cambios = ejecutar_en(cur, "importar/importacion_cambios_de", {"importacion": id_importacion})
         for cambio in cambios:
             deshacer, version = _DESHACER[cambio["tabla"]]
             singular = FORMATOS[cambio["tabla"]].singular
-            actual = ejecutar_en(cur, version, {"id": cambio["registro"]}, CARPETA_IMPORTAR)
+            actual = ejecutar_en(cur, version, {"id": cambio["registro"]})
             if not actual or actual[0]["version"] != cambio["version_despues"]:
                 raise CambioConcurrente(
                     f"No se revirtió nada: {singular} {cambio['registro']} cambió después de la importación "
                     f"{id_importacion}. Revierta ese cambio a mano o corríjalo con otra carga.")
             deshacer(cur, cambio, lote[0]["en"])
-        ejecutar_en(cur, "importacion_marcar_revertida", {"id": id_importacion, "en": ahora,
-                                                          "usuario": usuario.usuario}, CARPETA_IMPORTAR)
+        ejecutar_en(cur, "importar/importacion_marcar_revertida", {"id": id_importacion, "en": ahora,
+                                                          "usuario": usuario.usuario})
         auditar(cur, usuario.usuario, "revertir_importacion", "importaciones", id_importacion,
                 detalle=f"{len(cambios)} registros restaurados", en=ahora)
     return len(cambios)
@@ -52,44 +52,44 @@ def revertir(con: duckdb.DuckDBPyConnection, usuario: Usuario | None, id_importa
 
 def _deshacer_actividad(cur, cambio: dict, importada_en: datetime) -> None:
     id_ = cambio["registro"]
-    ejecutar_en(cur, "actividad_borrar_vinculos_transversales", {"id": id_})
-    ejecutar_en(cur, "actividad_borrar_vinculos_ods", {"id": id_})
+    ejecutar_en(cur, "autorreporte/actividad_borrar_vinculos_transversales", {"id": id_})
+    ejecutar_en(cur, "autorreporte/actividad_borrar_vinculos_ods", {"id": id_})
     if cambio["accion"] == "insertar":
-        ejecutar_en(cur, "actividad_borrar_reportes", {"id": id_}, CARPETA_IMPORTAR)
-        ejecutar_en(cur, "actividad_borrar", {"id": id_}, CARPETA_IMPORTAR)
+        ejecutar_en(cur, "importar/actividad_borrar_reportes", {"id": id_})
+        ejecutar_en(cur, "importar/actividad_borrar", {"id": id_})
         return
     antes = json.loads(cambio["antes"])
-    ejecutar_en(cur, "actividad_borrar_reportes_de_importacion", {"id": id_, "en": importada_en}, CARPETA_IMPORTAR)
-    ejecutar_en(cur, "actividad_restaurar", {
+    ejecutar_en(cur, "importar/actividad_borrar_reportes_de_importacion", {"id": id_, "en": importada_en})
+    ejecutar_en(cur, "importar/actividad_restaurar", {
         "id": id_, **{c: antes.get(c) for c in _restauradas("actividades", "reportado_por", "reportado_en")},
-    }, CARPETA_IMPORTAR)
+    })
     if antes.get("transversales"):
-        ejecutar_en(cur, "actividad_vincular_transversales", {"id": id_, "ejes": antes["transversales"]})
+        ejecutar_en(cur, "autorreporte/actividad_vincular_transversales", {"id": id_, "ejes": antes["transversales"]})
     if antes.get("ods"):
-        ejecutar_en(cur, "actividad_vincular_ods", {"id": id_, "ods": antes["ods"]})
+        ejecutar_en(cur, "autorreporte/actividad_vincular_ods", {"id": id_, "ods": antes["ods"]})
 
 
 def _deshacer_capacitacion(cur, cambio: dict, importada_en: datetime) -> None:
     id_ = cambio["registro"]
     if cambio["accion"] == "insertar":
-        ejecutar_en(cur, "capacitacion_borrar", {"id": id_}, CARPETA_IMPORTAR)
+        ejecutar_en(cur, "importar/capacitacion_borrar", {"id": id_})
         return
     antes = json.loads(cambio["antes"])
-    ejecutar_en(cur, "capacitacion_restaurar", {
+    ejecutar_en(cur, "importar/capacitacion_restaurar", {
         "id": id_, **{c: antes.get(c) for c in _restauradas("capacitaciones")},
-    }, CARPETA_IMPORTAR)
+    })
 
 
 def _deshacer_compromiso(cur, cambio: dict, importada_en: datetime) -> None:
     antes = json.loads(cambio["antes"])
-    ejecutar_en(cur, "compromiso_restaurar", {
+    ejecutar_en(cur, "importar/compromiso_restaurar", {
         "id": cambio["registro"], **{c: antes.get(c) for c in _restauradas("compromisos")},
-    }, CARPETA_IMPORTAR)
+    })
 
 
 # table → (how a change is undone, the statement that reads the record's version)
 _DESHACER = {
-    "actividades": (_deshacer_actividad, "actividad_version"),
-    "capacitaciones": (_deshacer_capacitacion, "capacitacion_version"),
-    "compromisos": (_deshacer_compromiso, "compromiso_version"),
+    "actividades": (_deshacer_actividad, "importar/actividad_version"),
+    "capacitaciones": (_deshacer_capacitacion, "importar/capacitacion_version"),
+    "compromisos": (_deshacer_compromiso, "importar/compromiso_version"),
 }

@@ -23,7 +23,7 @@ from openpyxl import Workbook
 from rapidfuzz import fuzz, process
 
 from pizarras.base.consultas import ejecutar_en
-from pizarras.cargas.formatos import CARPETA_IMPORTAR, FORMATOS, SEPARADORES, Columna, Formato
+from pizarras.cargas.formatos import FORMATOS, SEPARADORES, Columna, Formato
 from pizarras.cargas.hojas import Hoja, leer
 from pizarras.escritura import autorreporte
 from pizarras.escritura.cuentas import Usuario
@@ -104,7 +104,7 @@ class Catalogo:
 
 def _catalogos(cur) -> dict[str, Catalogo]:
     filas: dict[str, list[dict]] = {}
-    for fila in ejecutar_en(cur, "catalogos_importacion", carpeta=CARPETA_IMPORTAR):
+    for fila in ejecutar_en(cur, "importar/catalogos_importacion"):
         filas.setdefault(fila["catalogo"], []).append(fila)
     for catalogo, valores in (("tipo_capacitacion", TIPOS_CAPACITACION), ("modalidad", MODALIDADES)):
         filas[catalogo] = [{"clave": k, "alias": a, "grupo": None, "tipo": None}
@@ -187,8 +187,8 @@ def ambitos_permitidos(cur, usuario: Usuario, formato: Formato) -> list[str]:
     if formato.ambito == "organismo":
         return [usuario.organismo] if usuario.solo_su_organismo else sorted(leer_catalogos(cur).organismos)
     if usuario.solo_su_organismo:
-        return [f["entidad"] for f in ejecutar_en(cur, "organismo_existe", {"organismo": usuario.organismo})]
-    return [f["clave"] for f in ejecutar_en(cur, "entidades_para_importar", carpeta=CARPETA_IMPORTAR)]
+        return [f["entidad"] for f in ejecutar_en(cur, "autorreporte/organismo_existe", {"organismo": usuario.organismo})]
+    return [f["clave"] for f in ejecutar_en(cur, "importar/entidades_para_importar")]
 
 
 def revisar(con: duckdb.DuckDBPyConnection, usuario: Usuario | None, nombre: str, contenido: bytes,
@@ -209,7 +209,7 @@ def revisar(con: duckdb.DuckDBPyConnection, usuario: Usuario | None, nombre: str
         catalogos, reglas = _catalogos(cur), leer_catalogos(cur)
         permitidos = ambitos_permitidos(cur, usuario, formato)
         parametro = "organismos" if formato.ambito == "organismo" else "entidades"
-        guardadas = ejecutar_en(cur, formato.guardados, {parametro: permitidos}, CARPETA_IMPORTAR)
+        guardadas = ejecutar_en(cur, formato.guardados, {parametro: permitidos})
     por_id = {a["id"]: a for a in guardadas}
     por_llave = {formato.llave(a): a for a in guardadas}
     vistas: dict[tuple, int] = {}

@@ -37,7 +37,7 @@ class ResultadoAcceso:
 
 
 def _bloqueado_hasta(cur, usuario: str, ahora: datetime) -> datetime | None:
-    fila = ejecutar_en(cur, "intentos_fallidos_recientes", {"usuario": usuario, "desde": ahora - VENTANA})[0]
+    fila = ejecutar_en(cur, "cuentas/intentos_fallidos_recientes", {"usuario": usuario, "desde": ahora - VENTANA})[0]
     if fila["fallidos"] >= MAXIMO_FALLOS and fila["ultimo"] + BLOQUEO > ahora:
         return fila["ultimo"] + BLOQUEO
     return None
@@ -58,10 +58,10 @@ def autenticar(con: duckdb.DuckDBPyConnection, usuario: str, clave: str, ahora: 
                 f"Demasiados intentos fallidos para este usuario. Espere {minutos} minutos y vuelva a intentarlo, o "
                 "pida a la Secretaría Ejecutiva que restablezca su contraseña.",
             )
-        filas = ejecutar_en(cur, "usuario_clave", {"usuario": usuario})
+        filas = ejecutar_en(cur, "cuentas/usuario_clave", {"usuario": usuario})
         correcta = bool(filas) and clave_correcta(clave, filas[0]["clave_hash"])
         activo = bool(filas) and filas[0]["activo"]
-        ejecutar_en(cur, "intento_registrar", {"usuario": usuario, "en": ahora, "exito": correcta and activo})
+        ejecutar_en(cur, "cuentas/intento_registrar", {"usuario": usuario, "en": ahora, "exito": correcta and activo})
         if not correcta:
             auditar(cur, usuario, "acceso_fallido", "usuarios", usuario, en=ahora)
             return ResultadoAcceso(None, MENSAJE_INCORRECTO)
@@ -75,7 +75,7 @@ def autenticar(con: duckdb.DuckDBPyConnection, usuario: str, clave: str, ahora: 
 def sesion_vigente(con: duckdb.DuckDBPyConnection, usuario: str, iniciada_en: datetime) -> Usuario | None:
     """The account behind a session, if the session still holds (active account, started after the last logout)."""
     with con.cursor() as cur:
-        filas = ejecutar_en(cur, "usuario_por_nombre", {"usuario": normalizar_usuario(usuario)})
+        filas = ejecutar_en(cur, "cuentas/usuario_por_nombre", {"usuario": normalizar_usuario(usuario)})
     if not filas or not filas[0]["activo"] or iniciada_en < filas[0]["sesiones_desde"]:
         return None
     return desde_fila(filas[0])
@@ -85,5 +85,5 @@ def cerrar_sesiones(con: duckdb.DuckDBPyConnection, usuario: str, ahora: datetim
     """Logout: this session and every other one of the user (other tabs, a copied cookie) end."""
     ahora = ahora or datetime.now()
     with transaccion(con) as cur:
-        ejecutar_en(cur, "usuario_cerrar_sesiones", {"usuario": usuario, "ahora": ahora})
+        ejecutar_en(cur, "cuentas/usuario_cerrar_sesiones", {"usuario": usuario, "ahora": ahora})
         auditar(cur, usuario, "cierre_sesion", "usuarios", usuario, en=ahora)

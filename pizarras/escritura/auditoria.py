@@ -10,7 +10,7 @@ from decimal import Decimal
 
 import duckdb
 
-from pizarras.base.consultas import CARPETA_AUTORREPORTE, ejecutar_en
+from pizarras.base.consultas import ejecutar_en
 
 
 class CambioConcurrente(RuntimeError):
@@ -75,7 +75,7 @@ def auditar(
 ) -> None:
     ejecutar_en(
         cur,
-        "auditoria_insertar",
+        "auditoria/auditoria_insertar",
         {
             "en": en or datetime.now(),
             "usuario": usuario,
@@ -85,6 +85,5 @@ def auditar(
             "antes": a_json(antes),
             "despues": a_json(despues),
             "detalle": detalle,
-        },
-        CARPETA_AUTORREPORTE,
+        }
     )

@@ -17,7 +17,7 @@ from datetime import datetime
 import duckdb
 import pandas as pd
 
-from pizarras.base.consultas import CARPETA_AUTORREPORTE, ejecutar, ejecutar_en
+from pizarras.base.consultas import ejecutar, ejecutar_en
 from pizarras.escritura.auditoria import CambioConcurrente, auditar, transaccion
 from pizarras.escritura.cuentas import Usuario
 from pizarras.escritura.permisos import exigir_admin, exigir_entidad, exigir_organismo
@@ -48,9 +48,9 @@ TRANSICIONES = {
     "observar": (frozenset({"enviada"}), "observada"),
 }
 _TABLAS = {
-    "actividades": ("actividad_por_id", "actividad_revision", "la actividad"),
-    "compromisos": ("compromiso_por_id", "compromiso_revision", "el compromiso"),
-    "capacitaciones": ("capacitacion_por_id", "capacitacion_revision", "la capacitación"),
+    "actividades": ("autorreporte/actividad_por_id", "autorreporte/actividad_revision", "la actividad"),
+    "compromisos": ("autorreporte/compromiso_por_id", "autorreporte/compromiso_revision", "el compromiso"),
+    "capacitaciones": ("autorreporte/capacitacion_por_id", "autorreporte/capacitacion_revision", "la capacitación"),
 }
 
 
@@ -61,7 +61,7 @@ def _uno(cur, consulta: str, id_: int) -> dict | None:
 
 def _conflicto(cur, tabla: str, id_: int, que: str) -> CambioConcurrente:
     actual = _uno(cur, _TABLAS[tabla][0], id_) or {}
-    ultimo = ejecutar_en(cur, "ultimo_cambio", {"tabla": tabla, "registro": str(id_)})
+    ultimo = ejecutar_en(cur, "auditoria/ultimo_cambio", {"tabla": tabla, "registro": str(id_)})
     quien = f"{ultimo[0]['usuario']} el {ultimo[0]['en']:%d/%m/%Y a las %H:%M}" if ultimo else "otra persona"
     return CambioConcurrente(
         f"No se guardó: {que} cambió mientras la tenía abierta ({quien}; ahora va en la versión "
@@ -77,16 +77,16 @@ def _exigir_valida(problemas: list[Problema]) -> None:
 
 def leer_actividad(con: duckdb.DuckDBPyConnection, id_: int) -> dict | None:
     with con.cursor() as cur:
-        return _uno(cur, "actividad_por_id", id_)
+        return _uno(cur, "autorreporte/actividad_por_id", id_)
 
 
 def _guardar_vinculos(cur, id_: int, limpios: dict) -> None:
-    ejecutar_en(cur, "actividad_borrar_vinculos_transversales", {"id": id_})
-    ejecutar_en(cur, "actividad_borrar_vinculos_ods", {"id": id_})
+    ejecutar_en(cur, "autorreporte/actividad_borrar_vinculos_transversales", {"id": id_})
+    ejecutar_en(cur, "autorreporte/actividad_borrar_vinculos_ods", {"id": id_})
     if limpios["transversales"]:
-        ejecutar_en(cur, "actividad_vincular_transversales", {"id": id_, "ejes": limpios["transversales"]})
+        ejecutar_en(cur, "autorreporte/actividad_vincular_transversales", {"id": id_, "ejes": limpios["transversales"]})
     if limpios["ods"]:
-        ejecutar_en(cur, "actividad_vincular_ods", {"id": id_, "ods": limpios["ods"]})
+        ejecutar_en(cur, "autorreporte/actividad_vincular_ods", {"id": id_, "ods": limpios["ods"]})
 
 
 def _columnas_actividad(limpios: dict) -> dict:
@@ -134,13 +134,13 @@ def crear_actividad(
 def insertar_actividad(cur, usuario: Usuario, limpios: dict, ahora: datetime, detalle: str | None = None) -> int:
     """Write a checked new activity (a draft) with its links, first report and audit row, inside `cur`'s
     transaction; the caller authorised it. Returns its id."""
-    id_ = ejecutar_en(cur, "actividad_siguiente_id")[0]["id"]
-    ejecutar_en(cur, "actividad_insertar", {
+    id_ = ejecutar_en(cur, "autorreporte/actividad_siguiente_id")[0]["id"]
+    ejecutar_en(cur, "autorreporte/actividad_insertar", {
         **_columnas_actividad(limpios), "id": id_, "organismo": limpios["organismo"],
         "usuario": usuario.usuario, "ahora": ahora,
     })
     _guardar_vinculos(cur, id_, limpios)
-    ejecutar_en(cur, "reporte_avance_insertar", {"id": id_, "ahora": ahora, "avance": limpios["avance"],
+    ejecutar_en(cur, "autorreporte/reporte_avance_insertar", {"id": id_, "ahora": ahora, "avance": limpios["avance"],
                                                  "estatus": limpios["estatus"], "usuario": usuario.usuario})
     auditar(cur, usuario.usuario, "crear", "actividades", id_, despues=limpios, detalle=detalle, en=ahora)
     return id_
@@ -167,14 +167,14 @@ def guardar_actividad(cur, usuario: Usuario, id_: int, version: int, antes: dict
                       detalle: str | None = None) -> int:
     """Write checked values over the activity read as `antes` at `version` (back to draft), with a new report when
     the progress or status moved and the audit row, inside `cur`'s transaction. Returns the new version."""
-    filas = ejecutar_en(cur, "actividad_actualizar", {
+    filas = ejecutar_en(cur, "autorreporte/actividad_actualizar", {
         **_columnas_actividad(limpios), "id": id_, "version": version, "usuario": usuario.usuario, "ahora": ahora,
     })
     if not filas:
         raise _conflicto(cur, "actividades", id_, "la actividad")
     _guardar_vinculos(cur, id_, limpios)
     if (limpios["avance"], limpios["estatus"]) != (antes["avance"], antes["estatus"]):
-        ejecutar_en(cur, "reporte_avance_insertar", {"id": id_, "ahora": ahora, "avance": limpios["avance"],
+        ejecutar_en(cur, "autorreporte/reporte_avance_insertar", {"id": id_, "ahora": ahora, "avance": limpios["avance"],
                                                      "estatus": limpios["estatus"], "usuario": usuario.usuario})
     _auditar_cambio(cur, usuario, "actividades", id_, antes, limpios, CAMPOS_ACTIVIDAD, ahora, detalle)
     return filas[0]["version"]
@@ -191,7 +191,7 @@ def _comparable(valor):
 
 
 def _entidad_de(cur, organismo: str | None) -> str | None:
-    filas = ejecutar_en(cur, "organismo_existe", {"organismo": organismo}) if organismo else []
+    filas = ejecutar_en(cur, "autorreporte/organismo_existe", {"organismo": organismo}) if organismo else []
     return filas[0]["entidad"] if filas else None
 
 
@@ -206,14 +206,14 @@ def actualizar_compromiso(
     """Update a commitment's status, progress and notes (an enlace of its entidad, or an admin)."""
     ahora = ahora or datetime.now()
     with transaccion(con) as cur:
-        antes = _uno(cur, "compromiso_por_id", id_)
+        antes = _uno(cur, "autorreporte/compromiso_por_id", id_)
         if antes is None:
             raise DatosInvalidos([Problema("id", f"no existe el compromiso {id_}.")])
         exigir_entidad(usuario, antes["entidad"], _entidad_de(cur, usuario.organismo if usuario else None))
         datos = {c: antes[c] for c in CAMPOS_COMPROMISO} | {k: v for k, v in cambios.items() if k in CAMPOS_COMPROMISO}
         limpios, problemas = revisar_avance_compromiso(datos, leer_catalogos(cur))
         _exigir_valida(problemas)
-        filas = ejecutar_en(cur, "compromiso_actualizar", {
+        filas = ejecutar_en(cur, "autorreporte/compromiso_actualizar", {
             "id": id_, "version": version, "estatus": limpios["estatus"], "avance": limpios["avance"],
             "notas": limpios["notas"],
         })
@@ -234,9 +234,9 @@ def crear_capacitacion(
     with transaccion(con) as cur:
         limpios, problemas = revisar_capacitacion(datos, leer_catalogos(cur))
         _exigir_valida(problemas)
-        organismo = ejecutar_en(cur, "organismo_existe", {"organismo": limpios["organismo"]})[0]
-        id_ = ejecutar_en(cur, "capacitacion_siguiente_id")[0]["id"]
-        ejecutar_en(cur, "capacitacion_insertar", {
+        organismo = ejecutar_en(cur, "autorreporte/organismo_existe", {"organismo": limpios["organismo"]})[0]
+        id_ = ejecutar_en(cur, "autorreporte/capacitacion_siguiente_id")[0]["id"]
+        ejecutar_en(cur, "autorreporte/capacitacion_insertar", {
             **{c: limpios[c] for c in CAMPOS_CAPACITACION}, "id": id_, "organizador": organismo["sigla"],
             "entidad": organismo["entidad"],
         })
@@ -258,7 +258,7 @@ def actualizar_capacitacion(
         antes, datos = _leer_para_cambiar(cur, usuario, "capacitaciones", id_, CAMPOS_CAPACITACION, cambios)
         limpios, problemas = revisar_capacitacion(datos, leer_catalogos(cur))
         _exigir_valida(problemas)
-        filas = ejecutar_en(cur, "capacitacion_actualizar", {
+        filas = ejecutar_en(cur, "autorreporte/capacitacion_actualizar", {
             **{c: limpios[c] for c in CAMPOS_CAPACITACION if c != "organismo"}, "id": id_, "version": version,
         })
         if not filas:
@@ -333,7 +333,7 @@ def validar_varios(
 
 def historial(con: duckdb.DuckDBPyConnection, tabla: str, id_: int) -> pd.DataFrame:
     """Every audited change of one record, newest first (who, when, what, before and after)."""
-    return ejecutar(con, "historial", {"tabla": tabla, "registro": str(id_)}, CARPETA_AUTORREPORTE)
+    return ejecutar(con, "auditoria/historial", {"tabla": tabla, "registro": str(id_)})
 
 
 # ------------------------------------------------------------------------------------------------ reads for the pages
@@ -341,19 +341,19 @@ def historial(con: duckdb.DuckDBPyConnection, tabla: str, id_: int) -> pd.DataFr
 
 
 def actividades_de(con: duckdb.DuckDBPyConnection, organismo: str) -> pd.DataFrame:
-    return ejecutar(con, "actividades_de_organismo", {"organismo": organismo}, CARPETA_AUTORREPORTE)
+    return ejecutar(con, "autorreporte/actividades_de_organismo", {"organismo": organismo})
 
 
 def compromisos_de(con: duckdb.DuckDBPyConnection, entidad: str) -> pd.DataFrame:
-    return ejecutar(con, "compromisos_de_entidad", {"entidad": entidad}, CARPETA_AUTORREPORTE)
+    return ejecutar(con, "autorreporte/compromisos_de_entidad", {"entidad": entidad})
 
 
 def capacitaciones_de(con: duckdb.DuckDBPyConnection, organismo: str) -> pd.DataFrame:
-    return ejecutar(con, "capacitaciones_de_organismo", {"organismo": organismo}, CARPETA_AUTORREPORTE)
+    return ejecutar(con, "autorreporte/capacitaciones_de_organismo", {"organismo": organismo})
 
 
 def cola_de_revision(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    return ejecutar(con, "cola_revision", {}, CARPETA_AUTORREPORTE)
+    return ejecutar(con, "autorreporte/cola_revision", {})
 
 
 def entidad_de_organismo(con: duckdb.DuckDBPyConnection, organismo: str) -> str | None:
@@ -364,7 +364,7 @@ def entidad_de_organismo(con: duckdb.DuckDBPyConnection, organismo: str) -> str 
 def opciones_formulario(con: duckdb.DuckDBPyConnection) -> dict[str, list[dict]]:
     """The form's choices by list: programa, eje (with its programa and kind), estatus, ods, tipo."""
     with con.cursor() as cur:
-        filas = ejecutar_en(cur, "opciones_formulario")
+        filas = ejecutar_en(cur, "autorreporte/opciones_formulario")
     listas: dict[str, list[dict]] = {}
     for fila in filas:
         listas.setdefault(fila["lista"], []).append(fila)

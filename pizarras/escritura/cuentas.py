@@ -109,18 +109,18 @@ def desde_fila(fila: dict) -> Usuario:
 
 def organismo_existe(con: duckdb.DuckDBPyConnection, organismo: str) -> bool:
     with con.cursor() as cur:
-        return bool(ejecutar_en(cur, "organismo_existe", {"organismo": organismo}))
+        return bool(ejecutar_en(cur, "autorreporte/organismo_existe", {"organismo": organismo}))
 
 
 def buscar(con: duckdb.DuckDBPyConnection, usuario: str) -> Usuario | None:
     with con.cursor() as cur:
-        filas = ejecutar_en(cur, "usuario_por_nombre", {"usuario": normalizar_usuario(usuario)})
+        filas = ejecutar_en(cur, "cuentas/usuario_por_nombre", {"usuario": normalizar_usuario(usuario)})
     return desde_fila(filas[0]) if filas else None
 
 
 def listar(con: duckdb.DuckDBPyConnection) -> list[Usuario]:
     with con.cursor() as cur:
-        return [desde_fila(f) for f in ejecutar_en(cur, "usuarios_lista")]
+        return [desde_fila(f) for f in ejecutar_en(cur, "cuentas/usuarios_lista")]
 
 
 def agregar(
@@ -156,19 +156,19 @@ def agregar(
     with transaccion(con) as cur:
         if organismo:
             organismo = organismo.strip().upper()
-            if not ejecutar_en(cur, "organismo_existe", {"organismo": organismo}):
+            if not ejecutar_en(cur, "autorreporte/organismo_existe", {"organismo": organismo}):
                 raise ErrorDeCuenta(f"No existe el organismo «{organismo}». Vea las claves en seed/catalogos/organismos.csv.")
-        if ejecutar_en(cur, "usuario_por_nombre", {"usuario": usuario}):
+        if ejecutar_en(cur, "cuentas/usuario_por_nombre", {"usuario": usuario}):
             raise ErrorDeCuenta(f"Ya existe el usuario «{usuario}».")
         datos = {"usuario": usuario, "nombre": nombre.strip(), "correo": correo.strip(), "rol": rol,
                  "organismo": organismo}
-        ejecutar_en(cur, "usuario_insertar", {**datos, "clave_hash": cifrar(clave), "ahora": ahora})
+        ejecutar_en(cur, "cuentas/usuario_insertar", {**datos, "clave_hash": cifrar(clave), "ahora": ahora})
         auditar(cur, quien, "crear_usuario", "usuarios", usuario, despues=datos, en=ahora)
     return Usuario(usuario, datos["nombre"], datos["correo"], rol, organismo)
 
 
 def _exigir_existente(cur, usuario: str) -> dict:
-    filas = ejecutar_en(cur, "usuario_por_nombre", {"usuario": usuario})
+    filas = ejecutar_en(cur, "cuentas/usuario_por_nombre", {"usuario": usuario})
     if not filas:
         raise ErrorDeCuenta(f"No existe el usuario «{usuario}».")
     return filas[0]
@@ -179,7 +179,7 @@ def desactivar(con: duckdb.DuckDBPyConnection, usuario: str, quien: str = "cli",
     usuario, ahora = normalizar_usuario(usuario), ahora or datetime.now()
     with transaccion(con) as cur:
         antes = _exigir_existente(cur, usuario)
-        ejecutar_en(cur, "usuario_desactivar", {"usuario": usuario, "ahora": ahora})
+        ejecutar_en(cur, "cuentas/usuario_desactivar", {"usuario": usuario, "ahora": ahora})
         auditar(cur, quien, "desactivar_usuario", "usuarios", usuario, antes={"activo": antes["activo"]},
                 despues={"activo": False}, en=ahora)
 
@@ -192,5 +192,5 @@ def restablecer_clave(
     exigir_clave_segura(clave, usuario)
     with transaccion(con) as cur:
         _exigir_existente(cur, usuario)
-        ejecutar_en(cur, "usuario_nueva_clave", {"usuario": usuario, "clave_hash": cifrar(clave), "ahora": ahora})
+        ejecutar_en(cur, "cuentas/usuario_nueva_clave", {"usuario": usuario, "clave_hash": cifrar(clave), "ahora": ahora})
         auditar(cur, quien, "restablecer_clave", "usuarios", usuario, en=ahora)

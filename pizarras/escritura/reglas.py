@@ -63,7 +63,7 @@ class Catalogos:
 
 
 def leer_catalogos(cur: duckdb.DuckDBPyConnection) -> Catalogos:
-    filas = ejecutar_en(cur, "catalogos_validacion")
+    filas = ejecutar_en(cur, "autorreporte/catalogos_validacion")
     por_tipo: dict[str, list[dict]] = {}
     for fila in filas:
         por_tipo.setdefault(fila["catalogo"], []).append(fila)

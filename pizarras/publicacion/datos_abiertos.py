@@ -24,11 +24,9 @@ import pyarrow.parquet as pq
 
 from pizarras import estilo
 from pizarras.base.consultas import cargar, ejecutar
-from pizarras.config import CARPETA_CONSULTAS
 from pizarras.publicacion import exportar
 from pizarras.publicacion.diccionario import CONJUNTOS, POR_NOMBRE, Conjunto
 
-CARPETA_DATOS_ABIERTOS = CARPETA_CONSULTAS / "datos_abiertos"
 # Every other table of the database, and why it is never published: a test checks that each table is in one list.
 NO_PUBLICAS = {
     "usuarios": "cuentas de usuario",
@@ -78,7 +76,7 @@ def tabla(con: duckdb.DuckDBPyConnection, nombre: str) -> pd.DataFrame:
     """The public rows of one table."""
     if nombre not in POR_NOMBRE:
         raise KeyError(f"No es un conjunto de datos abiertos: {nombre!r}")
-    datos = ejecutar(con, nombre, {}, carpeta=CARPETA_DATOS_ABIERTOS)
+    datos = ejecutar(con, f"datos_abiertos/{nombre}", {})
     tipos_sql = tipos(con, nombre)
     # An integer column with nulls arrives as float (16.0): give it back its nullable integer type.
     for columna, tipo in tipos_sql.items():
@@ -90,12 +88,12 @@ def tabla(con: duckdb.DuckDBPyConnection, nombre: str) -> pd.DataFrame:
 
 def version_de_los_datos(con: duckdb.DuckDBPyConnection) -> int:
     """The id of the last audited change (0 when none): changes whenever a public record may have changed."""
-    return int(ejecutar(con, "version_de_los_datos", {}, carpeta=CARPETA_DATOS_ABIERTOS)["ultimo_cambio"].iloc[0])
+    return int(ejecutar(con, "datos_abiertos/version_de_los_datos", {})["ultimo_cambio"].iloc[0])
 
 
 def tipos(con: duckdb.DuckDBPyConnection, nombre: str) -> dict[str, str]:
     """Column -> DuckDB type of a table's public query, read from DuckDB itself."""
-    sql = cargar(nombre, CARPETA_DATOS_ABIERTOS).sql
+    sql = cargar(f"datos_abiertos/{nombre}").sql
     with con.cursor() as cur:
         return {fila[0]: fila[1] for fila in cur.execute(f"describe {sql}").fetchall()}
 

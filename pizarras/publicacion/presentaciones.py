@@ -21,7 +21,7 @@ from urllib.parse import parse_qs, urlencode
 import duckdb
 
 from pizarras.base.consultas import ejecutar_en
-from pizarras.config import CARPETA_CONSULTAS, CARPETA_SEED
+from pizarras.config import CARPETA_SEED
 from pizarras.escritura.auditoria import CambioConcurrente, auditar, transaccion
 from pizarras.escritura.cuentas import Usuario
 from pizarras.escritura.permisos import NoAutorizado, exigir_escritura
@@ -29,7 +29,6 @@ from pizarras.escritura.reglas import DatosInvalidos, Problema
 from pizarras.lectura.filtros import DEFINICIONES, POR_CLAVE, Opcion, desde_url
 from pizarras.publicacion.diapositivas import VISTAS
 
-CARPETA_PRESENTACION = CARPETA_CONSULTAS / "presentacion"
 PREDETERMINADAS = CARPETA_SEED / "presentaciones.json"
 AUTOR_SEMILLA = "semilla"
 _CLAVE = re.compile(r"[a-z0-9][a-z0-9-]{1,39}")
@@ -62,21 +61,21 @@ def clave_desde_titulo(titulo: str) -> str:
 
 
 def _cur(con, consulta: str, parametros: dict) -> list[dict]:
-    return ejecutar_en(con, consulta, parametros, CARPETA_PRESENTACION)
+    return ejecutar_en(con, consulta, parametros)
 
 
 def lista(con: duckdb.DuckDBPyConnection) -> list[dict]:
     """Every deck: clave, titulo, descripcion, intervalo, creada_por, version and its number of slides."""
     with con.cursor() as cur:
-        return _cur(cur, "presentaciones_lista", {})
+        return _cur(cur, "presentacion/presentaciones_lista", {})
 
 
 def leer(con: duckdb.DuckDBPyConnection, clave: str) -> Presentacion | None:
     with con.cursor() as cur:
-        filas = _cur(cur, "presentacion_por_clave", {"clave": clave})
+        filas = _cur(cur, "presentacion/presentacion_por_clave", {"clave": clave})
         if not filas:
             return None
-        diapositivas = _cur(cur, "diapositivas_de", {"clave": clave})
+        diapositivas = _cur(cur, "presentacion/diapositivas_de", {"clave": clave})
     p = filas[0]
     return Presentacion(
         p["clave"], p["titulo"],
@@ -143,7 +142,7 @@ def guardar(
         if presentacion.version == 0:
             if antes is not None:
                 raise DatosInvalidos([Problema("clave", f"ya existe una presentación «{antes.titulo}» con esa clave.")])
-            _cur(cur, "presentacion_insertar", {
+            _cur(cur, "presentacion/presentacion_insertar", {
                 "clave": presentacion.clave, "titulo": presentacion.titulo.strip(),
                 "descripcion": presentacion.descripcion, "intervalo": presentacion.intervalo,
                 "usuario": usuario.usuario, "en": ahora,
@@ -153,7 +152,7 @@ def guardar(
             if antes is None:
                 raise CambioConcurrente("No se guardó: la presentación fue borrada mientras la tenía abierta.")
             _exigir_autor(usuario, antes.creada_por)
-            filas = _cur(cur, "presentacion_actualizar", {
+            filas = _cur(cur, "presentacion/presentacion_actualizar", {
                 "clave": presentacion.clave, "titulo": presentacion.titulo.strip(),
                 "descripcion": presentacion.descripcion, "intervalo": presentacion.intervalo, "en": ahora,
                 "version": presentacion.version,
@@ -164,7 +163,7 @@ def guardar(
                     f"versión {antes.version}). Recárguela y vuelva a aplicar su cambio."
                 )
             version, creada_por = filas[0]["version"], antes.creada_por
-            _cur(cur, "diapositivas_borrar", {"clave": presentacion.clave})
+            _cur(cur, "presentacion/diapositivas_borrar", {"clave": presentacion.clave})
         _escribir_diapositivas(cur, presentacion)
         guardada = Presentacion(presentacion.clave, presentacion.titulo.strip(), presentacion.diapositivas,
                                 presentacion.descripcion, presentacion.intervalo, creada_por, version)
@@ -175,7 +174,7 @@ def guardar(
 
 def _escribir_diapositivas(cur, presentacion: Presentacion) -> None:
     for posicion, d in enumerate(presentacion.diapositivas, start=1):
-        _cur(cur, "diapositiva_insertar", {
+        _cur(cur, "presentacion/diapositiva_insertar", {
             "clave": presentacion.clave, "posicion": posicion, "vista": d.vista, "titulo": d.titulo or None,
             "filtros": json.dumps(d.filtros, ensure_ascii=False, sort_keys=True),
         })
@@ -188,8 +187,8 @@ def borrar(con: duckdb.DuckDBPyConnection, usuario: Usuario | None, clave: str) 
         if antes is None:
             return
         _exigir_autor(usuario, antes.creada_por)
-        _cur(cur, "diapositivas_borrar", {"clave": clave})
-        _cur(cur, "presentacion_borrar", {"clave": clave})
+        _cur(cur, "presentacion/diapositivas_borrar", {"clave": clave})
+        _cur(cur, "presentacion/presentacion_borrar", {"clave": clave})
         auditar(cur, usuario.usuario, "borrar", "presentaciones", clave, _sin_version(antes), None)
 
 
@@ -198,7 +197,7 @@ def opciones_de(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[Opcion, ...]]
     opciones = {}
     for definicion in DEFINICIONES:
         # On `con` itself: the seed build calls this inside its open transaction.
-        filas = ejecutar_en(con, f"catalogo_{definicion.parametro_sql}", {}, CARPETA_CONSULTAS)
+        filas = ejecutar_en(con, f"catalogos/catalogo_{definicion.parametro_sql}", {})
         opciones[definicion.clave] = tuple(
             Opcion(int(f["clave"]) if definicion.entero else f["clave"], f["nombre"], f["grupo"]) for f in filas
         )
@@ -232,7 +231,7 @@ def cargar_predeterminadas(con: duckdb.DuckDBPyConnection, ruta: Path = PREDETER
         problemas = revisar(p, opciones)
         if problemas:
             raise ValueError(f"{ruta.name}, «{p.clave}»: " + " ".join(str(x) for x in problemas))
-        _cur(con, "presentacion_insertar", {"clave": p.clave, "titulo": p.titulo, "descripcion": p.descripcion,
+        _cur(con, "presentacion/presentacion_insertar", {"clave": p.clave, "titulo": p.titulo, "descripcion": p.descripcion,
                                            "intervalo": p.intervalo, "usuario": AUTOR_SEMILLA, "en": ahora})
         _escribir_diapositivas(con, p)
     return len(decks)

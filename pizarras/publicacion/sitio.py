@@ -208,7 +208,7 @@ def publicar(con: duckdb.DuckDBPyConnection, destino: Path, ahora: datetime | No
     hoy = ahora.date()
     consultar = partial(ejecutar, con)
     filtros = Filtros()  # the public rule: validated records only
-    regiones = [(r["clave"], r["nombre"]) for r in ejecutar(con, "catalogo_regiones", {}).to_dict("records")]
+    regiones = [(r["clave"], r["nombre"]) for r in ejecutar(con, "catalogos/catalogo_regiones", {}).to_dict("records")]
 
     temporal = destino.with_name(f".{destino.name}.publicando-{os.getpid()}")
     shutil.rmtree(temporal, ignore_errors=True)

@@ -89,7 +89,7 @@ def invalidar_cache() -> None:
 def _opciones_catalogos(ruta: str) -> Mapping[str, tuple[Opcion, ...]]:
     opciones = {}
     for definicion in DEFINICIONES:
-        tabla = ejecutar(_conexion(ruta), f"catalogo_{definicion.parametro_sql}", {})
+        tabla = ejecutar(_conexion(ruta), f"catalogos/catalogo_{definicion.parametro_sql}", {})
         opciones[definicion.clave] = tuple(
             Opcion(int(c) if definicion.entero else c, n, g)
             for c, n, g in zip(tabla["clave"], tabla["nombre"], tabla["grupo"], strict=True)

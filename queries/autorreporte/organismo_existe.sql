@@ -1,2 +1,2 @@
--- The organismo with this key, if any. Parameters: $organismo.
+-- The organismo with this key, if any. Grain: zero or one row. Parameters: $organismo.
 select clave, sigla, entidad from organismos where clave = $organismo

@@ -1,4 +1,4 @@
--- What one import did, last change first (the order a rollback undoes it). Parameters: $importacion.
+-- What one import did, last change first (the order a rollback undoes it). Grain: one row per change. Parameters: $importacion.
 select tabla, registro, accion, antes, version_despues
 from importacion_cambios
 where importacion = $importacion

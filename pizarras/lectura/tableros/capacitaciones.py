@@ -90,17 +90,17 @@ class PizarraCapacitaciones:
 
 def pizarra_capacitaciones(consultar: Consultar, filtros: Filtros) -> PizarraCapacitaciones:
     return PizarraCapacitaciones(
-        kpi=primera_fila(consulta_filtrada(consultar, "kpi_capacitaciones", filtros)),
-        faltantes=primera_fila(consulta_filtrada(consultar, "capacitaciones_faltantes", filtros)),
-        por_mes=consulta_filtrada(consultar, "capacitaciones_por_mes", filtros),
-        por_region=consulta_filtrada(consultar, "capacitaciones_por_region", filtros),
-        por_organizador=consulta_filtrada(consultar, "capacitaciones_por_organizador", filtros),
-        por_modalidad=consulta_filtrada(consultar, "capacitaciones_por_modalidad", filtros),
-        por_tipo=consulta_filtrada(consultar, "capacitaciones_por_tipo", filtros),
-        por_tema=consulta_filtrada(consultar, "capacitaciones_por_tema", filtros),
-        por_eje=consulta_filtrada(consultar, "capacitaciones_por_eje", filtros),
-        capacitaciones=consulta_filtrada(consultar, "capacitaciones_tabla", filtros, limite=FILAS_VISIBLES),
-        no_aplican=no_aplican("capacitaciones_tabla", filtros),
+        kpi=primera_fila(consulta_filtrada(consultar, "tableros/kpi_capacitaciones", filtros)),
+        faltantes=primera_fila(consulta_filtrada(consultar, "tableros/capacitaciones_faltantes", filtros)),
+        por_mes=consulta_filtrada(consultar, "tableros/capacitaciones_por_mes", filtros),
+        por_region=consulta_filtrada(consultar, "tableros/capacitaciones_por_region", filtros),
+        por_organizador=consulta_filtrada(consultar, "tableros/capacitaciones_por_organizador", filtros),
+        por_modalidad=consulta_filtrada(consultar, "tableros/capacitaciones_por_modalidad", filtros),
+        por_tipo=consulta_filtrada(consultar, "tableros/capacitaciones_por_tipo", filtros),
+        por_tema=consulta_filtrada(consultar, "tableros/capacitaciones_por_tema", filtros),
+        por_eje=consulta_filtrada(consultar, "tableros/capacitaciones_por_eje", filtros),
+        capacitaciones=consulta_filtrada(consultar, "tableros/capacitaciones_tabla", filtros, limite=FILAS_VISIBLES),
+        no_aplican=no_aplican("tableros/capacitaciones_tabla", filtros),
     )
 
 
@@ -165,7 +165,7 @@ def participantes_por_sexo(kpi: Mapping[str, object], faltantes: Mapping[str, ob
 
 def capacitaciones_para_descarga(consultar: Consultar, filtros: Filtros) -> pd.DataFrame:
     """Every filtered training, with the table's Spanish headers."""
-    return tabla_para_mostrar(listado_completo(consultar, "capacitaciones_tabla", filtros))
+    return tabla_para_mostrar(listado_completo(consultar, "tableros/capacitaciones_tabla", filtros))
 
 
 def tabla_para_mostrar(capacitaciones: pd.DataFrame) -> pd.DataFrame:

@@ -111,15 +111,15 @@ class PizarraCompromisos:
 def pizarra_compromisos(consultar: Consultar, filtros: Filtros, hoy: date) -> PizarraCompromisos:
     """Everything the board shows; `hoy` is the cut-off for overdue commitments."""
     return PizarraCompromisos(
-        kpi=primera_fila(consulta_filtrada(consultar, "kpi_compromisos", filtros)),
-        por_plan=consulta_filtrada(consultar, "compromisos_por_plan", filtros),
-        por_estatus=consulta_filtrada(consultar, "compromisos_por_estatus", filtros),
-        por_area=consulta_filtrada(consultar, "compromisos_por_area", filtros),
-        por_ods=consulta_filtrada(consultar, "compromisos_por_ods", filtros),
-        stl=consulta_filtrada(consultar, "stl_integrantes_por_sector", filtros),
-        compromisos=consulta_filtrada(consultar, "compromisos_tabla", filtros, hoy=hoy, limite=FILAS_VISIBLES),
-        no_aplican=no_aplican("compromisos_tabla", filtros),
-        no_aplican_stl=no_aplican("stl_integrantes_por_sector", filtros),
+        kpi=primera_fila(consulta_filtrada(consultar, "tableros/kpi_compromisos", filtros)),
+        por_plan=consulta_filtrada(consultar, "tableros/compromisos_por_plan", filtros),
+        por_estatus=consulta_filtrada(consultar, "tableros/compromisos_por_estatus", filtros),
+        por_area=consulta_filtrada(consultar, "tableros/compromisos_por_area", filtros),
+        por_ods=consulta_filtrada(consultar, "tableros/compromisos_por_ods", filtros),
+        stl=consulta_filtrada(consultar, "tableros/stl_integrantes_por_sector", filtros),
+        compromisos=consulta_filtrada(consultar, "tableros/compromisos_tabla", filtros, hoy=hoy, limite=FILAS_VISIBLES),
+        no_aplican=no_aplican("tableros/compromisos_tabla", filtros),
+        no_aplican_stl=no_aplican("tableros/stl_integrantes_por_sector", filtros),
     )
 
 
@@ -222,7 +222,7 @@ def stl_por_sector(stl: pd.DataFrame) -> pd.DataFrame:
 
 def compromisos_para_descarga(consultar: Consultar, filtros: Filtros, hoy: date) -> pd.DataFrame:
     """Every filtered commitment, with the table's Spanish headers."""
-    return tabla_para_mostrar(listado_completo(consultar, "compromisos_tabla", filtros, hoy=hoy))
+    return tabla_para_mostrar(listado_completo(consultar, "tableros/compromisos_tabla", filtros, hoy=hoy))
 
 
 def tabla_para_mostrar(compromisos: pd.DataFrame) -> pd.DataFrame:

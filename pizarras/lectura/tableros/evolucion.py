@@ -12,9 +12,9 @@ from pizarras.lectura.tableros import Consultar, consulta_filtrada, primera_fila
 
 def avance_en_el_tiempo(consultar: Consultar, filtros: Filtros, organismo: str) -> pd.DataFrame:
     """Month by month, the average of the organismo's latest reported progress (one row per month with a report)."""
-    return consulta_filtrada(consultar, "avance_en_el_tiempo", filtros, organismo=organismo)
+    return consulta_filtrada(consultar, "tableros/avance_en_el_tiempo", filtros, organismo=organismo)
 
 
 def cambio_desde(consultar: Consultar, filtros: Filtros, fecha: date) -> dict:
     """Average progress as reported up to `fecha` and today, with the number of activities behind each."""
-    return primera_fila(consulta_filtrada(consultar, "avance_a_fecha", filtros, fecha=fecha))
+    return primera_fila(consulta_filtrada(consultar, "tableros/avance_a_fecha", filtros, fecha=fecha))

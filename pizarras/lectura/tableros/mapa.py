@@ -85,13 +85,13 @@ class Medida:
 MEDIDAS: dict[str, Medida] = {
     m.clave: m
     for m in (
-        Medida("avance_promedio", "Avance promedio (%)", "demo_actividades", "kpi_actividades", "actividades", True,
+        Medida("avance_promedio", "Avance promedio (%)", "demo_actividades", "tableros/kpi_actividades", "actividades", True,
                sin_dato="actividades con avance"),
-        Medida("actividades", "Actividades", "demo_actividades", "kpi_actividades", "actividades",
+        Medida("actividades", "Actividades", "demo_actividades", "tableros/kpi_actividades", "actividades",
                sin_dato="actividades"),
-        Medida("compromisos", "Compromisos de gobierno abierto", "demo_compromisos", "kpi_compromisos", "compromisos",
+        Medida("compromisos", "Compromisos de gobierno abierto", "demo_compromisos", "tableros/kpi_compromisos", "compromisos",
                sin_dato="compromisos de gobierno abierto"),
-        Medida("participantes", "Personas capacitadas", "demo_capacitaciones", "kpi_capacitaciones", "capacitaciones",
+        Medida("participantes", "Personas capacitadas", "demo_capacitaciones", "tableros/kpi_capacitaciones", "capacitaciones",
                cuantiles=True, sin_dato="personas capacitadas registradas"),
     )
 }
@@ -143,7 +143,7 @@ def con_posiciones(entidades: pd.DataFrame) -> pd.DataFrame:
 
 
 def mapa_entidades(consultar: Consultar, filtros: Filtros) -> Mapa:
-    entidades = con_posiciones(consulta_filtrada(consultar, "mapa_entidades", filtros))
+    entidades = con_posiciones(consulta_filtrada(consultar, "tableros/mapa_entidades", filtros))
     return Mapa(entidades, {m.clave: no_aplican(m.consulta_origen, filtros) for m in MEDIDAS.values()})
 
 

@@ -84,28 +84,28 @@ class PizarraNacional:
 
 
 def pizarra_nacional(consultar: Consultar, filtros: Filtros, hoy: date) -> PizarraNacional:
-    por_eje = consulta_filtrada(consultar, "avance_por_eje", filtros)
+    por_eje = consulta_filtrada(consultar, "tableros/avance_por_eje", filtros)
     # The chart label names the programme too: both programmes number their ejes alike.
     por_eje = por_eje.assign(etiqueta=por_eje["programa_sigla"] + " · " + por_eje["nombre"])
     return PizarraNacional(
         hoy=hoy,
-        kpi_actividades=primera_fila(consulta_filtrada(consultar, "kpi_actividades", filtros, hoy=hoy)),
-        kpi_compromisos=primera_fila(consulta_filtrada(consultar, "kpi_compromisos", filtros)),
-        kpi_capacitaciones=primera_fila(consulta_filtrada(consultar, "kpi_capacitaciones", filtros)),
-        por_estatus=consulta_filtrada(consultar, "actividades_por_estatus", filtros),
+        kpi_actividades=primera_fila(consulta_filtrada(consultar, "tableros/kpi_actividades", filtros, hoy=hoy)),
+        kpi_compromisos=primera_fila(consulta_filtrada(consultar, "tableros/kpi_compromisos", filtros)),
+        kpi_capacitaciones=primera_fila(consulta_filtrada(consultar, "tableros/kpi_capacitaciones", filtros)),
+        por_estatus=consulta_filtrada(consultar, "tableros/actividades_por_estatus", filtros),
         por_eje_tematico=por_eje[por_eje["tipo"] == "tematico"].reset_index(drop=True),
         por_eje_transversal=por_eje[por_eje["tipo"] == "transversal"].reset_index(drop=True),
-        por_region=consulta_filtrada(consultar, "avance_por_region", filtros),
-        por_organismo=consulta_filtrada(consultar, "avance_por_organismo", filtros, hoy=hoy),
-        actividades=consulta_filtrada(consultar, "actividades_tabla", filtros, limite=FILAS_VISIBLES),
-        no_aplican_compromisos=no_aplican("kpi_compromisos", filtros),
-        no_aplican_capacitaciones=no_aplican("kpi_capacitaciones", filtros),
+        por_region=consulta_filtrada(consultar, "tableros/avance_por_region", filtros),
+        por_organismo=consulta_filtrada(consultar, "tableros/avance_por_organismo", filtros, hoy=hoy),
+        actividades=consulta_filtrada(consultar, "tableros/actividades_tabla", filtros, limite=FILAS_VISIBLES),
+        no_aplican_compromisos=no_aplican("tableros/kpi_compromisos", filtros),
+        no_aplican_capacitaciones=no_aplican("tableros/kpi_capacitaciones", filtros),
     )
 
 
 def actividades_para_descarga(consultar: Consultar, filtros: Filtros) -> pd.DataFrame:
     """Every filtered activity, with the table's Spanish headers."""
-    return tabla_para_mostrar(listado_completo(consultar, "actividades_tabla", filtros))
+    return tabla_para_mostrar(listado_completo(consultar, "tableros/actividades_tabla", filtros))
 
 
 def tabla_para_mostrar(actividades: pd.DataFrame) -> pd.DataFrame:

@@ -97,24 +97,26 @@ class PizarraOrganismo:
 
 def pizarra_organismo(consultar: Consultar, filtros: Filtros, organismo: str, hoy: date) -> PizarraOrganismo:
     """Everything the board shows for `organismo`, under the other global filters; `hoy` is the overdue cut-off."""
-    ficha = consultar("ficha_organismo", {"organismo": organismo})
+    ficha = consultar("tableros/ficha_organismo", {"organismo": organismo})
     if ficha.empty:
         raise ValueError(f"No existe el organismo {organismo!r} en el catálogo.")
     filtros = filtros.con(organismo=[organismo])
     return PizarraOrganismo(
         ficha=primera_fila(ficha),
         hoy=hoy,
-        kpi_actividades=primera_fila(consulta_filtrada(consultar, "kpi_actividades", filtros, hoy=hoy)),
-        kpi_compromisos=primera_fila(consulta_filtrada(consultar, "kpi_compromisos", filtros)),
-        kpi_capacitaciones=primera_fila(consulta_filtrada(consultar, "kpi_capacitaciones", filtros)),
-        por_eje=consulta_filtrada(consultar, "actividades_por_eje_estatus", filtros, hoy=hoy),
-        vencidas=consulta_filtrada(consultar, "actividades_vencidas", filtros, hoy=hoy, limite=FILAS_VISIBLES),
-        actividades=consulta_filtrada(consultar, "actividades_tabla", filtros, limite=FILAS_VISIBLES),
-        compromisos=consulta_filtrada(consultar, "compromisos_tabla", filtros, hoy=hoy, limite=FILAS_VISIBLES),
-        capacitaciones=consulta_filtrada(consultar, "capacitaciones_tabla", filtros, limite=FILAS_VISIBLES),
-        compromisos_vencidos=int(consulta_filtrada(consultar, "compromisos_vencidos", filtros, hoy=hoy)["vencidos"].iloc[0]),
-        no_aplican_compromisos=no_aplican("compromisos_tabla", filtros),
-        no_aplican_capacitaciones=no_aplican("capacitaciones_tabla", filtros),
+        kpi_actividades=primera_fila(consulta_filtrada(consultar, "tableros/kpi_actividades", filtros, hoy=hoy)),
+        kpi_compromisos=primera_fila(consulta_filtrada(consultar, "tableros/kpi_compromisos", filtros)),
+        kpi_capacitaciones=primera_fila(consulta_filtrada(consultar, "tableros/kpi_capacitaciones", filtros)),
+        por_eje=consulta_filtrada(consultar, "tableros/actividades_por_eje_estatus", filtros, hoy=hoy),
+        vencidas=consulta_filtrada(consultar, "tableros/actividades_vencidas", filtros, hoy=hoy, limite=FILAS_VISIBLES),
+        actividades=consulta_filtrada(consultar, "tableros/actividades_tabla", filtros, limite=FILAS_VISIBLES),
+        compromisos=consulta_filtrada(consultar, "tableros/compromisos_tabla", filtros, hoy=hoy, limite=FILAS_VISIBLES),
+        capacitaciones=consulta_filtrada(consultar, "tableros/capacitaciones_tabla", filtros, limite=FILAS_VISIBLES),
+        compromisos_vencidos=int(
+            consulta_filtrada(consultar, "tableros/compromisos_vencidos", filtros, hoy=hoy)["vencidos"].iloc[0]
+        ),
+        no_aplican_compromisos=no_aplican("tableros/compromisos_tabla", filtros),
+        no_aplican_capacitaciones=no_aplican("tableros/capacitaciones_tabla", filtros),
     )
 
 

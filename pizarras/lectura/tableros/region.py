@@ -69,7 +69,7 @@ class PizarraRegion:
 
 def pizarra_region(consultar: Consultar, filtros: Filtros, region: str, hoy: date) -> PizarraRegion:
     """The board of `region` under the other global filters; `hoy` is the cut-off for overdue activities."""
-    regiones = consultar("catalogo_regiones", {})
+    regiones = consultar("catalogos/catalogo_regiones", {})
     nombres = dict(zip(regiones["clave"], regiones["nombre"], strict=True))
     if region not in nombres:
         raise ValueError(f"No existe la región {region!r} en el catálogo.")
@@ -78,12 +78,12 @@ def pizarra_region(consultar: Consultar, filtros: Filtros, region: str, hoy: dat
         region=region,
         nombre=nombres[region],
         hoy=hoy,
-        kpi_actividades=primera_fila(consulta_filtrada(consultar, "kpi_actividades", filtros, hoy=hoy)),
-        kpi_compromisos=primera_fila(consulta_filtrada(consultar, "kpi_compromisos", filtros)),
-        kpi_capacitaciones=primera_fila(consulta_filtrada(consultar, "kpi_capacitaciones", filtros)),
-        organismos=consulta_filtrada(consultar, "organismos_comparados", filtros, hoy=hoy),
-        no_aplican_compromisos=no_aplican("kpi_compromisos", filtros),
-        no_aplican_capacitaciones=no_aplican("kpi_capacitaciones", filtros),
+        kpi_actividades=primera_fila(consulta_filtrada(consultar, "tableros/kpi_actividades", filtros, hoy=hoy)),
+        kpi_compromisos=primera_fila(consulta_filtrada(consultar, "tableros/kpi_compromisos", filtros)),
+        kpi_capacitaciones=primera_fila(consulta_filtrada(consultar, "tableros/kpi_capacitaciones", filtros)),
+        organismos=consulta_filtrada(consultar, "tableros/organismos_comparados", filtros, hoy=hoy),
+        no_aplican_compromisos=no_aplican("tableros/kpi_compromisos", filtros),
+        no_aplican_capacitaciones=no_aplican("tableros/kpi_capacitaciones", filtros),
     )
 
 

@@ -3,5 +3,4 @@
 -- Parameters: $regiones, $entidades, $organismos, $ods, $periodos, $estatus (lists, NULL = all) and $hoy DATE.
 select count(*) as vencidos
 from compromisos_filtrados($regiones, $entidades, $organismos, $ods, $periodos, $estatus, $solo_validadas)
-where coalesce(fecha_fin < $hoy, make_date(anio_fin, 12, 31) < $hoy, false)
-  and estatus in ('programada', 'en_proceso')
+where es_vencida(estatus, coalesce(fecha_fin, make_date(anio_fin, 12, 31)), $hoy)

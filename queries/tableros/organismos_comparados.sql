@@ -18,8 +18,8 @@ por_organismo as (
         organismo,
         count(*) as actividades,
         count(*) filter (where estatus = 'concluida') as concluidas,
-        count(*) filter (where fecha_fin < $hoy and estatus in ('programada', 'en_proceso')) as vencidas,
-        cast(avg(avance) filter (where estatus <> 'cancelada') as double) as avance_promedio,
+        count(*) filter (where es_vencida(estatus, fecha_fin, $hoy)) as vencidas,
+        cast(avg(avance) filter (where cuenta_en_avance(estatus)) as double) as avance_promedio,
         max(reportado_en) as ultimo_reporte
     from filtradas
     group by organismo

@@ -8,7 +8,7 @@ with por_estatus as (
         estatus,
         organismo,
         count(*) as n,
-        count(*) filter (where fecha_fin < $hoy) as fin_pasado,
+        count(*) filter (where es_vencida(estatus, fecha_fin, $hoy)) as vencidas,
         sum(avance) as suma,
         count(*) filter (where es_demo) as demo,
         max(reportado_en) as ultimo_reporte
@@ -21,9 +21,9 @@ select
     cast(coalesce(sum(n) filter (where estatus = 'en_proceso'), 0) as bigint)             as en_proceso,
     cast(coalesce(sum(n) filter (where estatus = 'concluida'), 0) as bigint)              as concluidas,
     cast(coalesce(sum(n) filter (where estatus = 'cancelada'), 0) as bigint)              as canceladas,
-    sum(suma) filter (where estatus <> 'cancelada') / sum(n) filter (where estatus <> 'cancelada') as avance_promedio,
+    sum(suma) filter (where cuenta_en_avance(estatus)) / sum(n) filter (where cuenta_en_avance(estatus)) as avance_promedio,
     count(distinct organismo)                                                             as organismos_reportando,
-    cast(coalesce(sum(fin_pasado) filter (where estatus in ('programada', 'en_proceso')), 0) as bigint) as vencidas,
+    cast(coalesce(sum(vencidas), 0) as bigint)                                            as vencidas,
     cast(coalesce(sum(demo), 0) as bigint)                                                as demo,
     max(ultimo_reporte)                                                                   as ultimo_reporte
 from por_estatus

@@ -5,8 +5,7 @@
 with vencidas as (
     select id, organismo, programa, eje, titulo, estatus, avance, fecha_fin, reportado_en, es_demo
     from actividades_filtradas($regiones, $entidades, $organismos, $programas, $ejes, $ods, $periodos, $estatus, $solo_validadas)
-    where fecha_fin < $hoy
-      and estatus in ('programada', 'en_proceso')
+    where es_vencida(estatus, fecha_fin, $hoy)
     order by fecha_fin, id
     limit $limite
 )

@@ -34,7 +34,7 @@ final as (
         j.verificado,
         cast(sum(c.n) as bigint) as actividades,
         cast(coalesce(sum(c.n) filter (where s.clave = 'concluida'), 0) as bigint) as concluidas,
-        sum(c.suma) filter (where s.clave <> 'cancelada') / sum(c.n) filter (where s.clave <> 'cancelada')
+        sum(c.suma) filter (where cuenta_en_avance(s.clave)) / sum(c.n) filter (where cuenta_en_avance(s.clave))
             as avance_promedio
     from conteos c
     join estatus s on s.orden = c.orden

@@ -8,8 +8,8 @@ with actividades_por_organismo as (
     select
         organismo,
         count(*) as actividades,
-        sum(avance) filter (where estatus <> 'cancelada') as suma_avance,
-        count(*) filter (where estatus <> 'cancelada') as con_avance,
+        sum(avance) filter (where cuenta_en_avance(estatus)) as suma_avance,
+        count(*) filter (where cuenta_en_avance(estatus)) as con_avance,
         count(*) filter (where es_demo) as demo
     from actividades_filtradas($regiones, $entidades, $organismos, $programas, $ejes, $ods, $periodos, $estatus, $solo_validadas)
     group by organismo

@@ -16,8 +16,8 @@ cortes as (
 )
 select
     c.corte,
-    cast(avg(r.avance) filter (where r.estatus <> 'cancelada') as double) as avance_promedio,
-    count(*) filter (where r.estatus <> 'cancelada') as actividades
+    cast(avg(r.avance) filter (where cuenta_en_avance(r.estatus)) as double) as avance_promedio,
+    count(*) filter (where cuenta_en_avance(r.estatus)) as actividades
 from cortes c
 cross join (select distinct actividad from reportes) a
 asof join reportes r on r.actividad = a.actividad and r.en < c.corte + interval 1 day

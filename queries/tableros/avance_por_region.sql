@@ -7,8 +7,8 @@ with por_organismo as (
         organismo,
         count(*) as actividades,
         count(*) filter (where estatus = 'concluida') as concluidas,
-        sum(avance) filter (where estatus <> 'cancelada') as suma_avance,
-        count(*) filter (where estatus <> 'cancelada') as con_avance
+        sum(avance) filter (where cuenta_en_avance(estatus)) as suma_avance,
+        count(*) filter (where cuenta_en_avance(estatus)) as con_avance
     from actividades_filtradas($regiones, $entidades, $organismos, $programas, $ejes, $ods, $periodos, $estatus, $solo_validadas)
     group by organismo
 )

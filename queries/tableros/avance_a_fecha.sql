@@ -12,7 +12,7 @@ entonces as (
     group by actividad
 )
 select
-    cast((select avg(avance) from entonces where estatus <> 'cancelada') as double) as avance_entonces,
-    (select count(*) from entonces where estatus <> 'cancelada') as actividades_entonces,
-    cast((select avg(avance) from elegidas where estatus <> 'cancelada') as double) as avance_hoy,
-    (select count(*) from elegidas where estatus <> 'cancelada') as actividades_hoy
+    cast((select avg(avance) from entonces where cuenta_en_avance(estatus)) as double) as avance_entonces,
+    (select count(*) from entonces where cuenta_en_avance(estatus)) as actividades_entonces,
+    cast((select avg(avance) from elegidas where cuenta_en_avance(estatus)) as double) as avance_hoy,
+    (select count(*) from elegidas where cuenta_en_avance(estatus)) as actividades_hoy

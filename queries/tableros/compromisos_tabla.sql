@@ -33,8 +33,7 @@ select
     f.avance,
     f.fecha_inicio,
     f.fecha_fin,
-    coalesce(f.fecha_fin < $hoy, make_date(f.anio_fin, 12, 31) < $hoy, false)
-        and f.estatus in ('programada', 'en_proceso') as vencido,
+    coalesce(es_vencida(f.estatus, coalesce(f.fecha_fin, make_date(f.anio_fin, 12, 31)), $hoy), false) as vencido,
     f.es_demo,
     f.fuente_url
 from elegidas x

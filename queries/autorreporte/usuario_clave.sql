@@ -1,2 +1,0 @@
--- The password hash and state of one account, for the login check only. Parameters: $usuario.
-select usuario, clave_hash, activo from usuarios where usuario = $usuario
