@@ -231,7 +231,7 @@ def _poner_url(at, url: dict[str, list[str]]) -> None:
 
 
 def _rerun(at):
-    at._finished_page_script_hash = ""  # AppTest 1.67 quirk, see tests/paginas/util.py
+    at._finished_page_script_hash = ""  # AppTest 1.67 quirk, see tests/apoyo/paginas.py
     return at.run()
 
 

@@ -1,7 +1,7 @@
 """The board queries done the naive pandas way: tables loaded into DataFrames once, then merge, filter, groupby.
 
 Each function takes the loaded tables and the same parameters as the SQL file and returns the same columns in the
-same order (tests/test_bench.py checks the results agree on the fixture and on a synthetic database). Every board
+same order (tests/rendimiento/test_bench.py checks the results agree on the fixture and on a synthetic database). Every board
 query has one: the same test fails when a query in queries/tableros/ has none.
 """
 

@@ -156,7 +156,7 @@ def a_markdown(datos: dict) -> str:
               "con el paso a DataFrame), en dos escenarios de filtros: ninguno, y seis dimensiones a la vez (región, "
               "programa, eje, ODS, periodo, estatus). pandas: la misma agregación con merge/filtro/groupby sobre las "
               "tablas ya cargadas en DataFrames (`bench/pandas_equivalentes.py`; sus resultados coinciden con los de "
-              "SQL, lo verifica `tests/test_bench.py`). Razón = pandas / DuckDB.", ""]
+              "SQL, lo verifica `tests/rendimiento/test_bench.py`). Razón = pandas / DuckDB.", ""]
         cargas = datos.get("carga_pandas", {})
         if cargas:
             l += ["Carga de las tablas en pandas (una vez por base, fuera de las medidas): " + ", ".join(

@@ -1,22 +1,17 @@
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import duckdb
 import pytest
 
-RAIZ = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(RAIZ))
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from datos_prueba import construir_pequena  # noqa: E402
-from seed.build import construir  # noqa: E402
+from seed.build import construir
+from tests.apoyo.datos_prueba import construir_pequena
 
 
 @pytest.fixture(scope="session")
 def ruta_pequena(tmp_path_factory) -> Path:
-    """The hand-written fixture database (known answers in tests/datos_prueba.py)."""
+    """The hand-written fixture database (known answers in tests/apoyo/datos_prueba.py)."""
     return construir_pequena(tmp_path_factory.mktemp("pequena") / "pequena.duckdb")
 
 
@@ -42,8 +37,8 @@ def con_seed(ruta_seed):
 
 @pytest.fixture(scope="session")
 def ruta_con_usuarios(ruta_pequena, tmp_path_factory) -> Path:
-    """The fixture database plus one account per role (tests/cuentas_prueba.py), created once per run."""
-    from cuentas_prueba import copia, crear_usuarios
+    """The fixture database plus one account per role (tests/apoyo/cuentas_prueba.py), created once per run."""
+    from tests.apoyo.cuentas_prueba import copia, crear_usuarios
 
     return crear_usuarios(copia(ruta_pequena, tmp_path_factory.mktemp("usuarios") / "usuarios.duckdb"))
 
@@ -51,7 +46,7 @@ def ruta_con_usuarios(ruta_pequena, tmp_path_factory) -> Path:
 @pytest.fixture()
 def con_escritura(ruta_con_usuarios, tmp_path):
     """A connection to a fresh copy of the database with accounts: each test writes on its own."""
-    from cuentas_prueba import copia
+    from tests.apoyo.cuentas_prueba import copia
 
     con = duckdb.connect(str(copia(ruta_con_usuarios, tmp_path / "escritura.duckdb")))
     yield con

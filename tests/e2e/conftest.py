@@ -6,30 +6,13 @@ browser context that aborts (and records) any request to a host other than the a
 
 from __future__ import annotations
 
-import shutil
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from datos_prueba import construir_pequena
 
-from bench.servidor import ARGUMENTOS_CHROMIUM, lanzar
-
-RAIZ = Path(__file__).resolve().parents[2]
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-
-
-@contextmanager
-def servidor_en(db: Path, carpeta: Path, entorno: dict | None = None, puerto: int | None = None):
-    """URL of the real server as `make run` starts it (`streamlit run servidor.py`) on the database `db`, stopped when
-    the block ends; its log is printed (pytest shows it when a test fails)."""
-    servidor = lanzar(db, carpeta, entorno=entorno, puerto=puerto)
-    try:
-        servidor.esperar_salud()
-        yield servidor.url
-    finally:
-        servidor.detener()
-        print(servidor.registro.read_text())
+from bench.servidor import ARGUMENTOS_CHROMIUM
+from tests.apoyo.datos_prueba import construir_pequena
+from tests.apoyo.navegador import CHROMIUM, pagina_en, servidor_en
 
 
 @pytest.fixture(scope="module")
@@ -59,33 +42,3 @@ def navegador():
 def pagina(navegador, servidor):
     """A fresh browser page; `pagina.externas` lists any request that tried to leave the machine."""
     yield from pagina_en(navegador, servidor, viewport={"width": 1400, "height": 1000})
-
-
-def pagina_en(navegador, servidor, **opciones_contexto):
-    """A fresh page in a new context with `opciones_contexto` (window size, touch), closed after the test."""
-    contexto = navegador.new_context(locale="es-MX", **opciones_contexto)
-    externas: list[str] = []
-
-    def filtrar(ruta):
-        if ruta.request.url.startswith(servidor):
-            ruta.continue_()
-        else:
-            externas.append(ruta.request.url)
-            ruta.abort()
-
-    contexto.route("**/*", filtrar)
-    page = contexto.new_page()
-    page.externas = externas
-    yield page
-    contexto.close()
-
-
-def esperar_app(page, limite_ms: int = 30000) -> None:
-    """Wait until the script has run and the app is idle."""
-    page.wait_for_selector("[data-testid=stApp][data-test-connection-state=CONNECTED]", timeout=limite_ms)
-    # The front end reads as idle before a page's first run starts; an element in the main area means the first
-    # run has drawn (every page draws one). After a click in a loaded page this is already true.
-    page.wait_for_selector("[data-testid=stMain] [data-testid=stElementContainer]", state="attached",
-                           timeout=limite_ms)
-    page.wait_for_timeout(300)
-    page.wait_for_selector("[data-testid=stApp][data-test-script-state=notRunning]", timeout=limite_ms)

@@ -11,15 +11,14 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from cuentas_prueba import NUEVA
-from datos_prueba import construir_pequena
 from openpyxl import load_workbook
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from pizarras.escritura import autorreporte
 from pizarras.escritura.cuentas import Usuario
-from tests.e2e.conftest import RAIZ, esperar_app, servidor_en
-from tests.e2e.test_pizarra_nacional_e2e import kpi
+from tests.apoyo.cuentas_prueba import NUEVA
+from tests.apoyo.datos_prueba import construir_pequena
+from tests.apoyo.navegador import RAIZ, esperar_app, kpi, servidor_en
 
 pytestmark = pytest.mark.browser
 SALIDA = RAIZ / "test-results"

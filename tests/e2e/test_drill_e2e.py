@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from tests.e2e.conftest import esperar_app
+from tests.apoyo.navegador import esperar_app
 
 pytestmark = pytest.mark.browser
 

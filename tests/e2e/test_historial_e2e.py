@@ -11,7 +11,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import esperar_app
+from tests.apoyo.navegador import esperar_app
 
 pytestmark = pytest.mark.browser
 

@@ -2,24 +2,18 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
 
-from tests.e2e.conftest import esperar_app
+from tests.apoyo.navegador import esperar_app, rutas_de_paginas
 
 pytestmark = pytest.mark.browser
 RAIZ = Path(__file__).resolve().parents[2]
 SALIDA = RAIZ / "test-results" / "paginas"
 
 
-def paginas_registradas() -> list[str]:
-    """URL paths of the pages app.py registers (Streamlit derives them from the file name)."""
-    return re.findall(r'st\.Page\("pages/([a-z_]+)\.py"', (RAIZ / "app.py").read_text(encoding="utf-8"))
-
-
-@pytest.mark.parametrize("ruta", paginas_registradas())
+@pytest.mark.parametrize("ruta", rutas_de_paginas())
 def test_each_page_renders_offline_without_exceptions(pagina, servidor, ruta):
     pagina.goto(f"{servidor}/{ruta}")
     esperar_app(pagina)

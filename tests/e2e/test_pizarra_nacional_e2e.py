@@ -7,15 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.conftest import esperar_app
+from tests.apoyo.navegador import esperar_app, kpi
 
 pytestmark = pytest.mark.browser
 SALIDA = Path(__file__).resolve().parents[2] / "test-results"
-
-
-def kpi(page, etiqueta: str) -> str:
-    metrica = page.locator("[data-testid=stMetric]").filter(has_text=etiqueta).first
-    return metrica.locator("[data-testid=stMetricValue]").inner_text().strip()
 
 
 def elegir(page, filtro: str, opcion: str) -> None:

@@ -11,13 +11,13 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
 import pytest
-from datos_prueba import con_presentaciones, construir_pequena
 from PIL import Image
 
 from bench.servidor import puerto_libre
 from pizarras.publicacion import diapositivas
 from pizarras.publicacion.presentaciones import PREDETERMINADAS, desde_json
-from tests.e2e.conftest import esperar_app, pagina_en, servidor_en
+from tests.apoyo.datos_prueba import con_presentaciones, construir_pequena
+from tests.apoyo.navegador import esperar_app, pagina_en, servidor_en
 
 pytestmark = pytest.mark.browser
 RAIZ = Path(__file__).resolve().parents[2]

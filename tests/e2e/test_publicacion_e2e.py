@@ -12,13 +12,13 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from datos_prueba import construir_pequena
-from publico_prueba import con_registros_sin_validar
 
 from bench.servidor import puerto_libre
 from pizarras.publicacion import datos_abiertos
 from pizarras.publicacion.sitio import PAGINAS
-from tests.e2e.conftest import pagina_en
+from tests.apoyo.datos_prueba import construir_pequena
+from tests.apoyo.navegador import pagina_en
+from tests.apoyo.publico_prueba import con_registros_sin_validar
 
 pytestmark = pytest.mark.browser
 RAIZ = Path(__file__).resolve().parents[2]

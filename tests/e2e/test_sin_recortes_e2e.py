@@ -8,8 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.conftest import esperar_app
-from tests.e2e.test_paginas_e2e import paginas_registradas
+from tests.apoyo.navegador import esperar_app, rutas_de_paginas
 
 pytestmark = pytest.mark.browser
 RAIZ = Path(__file__).resolve().parents[2]
@@ -45,7 +44,7 @@ def contextos(navegador, servidor):
 
 
 @pytest.mark.parametrize("tamano", TAMANOS, ids=[f"{a}x{b}" for a, b in TAMANOS])
-@pytest.mark.parametrize("ruta", paginas_registradas())
+@pytest.mark.parametrize("ruta", rutas_de_paginas())
 def test_no_kpi_or_download_label_is_cut(contextos, servidor, ruta, tamano):
     pagina = contextos[tamano].new_page()
     try:

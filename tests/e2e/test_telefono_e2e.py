@@ -11,7 +11,7 @@ import pytest
 
 from bench.primera_visita import AGENTE_TELEFONO  # the server tells a phone by its User-Agent
 from pizarras.web.compresion import TAMANO_MINIMO
-from tests.e2e.conftest import esperar_app, pagina_en
+from tests.apoyo.navegador import esperar_app, pagina_en
 
 pytestmark = pytest.mark.browser
 SALIDA = Path(__file__).resolve().parents[2] / "test-results" / "telefono"

@@ -7,10 +7,10 @@ from datetime import datetime
 
 import duckdb
 import pytest
-from cuentas_prueba import CLAVE, NUEVA, como
 
 from pizarras.escritura import autorreporte
-from tests.paginas.util import abrir, metrica
+from tests.apoyo.cuentas_prueba import CLAVE, NUEVA, como
+from tests.apoyo.paginas import abrir, metrica
 
 
 @pytest.fixture()

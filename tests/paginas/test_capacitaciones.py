@@ -3,10 +3,9 @@ the detail view of a row."""
 
 from __future__ import annotations
 
-
-from datos_prueba import TOTAL_PARTICIPANTES
-from tests.paginas.figuras import barras, figura, valores
-from tests.paginas.util import abrir, metrica, rerun
+from tests.apoyo.datos_prueba import TOTAL_PARTICIPANTES
+from tests.apoyo.figuras import barras, figura, valores
+from tests.apoyo.paginas import abrir, metrica, rerun
 
 
 def elegir_fila(at, posicion: int):

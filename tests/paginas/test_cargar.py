@@ -8,8 +8,8 @@ import duckdb
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.paginas.util import abrir
-from test_importacion import NUEVA, xlsx
+from tests.apoyo.hojas_prueba import NUEVA, xlsx
+from tests.apoyo.paginas import abrir
 
 
 @pytest.fixture()
@@ -68,7 +68,7 @@ def test_a_wrong_file_gets_a_spanish_message(ruta):
 
 
 def test_an_enlace_uploads_trainings(ruta):
-    from test_importacion import ENCABEZADOS_CAPACITACIONES, TALLER
+    from tests.apoyo.hojas_prueba import ENCABEZADOS_CAPACITACIONES, TALLER
 
     at = abrir("cargar", como="enlace.itei")
     at.radio(key="carga_tipo").set_value("capacitaciones").run()

@@ -8,13 +8,13 @@ from datetime import datetime
 from functools import partial
 
 import duckdb
-from datos_prueba import HOY
 
 from pizarras.base.consultas import ejecutar
 from pizarras.lectura import cifras
 from pizarras.publicacion import presentaciones, sitio
 from pizarras.publicacion.diapositivas import filtros_de, lamina
-from tests.paginas.util import abrir
+from tests.apoyo.datos_prueba import HOY
+from tests.apoyo.paginas import abrir
 
 NUEVA = "Actividades registradas"
 

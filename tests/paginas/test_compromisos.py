@@ -4,8 +4,8 @@ chart, STL membership, the detail view of a row, and the published figures on th
 from __future__ import annotations
 
 from seed.generate_demo import CIFRAS
-from tests.paginas.figuras import barras, figura
-from tests.paginas.util import abrir, metrica, rerun
+from tests.apoyo.figuras import barras, figura
+from tests.apoyo.paginas import abrir, metrica, rerun
 
 TITULO_ODS = "Compromisos alineados a cada ODS"
 

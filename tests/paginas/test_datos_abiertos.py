@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from publico_prueba import con_registros_sin_validar
-from tests.paginas.util import abrir, rerun
+from tests.apoyo.paginas import abrir, rerun
+from tests.apoyo.publico_prueba import con_registros_sin_validar
 
 
 @pytest.fixture(autouse=True)

@@ -7,8 +7,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from pizarras.ui.filtros import pedir_filtros
-from tests.paginas.util import ARNES, abrir, metrica, rerun
-from tests.paginas.util_drill import PENDIENTES, abrir_con_todas, clic_en_grafica, grafica, pendientes
+from tests.apoyo.paginas import ARNES, abrir, metrica, rerun
+from tests.apoyo.paginas_drill import PENDIENTES, abrir_con_todas, clic_en_grafica, grafica, pendientes
 
 
 def test_a_click_on_a_region_bar_opens_the_region_board_filtered_by_it():

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from tests.paginas.figuras import figura, valores
-from tests.paginas.util import abrir, metrica
+from tests.apoyo.figuras import figura, valores
+from tests.apoyo.paginas import abrir, metrica
 
 
 def test_the_organismo_board_draws_its_progress_report_by_report():

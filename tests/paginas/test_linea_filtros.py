@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from pizarras.texto import escapar_markdown
-from tests.paginas.util import abrir, metrica, rerun
+from tests.apoyo.paginas import abrir, metrica, rerun
 
 BOARDS = ["pizarra_nacional", "compromisos", "capacitaciones", "mapa", "pizarra_region", "pizarra_organismo"]
 # Jalisco's ITEI: a place under every other filter's values, so the region and organismo boards draw in full.

@@ -8,8 +8,8 @@ import json
 
 import numpy as np
 
-from tests.paginas.util import abrir, metrica, rerun
-from tests.paginas.util_drill import abrir_con_todas, clic_en_grafica, grafica
+from tests.apoyo.paginas import abrir, metrica, rerun
+from tests.apoyo.paginas_drill import abrir_con_todas, clic_en_grafica, grafica
 
 
 def _decodificar(valor):

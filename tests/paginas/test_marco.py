@@ -7,10 +7,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from datos_prueba import TOTAL_ACTIVIDADES
 from streamlit.testing.v1 import AppTest
 
-from tests.paginas.util import APP, metrica, rerun
+from tests.apoyo.datos_prueba import TOTAL_ACTIVIDADES
+from tests.apoyo.paginas import APP, metrica, rerun
 
 
 def abrir_app(**parametros_url) -> AppTest:
@@ -99,7 +99,7 @@ def test_the_app_process_hands_the_gil_around_in_25_ms_turns():
 
 
 def test_the_sidebar_names_the_years_the_data_covers():
-    from tests.paginas.util import abrir
+    from tests.apoyo.paginas import abrir
 
     at = abrir("pizarra_nacional")
     # The fixture's activities, commitments and trainings span 2015 (a plan's start) to 2025.
@@ -116,7 +116,7 @@ def test_the_years_come_from_the_data_not_a_fixed_label():
 
 
 def test_every_board_defines_overdue_activities_the_same_way():
-    from tests.paginas.util import abrir
+    from tests.apoyo.paginas import abrir
 
     ayudas = set()
     for pagina, url in (("pizarra_nacional", {}), ("pizarra_region", {"region": "norte"}),

@@ -7,11 +7,11 @@ import shutil
 
 import duckdb
 import pytest
-from datos_prueba import con_presentaciones
 
-from pizarras.texto import escapar_markdown
 from pizarras.publicacion import diapositivas
-from tests.paginas.util import abrir, rerun
+from pizarras.texto import escapar_markdown
+from tests.apoyo.datos_prueba import con_presentaciones
+from tests.apoyo.paginas import abrir, rerun
 
 DECK = "panorama-nacional"
 
@@ -119,9 +119,8 @@ def test_an_evaluator_gets_no_editor(ruta):
 
 
 def test_a_hostile_deck_title_is_shown_as_text(ruta):
-    from cuentas_prueba import como
-
     from pizarras.publicacion.presentaciones import Diapositiva, Presentacion, guardar, opciones_de
+    from tests.apoyo.cuentas_prueba import como
 
     hostil = "**Taller** [clic](http://malo.example) <b>x</b>"
     con = duckdb.connect(str(ruta))

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from datos_prueba import TOTAL_ACTIVIDADES
-
 from seed.generate_demo import CIFRAS
-from tests.paginas.util import abrir, metrica, rerun
+from tests.apoyo.datos_prueba import TOTAL_ACTIVIDADES
+from tests.apoyo.paginas import abrir, metrica, rerun
 
 
 def test_every_kpi_without_filters():

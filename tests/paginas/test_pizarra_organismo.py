@@ -5,7 +5,7 @@
 
 from __future__ import annotations
 
-from tests.paginas.util import abrir, metrica, rerun
+from tests.apoyo.paginas import abrir, metrica, rerun
 
 
 def test_without_an_organismo_the_board_asks_for_one():

@@ -6,8 +6,8 @@ and a click on an organismo bar.
 
 from __future__ import annotations
 
-from tests.paginas.util import abrir, metrica, rerun
-from tests.paginas.util_drill import abrir_con_todas, clic_en_grafica
+from tests.apoyo.paginas import abrir, metrica, rerun
+from tests.apoyo.paginas_drill import abrir_con_todas, clic_en_grafica
 
 
 def test_without_a_region_the_board_asks_for_one():

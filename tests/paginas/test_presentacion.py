@@ -11,8 +11,8 @@ import json
 import pytest
 
 from pizarras import estilo, etiquetas
-from tests.paginas.figuras import valores
-from tests.paginas.util import abrir
+from tests.apoyo.figuras import valores
+from tests.apoyo.paginas import abrir
 
 VISTAS = [
     ("pizarra_nacional", {}),

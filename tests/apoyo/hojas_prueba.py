@@ -1,0 +1,28 @@
+"""Spreadsheets the upload tests build at run time: the activities template's headers, a valid new row of each
+kind, and a workbook from rows."""
+
+from __future__ import annotations
+
+import io
+
+from openpyxl import Workbook
+
+from pizarras.cargas.formatos import COLUMNAS_ACTIVIDADES, COLUMNAS_CAPACITACIONES
+
+ENCABEZADOS = [c.encabezado for c in COLUMNAS_ACTIVIDADES]
+NUEVA = ["", "itei", "protai", "PROTAI-T3", "PROTAI-X1", "16", "Jornada de análisis de datos", "", "Capacitación",
+         "10/03/2025", "2025-03-31", 2025, "En proceso", "45%", "", ""]
+TALLER = ["", "ITEI", "Taller de versiones públicas", "Taller", "virtual", "Versiones públicas", "PROTAI-T3",
+          "10/04/2025", "10/04/2025", 40, 25, 15, 12, "Sujetos obligados", ""]
+ENCABEZADOS_CAPACITACIONES = [c.encabezado for c in COLUMNAS_CAPACITACIONES]
+
+
+def xlsx(filas: list[list], encabezados=ENCABEZADOS, antes: list[list] | None = None) -> bytes:
+    libro = Workbook()
+    hoja = libro.active
+    hoja.title = "Datos"
+    for fila in (antes or []) + [encabezados] + filas:
+        hoja.append(fila)
+    salida = io.BytesIO()
+    libro.save(salida)
+    return salida.getvalue()

@@ -1,0 +1,1 @@
+"""Spreadsheet uploads: reading, checking, importing, rolling back, and their command line."""

@@ -1,0 +1,340 @@
+"""Spreadsheet imports of activities: files built at run time, every rule, nothing half-written, rollback exact."""
+
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+from datetime import date, datetime
+from decimal import Decimal
+
+import pytest
+from openpyxl import Workbook, load_workbook
+
+from pizarras.cargas.formatos import COLUMNAS_COMPROMISOS
+from pizarras.cargas.hojas import ArchivoInvalido
+from pizarras.cargas.importar import importar
+from pizarras.cargas.plantillas import plantilla
+from pizarras.cargas.reversion import revertir
+from pizarras.cargas.revision import revisar
+from pizarras.escritura.auditoria import CambioConcurrente, a_json
+from pizarras.escritura.permisos import NoAutorizado
+from tests.apoyo.comparar import instantanea
+from tests.apoyo.cuentas_prueba import NUEVA as FORMULARIO
+from tests.apoyo.cuentas_prueba import como
+from tests.apoyo.hojas_prueba import ENCABEZADOS, ENCABEZADOS_CAPACITACIONES, NUEVA, TALLER, xlsx
+
+DATOS = ("actividades", "actividad_ejes_transversales", "actividad_ods", "reportes_avance", "compromisos",
+         "capacitaciones")
+
+
+def csv_bytes(filas: list[list], separador: str, codificacion: str) -> bytes:
+    lineas = [separador.join(str(c) for c in fila) for fila in [ENCABEZADOS] + filas]
+    return ("\r\n".join(lineas) + "\r\n").encode(codificacion)
+
+
+def editar_plantilla(archivo: bytes, cambios: dict[tuple[int, str], object], nuevas: list[list] = (),
+                     encabezados: list[str] = ENCABEZADOS) -> bytes:
+    libro = load_workbook(io.BytesIO(archivo))
+    hoja = libro["Datos"]
+    for (fila, encabezado), valor in cambios.items():
+        hoja.cell(row=fila, column=encabezados.index(encabezado) + 1, value=valor)
+    for fila in nuevas:
+        hoja.append(fila)
+    salida = io.BytesIO()
+    libro.save(salida)
+    return salida.getvalue()
+
+
+@pytest.fixture()
+def con(con_escritura):
+    return con_escritura
+
+
+def test_the_filled_template_uploaded_unchanged_changes_nothing(con):
+    enlace = como("enlace.itei")
+    archivo_plantilla = plantilla(con, "actividades", "ITEI")
+    antes = instantanea(con, DATOS)
+    revision = revisar(con, enlace, "itei.xlsx", archivo_plantilla)
+    assert revision.valida and revision.resumen()["sin_cambio"] == 2
+    assert (revision.cuenta("insertar"), revision.cuenta("actualizar")) == (0, 0)
+    assert importar(con, enlace, revision).id is None
+    assert instantanea(con, DATOS) == antes
+
+
+def test_a_corrected_template_updates_its_rows_inserts_new_ones_and_twice_is_a_no_op(con):
+    enlace = como("enlace.itei")
+    # The template lists activities by id: find activity 2 by its ID cell.
+    archivo_plantilla = plantilla(con, "actividades", "ITEI")
+    filas = load_workbook(io.BytesIO(archivo_plantilla))["Datos"].iter_rows(values_only=True)
+    fila_2 = next(i for i, f in enumerate(filas, start=1) if f[0] == 2)
+    archivo = editar_plantilla(archivo_plantilla, {(fila_2, "Avance (%)"): 0.8}, [NUEVA])
+    revision = revisar(con, enlace, "itei.xlsx", archivo)
+    assert revision.valida, revision.errores
+    assert revision.resumen() | {"errores": []} == {"valido": True, "insertadas": 1, "actualizadas": 1,
+                                                     "sin_cambio": 1, "errores": []}
+    resultado = importar(con, enlace, revision)
+    assert (resultado.insertadas, resultado.actualizadas) == (1, 1)
+    assert con.execute("select avance, revision from actividades where id = 2").fetchone() == (80, "enviada")
+    nueva = con.execute("select organismo, programa, estatus, avance, revision, fecha_inicio::varchar from actividades "
+                        "where titulo = 'Jornada de análisis de datos'").fetchone()
+    assert nueva == ("ITEI", "PROTAI", "en_proceso", 45, "enviada", "2025-03-10")
+    despues = instantanea(con, DATOS)
+    segunda = revisar(con, enlace, "itei.xlsx", archivo)
+    assert segunda.resumen()["insertadas"] == segunda.resumen()["actualizadas"] == 0
+    assert importar(con, enlace, segunda).id is None and instantanea(con, DATOS) == despues
+
+
+def test_audit_text_has_one_format_for_forms_and_uploads(con):
+    # The history view shows this text and the rollback reads it back: keys sorted, ISO dates, decimals as numbers.
+    assert a_json({"titulo": "Taller «ñ»", "fecha_inicio": date(2025, 3, 10), "avance": Decimal("45.50"),
+                   "reportado_en": datetime(2025, 3, 10, 9, 30), "ods": [16]}) == (
+        '{"avance": 45.5, "fecha_inicio": "2025-03-10", "ods": [16], "reportado_en": "2025-03-10T09:30:00", '
+        '"titulo": "Taller «ñ»"}')
+    assert a_json(None) is None
+    enlace = como("enlace.itei")
+    importar(con, enlace, revisar(con, enlace, "itei.xlsx", xlsx([NUEVA])))
+    texto = con.execute("select despues from auditoria where tabla = 'actividades' and accion = 'crear' "
+                        "order by id desc limit 1").fetchone()[0]
+    despues = json.loads(texto)
+    assert texto == a_json(despues)
+    assert (despues["fecha_inicio"], despues["avance"], despues["revision"]) == ("2025-03-10", 45, "enviada")
+
+
+@pytest.mark.parametrize("separador, codificacion", [(";", "utf-8-sig"), (",", "cp1252"), (";", "utf-8")])
+def test_csv_in_both_encodings_and_delimiters(con, separador, codificacion):
+    fila = [c if c != "45%" else "45" for c in NUEVA]
+    revision = revisar(con, como("enlace.itei"), "carga.csv", csv_bytes([fila], separador, codificacion))
+    assert revision.valida, revision.errores
+    assert revision.plan[0].limpios["titulo"] == "Jornada de análisis de datos"
+
+
+def test_a_title_row_a_totals_row_empty_rows_and_percent_formats(con):
+    filas = [NUEVA, [None] * 16, [*NUEVA[:6], "Otra jornada", *NUEVA[7:13], 0.3, *NUEVA[14:]],
+             ["Total", None, None]]
+    revision = revisar(con, como("enlace.itei"), "x.xlsx", xlsx(filas, antes=[["Reporte trimestral del ITEI"]]))
+    assert revision.valida, revision.errores
+    assert [p.limpios["avance"] for p in revision.plan] == [45, 30]
+    assert any("título" in a for a in revision.avisos) and any("totales" in a for a in revision.avisos)
+
+
+def test_row_errors_name_row_column_and_what_to_fix_and_nothing_is_written(con):
+    antes = instantanea(con, DATOS)
+    malas = [
+        ["", "ITEI", "PROTAI", "PROTAI-T3", "", "", "Uno", "", "Informe", "", "", 2025, "Concluida", 90, "", ""],
+        ["", "XYZ", "PROTAI", "PROTAI-T3", "", "", "Dos", "", "Informe", "", "", 2025, "En proceso", 10, "", ""],
+        ["", "ITEI", "PROTAI", "PROTAI-T3", "", "", "Tres", "", "Informe", "", "", 2025, "Terminada", 10, "", ""],
+        ["", "IDAIP", "PROTAI", "PROTAI-T1", "", "", "Cuatro", "", "Informe", "", "", 2025, "En proceso", 10, "", ""],
+        ["", "ITEI", "PROTAI", "PROTAI-T3", "", "", "Uno", "", "Informe", "", "", 2025, "En proceso", 10, "", ""],
+        ["", "ITEI", "PROTAI", "PROTAI-T3", "", "", "Cinco", "", "Informe", "31/02/2025", "", 2025, "En proceso",
+         150, "", ""],
+    ]
+    revision = revisar(con, como("enlace.itei"), "x.xlsx", xlsx(malas))
+    assert not revision.valida and revision.plan == []
+    por_fila = {}
+    for e in revision.errores:
+        por_fila.setdefault(e.fila, []).append((e.columna, e.mensaje))
+    assert any(c == "Avance (%)" and "100 %" in m for c, m in por_fila[2])
+    assert any(c == "Evidencia (URL)" for c, _ in por_fila[2])
+    assert any(c == "Organismo" and "«XYZ» no está en el catálogo" in m for c, m in por_fila[3])
+    assert any(c == "Estatus" and "Valores parecidos" in m for c, m in por_fila[4])
+    assert any(c == "Organismo" and "enlace de ITEI" in m for c, m in por_fila[5])
+    assert any("Repite la fila 2" in m for _, m in por_fila[6])
+    assert {c for c, _ in por_fila[7]} >= {"Fecha de inicio", "Avance (%)"}
+    with pytest.raises(ValueError):
+        importar(con, como("enlace.itei"), revision)
+    assert instantanea(con, DATOS) == antes
+
+
+def test_a_missing_or_misspelled_header_is_named_with_the_closest_one(con):
+    encabezados = [("Titlo" if e == "Título" else e) for e in ENCABEZADOS if e != "Periodo"]
+    revision = revisar(con, como("enlace.itei"), "x.xlsx", xlsx([], encabezados))
+    mensajes = [e.mensaje for e in revision.errores]
+    assert "Falta la columna «Título». ¿Es «Titlo»? Corrija el encabezado." in mensajes
+    assert any(m.startswith("Falta la columna «Periodo».") for m in mensajes)
+
+
+def test_catalog_values_tolerate_case_and_accents_but_never_guess(con):
+    fila = [*NUEVA[:12], "EN PROCESO", *NUEVA[13:]]
+    assert revisar(con, como("enlace.itei"), "x.xlsx", xlsx([fila])).valida
+    fila = [*NUEVA[:12], "En progreso", *NUEVA[13:]]
+    revision = revisar(con, como("enlace.itei"), "x.xlsx", xlsx([fila]))
+    assert [e.columna for e in revision.errores] == ["Estatus"] and "«En proceso»" in revision.errores[0].mensaje
+
+
+def test_text_that_looks_like_a_formula_is_stored_as_text(con):
+    fila = [*NUEVA[:6], "=HYPERLINK(\"http://malo.example\",\"x\")", *NUEVA[7:]]
+    libro = Workbook()
+    hoja = libro.active
+    hoja.append(ENCABEZADOS)
+    hoja.append(fila)
+    hoja.cell(row=2, column=7).data_type = "s"
+    hoja.cell(row=2, column=16, value="=1+1")  # a real formula: never evaluated (no cached value: empty)
+    salida = io.BytesIO()
+    libro.save(salida)
+    revision = revisar(con, como("enlace.itei"), "x.xlsx", salida.getvalue())
+    assert revision.valida, revision.errores
+    assert revision.plan[0].limpios["titulo"].startswith("=HYPERLINK")
+    assert revision.plan[0].limpios["notas"] is None
+
+
+@pytest.mark.parametrize(
+    "nombre, contenido, mensaje",
+    [
+        ("viejo.xls", bytes.fromhex("D0CF11E0A1B11AE1") + b"\x00" * 600, "Excel antiguo (.xls) o está protegido"),
+        ("datos.xlsx", b"Organismo,Programa\nITEI,PROTAI\n", "no es un libro de Excel válido"),
+        ("datos.csv", None, "pero es un libro de Excel"),
+        ("datos.xlsx", b"PK\x03\x04roto", "dañado o incompleto"),
+        ("datos.pdf", b"%PDF-1.4", "Formato no admitido"),
+        ("vacio.csv", b"", "vacío"),
+    ],
+)
+def test_files_that_are_not_what_they_say_are_refused_in_spanish(con, nombre, contenido, mensaje):
+    contenido = xlsx([NUEVA]) if contenido is None else contenido
+    with pytest.raises(ArchivoInvalido, match=mensaje.replace("(", r"\(").replace(")", r"\)")):
+        revisar(con, como("enlace.itei"), nombre, contenido)
+
+
+def test_a_zip_bomb_is_refused_before_inflating(con):
+    salida = io.BytesIO()
+    with zipfile.ZipFile(salida, "w", zipfile.ZIP_DEFLATED) as archivo:
+        archivo.writestr("xl/worksheets/sheet1.xml", b"0" * (50 * 1024 * 1024))
+    with pytest.raises(ArchivoInvalido, match="al descomprimirse"):
+        revisar(con, como("enlace.itei"), "bomba.xlsx", salida.getvalue())
+
+
+def test_size_and_row_limits(con, monkeypatch):
+    monkeypatch.setenv("PIZARRAS_CARGA_MAX_FILAS", "1")
+    with pytest.raises(ArchivoInvalido, match="el límite es 1"):
+        revisar(con, como("enlace.itei"), "x.xlsx", xlsx([NUEVA, NUEVA]))
+    monkeypatch.setenv("PIZARRAS_CARGA_MAX_MB", "0.001")
+    with pytest.raises(ArchivoInvalido, match="el límite es 0 MB"):
+        revisar(con, como("enlace.itei"), "x.xlsx", xlsx([NUEVA] * 20))
+
+
+def test_an_admin_may_validate_on_import_an_enlace_may_not(con):
+    revision = revisar(con, como("admin.snt"), "x.xlsx", xlsx([NUEVA]))
+    with pytest.raises(NoAutorizado):
+        importar(con, como("enlace.itei"), revision, validar=True)
+    importar(con, como("admin.snt"), revision, validar=True)
+    assert con.execute("select revision from actividades where titulo = ?", [NUEVA[6]]).fetchone() == ("validada",)
+
+
+def test_rollback_restores_exactly_what_the_import_changed(con):
+    enlace, admin = como("enlace.itei"), como("admin.snt")
+    antes = instantanea(con, DATOS)
+    archivo_plantilla = plantilla(con, "actividades", "ITEI")
+    filas = list(load_workbook(io.BytesIO(archivo_plantilla))["Datos"].iter_rows(values_only=True))
+    fila_2 = next(i for i, f in enumerate(filas, start=1) if f[0] == 2)
+    archivo = editar_plantilla(archivo_plantilla, {(fila_2, "Avance (%)"): 70, (fila_2, "Ejes transversales"): "PRONADATOS-X1"},
+                               [NUEVA])
+    resultado = importar(con, enlace, revisar(con, enlace, "itei.xlsx", archivo))
+    assert instantanea(con, DATOS) != antes
+    with pytest.raises(NoAutorizado):
+        revertir(con, enlace, resultado.id)
+    assert revertir(con, admin, resultado.id) == 2
+    despues = instantanea(con, DATOS)
+    # Everything is back, but the restored activity's version moved on (an open editor is told it changed).
+    assert despues["actividades"] != antes["actividades"]
+    sin_version = lambda filas: [f[:-1] for f in filas]  # noqa: E731 — version is the last column
+    assert sin_version(despues["actividades"]) == sin_version(antes["actividades"])
+    assert {t: v for t, v in despues.items() if t != "actividades"} == {
+        t: v for t, v in antes.items() if t != "actividades"}
+    with pytest.raises(ValueError, match="ya se revirtió"):
+        revertir(con, admin, resultado.id)
+
+
+def test_rollback_is_refused_when_a_record_changed_after_the_import(con):
+    enlace, admin = como("enlace.itei"), como("admin.snt")
+    resultado = importar(con, enlace, revisar(con, enlace, "x.xlsx", xlsx([NUEVA])))
+    id_, version = con.execute("select id, version from actividades where titulo = ?", [NUEVA[6]]).fetchone()
+    from pizarras.escritura import autorreporte
+
+    autorreporte.actualizar_actividad(con, enlace, id_, version, {"avance": 50})
+    antes = instantanea(con, DATOS)
+    with pytest.raises(CambioConcurrente, match=f"actividad {id_} cambió"):
+        revertir(con, admin, resultado.id)
+    assert instantanea(con, DATOS) == antes
+
+
+# ------------------------------------------------------------------------------------------------ trainings
+
+
+
+def test_trainings_import_through_their_own_template_with_their_rules(con):
+    enlace, admin = como("enlace.itei"), como("admin.snt")
+    plantilla_itei = plantilla(con, "capacitaciones", "ITEI")
+    sin_cambio = revisar(con, enlace, "cap.xlsx", plantilla_itei, "capacitaciones")
+    assert sin_cambio.valida and sin_cambio.resumen()["sin_cambio"] == 1  # training 1 is ITEI's
+
+    mala = [*TALLER[:9], 40, 30, 15, *TALLER[12:]]
+    errores = revisar(con, enlace, "cap.xlsx", xlsx([mala], ENCABEZADOS_CAPACITACIONES), "capacitaciones").errores
+    assert [(e.columna, "suman 45" in e.mensaje) for e in errores] == [("Participantes", True)]
+
+    antes = instantanea(con, DATOS)
+    archivo = editar_plantilla(plantilla_itei, {(2, "Participantes"): 120}, [TALLER], ENCABEZADOS_CAPACITACIONES)
+    revision = revisar(con, enlace, "cap.xlsx", archivo, "capacitaciones")
+    assert revision.valida, revision.errores
+    resultado = importar(con, enlace, revision)
+    assert (resultado.insertadas, resultado.actualizadas) == (1, 1)
+    assert con.execute("select participantes, revision from capacitaciones where id = 1").fetchone() == (120, "enviada")
+    assert con.execute("select organizador, entidad, tipo, modalidad from capacitaciones where titulo = ?",
+                       [TALLER[2]]).fetchone() == ("ITEI", "14", "taller", "virtual")
+    assert revertir(con, admin, resultado.id) == 2
+    despues = instantanea(con, DATOS)
+    # Training 1 is back as it was (its version moved on: the last column); the new one is gone.
+    assert [f[:-1] for f in despues["capacitaciones"]] == [f[:-1] for f in antes["capacitaciones"]]
+
+
+def test_an_enlace_cannot_upload_another_organisers_training(con):
+    revision = revisar(con, como("enlace.idaip"), "cap.xlsx", xlsx([TALLER], ENCABEZADOS_CAPACITACIONES),
+                       "capacitaciones")
+    assert [e.columna for e in revision.errores] == ["Organismo"]
+
+
+
+# ------------------------------------------------------------------------------------------------ commitments
+
+def test_commitments_are_updated_by_id_within_the_enlaces_entidad(con):
+    enlace, admin = como("enlace.itei"), como("admin.snt")  # ITEI: Jalisco, commitments 1 and 2
+    archivo = plantilla(con, "compromisos", "ITEI")
+    assert revisar(con, enlace, "c.xlsx", archivo, "compromisos").resumen()["sin_cambio"] == 2
+    encabezados = [c.encabezado for c in COLUMNAS_COMPROMISOS]
+    cambiado = editar_plantilla(archivo, {(3, "Avance (%)"): 75}, [["", "", "", "Nuevo", "En proceso", 10, ""],
+                                                                    [3, "", "", "", "En proceso", 10, ""]],
+                                encabezados)
+    errores = revisar(con, enlace, "c.xlsx", cambiado, "compromisos").errores
+    # A row without ID is refused (commitments are not created by file); commitment 3 is Durango's.
+    assert [(e.fila, e.columna) for e in errores] == [(4, "ID"), (5, "ID")]
+    bueno = editar_plantilla(archivo, {(3, "Avance (%)"): 75}, [], encabezados)
+    revision = revisar(con, enlace, "c.xlsx", bueno, "compromisos")
+    assert revision.valida and revision.cuenta("actualizar") == 1
+    fila = next(p for p in revision.plan if p.accion == "actualizar")
+    resultado = importar(con, enlace, revision)
+    assert con.execute("select avance, revision from compromisos where id = ?", [fila.id]).fetchone() == (75, "enviada")
+    revertir(con, admin, resultado.id)
+    assert con.execute("select avance, revision from compromisos where id = ?", [fila.id]).fetchone()[1] == "validada"
+
+
+HUERFANOS = """
+select (select count(*) from actividad_ods where actividad not in (select id from actividades))
+     + (select count(*) from actividad_ejes_transversales where actividad not in (select id from actividades))
+     + (select count(*) from reportes_avance where actividad not in (select id from actividades))
+"""
+
+
+def test_no_write_path_leaves_a_link_or_report_without_its_activity(con):
+    # The link tables declare no foreign key to actividades (DuckDB refuses updates of referenced rows), so the
+    # write paths keep them whole: create, change, import, roll back.
+    enlace, admin = como("enlace.itei"), como("admin.snt")
+    from pizarras.escritura import autorreporte
+
+    id_ = autorreporte.crear_actividad(con, enlace, {**FORMULARIO, "titulo": "Vínculos"})
+    autorreporte.actualizar_actividad(con, enlace, id_, 1, {"ods": [5, 16], "transversales": []})
+    resultado = importar(con, enlace, revisar(con, enlace, "x.xlsx", xlsx([NUEVA])))
+    revertir(con, admin, resultado.id)
+    assert con.execute(HUERFANOS).fetchone()[0] == 0
+
+
+def test_the_seed_database_has_no_orphan_links(con_seed):
+    assert con_seed.execute(HUERFANOS).fetchone()[0] == 0

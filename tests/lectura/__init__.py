@@ -1,0 +1,1 @@
+"""The read side: named board queries, filters, boards and their figures, navigation, the map."""

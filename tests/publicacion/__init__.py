@@ -1,0 +1,1 @@
+"""Publication: presentations, open data, exports and the static site."""

@@ -1,0 +1,1 @@
+"""The bench's own logic: pandas equivalents, statistics, results."""

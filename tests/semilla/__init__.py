@@ -1,0 +1,1 @@
+"""The seed: the database built from seed/ and the synthetic bench databases."""

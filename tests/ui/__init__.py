@@ -1,0 +1,1 @@
+"""The Streamlit glue's shared caches."""

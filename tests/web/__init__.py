@@ -1,0 +1,1 @@
+"""HTTP around Streamlit: compressed statics and the device check."""
