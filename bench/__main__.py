@@ -27,7 +27,7 @@ from bench.carga import medir_carga
 from bench.primera_visita import primera_visita
 from bench.resultados import escribir
 from bench.servidor import CHROMIUM, Muestreo, lanzar
-from pizarras.base.esquema import CARPETA_MIGRACIONES
+from pizarras.base.esquema import CARPETA_MIGRACIONES, VISTAS
 from pizarras.config import CARPETA_SEED, RAIZ
 from seed.build import construir
 from seed.synth import SEMILLA, construir_sintetica
@@ -52,7 +52,7 @@ def aviso(texto: str) -> None:
 def _huella(extra: str) -> str:
     """Fingerprint of everything a database is built from, to reuse one built by an earlier run."""
     h = hashlib.sha256(extra.encode())
-    archivos = [CARPETA_SEED / n for n in ("vistas.sql", "build.py", "synth.py")]
+    archivos = [VISTAS] + [CARPETA_SEED / n for n in ("build.py", "synth.py")]
     archivos += sorted(CARPETA_MIGRACIONES.glob("*.sql"))
     archivos += sorted((CARPETA_SEED / "catalogos").glob("*.csv")) + sorted((CARPETA_SEED / "datos").glob("*.csv"))
     for ruta in archivos:

@@ -14,7 +14,7 @@ from pizarras.config import CARPETA_SEED
 from pizarras.publicacion.presentaciones import cargar_predeterminadas
 
 
-def sembrar_lo_nuevo(con: duckdb.DuckDBPyConnection, desde: int, carpeta_seed: Path) -> None:
+def sembrar_lo_nuevo(con: duckdb.DuckDBPyConnection, desde: int, carpeta_seed: Path = CARPETA_SEED) -> None:
     """What a fresh build writes into the tables of the steps a database just crossed: step 4 brings the default
     presentations."""
     if desde < 4:
@@ -23,7 +23,7 @@ def sembrar_lo_nuevo(con: duckdb.DuckDBPyConnection, desde: int, carpeta_seed: P
 
 def migrar(ruta: Path, carpeta_seed: Path = CARPETA_SEED) -> ResultadoMigracion:
     """`esquema.migrar` with the upper layers' seeds."""
-    return esquema.migrar(ruta, carpeta_seed, sembrar=sembrar_lo_nuevo)
+    return esquema.migrar(ruta, sembrar=lambda con, desde: sembrar_lo_nuevo(con, desde, carpeta_seed))
 
 
 def abrir_al_dia(ruta: Path) -> tuple[duckdb.DuckDBPyConnection, ResultadoMigracion]:

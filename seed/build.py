@@ -64,7 +64,7 @@ def _cargar_csv(con: duckdb.DuckDBPyConnection, tabla: str, ruta: Path) -> None:
 def crear_esquema_y_catalogos(con: duckdb.DuckDBPyConnection, carpeta: Path = CARPETA_SEED) -> None:
     """Tables, table macros and catalogs: what every database needs before any fact (tests add their own)."""
     aplicar_pasos(con, desde=0)
-    instalar_macros(con, carpeta)
+    instalar_macros(con)
     for tabla in TABLAS_CATALOGO:
         _cargar_csv(con, tabla, carpeta / "catalogos" / f"{tabla}.csv")
 

@@ -133,7 +133,7 @@ def _en_nuevo_archivo(ruta: Path, temporal: Path, carpeta: Path, informe: Inform
         con.execute("attach $ruta as viejo (read_only)", {"ruta": str(ruta)})
         con.execute("begin")
         aplicar_pasos(con, desde=0)
-        instalar_macros(con, carpeta)
+        instalar_macros(con)
         con.execute("delete from esquema")
         con.execute("insert into esquema select * from viejo.esquema")
         _leer_nuevos(con, carpeta)

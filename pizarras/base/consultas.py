@@ -19,7 +19,6 @@ import pandas as pd
 
 from pizarras.config import CARPETA_CONSULTAS
 
-
 # "carpeta/nombre": one folder level, lowercase, nothing that could leave queries/.
 _NOMBRE_VALIDO = re.compile(r"[a-z][a-z0-9_]*/[a-z][a-z0-9_]*")
 # A string literal, a line comment or a block comment: removed before looking for $names.

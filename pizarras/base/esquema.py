@@ -3,7 +3,7 @@
 The schema is the ordered steps in `pizarras/base/migraciones/NNN_nombre.sql`; step 1 is the baseline (every database
 built before versions existed). A fresh build applies all of them; an older database gets the missing ones, each
 in its own transaction, after a copy of the file is taken beside it. The table `esquema` records each applied step.
-The filtering macros (`seed/vistas.sql`) are not a step: they are replaced whenever their text changes, so a
+The filtering macros (`pizarras/base/vistas.sql`) are not a step: they are replaced whenever their text changes, so a
 database never runs an old macro with new code.
 """
 
@@ -20,9 +20,10 @@ from pathlib import Path
 
 import duckdb
 
-from pizarras.config import CARPETA_SEED
-
 CARPETA_MIGRACIONES = Path(__file__).resolve().parent / "migraciones"
+# The table macros every query filters through, and the business rules they share (overdue, what an average
+# counts): part of the data layer, replaced whenever their text changes.
+VISTAS = Path(__file__).resolve().parent / "vistas.sql"
 _NOMBRE_PASO = re.compile(r"(\d{3})_([a-z0-9_]+)\.sql")
 
 
@@ -73,8 +74,8 @@ def version_de(con: duckdb.DuckDBPyConnection) -> int:
     return 1 if "actividades" in tablas else 0
 
 
-def _huella_macros(carpeta_seed: Path) -> str:
-    return hashlib.sha256((carpeta_seed / "vistas.sql").read_bytes()).hexdigest()[:16]
+def _huella_macros(vistas: Path) -> str:
+    return hashlib.sha256(vistas.read_bytes()).hexdigest()[:16]
 
 
 def _registrar(con: duckdb.DuckDBPyConnection, paso: Paso) -> None:
@@ -94,19 +95,19 @@ def aplicar_pasos(con: duckdb.DuckDBPyConnection, desde: int) -> list[Paso]:
     return aplicados
 
 
-def instalar_macros(con: duckdb.DuckDBPyConnection, carpeta_seed: Path = CARPETA_SEED) -> None:
+def instalar_macros(con: duckdb.DuckDBPyConnection, vistas: Path = VISTAS) -> None:
     """Create or replace the filtering macros and remember which text they came from."""
-    con.execute((carpeta_seed / "vistas.sql").read_text(encoding="utf-8"))
+    con.execute(vistas.read_text(encoding="utf-8"))
     con.execute("create table if not exists macros_instaladas (huella varchar not null)")
     con.execute("delete from macros_instaladas")
-    con.execute("insert into macros_instaladas values (?)", [_huella_macros(carpeta_seed)])
+    con.execute("insert into macros_instaladas values (?)", [_huella_macros(vistas)])
 
 
-def macros_al_dia(con: duckdb.DuckDBPyConnection, carpeta_seed: Path = CARPETA_SEED) -> bool:
+def macros_al_dia(con: duckdb.DuckDBPyConnection, vistas: Path = VISTAS) -> bool:
     if "macros_instaladas" not in _tablas(con):
         return False
     fila = con.execute("select max(huella) from macros_instaladas").fetchone()
-    return fila[0] == _huella_macros(carpeta_seed)
+    return fila[0] == _huella_macros(vistas)
 
 
 @dataclass(frozen=True)
@@ -147,16 +148,16 @@ def comprobar(con: duckdb.DuckDBPyConnection) -> tuple[int, int]:
 
 # What a fresh build writes from seed/ into the tables of the steps a database just crossed: given by the layer
 # above (`pizarras.arranque`), since those records belong to it (the presentations of step 4).
-Sembrar = Callable[[duckdb.DuckDBPyConnection, int, Path], None]
+Sembrar = Callable[[duckdb.DuckDBPyConnection, int], None]
 
 
-def migrar(ruta: Path, carpeta_seed: Path = CARPETA_SEED, sembrar: Sembrar | None = None) -> ResultadoMigracion:
+def migrar(ruta: Path, sembrar: Sembrar | None = None) -> ResultadoMigracion:
     """Bring the database file at `ruta` to the code's schema (no other process may hold it).
 
     The steps run on a copy of the file, each in its own transaction; only when all of them succeeded does the
     copy replace the original, so a failing step leaves the original untouched. A copy of the original stays
     beside it (date and both versions in its name). The macros are replaced when their text changed. `sembrar`
-    (con, version_de_la_que_viene, carpeta_seed) runs last, in its own transaction on the same copy.
+    (con, version_de_la_que_viene) runs last, in its own transaction on the same copy.
     """
     con = duckdb.connect(str(ruta))
     try:
@@ -165,9 +166,9 @@ def migrar(ruta: Path, carpeta_seed: Path = CARPETA_SEED, sembrar: Sembrar | Non
             raise EsquemaIncompatible(f"«{ruta}» no es una base de Pizarras de Avance (no tiene tablas).")
         if tiene == espera:
             # The usual start: one open, and a write only when the macros' text changed.
-            reinstalar = not macros_al_dia(con, carpeta_seed)
+            reinstalar = not macros_al_dia(con)
             if reinstalar:
-                _en_transaccion(con, lambda: instalar_macros(con, carpeta_seed))
+                _en_transaccion(con, lambda: instalar_macros(con))
                 con.execute("checkpoint")
             return ResultadoMigracion(tiene, espera, None, reinstalar)
         con.execute("checkpoint")  # everything in the main file, so copying it copies the database
@@ -182,9 +183,9 @@ def migrar(ruta: Path, carpeta_seed: Path = CARPETA_SEED, sembrar: Sembrar | Non
         try:
             for paso in [p for p in pasos() if p.numero > tiene]:
                 _en_transaccion(con, lambda: (con.execute(paso.sql()), _registrar(con, paso)))
-            _en_transaccion(con, lambda: instalar_macros(con, carpeta_seed))
+            _en_transaccion(con, lambda: instalar_macros(con))
             if sembrar:
-                _en_transaccion(con, lambda: sembrar(con, tiene, carpeta_seed))
+                _en_transaccion(con, lambda: sembrar(con, tiene))
             con.execute("checkpoint")
         finally:
             con.close()

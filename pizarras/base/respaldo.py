@@ -1,7 +1,7 @@
 """Backup and restore of the whole database: DuckDB `EXPORT DATABASE … (format parquet)` / `IMPORT DATABASE`.
 
 A backup is a folder: DuckDB's `schema.sql` and `load.sql` (tables, constraints and the table macros of
-seed/vistas.sql, which live in the catalog), one Parquet file per table, and our `respaldo.json` manifest with each
+pizarras/base/vistas.sql, which live in the catalog), one Parquet file per table, and our `respaldo.json` manifest with each
 table's row count and checksum. A backup is written to a temporary sibling folder and renamed into place, so an
 interrupted backup never looks complete.
 
@@ -23,7 +23,7 @@ from pathlib import Path
 import duckdb
 
 from pizarras.base.conexion import BaseNoAbre, Motivo, abrir
-from pizarras.config import CARPETA_SEED
+from pizarras.base.esquema import VISTAS
 
 MANIFIESTO = "respaldo.json"
 FORMATO = 1
@@ -164,9 +164,9 @@ def leer_manifiesto(carpeta: Path) -> dict:
     return manifiesto
 
 
-def _reponer_macros_de_vistas(con: duckdb.DuckDBPyConnection, carpeta_seed: Path) -> None:
-    """Recreate the table macros of seed/vistas.sql if the import left any of them out."""
-    texto = (carpeta_seed / "vistas.sql").read_text(encoding="utf-8")
+def _reponer_macros_de_vistas(con: duckdb.DuckDBPyConnection) -> None:
+    """Recreate the table macros of pizarras/base/vistas.sql if the import left any of them out."""
+    texto = VISTAS.read_text(encoding="utf-8")
     nombres = _MACRO_EN_VISTAS.findall(texto)
     if set(nombres) <= set(_macros(con)):
         return
@@ -222,7 +222,7 @@ def _probar_macro(con: duckdb.DuckDBPyConnection, nombre: str, parametros: list[
         con.execute(f"select count(*) from {nombre}({argumentos})").fetchone()
 
 
-def restaurar(carpeta: Path, base: Path, forzar: bool = False, carpeta_seed: Path = CARPETA_SEED) -> Resumen:
+def restaurar(carpeta: Path, base: Path, forzar: bool = False) -> Resumen:
     """Rebuild `base` from the backup in `carpeta`; an existing `base` is replaced only with `forzar`."""
     carpeta, base = Path(carpeta).absolute(), Path(base).absolute()
     manifiesto = leer_manifiesto(carpeta)
@@ -244,7 +244,7 @@ def restaurar(carpeta: Path, base: Path, forzar: bool = False, carpeta_seed: Pat
             try:
                 con.execute("begin")
                 con.execute(f"import database {_literal(carpeta)}")
-                _reponer_macros_de_vistas(con, carpeta_seed)
+                _reponer_macros_de_vistas(con)
                 con.execute("commit")
             except duckdb.Error as error:
                 raise ErrorDeRespaldo(

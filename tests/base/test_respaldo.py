@@ -15,8 +15,8 @@ import pytest
 
 from pizarras.__main__ import main
 from pizarras.base.consultas import cargar, ejecutar, nombres_disponibles
+from pizarras.base.esquema import VISTAS
 from pizarras.base.respaldo import MANIFIESTO, ErrorDeRespaldo, respaldar, restaurar
-from pizarras.config import CARPETA_SEED
 from pizarras.lectura.filtros import Filtros, parametros_para
 from tests.apoyo.comparar import contenido_de, huella_archivo
 from tests.apoyo.datos_prueba import HOY, construir_pequena
@@ -83,7 +83,7 @@ def test_restore_gives_back_every_table_row_for_row(origen, request, tmp_path):
 
 
 def test_import_database_recreates_the_filter_macros_and_they_answer_the_same(pequena, respaldo, tmp_path):
-    # The macros of seed/vistas.sql live in the catalog: EXPORT writes them into schema.sql, IMPORT runs it.
+    # The macros of pizarras/base/vistas.sql live in the catalog: EXPORT writes them into schema.sql, IMPORT runs it.
     esquema = (respaldo / "schema.sql").read_text(encoding="utf-8").lower()
     for macro in ("actividades_filtradas", "compromisos_filtrados", "capacitaciones_filtradas"):
         assert f"create macro {macro}" in esquema
@@ -105,8 +105,8 @@ def test_macros_missing_from_the_backup_are_recreated_from_seed(respaldo, pequen
     esquema = respaldo / "schema.sql"
     sentencias = esquema.read_text(encoding="utf-8").split(";\n")
     sin_macros = [s for s in sentencias if "create macro" not in s.lower()]
-    # Every macro of seed/vistas.sql: the three filter macros and the business-rule ones.
-    assert len(sentencias) - len(sin_macros) == (CARPETA_SEED / "vistas.sql").read_text(encoding="utf-8").count(
+    # Every macro of pizarras/base/vistas.sql: the three filter macros and the business-rule ones.
+    assert len(sentencias) - len(sin_macros) == VISTAS.read_text(encoding="utf-8").count(
         "create or replace macro")
     esquema.write_text(";\n".join(sin_macros), encoding="utf-8")
 

@@ -15,6 +15,7 @@ import pytest
 from bench import consultas, paginas, pandas_equivalentes, resultados
 from bench.estadistica import mediana, medir, percentil, resumen, resumen_latencias
 from pizarras.base.consultas import ejecutar, nombres_disponibles
+from pizarras.base.esquema import VISTAS
 from pizarras.config import RAIZ
 from pizarras.lectura.filtros import Filtros
 from seed.synth import construir_sintetica
@@ -181,7 +182,7 @@ def test_every_board_query_has_a_pandas_version():
 def test_the_scenarios_reach_every_filter_of_every_macro(ruta_sintetica):
     # For each filter of a macro, some scenario keeps rows and would keep others without that filter: a pandas
     # version that mishandles the filter then gives a different answer.
-    macros = re.findall(r"create or replace macro (\w+)\(([^)]*)\) as table", (RAIZ / "seed" / "vistas.sql").read_text(encoding="utf-8"))
+    macros = re.findall(r"create or replace macro (\w+)\(([^)]*)\) as table", VISTAS.read_text(encoding="utf-8"))
     assert len(macros) == 3
     con = duckdb.connect(str(ruta_sintetica), read_only=True)
     try:

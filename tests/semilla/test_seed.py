@@ -133,7 +133,8 @@ def test_a_failed_build_leaves_the_previous_database_untouched(tmp_path):
     antes = destino.read_bytes()
     carpeta_rota = tmp_path / "seed_roto"
     carpeta_rota.mkdir()
-    (carpeta_rota / "vistas.sql").write_text("create or replace macro x() as table select (")
+    (carpeta_rota / "catalogos").mkdir()
+    (carpeta_rota / "catalogos" / "regiones.csv").write_text("clave,nombre\n\"sin cerrar,Norte\n")
     with pytest.raises(duckdb.Error):
         construir(destino, carpeta_rota)
     assert destino.read_bytes() == antes
