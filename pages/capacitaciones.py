@@ -5,13 +5,12 @@ from __future__ import annotations
 import streamlit as st
 
 from pizarras import estilo
-from pizarras.graficas import avance, gobierno_abierto
 from pizarras.lectura.tableros import capacitaciones as tablero
 from pizarras.ui import componentes
 from pizarras.ui.chips import encabezado
 from pizarras.ui.datos import consultar_directo, tablero_compartido
 from pizarras.ui.detalle import mostrar_detalle, tabla_seleccionable
-from pizarras.ui.figuras import dibujar, figura
+from pizarras.ui.figuras import dibujar, figura_declarada
 from pizarras.ui.marco import exigir_marco
 from pizarras.ui.tablas import mostrar_tabla
 
@@ -34,10 +33,11 @@ if pizarra.vacia:
     componentes.estado_vacio("capacitaciones")
     st.stop()
 
+graficas = pizarra.graficas
 if pizarra.por_mes.empty:
     st.caption("Ninguna de las capacitaciones filtradas tiene fecha de inicio.")
 else:
-    dibujar(figura(gobierno_abierto.serie_mensual, pizarra.por_mes))
+    dibujar(figura_declarada(graficas["por_mes"]))
 sin_fecha, sin_participantes = int(faltantes["sin_fecha"]), int(faltantes["sin_participantes"])
 st.caption(
     f"Sin fecha de inicio (fuera de la serie por mes): {sin_fecha} de "
@@ -46,41 +46,21 @@ st.caption(
 )
 
 izquierda, derecha = st.columns(2)
-dibujar(
-    figura(avance.barras_conteo, pizarra.por_region, "nombre", "capacitaciones", "Capacitaciones por región",
-           "capacitaciones", extra=("participantes", "Participantes")),
-    izquierda,
-)
-dibujar(figura(gobierno_abierto.barras_sexo, tablero.participantes_por_sexo(kpi, faltantes)), derecha)
+dibujar(figura_declarada(graficas["por_region"]), izquierda)
+dibujar(figura_declarada(graficas["por_sexo"]), derecha)
 derecha.caption(
     f"Sin desglose por sexo en su fuente: {estilo.entero(faltantes['participantes_sin_sexo'])} de "
     f"{estilo.cantidad(kpi['participantes'], 'participante', 'participantes')} (en "
     f"{estilo.cantidad(int(faltantes['sin_desglose_sexo']), 'capacitación', 'capacitaciones')})."
 )
 
-principales = tablero.principales_organizadores(pizarra.por_organizador)
-dibujar(
-    figura(
-        avance.barras_conteo, principales, "organizador", "capacitaciones",
-        tablero.titulo_organizadores(principales, pizarra.por_organizador), "capacitaciones",
-        color=estilo.PALETA[1], extra=("participantes", "Participantes"),
-    )
-)
+dibujar(figura_declarada(graficas["por_organizador"]))
 with st.expander(f"Todos los organizadores ({len(pizarra.por_organizador)})"):
     mostrar_tabla(tablero.tabla_organizadores(pizarra.por_organizador))
 
 izquierda, derecha = st.columns(2)
-for columna, datos, titulo, color in (
-    (izquierda, tablero.con_modalidad(pizarra.por_modalidad), "Capacitaciones por modalidad", estilo.PALETA[0]),
-    (derecha, tablero.con_tipo(pizarra.por_tipo), "Capacitaciones por tipo", estilo.PALETA[4]),
-    (st, pizarra.por_tema.assign(etiqueta=pizarra.por_tema["tema"]), "Capacitaciones por tema", estilo.PALETA[2]),
-    (st, tablero.con_eje(pizarra.por_eje), "Capacitaciones por eje", estilo.PALETA[3]),
-):
-    dibujar(
-        figura(avance.barras_conteo, datos, "etiqueta", "capacitaciones", titulo, "capacitaciones", color=color,
-               extra=("participantes", "Participantes")),
-        columna,
-    )
+for columna, clave in ((izquierda, "por_modalidad"), (derecha, "por_tipo"), (st, "por_tema"), (st, "por_eje")):
+    dibujar(figura_declarada(graficas[clave]), columna)
 
 st.subheader("Capacitaciones")
 st.caption("Seleccione una fila para ver todos sus campos y su fuente.")

@@ -7,13 +7,12 @@ from datetime import date
 import streamlit as st
 
 from pizarras import estilo
-from pizarras.graficas import avance, gobierno_abierto
 from pizarras.lectura.tableros import compromisos as tablero
 from pizarras.ui import componentes
 from pizarras.ui.chips import encabezado
 from pizarras.ui.datos import consultar_directo, tablero_compartido
 from pizarras.ui.detalle import mostrar_detalle, tabla_seleccionable
-from pizarras.ui.figuras import dibujar, figura
+from pizarras.ui.figuras import dibujar, figura_declarada
 from pizarras.ui.marco import exigir_marco
 from pizarras.ui.tablas import mostrar_tabla
 
@@ -37,25 +36,19 @@ if pizarra.vacia:
     componentes.estado_vacio("compromisos de gobierno abierto")
     st.stop()
 
-dibujar(figura(gobierno_abierto.barras_planes, tablero.planes_para_grafica(pizarra.por_plan)))
+graficas = pizarra.graficas
+dibujar(figura_declarada(graficas["por_plan"]))
 with st.expander("Planes de acción (tabla)"):
     mostrar_tabla(tablero.tabla_planes(pizarra.por_plan))
 
 izquierda, derecha = st.columns(2)
-dibujar(figura(gobierno_abierto.barras_estatus_avance, tablero.estatus_para_grafica(pizarra.por_estatus)), izquierda)
+dibujar(figura_declarada(graficas["por_estatus"]), izquierda)
 if pizarra.sin_avance:
     izquierda.caption(
         f"Sin porcentaje de avance en su fuente (solo estatus): "
         f"{estilo.cantidad(pizarra.sin_avance, 'compromiso', 'compromisos')}; no cuentan en los promedios."
     )
-dibujar(
-    figura(
-        avance.barras_conteo, pizarra.areas, "area", "compromisos", "Compromisos por área de política",
-        "compromisos",
-        color=estilo.PALETA[2], extra=("concluidos", "Concluidos"),
-    ),
-    derecha,
-)
+dibujar(figura_declarada(graficas["por_area"]), derecha)
 textos = estilo.cantidad(len(pizarra.por_area), "texto distinto", "textos distintos")
 derecha.caption(
     f"Las fuentes nombran el área con texto libre ({textos}); "
@@ -66,7 +59,7 @@ with derecha.expander(f"Áreas de política y textos de las fuentes ({len(pizarr
     mostrar_tabla(tablero.tabla_areas(pizarra.areas))
 
 st.subheader("Alineación a los Objetivos de Desarrollo Sostenible")
-dibujar(figura(gobierno_abierto.barras_ods, tablero.ods_para_grafica(pizarra.por_ods)))
+dibujar(figura_declarada(graficas["por_ods"]))
 if pizarra.alineaciones_demo:
     st.caption(
         f"**Alineaciones de demostración.** Ninguna fuente alinea cada compromiso a un ODS: las "
@@ -82,7 +75,7 @@ if pizarra.stl.empty:
 else:
     stl = tablero.stl_por_sector(pizarra.stl)
     izquierda, derecha = st.columns([3, 2])
-    dibujar(figura(gobierno_abierto.barras_stl, stl), izquierda)
+    dibujar(figura_declarada(graficas["stl"]), izquierda)
     mostrar_tabla(stl, derecha)
     derecha.metric("Integrantes", estilo.entero(stl["Total"].sum()))
     if pizarra.stl_es_demo:

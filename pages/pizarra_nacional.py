@@ -7,14 +7,13 @@ from datetime import date
 
 import streamlit as st
 
-from pizarras import estilo
 from pizarras.graficas import avance
 from pizarras.lectura.navegacion import PAGINA_NACIONAL
 from pizarras.lectura.tableros.nacional import actividades_para_descarga, pizarra_nacional
 from pizarras.ui import componentes, evolucion
 from pizarras.ui.chips import encabezado
 from pizarras.ui.datos import consultar_directo, tablero_compartido
-from pizarras.ui.figuras import dibujar, figura
+from pizarras.ui.figuras import dibujar, figura_declarada
 from pizarras.ui.marco import exigir_marco
 from pizarras.ui.navegacion import grafica_navegable
 from pizarras.ui.tablas import tabla_al_pie
@@ -41,31 +40,26 @@ if pizarra.vacia:
 
 st.caption("Haga clic en una barra de región, eje u organismo para abrir su pizarra con ese filtro.")
 st.caption(avance.NOTA_ORDEN_AVANCE)
+graficas = pizarra.graficas
 izquierda, derecha = st.columns(2)
-dibujar(figura(avance.barras_estatus, pizarra.por_estatus), izquierda)
+dibujar(figura_declarada(graficas["por_estatus"]), izquierda)
 grafica_navegable(
-    figura(avance.barras_avance, pizarra.por_region, "nombre", "Avance por región", clave="region"),
-    "region", key="nacional_grafica_region", desde=PAGINA_NACIONAL, contenedor=derecha,
+    figura_declarada(graficas["por_region"]), "region", key="nacional_grafica_region", desde=PAGINA_NACIONAL,
+    contenedor=derecha,
 )
 # Full width: eje names are long, and at half width they left no room for the bars and their figures.
 grafica_navegable(
-    figura(avance.barras_avance, pizarra.por_eje_tematico, "etiqueta", "Avance por eje temático", clave="eje"),
-    "eje", key="nacional_grafica_eje_tematico", desde=PAGINA_NACIONAL,
+    figura_declarada(graficas["por_eje_tematico"]), "eje", key="nacional_grafica_eje_tematico", desde=PAGINA_NACIONAL,
 )
 if pizarra.por_eje_transversal.empty:
     st.caption("Las actividades filtradas no tienen ejes transversales.")
 else:
     grafica_navegable(
-        figura(
-            avance.barras_avance, pizarra.por_eje_transversal, "etiqueta", "Avance por eje transversal",
-            color=estilo.PALETA[2], clave="eje",
-        ),
-        "eje", key="nacional_grafica_eje_transversal", desde=PAGINA_NACIONAL,
+        figura_declarada(graficas["por_eje_transversal"]), "eje", key="nacional_grafica_eje_transversal",
+        desde=PAGINA_NACIONAL,
     )
 grafica_navegable(
-    figura(avance.barras_avance, pizarra.por_organismo, "sigla", "Avance por organismo", color=estilo.PALETA[1],
-           clave="organismo"),
-    "organismo", key="nacional_grafica_organismo", desde=PAGINA_NACIONAL,
+    figura_declarada(graficas["por_organismo"]), "organismo", key="nacional_grafica_organismo", desde=PAGINA_NACIONAL,
 )
 if not pizarra.por_eje_tematico["verificado"].all():
     st.caption("Los nombres de los ejes de PROTAI y PRONADATOS 2022-2026 no están verificados contra el DOF; se corregirán en el catálogo.")

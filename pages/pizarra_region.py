@@ -7,14 +7,13 @@ from datetime import date
 
 import streamlit as st
 
-from pizarras import estilo
 from pizarras.graficas import avance
 from pizarras.lectura.navegacion import PAGINA_REGION
 from pizarras.lectura.tableros.region import pizarra_region, tabla_organismos
 from pizarras.ui import componentes
 from pizarras.ui.chips import encabezado
 from pizarras.ui.datos import tablero_compartido
-from pizarras.ui.figuras import figura
+from pizarras.ui.figuras import figura_declarada
 from pizarras.ui.marco import exigir_marco
 from pizarras.ui.navegacion import grafica_navegable, selector_unico
 from pizarras.ui.tablas import mostrar_tabla
@@ -45,12 +44,8 @@ if pizarra.vacia:
     st.stop()
 
 grafica_navegable(
-    figura(
-        avance.barras_avance, pizarra.organismos_con_actividades, "sigla",
-        f"Avance por organismo — {pizarra.nombre}",
-        color=estilo.PALETA[1], clave="organismo",
-    ),
-    "organismo", key="region_grafica_organismo", desde=PAGINA_REGION,
+    figura_declarada(pizarra.graficas["por_organismo"]), "organismo", key="region_grafica_organismo",
+    desde=PAGINA_REGION,
 )
 st.caption("Haga clic en una barra para abrir la pizarra de ese organismo. " + avance.NOTA_ORDEN_AVANCE)
 

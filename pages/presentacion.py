@@ -6,9 +6,9 @@ from __future__ import annotations
 import streamlit as st
 
 from pizarras.escritura.permisos import NoAutorizado, exigir_escritura
-from pizarras.texto import escapar_markdown
 from pizarras.publicacion import presentaciones
 from pizarras.publicacion.diapositivas import VISTAS
+from pizarras.texto import escapar_markdown
 from pizarras.ui.datos import conexion
 from pizarras.ui.escrituras import aviso_pendiente
 from pizarras.ui.marco import exigir_marco

@@ -19,8 +19,7 @@ from urllib.parse import urlencode
 import plotly.graph_objects as go
 import segno
 
-from pizarras import estilo
-from pizarras.graficas import avance, gobierno_abierto
+from pizarras.graficas.declaradas import figura_de
 from pizarras.graficas.mapa import figura_mapa
 from pizarras.lectura.cifras import Cifra, elegir
 from pizarras.lectura.filtros import Filtros, Opcion, describir, desde_url
@@ -88,7 +87,7 @@ def _nacional(consultar: Consultar, filtros: Filtros, hoy: date):
     kpis = _pares(elegir(p.cifras, "actividades", "concluidas", "avance_promedio", "organismos_reportando"))
     if p.vacia:
         return kpis, None, "No hay actividades validadas con estos filtros."
-    return kpis, avance.barras_estatus(p.por_estatus), None
+    return kpis, figura_de(p.graficas["por_estatus"]), None
 
 
 def _regiones(consultar: Consultar, filtros: Filtros, hoy: date):
@@ -96,7 +95,7 @@ def _regiones(consultar: Consultar, filtros: Filtros, hoy: date):
     kpis = _pares(elegir(p.cifras, "actividades", "avance_promedio", "vencidas"))
     if p.vacia:
         return kpis, None, "No hay actividades validadas con estos filtros."
-    return kpis, avance.barras_avance(p.por_region, "nombre", "Avance por región", clave="region"), None
+    return kpis, figura_de(p.graficas["por_region"]), None
 
 
 def _compromisos_ods(consultar: Consultar, filtros: Filtros, hoy: date):
@@ -104,7 +103,7 @@ def _compromisos_ods(consultar: Consultar, filtros: Filtros, hoy: date):
     kpis = _pares(elegir(p.cifras, "compromisos", "alineados_ods", "avance_promedio"))
     if p.vacia:
         return kpis, None, "No hay compromisos validados con estos filtros."
-    return kpis, gobierno_abierto.barras_ods(t_compromisos.ods_para_grafica(p.por_ods)), None
+    return kpis, figura_de(p.graficas["por_ods"]), None
 
 
 def _capacitaciones_region(consultar: Consultar, filtros: Filtros, hoy: date):
@@ -112,9 +111,7 @@ def _capacitaciones_region(consultar: Consultar, filtros: Filtros, hoy: date):
     kpis = _pares(elegir(p.cifras, "capacitaciones", "participantes", "mujeres"))
     if p.vacia:
         return kpis, None, "No hay capacitaciones validadas con estos filtros."
-    figura = avance.barras_conteo(p.por_region, "nombre", "participantes", "Personas capacitadas por región",
-                                    "personas", extra=("capacitaciones", "Capacitaciones"))
-    return kpis, figura, None
+    return kpis, figura_de(p.graficas["participantes_por_region"]), None
 
 
 def _region(consultar: Consultar, filtros: Filtros, hoy: date):
@@ -124,9 +121,7 @@ def _region(consultar: Consultar, filtros: Filtros, hoy: date):
     kpis = _pares(elegir(p.cifras, "organismos", "actividades", "avance_promedio"))
     if p.vacia:
         return kpis, None, f"No hay actividades validadas en la {p.nombre} con estos filtros."
-    figura = avance.barras_avance(p.organismos, "sigla", f"Avance por organismo · {p.nombre}",
-                                    color=estilo.PALETA[1], clave="organismo")
-    return kpis, figura, None
+    return kpis, figura_de(p.graficas["por_organismo"]), None
 
 
 def _organismo(consultar: Consultar, filtros: Filtros, hoy: date):
@@ -136,9 +131,7 @@ def _organismo(consultar: Consultar, filtros: Filtros, hoy: date):
     kpis = _pares(elegir(p.cifras, "actividades", "concluidas", "avance_promedio"))
     if p.vacia:
         return kpis, None, f"{p.ficha['sigla']} no tiene actividades validadas con estos filtros."
-    temas = p.por_eje.assign(etiqueta=p.por_eje["programa_sigla"] + " · " + p.por_eje["nombre"])
-    figura = avance.barras_avance(temas, "etiqueta", f"Avance por eje · {p.ficha['sigla']}", clave="eje")
-    return kpis, figura, None
+    return kpis, figura_de(p.graficas["por_eje"]), None
 
 
 def _mapa(consultar: Consultar, filtros: Filtros, hoy: date):

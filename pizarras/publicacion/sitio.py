@@ -23,9 +23,8 @@ import pandas as pd
 import plotly
 import plotly.graph_objects as go
 
-from pizarras import estilo
 from pizarras.base.consultas import ejecutar
-from pizarras.graficas import avance, gobierno_abierto
+from pizarras.graficas.declaradas import figura_de
 from pizarras.graficas.mapa import figura_mapa
 from pizarras.lectura.cifras import Cifra, elegir
 from pizarras.lectura.filtros import Filtros
@@ -123,11 +122,7 @@ def _nacional(consultar, filtros: Filtros, hoy: date) -> tuple[str, list[go.Figu
     kpis = _kpis(elegir(p.cifras, "actividades", "concluidas", "avance_promedio", "organismos_reportando", "vencidas"))
     if p.vacia:
         return kpis + "<p>No hay actividades validadas.</p>", []
-    figuras = [avance.barras_estatus(p.por_estatus),
-               avance.barras_avance(p.por_region, "nombre", "Avance por región", clave="region"),
-               avance.barras_avance(p.por_eje_tematico, "etiqueta", "Avance por eje temático", clave="eje"),
-               avance.barras_avance(p.por_organismo, "sigla", "Avance por organismo", color=estilo.PALETA[1],
-                                      clave="organismo")]
+    figuras = [figura_de(p.graficas[c]) for c in ("por_estatus", "por_region", "por_eje_tematico", "por_organismo")]
     return _demo(p.registros_demo) + kpis, figuras
 
 
@@ -136,9 +131,7 @@ def _compromisos(consultar, filtros: Filtros, hoy: date) -> tuple[str, list[go.F
     kpis = _kpis(elegir(p.cifras, "compromisos", "planes", "entidades", "avance_promedio", "alineados_ods"))
     if p.vacia:
         return kpis + "<p>No hay compromisos validados.</p>", []
-    figuras = [gobierno_abierto.barras_planes(t_compromisos.planes_para_grafica(p.por_plan)),
-               gobierno_abierto.barras_estatus_avance(t_compromisos.estatus_para_grafica(p.por_estatus)),
-               gobierno_abierto.barras_ods(t_compromisos.ods_para_grafica(p.por_ods))]
+    figuras = [figura_de(p.graficas[c]) for c in ("por_plan", "por_estatus", "por_ods")]
     return _demo(p.registros_demo) + kpis, figuras
 
 
@@ -147,11 +140,9 @@ def _capacitaciones(consultar, filtros: Filtros, hoy: date) -> tuple[str, list[g
     kpis = _kpis(elegir(p.cifras, "capacitaciones", "participantes", "mujeres", "hombres"))
     if p.vacia:
         return kpis + "<p>No hay capacitaciones validadas.</p>", []
-    figuras = [avance.barras_conteo(p.por_region, "nombre", "capacitaciones", "Capacitaciones por región",
-                                      "capacitaciones", extra=("participantes", "Participantes")),
-               gobierno_abierto.barras_sexo(t_capacitaciones.participantes_por_sexo(p.kpi, p.faltantes))]
+    figuras = [figura_de(p.graficas[c]) for c in ("por_region", "por_sexo")]
     if not p.por_mes.empty:
-        figuras.insert(0, gobierno_abierto.serie_mensual(p.por_mes))
+        figuras.insert(0, figura_de(p.graficas["por_mes"]))
     return _demo(p.registros_demo) + kpis, figuras
 
 
@@ -162,8 +153,7 @@ def _regiones(consultar, filtros: Filtros, hoy: date, regiones: list[tuple[str, 
         if p.vacia:
             vacias.append(nombre)
             continue
-        figuras.append(avance.barras_avance(p.organismos, "sigla", f"Avance por organismo · {p.nombre}",
-                                              color=estilo.PALETA[1], clave="organismo"))
+        figuras.append(figura_de(p.graficas["por_organismo"]))
     nota = f"<p>Sin actividades validadas: {_e(', '.join(vacias))}.</p>" if vacias else ""
     return "<p>Los organismos de cada región lado a lado.</p>" + nota, figuras
 

@@ -15,6 +15,9 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from pizarras.graficas.declaradas import constructor
+from pizarras.lectura.grafica import Grafica
+
 FIGURAS_GUARDADAS = 512  # a board draws up to 8 figures: room for ~60 filter combinations per board
 
 
@@ -41,6 +44,11 @@ def figura(constructor: Callable[..., go.Figure], *argumentos, **opciones) -> go
     The figure is shared: callers hand it to `st.plotly_chart` (which copies it) and never modify it.
     """
     return _guardada(constructor, nombre_de(constructor), argumentos, opciones)
+
+
+def figura_declarada(grafica: Grafica) -> go.Figure:
+    """A chart a board declares, built once per content like `figura`."""
+    return figura(constructor(grafica), grafica.datos, **grafica.opciones)
 
 
 def olvidar_figuras() -> None:

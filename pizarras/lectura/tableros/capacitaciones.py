@@ -16,6 +16,7 @@ import pandas as pd
 from pizarras import estilo, etiquetas
 from pizarras.lectura.cifras import Cifra, cifra
 from pizarras.lectura.filtros import Filtros
+from pizarras.lectura.grafica import Grafica, declarar
 from pizarras.lectura.tableros import (
     FILAS_VISIBLES,
     Consultar,
@@ -55,6 +56,31 @@ class PizarraCapacitaciones:
     por_eje: pd.DataFrame
     capacitaciones: pd.DataFrame
     no_aplican: list[str]
+
+    @cached_property
+    def graficas(self) -> dict[str, Grafica]:
+        """The board's charts: the monthly series (empty when no training has a start date), counts by región,
+        sex, organiser, modality, type, theme and eje."""
+        def conteo(clave, datos, etiqueta, titulo, color=estilo.PALETA[0], valor="capacitaciones",
+                   unidad="capacitaciones", extra=("participantes", "Participantes")):
+            return Grafica(clave, "barras_conteo", datos, {"etiqueta": etiqueta, "valor": valor, "titulo": titulo,
+                                                            "unidad": unidad, "color": color, "extra": extra})
+
+        principales = principales_organizadores(self.por_organizador)
+        return declarar(
+            Grafica("por_mes", "serie_mensual", self.por_mes),
+            conteo("por_region", self.por_region, "nombre", "Capacitaciones por región"),
+            conteo("participantes_por_region", self.por_region, "nombre", "Personas capacitadas por región",
+                   valor="participantes", unidad="personas", extra=("capacitaciones", "Capacitaciones")),
+            Grafica("por_sexo", "barras_sexo", participantes_por_sexo(self.kpi, self.faltantes)),
+            conteo("por_organizador", principales, "organizador",
+                   titulo_organizadores(principales, self.por_organizador), estilo.PALETA[1]),
+            conteo("por_modalidad", con_modalidad(self.por_modalidad), "etiqueta", "Capacitaciones por modalidad"),
+            conteo("por_tipo", con_tipo(self.por_tipo), "etiqueta", "Capacitaciones por tipo", estilo.PALETA[4]),
+            conteo("por_tema", self.por_tema.assign(etiqueta=self.por_tema["tema"]), "etiqueta",
+                   "Capacitaciones por tema", estilo.PALETA[2]),
+            conteo("por_eje", con_eje(self.por_eje), "etiqueta", "Capacitaciones por eje", estilo.PALETA[3]),
+        )
 
     @cached_property
     def tabla(self) -> pd.DataFrame:

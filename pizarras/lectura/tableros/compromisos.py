@@ -19,6 +19,7 @@ from pizarras import estilo, etiquetas
 from pizarras.lectura.areas import area_de, por_area_del_catalogo
 from pizarras.lectura.cifras import Cifra, cifra
 from pizarras.lectura.filtros import Filtros
+from pizarras.lectura.grafica import Grafica, declarar
 from pizarras.lectura.tableros import (
     FILAS_VISIBLES,
     Consultar,
@@ -98,6 +99,21 @@ class PizarraCompromisos:
     def areas(self) -> pd.DataFrame:
         """Commitments per policy area of the catalog (the sources word areas freely)."""
         return por_area_del_catalogo(self.por_area)
+
+    @cached_property
+    def graficas(self) -> dict[str, Grafica]:
+        """The board's charts; the STL one only where the filters leave STL members."""
+        graficas = [
+            Grafica("por_plan", "barras_planes", planes_para_grafica(self.por_plan)),
+            Grafica("por_estatus", "barras_estatus_avance", estatus_para_grafica(self.por_estatus)),
+            Grafica("por_area", "barras_conteo", self.areas,
+                    {"etiqueta": "area", "valor": "compromisos", "titulo": "Compromisos por área de política",
+                     "unidad": "compromisos", "color": estilo.PALETA[2], "extra": ("concluidos", "Concluidos")}),
+            Grafica("por_ods", "barras_ods", ods_para_grafica(self.por_ods)),
+        ]
+        if not self.stl.empty:
+            graficas.append(Grafica("stl", "barras_stl", stl_por_sector(self.stl)))
+        return declarar(*graficas)
 
     @property
     def alineaciones_demo(self) -> int:

@@ -12,6 +12,7 @@ import pandas as pd
 from pizarras import estilo, etiquetas
 from pizarras.lectura.cifras import Cifra, cifra
 from pizarras.lectura.filtros import Filtros
+from pizarras.lectura.grafica import Grafica, declarar
 from pizarras.lectura.tableros import (
     FILAS_VISIBLES,
     Consultar,
@@ -68,6 +69,23 @@ class PizarraNacional:
                   ayuda="Compromisos de gobierno abierto de los planes de acción locales."),
             cifra("personas_capacitadas", self.kpi_capacitaciones["participantes"]),
         ]
+
+    @cached_property
+    def graficas(self) -> dict[str, Grafica]:
+        """The board's charts; a click on a region, eje or organismo bar reports its key (`clave`)."""
+        return declarar(
+            Grafica("por_estatus", "barras_estatus", self.por_estatus),
+            Grafica("por_region", "barras_avance", self.por_region,
+                    {"etiqueta": "nombre", "titulo": "Avance por región", "clave": "region"}),
+            Grafica("por_eje_tematico", "barras_avance", self.por_eje_tematico,
+                    {"etiqueta": "etiqueta", "titulo": "Avance por eje temático", "clave": "eje"}),
+            Grafica("por_eje_transversal", "barras_avance", self.por_eje_transversal,
+                    {"etiqueta": "etiqueta", "titulo": "Avance por eje transversal", "color": estilo.PALETA[2],
+                     "clave": "eje"}),
+            Grafica("por_organismo", "barras_avance", self.por_organismo,
+                    {"etiqueta": "sigla", "titulo": "Avance por organismo", "color": estilo.PALETA[1],
+                     "clave": "organismo"}),
+        )
 
     @cached_property
     def tabla(self) -> pd.DataFrame:

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 
 import pandas as pd
 
 from pizarras import estilo, etiquetas
 from pizarras.lectura.cifras import Cifra, cifra
 from pizarras.lectura.filtros import Filtros
+from pizarras.lectura.grafica import Grafica, declarar
 from pizarras.lectura.tableros import (
     FILAS_VISIBLES,
     Consultar,
@@ -85,6 +87,15 @@ class PizarraOrganismo:
             cifra("capacitaciones_organizadas", self.kpi_capacitaciones["capacitaciones"]),
             cifra("personas_capacitadas", self.kpi_capacitaciones["participantes"]),
         ]
+
+    @cached_property
+    def graficas(self) -> dict[str, Grafica]:
+        """Progress by eje (the programme named too: both programmes number their ejes alike)."""
+        temas = self.por_eje.assign(etiqueta=self.por_eje["programa_sigla"] + " · " + self.por_eje["nombre"])
+        return declarar(
+            Grafica("por_eje", "barras_avance", temas,
+                    {"etiqueta": "etiqueta", "titulo": f"Avance por eje · {self.ficha['sigla']}", "clave": "eje"}),
+        )
 
     @property
     def demo(self) -> Demo:

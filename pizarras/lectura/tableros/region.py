@@ -5,12 +5,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 
 import pandas as pd
 
 from pizarras import estilo, etiquetas
 from pizarras.lectura.cifras import Cifra, cifra
 from pizarras.lectura.filtros import Filtros
+from pizarras.lectura.grafica import Grafica, declarar
 from pizarras.lectura.tableros import Consultar, Demo, con_encabezados, consulta_filtrada, no_aplican, primera_fila
 
 COLUMNAS_ORGANISMOS = [
@@ -53,6 +55,15 @@ class PizarraRegion:
     @property
     def organismos_con_actividades(self) -> pd.DataFrame:
         return self.organismos[self.organismos["actividades"] > 0].reset_index(drop=True)
+
+    @cached_property
+    def graficas(self) -> dict[str, Grafica]:
+        """The region's organismos with activities, side by side; a click on a bar reports the organismo."""
+        return declarar(
+            Grafica("por_organismo", "barras_avance", self.organismos_con_actividades,
+                    {"etiqueta": "sigla", "titulo": f"Avance por organismo — {self.nombre}",
+                     "color": estilo.PALETA[1], "clave": "organismo"}),
+        )
 
     @property
     def organismos_sin_actividades(self) -> list[str]:
