@@ -43,9 +43,12 @@ def abrir(ruta: Path, solo_lectura: bool = False) -> duckdb.DuckDBPyConnection:
         raise BaseNoAbre(ruta, motivo, str(error)) from error
 
 
-def abrir_al_dia(ruta: Path, sembrar: Sembrar | None = None) -> tuple[duckdb.DuckDBPyConnection, ResultadoMigracion]:
+def abrir_al_dia(
+    ruta: Path, sembrar: Sembrar | None = None
+) -> tuple[duckdb.DuckDBPyConnection, ResultadoMigracion]:
     """Migrate the database at `ruta` if it is older than the code (the log says so, and where the copy went),
-    then open it (`sembrar` as in `esquema.migrar`). Raises `EsquemaIncompatible` for a database newer than the code, `BaseNoAbre` as `abrir`."""
+    then open it (`sembrar` as in `esquema.migrar`). Raises `EsquemaIncompatible` for a database newer than the
+    code, `BaseNoAbre` as `abrir`."""
     if not ruta.is_file():
         raise BaseNoAbre(ruta, Motivo.FALTA)
     try:

@@ -2,8 +2,9 @@
 
 A query's public name is its folder and file name, "carpeta/nombre" ("tableros/kpi_actividades"): the folder says
 its concern (tableros, catalogos, autorreporte, cuentas, auditoria, demo, importar, presentacion, datos_abiertos), and
-there is no default folder. A file starts with a comment header (what it answers, its grain, its parameters). Parameters are DuckDB named parameters (`$region`); the loader lists them, ignoring comments and string
-literals, and refuses a call whose names differ before DuckDB sees it. Values never enter SQL as text.
+there is no default folder. A file starts with a comment header (what it answers, its grain, its parameters).
+Parameters are DuckDB named parameters (`$region`); the loader lists them, ignoring comments and string literals,
+and refuses a call whose names differ before DuckDB sees it. Values never enter SQL as text.
 """
 
 from __future__ import annotations
