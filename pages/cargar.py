@@ -46,7 +46,7 @@ st.caption("Edite las filas (no cambie el ID), agregue las nuevas y súbala. Tam
            "Windows-1252, con coma o punto y coma).")
 
 st.subheader("2. Subir el archivo")
-archivo = st.file_uploader("Archivo XLSX o CSV", key="carga_archivo")
+archivo = st.file_uploader("Archivo XLSX, ODS o CSV", key="carga_archivo")
 if archivo is not None:
     revision = cargar.revisar_subido(usuario, archivo, tipo)
     if revision is not None:

@@ -28,6 +28,7 @@ from pizarras.cargas.plantillas import plantilla
 from pizarras.cargas.revision import revisar
 from pizarras.config import ruta_db
 from pizarras.escritura import cuentas
+from pizarras.escritura.auditoria import CambioConcurrente
 from pizarras.publicacion.sitio import ErrorDePublicacion, publicar
 
 # argparse writes its own messages in English; these are the ones a user can trigger here.
@@ -235,7 +236,22 @@ def _migrar(args, base: Path) -> None:
 
 
 def _importar(args, base: Path) -> int:
-    """Check a file as an admin and import it unless simulating; the report per row, or as one JSON object."""
+    """Check a file as an admin and import it unless simulating; the report per row, or as one JSON object. With
+    --json every outcome is JSON, a file or database that cannot be read included (same exit codes)."""
+    if not args.json:
+        return _revisar_e_importar(args, base)
+    try:
+        return _revisar_e_importar(args, base)
+    except (ArchivoInvalido, EsquemaIncompatible, CambioConcurrente) as error:
+        mensaje = str(error)
+    except BaseNoAbre as error:
+        mensaje = f"{error}{_CONSEJOS.get(error.motivo, '')}"
+    print(json.dumps({"valido": False, "insertadas": 0, "actualizadas": 0, "sin_cambio": 0,
+                      "errores": [{"fila": None, "columna": None, "mensaje": mensaje}]}, ensure_ascii=False))
+    return 1
+
+
+def _revisar_e_importar(args, base: Path) -> int:
     if not args.archivo.is_file():
         raise ArchivoInvalido(f"No existe el archivo «{args.archivo}».")
     operador = cuentas.Usuario(f"cli:{getpass.getuser()}", "Línea de órdenes", "", "admin", None)
@@ -244,12 +260,6 @@ def _importar(args, base: Path) -> int:
         revision = revisar(con, operador, args.archivo.name, args.archivo.read_bytes(), args.tipo)
         if revision.valida and not args.simular:
             importar(con, operador, revision, validar=args.validar)
-    except ArchivoInvalido as error:
-        if not args.json:
-            raise
-        print(json.dumps({"valido": False, "insertadas": 0, "actualizadas": 0, "sin_cambio": 0,
-                          "errores": [{"fila": None, "columna": None, "mensaje": str(error)}]}, ensure_ascii=False))
-        return 1
     finally:
         con.close()
     resumen = revision.resumen()
@@ -265,6 +275,13 @@ def _importar(args, base: Path) -> int:
               f"{resumen['insertadas']:,} {verbo}, {resumen['actualizadas']:,} actualizadas, "
               f"{resumen['sin_cambio']:,} sin cambio.")
     return 0 if revision.valida else 1
+
+
+# What to do when the database does not open, by why (the app words it differently).
+_CONSEJOS = {
+    Motivo.FALTA: " Constrúyala con «make data».",
+    Motivo.TOMADA: " Detenga la aplicación (o el otro proceso) y vuelva a intentarlo.",
+}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -317,15 +334,11 @@ def main(argv: list[str] | None = None) -> int:
                 f"{resumen.total_filas} filas verificadas."
             )
     except (ErrorDeRespaldo, cuentas.ErrorDeCuenta, EsquemaIncompatible, ArchivoInvalido,
-            ErrorDePublicacion) as error:
+            ErrorDePublicacion, CambioConcurrente) as error:
         print(f"Error: {error}", file=sys.stderr)
         return 1
     except BaseNoAbre as error:
-        consejo = {
-            Motivo.FALTA: " Constrúyala con «make data».",
-            Motivo.TOMADA: " Detenga la aplicación (o el otro proceso) y vuelva a intentarlo.",
-        }.get(error.motivo, "")
-        print(f"Error: {error}{consejo}", file=sys.stderr)
+        print(f"Error: {error}{_CONSEJOS.get(error.motivo, '')}", file=sys.stderr)
         return 1
     return 0
 

@@ -1,8 +1,9 @@
-"""Reading an uploaded spreadsheet (XLSX or CSV) into rows of cells, refusing hostile or wrong files with a Spanish
-message that says what to do. Nothing here knows what the columns mean (see pizarras.cargas.formatos).
+"""Reading an uploaded spreadsheet (XLSX, OpenDocument .ods or CSV) into rows of cells, refusing hostile or wrong
+files with a Spanish message that says what to do. Nothing here knows what the columns mean (see pizarras.cargas.formatos).
 
-- XLSX is read with python-calamine: cached values only, formulas are never evaluated; the sheet «Datos» if there is
-  one, else the first. The archive's declared sizes are checked before anything is inflated (ZIP bombs).
+- XLSX and ODS (LibreOffice Calc saves ODS first) are read with python-calamine: cached values only, formulas are
+  never evaluated; the sheet «Datos» if there is one, else the first. The archive's declared sizes are checked before
+  anything is inflated (ZIP bombs), and a password-protected workbook of either kind is named as such.
 - CSV: UTF-8 (with or without BOM), else Windows-1252/Latin-1; comma or semicolon (Spanish-locale Excel), detected
   from the header line.
 - The header is the first row (among the first ten) that names at least two expected columns, so a title row above
@@ -24,6 +25,9 @@ from pizarras.texto import normalizar
 MB = 1024 * 1024
 _ZIP = b"PK\x03\x04"
 _OLE = bytes.fromhex("D0CF11E0A1B11AE1")  # legacy .xls, and password-protected .xlsx (an encrypted OLE container)
+LIBROS = (".xlsx", ".xlsm", ".ods")  # workbook extensions: all are ZIP archives
+GUARDAR_COMO = ("En Excel: Archivo › Guardar como › «Libro de Excel (.xlsx)»; en LibreOffice Calc: Archivo › "
+                "Guardar como › «Hoja de cálculo ODF (.ods)» o «Excel 2007-365 (.xlsx)».")
 MAXIMO_DESCOMPRIMIDO = 200 * MB
 MAXIMA_PROPORCION = 100  # inflated size / compressed size above which an archive is treated as a bomb
 
@@ -52,16 +56,23 @@ def _revisar_zip(contenido: bytes) -> None:
     try:
         with zipfile.ZipFile(io.BytesIO(contenido)) as archivo:
             declarado = sum(i.file_size for i in archivo.infolist())
-            if "EncryptedPackage" in archivo.namelist():
+            if "EncryptedPackage" in archivo.namelist() or _ods_cifrado(archivo):
                 raise ArchivoInvalido("El libro está protegido con contraseña. Guárdelo sin contraseña y súbalo de nuevo.")
     except zipfile.BadZipFile as error:
-        raise ArchivoInvalido("El archivo .xlsx está dañado o incompleto. Ábralo en Excel, guárdelo de nuevo y "
-                              "súbalo otra vez.") from error
+        raise ArchivoInvalido("El libro está dañado o incompleto. Ábralo en Excel o LibreOffice Calc, guárdelo de "
+                              "nuevo y súbalo otra vez.") from error
     if declarado > MAXIMO_DESCOMPRIMIDO or declarado > MAXIMA_PROPORCION * max(len(contenido), 1):
         raise ArchivoInvalido(
             f"El libro declara {declarado / MB:,.0f} MB al descomprimirse, demasiado para {len(contenido) / MB:,.1f} MB "
             "de archivo: no se abrió. Copie solo los datos a la plantilla y súbala de nuevo."
         )
+
+
+def _ods_cifrado(archivo: zipfile.ZipFile) -> bool:
+    """An ODS saved with a password keeps its manifest in the clear and marks each encrypted part in it."""
+    if "META-INF/manifest.xml" not in archivo.namelist():
+        return False
+    return b"encryption-data" in archivo.read("META-INF/manifest.xml")
 
 
 def _leer_xlsx(contenido: bytes) -> list[list]:
@@ -76,8 +87,8 @@ def _leer_xlsx(contenido: bytes) -> list[list]:
     except ArchivoInvalido:
         raise
     except Exception as error:  # calamine raises its own types for every kind of broken workbook
-        raise ArchivoInvalido(f"No se pudo leer el libro de Excel ({type(error).__name__}). Ábralo en Excel, "
-                              "guárdelo como .xlsx y súbalo de nuevo.") from error
+        raise ArchivoInvalido(f"No se pudo leer el libro ({type(error).__name__}). Ábralo y guárdelo de nuevo. "
+                              f"{GUARDAR_COMO}") from error
 
 
 def _texto_csv(contenido: bytes) -> str:
@@ -113,15 +124,15 @@ def leer(nombre: str, contenido: bytes, esperados: list[str]) -> Hoja:
     extension = os.path.splitext(nombre.lower())[1]
     if contenido.startswith(_OLE):
         raise ArchivoInvalido("El archivo es un libro de Excel antiguo (.xls) o está protegido con contraseña. "
-                              "Guárdelo como «Libro de Excel (.xlsx)» sin contraseña y súbalo de nuevo.")
+                              f"Guárdelo sin contraseña en un formato actual y súbalo de nuevo. {GUARDAR_COMO}")
     if contenido.startswith(_ZIP):
-        if extension not in (".xlsx", ".xlsm"):
-            raise ArchivoInvalido(f"El archivo se llama «{nombre}» pero es un libro de Excel: cámbiele la extensión "
-                                  "a .xlsx o súbalo como .xlsx.")
+        if extension not in LIBROS:
+            raise ArchivoInvalido(f"El archivo se llama «{nombre}» pero es un libro de hojas de cálculo: súbalo con su "
+                                  "extensión real (.xlsx u .ods).")
         crudas = _leer_xlsx(contenido)
-    elif extension in (".xlsx", ".xlsm"):
-        raise ArchivoInvalido(f"«{nombre}» no es un libro de Excel válido (¿es un CSV renombrado?). Súbalo con su "
-                              "extensión real.")
+    elif extension in LIBROS:
+        raise ArchivoInvalido(f"«{nombre}» no es un libro de hojas de cálculo válido (¿es un CSV renombrado?). Súbalo "
+                              "con su extensión real.")
     elif extension in (".csv", ".txt"):
         crudas = _leer_csv(contenido)
     else:

@@ -111,7 +111,8 @@ def plantilla(con: duckdb.DuckDBPyConnection, tipo: str, organismo: str | None =
     lineas = [
         (titulo, "Pizarras de Avance · Sistema Nacional de Transparencia"),
         ("Cómo usarla", "Llene o corrija la hoja «Datos» (un registro por fila) y súbala en la página «Cargar». "
-                        "También se acepta como CSV (UTF-8 o Windows-1252, con coma o punto y coma)."),
+                        "También se acepta guardada como .ods (LibreOffice Calc) o como CSV (UTF-8 o Windows-1252, con "
+                        "coma o punto y coma)."),
         ("Filas existentes", f"Las filas con ID ya están registradas: al subir el archivo se actualizan. {llave}"),
         ("Revisión", "Lo que se carga queda «Enviada a revisión» hasta que la Secretaría Ejecutiva lo valida."),
         ("", ""),

@@ -1,10 +1,11 @@
 """Spreadsheets the upload tests build at run time: the activities template's headers, a valid new row of each
-kind, and a workbook from rows."""
+kind, and a workbook from rows (XLSX, or OpenDocument as LibreOffice Calc saves it)."""
 
 from __future__ import annotations
 
 import io
 
+import pandas as pd
 from openpyxl import Workbook
 
 from pizarras.cargas.formatos import COLUMNAS_ACTIVIDADES, COLUMNAS_CAPACITACIONES
@@ -25,4 +26,11 @@ def xlsx(filas: list[list], encabezados=ENCABEZADOS, antes: list[list] | None = 
         hoja.append(fila)
     salida = io.BytesIO()
     libro.save(salida)
+    return salida.getvalue()
+
+
+def ods(filas: list[list], encabezados=ENCABEZADOS) -> bytes:
+    """An OpenDocument spreadsheet (written by odfpy, as pandas writes .ods) with the sheet «Datos»."""
+    salida = io.BytesIO()
+    pd.DataFrame(filas, columns=encabezados).to_excel(salida, engine="odf", sheet_name="Datos", index=False)
     return salida.getvalue()

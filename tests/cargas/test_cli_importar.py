@@ -43,3 +43,16 @@ def test_the_trainings_template_and_import(ruta_pequena, tmp_path):
     assert correr(db, "plantilla", "--tipo", "capacitaciones", str(plantilla), "--organismo", "ITEI").returncode == 0
     simulada = correr(db, "import", str(plantilla), "--tipo", "capacitaciones", "--dry-run", "--json")
     assert json.loads(simulada.stdout)["sin_cambio"] == 1 and simulada.returncode == 0
+
+
+def test_json_is_printed_even_when_the_file_or_the_database_cannot_be_read(ruta_pequena, tmp_path):
+    db = shutil.copy(ruta_pequena, tmp_path / "cli.duckdb")
+    sin_archivo = correr(db, "importar", str(tmp_path / "no_existe.xlsx"), "--tipo", "actividades", "--json")
+    assert sin_archivo.returncode == 1
+    assert json.loads(sin_archivo.stdout)["errores"][0]["mensaje"].startswith("No existe el archivo")
+    archivo = tmp_path / "buena.xlsx"
+    archivo.write_bytes(xlsx([NUEVA]))
+    sin_base = correr(tmp_path / "no_hay.duckdb", "importar", str(archivo), "--tipo", "actividades", "--json")
+    assert sin_base.returncode == 1
+    respuesta = json.loads(sin_base.stdout)
+    assert respuesta["valido"] is False and "make data" in respuesta["errores"][0]["mensaje"]

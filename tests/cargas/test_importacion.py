@@ -22,7 +22,7 @@ from pizarras.escritura.permisos import NoAutorizado
 from tests.apoyo.comparar import instantanea
 from tests.apoyo.cuentas_prueba import NUEVA as FORMULARIO
 from tests.apoyo.cuentas_prueba import como
-from tests.apoyo.hojas_prueba import ENCABEZADOS, ENCABEZADOS_CAPACITACIONES, NUEVA, TALLER, xlsx
+from tests.apoyo.hojas_prueba import ENCABEZADOS, ENCABEZADOS_CAPACITACIONES, NUEVA, TALLER, ods, xlsx
 
 DATOS = ("actividades", "actividad_ejes_transversales", "actividad_ods", "reportes_avance", "compromisos",
          "capacitaciones")
@@ -182,8 +182,8 @@ def test_text_that_looks_like_a_formula_is_stored_as_text(con):
     "nombre, contenido, mensaje",
     [
         ("viejo.xls", bytes.fromhex("D0CF11E0A1B11AE1") + b"\x00" * 600, "Excel antiguo (.xls) o está protegido"),
-        ("datos.xlsx", b"Organismo,Programa\nITEI,PROTAI\n", "no es un libro de Excel válido"),
-        ("datos.csv", None, "pero es un libro de Excel"),
+        ("datos.xlsx", b"Organismo,Programa\nITEI,PROTAI\n", "no es un libro de hojas de cálculo válido"),
+        ("datos.csv", None, "pero es un libro de hojas de cálculo"),
         ("datos.xlsx", b"PK\x03\x04roto", "dañado o incompleto"),
         ("datos.pdf", b"%PDF-1.4", "Formato no admitido"),
         ("vacio.csv", b"", "vacío"),
@@ -193,6 +193,34 @@ def test_files_that_are_not_what_they_say_are_refused_in_spanish(con, nombre, co
     contenido = xlsx([NUEVA]) if contenido is None else contenido
     with pytest.raises(ArchivoInvalido, match=mensaje.replace("(", r"\(").replace(")", r"\)")):
         revisar(con, como("enlace.itei"), nombre, contenido)
+
+
+def test_an_opendocument_workbook_imports_like_the_xlsx_one(con):
+    enlace = como("enlace.itei")
+    revision = revisar(con, enlace, "itei.ods", ods([NUEVA]))
+    assert revision.valida, revision.errores
+    importar(con, enlace, revision)
+    fila = con.execute("select organismo, estatus, avance, fecha_inicio from actividades "
+                       "where titulo = 'Jornada de análisis de datos'").fetchone()
+    assert fila == ("ITEI", "en_proceso", 45, date(2025, 3, 10))
+
+
+def test_a_password_protected_opendocument_workbook_is_named_as_such(con):
+    salida = io.BytesIO()
+    with zipfile.ZipFile(salida, "w") as archivo:
+        archivo.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        archivo.writestr("META-INF/manifest.xml", '<manifest:manifest><manifest:file-entry manifest:full-path='
+                         '"content.xml"><manifest:encryption-data manifest:checksum-type="SHA1"/>'
+                         "</manifest:file-entry></manifest:manifest>")
+        archivo.writestr("content.xml", b"\x8f\x12 cifrado")
+    with pytest.raises(ArchivoInvalido, match="protegido con contraseña"):
+        revisar(con, como("enlace.itei"), "itei.ods", salida.getvalue())
+
+
+def test_a_legacy_xls_is_told_how_to_save_it_in_excel_and_in_libreoffice(con):
+    with pytest.raises(ArchivoInvalido) as error:
+        revisar(con, como("enlace.itei"), "viejo.xls", bytes.fromhex("D0CF11E0A1B11AE1") + b"\x00" * 600)
+    assert "«Libro de Excel (.xlsx)»" in str(error.value) and "LibreOffice Calc" in str(error.value)
 
 
 def test_a_zip_bomb_is_refused_before_inflating(con):
