@@ -12,6 +12,9 @@ from pizarras.escritura.reglas import revisar_actividad, revisar_avance_compromi
 from pizarras.texto import normalizar
 
 
+FECHA_AYUDA = "Fecha de la hoja de cálculo, dd/mm/aaaa o dd/mm/aa (20aa); nunca mes/día/año."
+
+
 @dataclass(frozen=True)
 class Columna:
     encabezado: str
@@ -32,11 +35,12 @@ COLUMNAS_ACTIVIDADES = (
     Columna("Título", "titulo", True, "Hasta 300 caracteres."),
     Columna("Descripción", "descripcion", False, "Texto libre."),
     Columna("Tipo", "tipo", True, "Capacitación, Evaluación, Informe…"),
-    Columna("Fecha de inicio", "fecha_inicio", False, "Fecha de Excel o dd/mm/aaaa."),
+    Columna("Fecha de inicio", "fecha_inicio", False, FECHA_AYUDA),
     Columna("Fecha de término", "fecha_fin", False, "No anterior al inicio."),
     Columna("Periodo", "periodo", True, "Año del reporte (2015 a 2100)."),
     Columna("Estatus", "estatus", True, "Programada, En proceso, Concluida o Cancelada.", "estatus"),
-    Columna("Avance (%)", "avance", True, "De 0 a 100. 45, 45% y 0.45 valen 45 %. Concluida = 100."),
+    Columna("Avance (%)", "avance", True, "De 0 a 100: 45, 45 % o 0.45 valen 45 %; una celda en formato de "
+                                          "porcentaje vale lo que muestra (100 % es 100). Concluida = 100."),
     Columna("Evidencia (URL)", "evidencia_url", False, "Dirección completa (https://…); obligatoria si concluida."),
     Columna("Notas", "notas", False, "Texto libre."),
 )
@@ -49,7 +53,7 @@ COLUMNAS_CAPACITACIONES = (
     Columna("Modalidad", "modalidad", False, "Presencial, Virtual, Autogestiva o Mixta.", "modalidad"),
     Columna("Tema", "tema", False, "Texto libre."),
     Columna("Eje temático", "eje", False, "Clave (p. ej. PROTAI-T3) o nombre de un eje temático.", "eje"),
-    Columna("Fecha de inicio", "fecha_inicio", True, "Fecha de Excel o dd/mm/aaaa."),
+    Columna("Fecha de inicio", "fecha_inicio", True, FECHA_AYUDA),
     Columna("Fecha de término", "fecha_fin", False, "No anterior al inicio."),
     Columna("Participantes", "participantes", False, "Número de personas."),
     Columna("Mujeres", "mujeres", False, "Mujeres + hombres no pueden ser más que los participantes."),
@@ -64,7 +68,8 @@ COLUMNAS_COMPROMISOS = (
     Columna("Plan de acción", "plan_accion", False, "Informativa: no se cambia."),
     Columna("Compromiso", "titulo", False, "Informativa: no se cambia."),
     Columna("Estatus", "estatus", True, "Programada, En proceso, Concluida o Cancelada.", "estatus"),
-    Columna("Avance (%)", "avance", True, "De 0 a 100. 45, 45% y 0.45 valen 45 %. Concluido = 100."),
+    Columna("Avance (%)", "avance", True, "De 0 a 100: 45, 45 % o 0.45 valen 45 %; una celda en formato de "
+                                          "porcentaje vale lo que muestra (100 % es 100). Concluido = 100."),
     Columna("Notas", "notas", False, "Texto libre."),
 )
 VINCULOS = ("transversales", "ods")  # an activity's links: lists of keys, stored in their own tables

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 from python_calamine import CalamineWorkbook
 
+from pizarras.cargas.porcentajes import celdas_en_porcentaje, marcar
 from pizarras.texto import normalizar
 
 MB = 1024 * 1024
@@ -83,7 +84,11 @@ def _leer_xlsx(contenido: bytes) -> list[list]:
         elegida = next((n for n in nombres if normalizar(n) == "datos"), nombres[0] if nombres else None)
         if elegida is None:
             raise ArchivoInvalido("El libro no tiene hojas.")
-        return [list(fila) for fila in libro.get_sheet_by_name(elegida).to_python(skip_empty_area=True)]
+        hoja = libro.get_sheet_by_name(elegida)
+        filas = [list(fila) for fila in hoja.to_python(skip_empty_area=True)]
+        if hoja.start is not None:
+            marcar(filas, celdas_en_porcentaje(contenido, elegida), hoja.start)
+        return filas
     except ArchivoInvalido:
         raise
     except Exception as error:  # calamine raises its own types for every kind of broken workbook
@@ -140,7 +145,32 @@ def leer(nombre: str, contenido: bytes, esperados: list[str]) -> Hoja:
     return _bajo_encabezado(crudas, esperados)
 
 
+# What the template's instructions and catalog sheets start with (pizarras.cargas.plantillas): a CSV of either was
+# exported from the wrong sheet (Calc exports the current one; `soffice --convert-to csv`, the first).
+_INSTRUCCIONES = ("plantilla de actividades", "plantilla de capacitaciones", "plantilla de avance de compromisos",
+                  "como usarla", "columna")
+_CATALOGOS = {"eje", "estatus", "modalidad", "ods", "organismo", "programa", "tipo capacitacion", "transversal"}
+
+
+def _otra_hoja_de_la_plantilla(crudas: list[list]) -> None:
+    primeras = [normalizar(str(c)) for fila in crudas[:10] for c in fila[:1] if not _vacia(c)]
+    hoja = None
+    if any(p in _INSTRUCCIONES for p in primeras):
+        hoja = "Instrucciones"
+    elif crudas:
+        nombres = {normalizar(str(c)) for c in crudas[0] if not _vacia(c)}
+        if len(nombres) >= 2 and nombres <= _CATALOGOS:  # only the lists' names: the data sheet has «Título» too
+            hoja = "Catálogos"
+    if hoja:
+        raise ArchivoInvalido(
+            f"Este CSV es la hoja «{hoja}» de la plantilla, no la de los datos. Abra la plantilla, vaya a la hoja "
+            "«Datos» y guárdela como CSV (se guarda la hoja que está a la vista), o suba el libro .xlsx u .ods "
+            "completo."
+        )
+
+
 def _bajo_encabezado(crudas: list[list], esperados: list[str]) -> Hoja:
+    _otra_hoja_de_la_plantilla(crudas)
     conocidos = {normalizar(e) for e in esperados}
     inicio = None
     for i, fila in enumerate(crudas[:10]):

@@ -88,6 +88,12 @@ def plantilla(con: duckdb.DuckDBPyConnection, tipo: str, organismo: str | None =
     catalogos = libro.create_sheet("Catálogos")
     catalogos.sheet_state = "hidden"
     ultima_fila = max(len(registros) + 1, 1000)
+    # New rows' dates too, as far as the drop-downs reach: a date typed there is then a date, and a CSV from
+    # LibreOffice keeps its four-digit year.
+    for j, columna in enumerate(formato.columnas, start=1):
+        if columna.campo.startswith("fecha_"):
+            for i in range(len(registros) + 2, ultima_fila + 1):
+                datos.cell(row=i, column=j).number_format = "DD/MM/YYYY"
     encabezados = formato.encabezados
     for j, (lista, valores) in enumerate(sorted(listas.items()), start=1):
         letra = get_column_letter(j)
@@ -105,7 +111,8 @@ def plantilla(con: duckdb.DuckDBPyConnection, tipo: str, organismo: str | None =
             datos.add_data_validation(validacion)
 
     titulo, llave = _TEXTO[tipo]
-    instrucciones = libro.create_sheet("Instrucciones", 0)
+    # After «Datos»: a program that exports the first sheet as CSV exports the data.
+    instrucciones = libro.create_sheet("Instrucciones", 1)
     instrucciones.column_dimensions["A"].width = 24
     instrucciones.column_dimensions["B"].width = 100
     lineas = [

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import re
 from dataclasses import dataclass, field
 
 import duckdb
@@ -25,6 +26,7 @@ from rapidfuzz import fuzz, process
 from pizarras.base.consultas import ejecutar_en
 from pizarras.cargas.formatos import FORMATOS, SEPARADORES, Columna, Formato
 from pizarras.cargas.hojas import Hoja, leer
+from pizarras.cargas.porcentajes import Porcentaje
 from pizarras.escritura import autorreporte
 from pizarras.escritura.cuentas import Usuario
 from pizarras.escritura.permisos import exigir_escritura
@@ -121,6 +123,10 @@ def _texto(celda) -> str:
 
 
 def _porcentaje(celda):
+    """A progress cell as a percentage: a cell shown as a percentage holds its fraction (1.0 is 100 %); typed text
+    may end in «%»; a bare number between 0 and 1 is a fraction (0.45), any other bare number its value (1 is 1 %)."""
+    if isinstance(celda, Porcentaje):
+        return round(float(celda) * 100, 6)
     if isinstance(celda, str):
         texto = celda.strip().rstrip("%").strip().replace(",", ".")
         try:
@@ -213,6 +219,7 @@ def revisar(con: duckdb.DuckDBPyConnection, usuario: Usuario | None, nombre: str
     por_id = {a["id"]: a for a in guardadas}
     por_llave = {formato.llave(a): a for a in guardadas}
     vistas: dict[tuple, int] = {}
+    unos, otros = [], []  # progress: bare 1s a workbook holds (new or changed), and every other value
     for numero, celdas in hoja.filas:
         errores_fila: list[ErrorDeFila] = []
         datos = _valores_de_fila(numero, celdas, indices, catalogos, errores_fila, por_campo)
@@ -223,6 +230,7 @@ def revisar(con: duckdb.DuckDBPyConnection, usuario: Usuario | None, nombre: str
                 f"{datos['organismo']}.")))
         limpios, problemas = formato.revisar(datos, reglas)
         existente = None
+        crudo = celdas[indices["avance"]] if "avance" in indices and indices["avance"] < len(celdas) else None
         if id_texto:
             if not id_texto.isdigit() or int(id_texto) not in por_id:
                 errores_fila.append(ErrorDeFila(numero, "ID", (
@@ -246,6 +254,10 @@ def revisar(con: duckdb.DuckDBPyConnection, usuario: Usuario | None, nombre: str
                 f"Repite la fila {vistas[llave]} (mismo ID, o el mismo registro por organismo, "
                 f"{'periodo' if formato.tipo == 'actividades' else 'fecha de inicio'} y título).")))
         vistas.setdefault(llave, numero)
+        if _uno_sin_formato(crudo) and not (existente and existente.get("avance") == 1):
+            unos.append(numero)
+        elif isinstance(limpios.get("avance"), (int, float)):
+            otros.append(limpios["avance"])
         cambiados = autorreporte.campos_cambiados(existente, limpios, formato.campos) if existente else None
         if existente and not cambiados and not errores_fila:
             # A row equal to what is stored writes nothing: the rules judge what would be written (an old record
@@ -264,9 +276,42 @@ def revisar(con: duckdb.DuckDBPyConnection, usuario: Usuario | None, nombre: str
         accion = "actualizar" if existente else "insertar"
         revision.plan.append(FilaPlaneada(numero, accion, limpios, *(
             (existente["id"], existente["version"], existente) if existente else ())))
+    revision.errores = _orden_mes_dia(hoja, indices, por_campo) + revision.errores
+    if unos and otros and min(otros) >= 2:
+        revision.errores += [ErrorDeFila(n, por_campo["avance"].encabezado, (
+            "¿1 % o 100 %? Las demás filas avanzan 2 % o más y una celda con «100 %» guarda el número 1. Escriba "
+            "«100» si la actividad está completa, o «1 %» si avanzó 1 %.")) for n in unos]
     if revision.errores:
         revision.plan = []
     return revision
+
+
+def _uno_sin_formato(celda) -> bool:
+    """A workbook's bare 1 in the progress column: 1 %, or a 100 % that lost its percent format?"""
+    return isinstance(celda, (int, float)) and not isinstance(celda, (bool, Porcentaje)) and celda == 1
+
+
+_FECHA_CON_DIAGONALES = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})")
+
+
+def _orden_mes_dia(hoja: Hoja, indices: dict[str, int], por_campo: dict[str, Columna]) -> list[ErrorDeFila]:
+    """A date column with a value that only reads as month/day/year (a US-locale export) is refused as a whole: its
+    other dates could be read with day and month swapped, silently."""
+    errores = []
+    for campo, i in indices.items():
+        if not campo.startswith("fecha_"):
+            continue
+        for numero, celdas in hoja.filas:
+            celda = celdas[i] if i < len(celdas) else None
+            partes = _FECHA_CON_DIAGONALES.fullmatch(celda.strip()) if isinstance(celda, str) else None
+            if partes and int(partes.group(1)) <= 12 < int(partes.group(2)):
+                encabezado = por_campo[campo].encabezado
+                errores.append(ErrorDeFila(hoja.fila_encabezados, encabezado, (
+                    f"Las fechas de «{encabezado}» están en orden mes/día/año (fila {numero}: «{celda.strip()}»). "
+                    "Escríbalas como dd/mm/aaaa, con el día primero: no se leyó ninguna, para no cambiar días por "
+                    "meses.")))
+                break
+    return errores
 
 
 def muestra(revision: Revision, filas: int = _MUESTRA) -> list[dict]:

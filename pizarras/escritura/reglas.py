@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from urllib.parse import urlsplit
 
 import duckdb
@@ -130,15 +130,16 @@ class _Revision:
             return None
         if isinstance(valor, datetime):
             valor = valor.date()
+        if isinstance(valor, (int, float)) and not isinstance(valor, bool):
+            valor, problema = fecha_de_serie(valor)
+            if problema:
+                self.mal(campo, problema)
+                self.limpios[campo] = None
+                return None
         if not isinstance(valor, date):
             texto = str(valor).strip()
-            for formato in ("%d/%m/%Y", "%Y-%m-%d"):
-                try:
-                    valor = datetime.strptime(texto, formato).date()
-                    break
-                except ValueError:
-                    continue
-            else:
+            valor = fecha_de_texto(texto)
+            if valor is None:
                 self.mal(campo, f"«{texto}» no es una fecha; escríbala como dd/mm/aaaa.")
                 self.limpios[campo] = None
                 return None
@@ -157,6 +158,41 @@ class _Revision:
             self.mal(campo, f"«{valor}» no es {nombre} del catálogo.")
         self.limpios[campo] = valor
         return valor
+
+
+# A spreadsheet stores a date as a day count from 30/12/1899 (Excel and LibreOffice alike); a date cell whose format
+# was cleared shows that number. Outside these years it is not taken for a date.
+_DIA_CERO = date(1899, 12, 30)
+_SERIES_PLAUSIBLES = range(1990, 2101)
+_DD_MM_AA = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{2})")
+
+
+def fecha_de_serie(numero: float) -> tuple[date | None, str | None]:
+    """(the date a spreadsheet's day number stands for, None), or (None, what to fix)."""
+    if numero != int(numero) or not 1 <= numero <= 2958465:
+        return None, f"«{numero:g}» no es una fecha; escríbala como dd/mm/aaaa."
+    fecha = _DIA_CERO + timedelta(days=int(numero))
+    if fecha.year not in _SERIES_PLAUSIBLES:
+        return None, (f"«{numero:g}» no es una fecha (como número de fecha de la hoja de cálculo sería el "
+                      f"{fecha:%d/%m/%Y}); escríbala como dd/mm/aaaa y dé a la celda formato de fecha.")
+    return fecha, None
+
+
+def fecha_de_texto(texto: str) -> date | None:
+    """dd/mm/aaaa, aaaa-mm-dd, or dd/mm/aa read as 20aa (the short date LibreOffice Calc writes in es-MX)."""
+    for formato in ("%d/%m/%Y", "%Y-%m-%d"):
+        try:
+            return datetime.strptime(texto, formato).date()
+        except ValueError:
+            continue
+    corta = _DD_MM_AA.fullmatch(texto)
+    if corta:
+        dia, mes, anio = (int(g) for g in corta.groups())
+        try:
+            return date(2000 + anio, mes, dia)
+        except ValueError:
+            return None
+    return None
 
 
 def url_valida(texto: str) -> bool:

@@ -366,3 +366,138 @@ def test_no_write_path_leaves_a_link_or_report_without_its_activity(con):
 
 def test_the_seed_database_has_no_orphan_links(con_seed):
     assert con_seed.execute(HUERFANOS).fetchone()[0] == 0
+
+
+# ------------------------------------------------------------------------------------- dates as spreadsheets write them
+
+
+def _importada(con, archivo: bytes, nombre: str) -> tuple:
+    enlace = como("enlace.itei")
+    revision = revisar(con, enlace, nombre, archivo)
+    assert revision.valida, revision.errores
+    importar(con, enlace, revision)
+    return con.execute("select fecha_inicio, fecha_fin from actividades "
+                       "where titulo = 'Jornada de análisis de datos'").fetchone()
+
+
+def test_a_short_date_from_calc_reads_as_this_century(con):
+    fila = [*NUEVA[:9], "20/11/25", "31/12/25", *NUEVA[11:]]
+    assert _importada(con, csv_bytes([fila], ",", "utf-8"), "itei.csv") == (date(2025, 11, 20), date(2025, 12, 31))
+
+
+def test_a_date_cell_that_lost_its_format_reads_as_the_date_it_stood_for(con):
+    fila = [*NUEVA[:9], 45000, 45016.0, *NUEVA[11:]]  # 15/03/2023 and 31/03/2023 as day numbers
+    assert _importada(con, xlsx([fila]), "itei.xlsx") == (date(2023, 3, 15), date(2023, 3, 31))
+
+
+def test_a_day_number_far_from_any_plausible_date_is_refused_with_the_date_it_would_be(con):
+    revision = revisar(con, como("enlace.itei"), "itei.xlsx", xlsx([[*NUEVA[:9], 12, *NUEVA[10:]]]))
+    mensajes = [e.mensaje for e in revision.errores if e.columna == "Fecha de inicio"]
+    assert len(mensajes) == 1 and "11/01/1900" in mensajes[0]
+
+
+def test_month_day_order_refuses_the_whole_column_and_swaps_nothing(con):
+    antes = instantanea(con, DATOS)
+    filas = [[*NUEVA[:9], "03/04/2025", *NUEVA[10:]],
+             [*NUEVA[:6], "Otra jornada", *NUEVA[7:9], "11/20/2025", *NUEVA[10:]]]
+    revision = revisar(con, como("enlace.itei"), "itei.csv", csv_bytes(filas, ",", "utf-8"))
+    columna = [e for e in revision.errores if "mes/día/año" in e.mensaje]
+    assert not revision.valida and len(columna) == 1 and columna[0].columna == "Fecha de inicio"
+    assert "«11/20/2025»" in columna[0].mensaje and revision.plan == []
+    assert instantanea(con, DATOS) == antes
+
+
+@pytest.mark.parametrize("hoja", ["Instrucciones", "Catálogos"])
+def test_a_csv_of_the_templates_other_sheets_names_the_sheet_to_export(con, hoja):
+    libro = load_workbook(io.BytesIO(plantilla(con, "actividades", "ITEI")))
+    lineas = [",".join("" if c is None else str(c).replace(",", " ") for c in fila)
+              for fila in libro[hoja].iter_rows(values_only=True)]
+    with pytest.raises(ArchivoInvalido, match=f"hoja «{hoja}» de la plantilla"):
+        revisar(con, como("enlace.itei"), "exportada.csv", "\r\n".join(lineas).encode("utf-8"))
+
+
+def test_the_template_formats_new_rows_dates_and_puts_the_data_sheet_first(con):
+    libro = load_workbook(io.BytesIO(plantilla(con, "actividades", "ITEI")))
+    assert libro.sheetnames[0] == "Datos"
+    datos = libro["Datos"]
+    for encabezado in ("Fecha de inicio", "Fecha de término"):
+        columna = ENCABEZADOS.index(encabezado) + 1
+        assert datos.cell(row=1000, column=columna).number_format == "DD/MM/YYYY"
+
+
+# ---------------------------------------------------------------------------- percentages as spreadsheets store them
+
+
+def _con_formato(filas: list[list], formatos: list[str]) -> bytes:
+    """A workbook whose «Avance (%)» cells carry a number format, as Excel or Calc save a typed «100 %»."""
+    libro = Workbook()
+    hoja = libro.active
+    hoja.title = "Datos"
+    hoja.append(ENCABEZADOS)
+    for fila, formato in zip(filas, formatos, strict=True):
+        hoja.append(fila)
+        hoja.cell(row=hoja.max_row, column=ENCABEZADOS.index("Avance (%)") + 1).number_format = formato
+    salida = io.BytesIO()
+    libro.save(salida)
+    return salida.getvalue()
+
+
+def _avance_guardado(con, titulo: str) -> int:
+    return con.execute("select avance from actividades where titulo = ?", [titulo]).fetchone()[0]
+
+
+def test_a_typed_100_percent_is_stored_as_100_not_1(con):
+    concluida = [*NUEVA[:6], "Informe concluido", *NUEVA[7:12], "Concluida", 1.0, "https://itei.org.mx/informe", ""]
+    en_proceso = [*NUEVA[:13], 0.7, *NUEVA[14:]]
+    archivo = _con_formato([concluida, en_proceso], ["0.00%", "0%"])
+    _importada(con, archivo, "itei.xlsx")
+    assert _avance_guardado(con, "Informe concluido") == 100
+    assert _avance_guardado(con, "Jornada de análisis de datos") == 70
+
+
+def test_a_custom_percent_format_counts_and_a_quoted_percent_sign_does_not(con):
+    por_ciento = [*NUEVA[:6], "Informe concluido", *NUEVA[7:12], "Concluida", 1.0, "https://itei.org.mx/i", ""]
+    literal = [*NUEVA[:6], "Otra jornada", *NUEVA[7:13], 30, *NUEVA[14:]]  # as a percentage it would be 3,000
+    archivo = _con_formato([por_ciento, literal], ["0.0%", '0" %"'])
+    _importada(con, archivo, "itei.xlsx")
+    assert _avance_guardado(con, "Informe concluido") == 100
+    assert _avance_guardado(con, "Otra jornada") == 30
+
+
+def test_a_bare_1_among_larger_progress_values_is_asked_about_not_guessed(con):
+    uno = [*NUEVA[:13], 1, *NUEVA[14:]]
+    otra = [*NUEVA[:6], "Otra jornada", *NUEVA[7:13], 60, *NUEVA[14:]]
+    antes = instantanea(con, DATOS)
+    revision = revisar(con, como("enlace.itei"), "itei.xlsx", _con_formato([uno, otra], ["General", "General"]))
+    assert not revision.valida
+    assert [(e.fila, e.columna) for e in revision.errores] == [(2, "Avance (%)")]
+    assert "¿1 % o 100 %?" in revision.errores[0].mensaje and instantanea(con, DATOS) == antes
+    escrito = revisar(con, como("enlace.itei"), "itei.xlsx", xlsx([[*NUEVA[:13], "1 %", *NUEVA[14:]], otra]))
+    assert escrito.valida, escrito.errores  # «1 %» typed as text says which
+
+
+def test_an_opendocument_percent_cell_is_stored_as_its_percentage(con):
+    from odf.opendocument import OpenDocumentSpreadsheet
+    from odf.table import Table, TableCell, TableRow
+    from odf.text import P
+
+    documento = OpenDocumentSpreadsheet()
+    tabla = Table(name="Datos")
+    for fila in ([*ENCABEZADOS], [*NUEVA[:13], 1.0, *NUEVA[14:]]):
+        renglon = TableRow()
+        for j, valor in enumerate(fila):
+            if j == ENCABEZADOS.index("Avance (%)") and isinstance(valor, float):
+                celda = TableCell(valuetype="percentage", value=valor)
+                celda.addElement(P(text="100 %"))
+            elif isinstance(valor, (int, float)):
+                celda = TableCell(valuetype="float", value=valor)
+            else:
+                celda = TableCell(valuetype="string")
+                celda.addElement(P(text=str(valor)))
+            renglon.addElement(celda)
+        tabla.addElement(renglon)
+    documento.spreadsheet.addElement(tabla)
+    salida = io.BytesIO()
+    documento.write(salida)
+    _importada(con, salida.getvalue(), "itei.ods")
+    assert _avance_guardado(con, "Jornada de análisis de datos") == 100
