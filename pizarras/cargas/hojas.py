@@ -147,15 +147,15 @@ def leer(nombre: str, contenido: bytes, esperados: list[str]) -> Hoja:
 
 # What the template's instructions and catalog sheets start with (pizarras.cargas.plantillas): a CSV of either was
 # exported from the wrong sheet (Calc exports the current one; `soffice --convert-to csv`, the first).
-_INSTRUCCIONES = ("plantilla de actividades", "plantilla de capacitaciones", "plantilla de avance de compromisos",
-                  "como usarla", "columna")
+# Both of the instructions' row names: a data sheet may carry the template's title above its header, never both.
+_INSTRUCCIONES = {"como usarla", "columna"}
 _CATALOGOS = {"eje", "estatus", "modalidad", "ods", "organismo", "programa", "tipo capacitacion", "transversal"}
 
 
 def _otra_hoja_de_la_plantilla(crudas: list[list]) -> None:
-    primeras = [normalizar(str(c)) for fila in crudas[:10] for c in fila[:1] if not _vacia(c)]
+    primeras = [normalizar(str(c)) for fila in crudas[:20] for c in fila[:1] if not _vacia(c)]
     hoja = None
-    if any(p in _INSTRUCCIONES for p in primeras):
+    if _INSTRUCCIONES <= set(primeras):
         hoja = "Instrucciones"
     elif crudas:
         nombres = {normalizar(str(c)) for c in crudas[0] if not _vacia(c)}
@@ -163,7 +163,7 @@ def _otra_hoja_de_la_plantilla(crudas: list[list]) -> None:
             hoja = "Catálogos"
     if hoja:
         raise ArchivoInvalido(
-            f"Este CSV es la hoja «{hoja}» de la plantilla, no la de los datos. Abra la plantilla, vaya a la hoja "
+            f"El archivo es la hoja «{hoja}» de la plantilla, no la de los datos. Abra la plantilla, vaya a la hoja "
             "«Datos» y guárdela como CSV (se guarda la hoja que está a la vista), o suba el libro .xlsx u .ods "
             "completo."
         )

@@ -416,6 +416,12 @@ def test_a_csv_of_the_templates_other_sheets_names_the_sheet_to_export(con, hoja
         revisar(con, como("enlace.itei"), "exportada.csv", "\r\n".join(lineas).encode("utf-8"))
 
 
+def test_a_data_sheet_with_the_templates_title_above_its_header_is_still_read(con):
+    archivo = xlsx([NUEVA], antes=[["Plantilla de actividades"], []])
+    revision = revisar(con, como("enlace.itei"), "itei.xlsx", archivo)
+    assert revision.valida, revision.errores
+
+
 def test_the_template_formats_new_rows_dates_and_puts_the_data_sheet_first(con):
     libro = load_workbook(io.BytesIO(plantilla(con, "actividades", "ITEI")))
     assert libro.sheetnames[0] == "Datos"
