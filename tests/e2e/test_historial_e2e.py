@@ -46,13 +46,22 @@ def esperar_tablero(pagina) -> None:
 
 
 def vista(pagina) -> tuple[str, str, str]:
-    """What the reader sees: the path and query, the board's title and its first KPI."""
-    esperar_tablero(pagina)
-    return (
-        pagina.url.split("//", 1)[1].split("/", 1)[1],
-        pagina.locator("[data-testid=stMain] h1").first.inner_text(),
-        kpi(pagina),
-    )
+    """What the reader sees, once it holds still: the path and query, the board's title and its first KPI. On a
+    loaded machine a first visit was once read mid-run (a KPI the board then replaced), so two reads half a second
+    apart must agree."""
+    leida = None
+    for _ in range(10):
+        esperar_tablero(pagina)
+        ahora = (
+            pagina.url.split("//", 1)[1].split("/", 1)[1],
+            pagina.locator("[data-testid=stMain] h1").first.inner_text(),
+            kpi(pagina),
+        )
+        if ahora == leida:
+            return ahora
+        leida = ahora
+        pagina.wait_for_timeout(500)
+    return leida
 
 
 def kpi(pagina) -> str:
