@@ -238,14 +238,12 @@ def _migrar(args, base: Path) -> None:
 def _importar(args, base: Path) -> int:
     """Check a file as an admin and import it unless simulating; the report per row, or as one JSON object. With
     --json every outcome is JSON, a file or database that cannot be read included (same exit codes)."""
-    if not args.json:
-        return _revisar_e_importar(args, base)
     try:
         return _revisar_e_importar(args, base)
-    except (ArchivoInvalido, EsquemaIncompatible, CambioConcurrente) as error:
-        mensaje = str(error)
-    except BaseNoAbre as error:
-        mensaje = f"{error}{_CONSEJOS.get(error.motivo, '')}"
+    except (ArchivoInvalido, EsquemaIncompatible, CambioConcurrente, BaseNoAbre) as error:
+        if not args.json:
+            raise
+        mensaje = f"{error}{_CONSEJOS.get(error.motivo, '')}" if isinstance(error, BaseNoAbre) else str(error)
     print(json.dumps({"valido": False, "insertadas": 0, "actualizadas": 0, "sin_cambio": 0,
                       "errores": [{"fila": None, "columna": None, "mensaje": mensaje}]}, ensure_ascii=False))
     return 1
