@@ -1,53 +1,143 @@
-"""What every write screen shows after a write: one helper, so a refusal reads and is escaped the same everywhere.
+"""What every write screen shows after a write: one helper, so a result reads, is placed and is escaped the same
+everywhere.
+
+A form owns a `Zona` (a place on the page, named after the record it writes, e.g. "actividad-12"), drawn just above
+the form. `escribir` runs the write; success or failure is stored for that place and the page reruns, so the next
+run draws the message in the zone (where the eye is, above the form), with a toast in the corner for a long page,
+and each field can show its own rule right under it (`zona.error_de("avance")`). The person's values stay in the
+form's widgets across that rerun; on a version conflict they are also listed beside the other person's.
 
 The core's messages quote what people typed (titles, keys, values), so everything shown here goes through
-`escapar_markdown`: text, never Markdown or HTML. A write that succeeds clears the read caches (every board shows
-it) and reruns the page, which shows the confirmation with `aviso_pendiente`.
+`escapar_markdown`: text, never Markdown or HTML. A write that succeeds clears the read caches (every board shows it).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 
 import pandas as pd
 import streamlit as st
 
 from pizarras.escritura.auditoria import CambioConcurrente
 from pizarras.escritura.permisos import NoAutorizado
-from pizarras.escritura.reglas import DatosInvalidos
+from pizarras.escritura.reglas import ETIQUETAS, DatosInvalidos
 from pizarras.texto import escapar_markdown
 from pizarras.ui import datos
 
-_AVISO = "_aviso_escritura"
+_PENDIENTES = "_avisos_de_escritura"
 _VISIBLES_EN_CONFLICTO = ("titulo", "estatus", "avance", "evidencia_url", "notas", "revision", "version")
 
 
-def escribir(accion: Callable[[], object], exito: str) -> bool:
-    """Run a write; on success clear the caches and show `exito` after the rerun, else say what to fix."""
+@dataclass
+class Resultado:
+    """The outcome of one write, kept for one rerun."""
+
+    tipo: str  # "exito", "invalido", "conflicto", "no_autorizado"
+    mensaje: str
+    problemas: list = field(default_factory=list)  # reglas.Problema
+    actual: dict = field(default_factory=dict)  # the record as stored, on a conflict
+    propios: dict = field(default_factory=dict)  # the values the person tried to save, on a conflict
+
+
+def _pendientes() -> dict[str, Resultado]:
+    return st.session_state.setdefault(_PENDIENTES, {})
+
+
+class Zona:
+    """The place where a form's results appear. Create it (`zona_de_aviso`) just above the form."""
+
+    def __init__(self, lugar: str) -> None:
+        self.lugar = lugar
+        self.resultado: Resultado | None = _pendientes().pop(lugar, None)
+        self.contenedor = st.container()
+        if self.resultado is not None:
+            with self.contenedor:
+                _dibujar(self.resultado)
+
+    def error_de(self, campo: str) -> None:
+        """The rule a field broke in the last write, drawn where this is called (right under the field)."""
+        if self.resultado is None:
+            return
+        for problema in self.resultado.problemas:
+            if problema.campo == campo:
+                st.caption(f":red[:material/error: {escapar_markdown(problema.mensaje)}]")
+
+    @property
+    def hubo_error(self) -> bool:
+        return self.resultado is not None and self.resultado.tipo != "exito"
+
+
+def zona_de_aviso(lugar: str) -> Zona:
+    return Zona(lugar)
+
+
+def _etiqueta(campo: str) -> str:
+    return ETIQUETAS.get(campo, campo.replace("_", " ").capitalize())
+
+
+def _dibujar(resultado: Resultado) -> None:
+    mensaje = escapar_markdown(resultado.mensaje)
+    if resultado.tipo == "exito":
+        st.success(mensaje, icon=":material/check_circle:")
+        st.toast(mensaje, icon=":material/check_circle:")
+        return
+    st.toast("No se guardó nada: el aviso está junto al formulario.", icon=":material/error:")
+    if resultado.tipo == "invalido":
+        lineas = "\n".join(f"- {escapar_markdown(str(p))}" for p in resultado.problemas)
+        st.error(f"No se guardó nada. Corrija lo siguiente:\n\n{lineas}", icon=":material/error:")
+    elif resultado.tipo == "conflicto":
+        st.error(mensaje, icon=":material/sync_problem:")
+        campos = [c for c in _VISIBLES_EN_CONFLICTO if c in resultado.actual or c in resultado.propios]
+        if campos:
+            st.caption("Lo que guardó la otra persona y lo que usted quería guardar (cópielo para volver a aplicarlo):")
+            tabla = pd.DataFrame({
+                "Campo": [_etiqueta(c) for c in campos],
+                "Guardado ahora": [_texto(resultado.actual.get(c)) for c in campos],
+                "Sus valores": [_texto(resultado.propios.get(c)) for c in campos],
+            })
+            st.dataframe(tabla, hide_index=True)
+    else:
+        st.error(mensaje, icon=":material/block:")
+
+
+def _texto(valor) -> str:
+    """A cell of the conflict table as text ("—" for nothing), so the table never shows None."""
+    if valor is None or (not isinstance(valor, (list, tuple, dict)) and pd.isna(valor)):
+        return "—"
+    if isinstance(valor, (list, tuple)):
+        return ", ".join(map(str, valor)) or "—"
+    return str(valor)
+
+
+def escribir(accion: Callable[[], object], exito: str, zona: Zona | None = None,
+             propios: Mapping | None = None) -> bool:
+    """Run a write; on success clear the caches. The result is drawn in `zona` after the rerun (without a zone, at
+    once where this is called). `propios` are the values the person tried to save, listed on a conflict."""
     try:
         accion()
     except DatosInvalidos as error:
-        lineas = "\n".join(f"- {escapar_markdown(str(p))}" for p in error.problemas)
-        st.error(f"No se guardó nada. Corrija lo siguiente:\n\n{lineas}", icon=":material/error:")
-        return False
+        resultado = Resultado("invalido", "No se guardó nada.", problemas=list(error.problemas))
     except CambioConcurrente as error:
-        st.error(escapar_markdown(str(error)), icon=":material/sync_problem:")
-        vista = {k: error.actual[k] for k in _VISIBLES_EN_CONFLICTO if k in error.actual}
-        if vista:
-            st.caption("Valores guardados por la otra persona:")
-            st.dataframe(pd.DataFrame([vista]), hide_index=True)
-        return False
+        resultado = Resultado("conflicto", str(error), actual=dict(error.actual or {}), propios=dict(propios or {}))
     except NoAutorizado as error:
-        st.error(escapar_markdown(str(error)), icon=":material/block:")
+        resultado = Resultado("no_autorizado", str(error))
+    else:
+        datos.invalidar_cache()
+        resultado = Resultado("exito", exito)
+    if zona is None:
+        if resultado.tipo == "exito":
+            _pendientes()[""] = resultado
+            st.rerun()
+        _dibujar(resultado)
         return False
-    datos.invalidar_cache()
-    st.session_state[_AVISO] = exito
+    _pendientes()[zona.lugar] = resultado
     st.rerun()
-    return True
+    return resultado.tipo == "exito"  # not reached: st.rerun() raises
 
 
 def aviso_pendiente() -> None:
-    """The confirmation of the write that reran the page, once."""
-    aviso = st.session_state.pop(_AVISO, None)
-    if aviso:
-        st.success(escapar_markdown(aviso), icon=":material/check_circle:")
+    """The confirmation of a write made without a zone, once (drawn where this is called)."""
+    resultado = _pendientes().pop("", None)
+    if resultado is not None:
+        _dibujar(resultado)
