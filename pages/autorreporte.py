@@ -30,6 +30,7 @@ else:
                 icon=":material/visibility:")
 
 con = conexion()
+vista.observados(autorreporte.observados_de(con, organismo))
 listas = autorreporte.opciones_formulario(con)
 actividades = autorreporte.actividades_de(con, organismo)
 st.caption(f"{len(actividades):,} actividades registradas · organismo {organismo}")

@@ -29,6 +29,7 @@ from pizarras.escritura.reglas import (
     revisar_avance_compromiso,
     revisar_capacitacion,
 )
+from pizarras.texto import normalizar
 
 CAMPOS_ACTIVIDAD = (
     "organismo", "programa", "eje", "transversales", "ods", "titulo", "descripcion", "tipo", "fecha_inicio",
@@ -120,15 +121,33 @@ def _auditar_cambio(cur, usuario: Usuario, tabla: str, id_: int, antes: dict, li
 
 
 def crear_actividad(
-    con: duckdb.DuckDBPyConnection, usuario: Usuario | None, datos: dict, ahora: datetime | None = None
+    con: duckdb.DuckDBPyConnection, usuario: Usuario | None, datos: dict, ahora: datetime | None = None,
+    aunque_exista: bool = False,
 ) -> int:
-    """Add an activity of the user's organismo as a draft; returns its id."""
+    """Add an activity of the user's organismo as a draft; returns its id. One whose title the organismo already
+    has in that periodo is refused (a second click, a form sent twice) unless `aunque_exista`."""
     exigir_organismo(usuario, datos.get("organismo"))
     ahora = ahora or datetime.now()
     with transaccion(con) as cur:
         limpios, problemas = revisar_actividad(datos, leer_catalogos(cur))
         _exigir_valida(problemas)
+        if not aunque_exista:
+            _exigir_nuevo(ejecutar_en(cur, "autorreporte/actividades_del_periodo", {
+                "organismo": limpios["organismo"], "periodo": limpios["periodo"]}), limpios["titulo"],
+                f"la actividad #{{id}} del periodo {limpios['periodo']}")
         return insertar_actividad(cur, usuario, limpios, ahora)
+
+
+class PosibleDuplicado(DatosInvalidos):
+    """A new record whose title its organismo already has: created only when the person says so."""
+
+
+def _exigir_nuevo(existentes: list[dict], titulo: str, cual: str) -> None:
+    iguales = [f for f in existentes if normalizar(f["titulo"]) == normalizar(titulo)]
+    if iguales:
+        raise PosibleDuplicado([Problema("duplicado", (
+            f"ya existe {cual.format(id=iguales[0]['id'])} con el título «{iguales[0]['titulo']}»; no se creó "
+            "otra. Si de verdad es otra, marque «Crear aunque ya exista una con este título»."))])
 
 
 def insertar_actividad(cur, usuario: Usuario, limpios: dict, ahora: datetime, detalle: str | None = None) -> int:
@@ -153,14 +172,41 @@ def actualizar_actividad(
     version: int,
     cambios: dict,
     ahora: datetime | None = None,
+    enviar: bool = False,
 ) -> int:
-    """Change an activity read at `version`; returns the new version."""
+    """Change an activity read at `version` and, with `enviar`, send it for review, in one transaction; returns the
+    new version. See `_guardar_o_enviar` for a save that changes nothing."""
     ahora = ahora or datetime.now()
     with transaccion(con) as cur:
         antes, datos = _leer_para_cambiar(cur, usuario, "actividades", id_, CAMPOS_ACTIVIDAD, cambios)
         limpios, problemas = revisar_actividad(datos, leer_catalogos(cur))
         _exigir_valida(problemas)
-        return guardar_actividad(cur, usuario, id_, version, antes, limpios, ahora)
+        return _guardar_o_enviar(
+            cur, usuario, "actividades", id_, version, antes, limpios, CAMPOS_ACTIVIDAD, enviar, ahora,
+            lambda: guardar_actividad(cur, usuario, id_, version, antes, limpios, ahora))
+
+
+SIN_CAMBIOS = "no cambió ningún dato: no se guardó nada. Cambie un valor, o use «Guardar y enviar a revisión»."
+
+
+def _guardar_o_enviar(cur, usuario: Usuario, tabla: str, id_: int, version: int, antes: dict, limpios: dict,
+                      campos: tuple, enviar: bool, ahora: datetime, guardar) -> int:
+    """Save the checked values (`guardar()`) and, with `enviar`, send the record for review.
+
+    A save that changes no field writes nothing and makes no version: with `enviar` it only sends the record;
+    without, it is refused as «no cambió ningún dato». The same values sent again by a stale form (a double click, a
+    second tab) are what is stored already: no conflict, nothing written, and a record already sent stays sent."""
+    if campos_cambiados(antes, limpios, campos):
+        nueva = guardar()
+    elif not enviar:
+        raise DatosInvalidos([Problema("cambios", SIN_CAMBIOS)])
+    elif antes["version"] != version and antes["revision"] == "enviada":
+        return antes["version"]
+    else:
+        nueva = version
+    if enviar:
+        return _cambiar_revision(cur, usuario, tabla, id_, nueva, "enviar", None, ahora)
+    return nueva
 
 
 def guardar_actividad(cur, usuario: Usuario, id_: int, version: int, antes: dict, limpios: dict, ahora: datetime,
@@ -202,8 +248,10 @@ def actualizar_compromiso(
     version: int,
     cambios: dict,
     ahora: datetime | None = None,
+    enviar: bool = False,
 ) -> int:
-    """Update a commitment's status, progress and notes (an enlace of its entidad, or an admin)."""
+    """Update a commitment's status, progress and notes (an enlace of its entidad, or an admin) and, with `enviar`,
+    send it for review, in one transaction. Returns the new version."""
     ahora = ahora or datetime.now()
     with transaccion(con) as cur:
         antes = _uno(cur, "autorreporte/compromiso_por_id", id_)
@@ -213,27 +261,36 @@ def actualizar_compromiso(
         datos = {c: antes[c] for c in CAMPOS_COMPROMISO} | {k: v for k, v in cambios.items() if k in CAMPOS_COMPROMISO}
         limpios, problemas = revisar_avance_compromiso(datos, leer_catalogos(cur))
         _exigir_valida(problemas)
-        filas = ejecutar_en(cur, "autorreporte/compromiso_actualizar", {
-            "id": id_, "version": version, "estatus": limpios["estatus"], "avance": limpios["avance"],
-            "notas": limpios["notas"],
-        })
-        if not filas:
-            raise _conflicto(cur, "compromisos", id_, "el compromiso")
-        auditar(cur, usuario.usuario, "actualizar", "compromisos", id_,
-                antes={c: antes[c] for c in CAMPOS_COMPROMISO} | {"revision": antes["revision"]},
-                despues={c: limpios[c] for c in CAMPOS_COMPROMISO} | {"revision": "borrador"}, en=ahora)
-        return filas[0]["version"]
+
+        def guardar() -> int:
+            filas = ejecutar_en(cur, "autorreporte/compromiso_actualizar", {
+                "id": id_, "version": version, "estatus": limpios["estatus"], "avance": limpios["avance"],
+                "notas": limpios["notas"],
+            })
+            if not filas:
+                raise _conflicto(cur, "compromisos", id_, "el compromiso")
+            _auditar_cambio(cur, usuario, "compromisos", id_, antes, limpios, CAMPOS_COMPROMISO, ahora)
+            return filas[0]["version"]
+
+        return _guardar_o_enviar(cur, usuario, "compromisos", id_, version, antes, limpios, CAMPOS_COMPROMISO, enviar,
+                                 ahora, guardar)
 
 
 def crear_capacitacion(
-    con: duckdb.DuckDBPyConnection, usuario: Usuario | None, datos: dict, ahora: datetime | None = None
+    con: duckdb.DuckDBPyConnection, usuario: Usuario | None, datos: dict, ahora: datetime | None = None,
+    aunque_exista: bool = False,
 ) -> int:
-    """Add a training the user's organismo organised, as a draft; its entidad is the organismo's. Returns its id."""
+    """Add a training the user's organismo organised, as a draft; its entidad is the organismo's. Returns its id.
+    One with a title the organismo already has on the same start day is refused unless `aunque_exista`."""
     exigir_organismo(usuario, datos.get("organismo"))
     ahora = ahora or datetime.now()
     with transaccion(con) as cur:
         limpios, problemas = revisar_capacitacion(datos, leer_catalogos(cur))
         _exigir_valida(problemas)
+        if not aunque_exista:
+            _exigir_nuevo(ejecutar_en(cur, "autorreporte/capacitaciones_del_dia", {
+                "organismo": limpios["organismo"], "fecha_inicio": limpios["fecha_inicio"]}), limpios["titulo"],
+                f"la capacitación #{{id}} del {limpios['fecha_inicio']:%d/%m/%Y}")
         organismo = ejecutar_en(cur, "autorreporte/organismo_existe", {"organismo": limpios["organismo"]})[0]
         id_ = ejecutar_en(cur, "autorreporte/capacitacion_siguiente_id")[0]["id"]
         ejecutar_en(cur, "autorreporte/capacitacion_insertar", {
@@ -251,20 +308,27 @@ def actualizar_capacitacion(
     version: int,
     cambios: dict,
     ahora: datetime | None = None,
+    enviar: bool = False,
 ) -> int:
-    """Change a training read at `version` (its organiser's enlace, or an admin); returns the new version."""
+    """Change a training read at `version` (its organiser's enlace, or an admin) and, with `enviar`, send it for
+    review, in one transaction; returns the new version."""
     ahora = ahora or datetime.now()
     with transaccion(con) as cur:
         antes, datos = _leer_para_cambiar(cur, usuario, "capacitaciones", id_, CAMPOS_CAPACITACION, cambios)
         limpios, problemas = revisar_capacitacion(datos, leer_catalogos(cur))
         _exigir_valida(problemas)
-        filas = ejecutar_en(cur, "autorreporte/capacitacion_actualizar", {
-            **{c: limpios[c] for c in CAMPOS_CAPACITACION if c != "organismo"}, "id": id_, "version": version,
-        })
-        if not filas:
-            raise _conflicto(cur, "capacitaciones", id_, "la capacitación")
-        _auditar_cambio(cur, usuario, "capacitaciones", id_, antes, limpios, CAMPOS_CAPACITACION, ahora)
-        return filas[0]["version"]
+
+        def guardar() -> int:
+            filas = ejecutar_en(cur, "autorreporte/capacitacion_actualizar", {
+                **{c: limpios[c] for c in CAMPOS_CAPACITACION if c != "organismo"}, "id": id_, "version": version,
+            })
+            if not filas:
+                raise _conflicto(cur, "capacitaciones", id_, "la capacitación")
+            _auditar_cambio(cur, usuario, "capacitaciones", id_, antes, limpios, CAMPOS_CAPACITACION, ahora)
+            return filas[0]["version"]
+
+        return _guardar_o_enviar(cur, usuario, "capacitaciones", id_, version, antes, limpios, CAMPOS_CAPACITACION,
+                                 enviar, ahora, guardar)
 
 
 def _cambiar_revision(cur, usuario: Usuario | None, tabla: str, id_: int, version: int, accion: str,
@@ -331,6 +395,44 @@ def validar_varios(
     return cuantos
 
 
+_BORRABLES = {
+    "actividades": ("importar/actividad_borrar_reportes", "autorreporte/actividad_borrar_vinculos_transversales",
+                    "autorreporte/actividad_borrar_vinculos_ods", "importar/actividad_borrar"),
+    "capacitaciones": ("importar/capacitacion_borrar",),
+}
+
+
+def borrar_borrador(con: duckdb.DuckDBPyConnection, usuario: Usuario | None, tabla: str, id_: int, version: int,
+                    ahora: datetime | None = None) -> None:
+    """Delete a draft that was never published: by the person who created it, or an admin. Audited with the whole
+    record, so the history keeps what was deleted. A published record is never deleted (it is edited instead)."""
+    if tabla not in _BORRABLES:
+        raise ValueError(f"no se borran registros de {tabla}")
+    ahora = ahora or datetime.now()
+    leer, _, nombre = _TABLAS[tabla]
+    with transaccion(con) as cur:
+        antes = _uno(cur, leer, id_)
+        if antes is None:
+            raise DatosInvalidos([Problema("id", f"no existe {nombre} {id_} (¿ya se borró?).")])
+        exigir_organismo(usuario, antes["organismo"])
+        if antes["version"] != version:
+            raise _conflicto(cur, tabla, id_, nombre)
+        acciones = ejecutar_en(cur, "auditoria/acciones_de_registro", {"tabla": tabla, "registro": str(id_)})
+        autor = next((a["usuario"] for a in acciones if a["accion"] in ("crear", "importar")), None)
+        publicada = any(a["accion"] == "validar" for a in acciones) or (autor is None and not antes.get("es_demo"))
+        if publicada or antes["revision"] not in ("borrador", "observada"):
+            raise DatosInvalidos([Problema("revision", (
+                f"{nombre} {id_} ya se publicó alguna vez (o viene de la base original): no se borra; corríjala y "
+                "envíela a revisión."))])
+        if autor != usuario.usuario and not usuario.edita_lo_ajeno:
+            raise DatosInvalidos([Problema("revision", (
+                f"{nombre} {id_} la creó {autor or 'otra persona'}: solo quien la creó (o la Secretaría Ejecutiva) "
+                "borra un borrador."))])
+        for consulta in _BORRABLES[tabla]:
+            ejecutar_en(cur, consulta, {"id": id_})
+        auditar(cur, usuario.usuario, "borrar", tabla, id_, antes=antes, en=ahora)
+
+
 def historial(con: duckdb.DuckDBPyConnection, tabla: str, id_: int) -> pd.DataFrame:
     """Every audited change of one record, newest first (who, when, what, before and after)."""
     return ejecutar(con, "auditoria/historial", {"tabla": tabla, "registro": str(id_)})
@@ -350,6 +452,12 @@ def compromisos_de(con: duckdb.DuckDBPyConnection, entidad: str) -> pd.DataFrame
 
 def capacitaciones_de(con: duckdb.DuckDBPyConnection, organismo: str) -> pd.DataFrame:
     return ejecutar(con, "autorreporte/capacitaciones_de_organismo", {"organismo": organismo})
+
+
+def observados_de(con: duckdb.DuckDBPyConnection, organismo: str) -> list[dict]:
+    """What the secretariat sent back to the organismo, with its comment (tabla, id, titulo, observacion)."""
+    with con.cursor() as cur:
+        return ejecutar_en(cur, "autorreporte/observados_de_organismo", {"organismo": organismo})
 
 
 def cola_de_revision(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:

@@ -24,7 +24,7 @@ ETIQUETAS = {
     "organismo": "Organismo", "programa": "Programa", "eje": "Eje temático", "transversales": "Ejes transversales",
     "ods": "ODS", "titulo": "Título", "descripcion": "Descripción", "tipo": "Tipo", "fecha_inicio": "Fecha de inicio",
     "fecha_fin": "Fecha de término", "periodo": "Periodo", "estatus": "Estatus", "avance": "Avance (%)",
-    "evidencia_url": "Evidencia (URL)", "notas": "Notas", "comentario": "Comentario",
+    "evidencia_url": "Evidencia (URL)", "notas": "Notas", "comentario": "Comentario", "cambios": "Cambios", "duplicado": "Título repetido",
     "modalidad": "Modalidad", "tema": "Tema", "participantes": "Participantes", "mujeres": "Mujeres",
     "hombres": "Hombres", "sujetos_obligados": "Sujetos obligados", "publico": "Público",
 }

@@ -13,10 +13,12 @@ import streamlit as st
 
 from pizarras.escritura import autorreporte
 from pizarras.escritura.cuentas import Usuario
+from pizarras.escritura.historial import historial_legible
 from pizarras.escritura.reglas import MODALIDADES, TIPOS_CAPACITACION
 from pizarras.texto import escapar_markdown
 from pizarras.ui import datos
-from pizarras.ui.escrituras import escribir
+from pizarras.ui.escrituras import Zona, escribir, zona_de_aviso
+from pizarras.ui.espanol import ELIJA_UNA, ELIJA_VARIAS, FORMATO_FECHA
 from pizarras.ui.sesion import formulario_acceso
 
 PROGRESO = st.column_config.ProgressColumn("Avance", format="%d %%", min_value=0, max_value=100)
@@ -48,6 +50,37 @@ def _opciones(listas: dict, lista: str, **filtro) -> dict[str, str]:
     return {f["clave"]: f["nombre"] for f in listas.get(lista, []) if all(f[k] == v for k, v in filtro.items())}
 
 
+# tabla → (singular, plural, observed in its gender: singular, plural)
+_NOMBRES = {"actividades": ("actividad", "actividades", "observada", "observadas"),
+            "capacitaciones": ("capacitación", "capacitaciones", "observada", "observadas"),
+            "compromisos": ("compromiso", "compromisos", "observado", "observados")}
+
+
+def _cuantos(n: int, tabla: str) -> str:
+    singular, plural, *_ = _NOMBRES[tabla]
+    return f"{n} {singular if n == 1 else plural}"
+
+
+def observados(registros: list[dict]) -> None:
+    """The greeting of an enlace whose records came back: how many, which, and the reviewer's words (as text)."""
+    if not registros:
+        return
+    cuantos: dict[str, int] = {}
+    for r in registros:
+        cuantos[r["tabla"]] = cuantos.get(r["tabla"], 0) + 1
+    if len(cuantos) == 1:
+        (tabla, n), = cuantos.items()
+        resumen = f"{_cuantos(n, tabla)} {_NOMBRES[tabla][2 if n == 1 else 3]}"
+    else:
+        resumen = f"{len(registros)} registros observados (" + " y ".join(
+            _cuantos(n, t) for t, n in cuantos.items()) + ")"
+    lineas = "\n".join(
+        f"- {_NOMBRES[r['tabla']][0].capitalize()} #{r['id']} · {escapar_markdown(r['titulo'][:90])}: "
+        f"{escapar_markdown(_texto(r['observacion']) or 'sin comentario')}" for r in registros)
+    st.warning(f"**Tiene {resumen} por la Secretaría Ejecutiva.** Corrija y vuelva a enviar:\n\n{lineas}",
+               icon=":material/rate_review:")
+
+
 def tabla_actividades(tabla: pd.DataFrame) -> None:
     vista = tabla.assign(revision=tabla["revision"].map(autorreporte.ESTADOS_REVISION))
     st.dataframe(
@@ -65,48 +98,135 @@ def tabla_actividades(tabla: pd.DataFrame) -> None:
     )
 
 
+def _eje_y_programa(listas: dict) -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
+    """Every thematic eje as «PROGRAMA · eje» (the eje says its programa, so one choice inside a form sets both),
+    every transversal one likewise, and each eje's programa."""
+    siglas = {f["clave"]: f["nombre"].split(" · ")[0] for f in listas.get("programa", [])}
+    ejes = {"tematico": {}, "transversal": {}}
+    for f in listas.get("eje", []):
+        ejes[f["tipo"]][f["clave"]] = f"{siglas.get(f['grupo'], f['grupo'])} · {f['nombre']}"
+    programa_de = {f["clave"]: f["grupo"] for f in listas.get("eje", [])}
+    return ejes["tematico"], ejes["transversal"], programa_de
+
+
+def _indice(opciones: list, valor, si_no=0) -> int:
+    return opciones.index(valor) if valor in opciones else si_no
+
+
+def campos_actividad(fila: dict, listas: dict, zona: Zona) -> dict:
+    """Every field of an activity, inside the caller's form, filled with `fila` (empty for a new one); each field's
+    rule from the last save right under it. Returns the values as the core's write functions take them.
+
+    The numbers have no bounds in the widget: a bound makes the browser keep the old value in silence (150 stays
+    50), while the core's rule says in Spanish what is allowed, under the field."""
+    tematicos, transversales, programa_de = _eje_y_programa(listas)
+    estatus, ods = _opciones(listas, "estatus"), _opciones(listas, "ods")
+    tipos = sorted(set(_opciones(listas, "tipo")) | ({fila["tipo"]} if _texto(fila.get("tipo")) else set()))
+    claves_ejes = list(tematicos)
+    eje = st.selectbox("Programa y eje temático", claves_ejes, format_func=tematicos.get, placeholder=ELIJA_UNA,
+                       index=_indice(claves_ejes, fila.get("eje")))
+    zona.error_de("programa")
+    zona.error_de("eje")
+    elegidos = st.multiselect("Ejes transversales (del mismo programa)", list(transversales),
+                              default=[e for e in (fila.get("transversales") or []) if e in transversales],
+                              format_func=transversales.get, placeholder=ELIJA_VARIAS)
+    zona.error_de("transversales")
+    titulo = st.text_input("Título", _texto(fila.get("titulo")), max_chars=300)
+    zona.error_de("titulo")
+    descripcion = st.text_area("Descripción", _texto(fila.get("descripcion")), max_chars=4000)
+    columnas = st.columns(3)
+    with columnas[0]:
+        tipo = st.selectbox("Tipo", tipos, placeholder=ELIJA_UNA,
+                            index=_indice(tipos, fila.get("tipo") or "Capacitación"))
+        zona.error_de("tipo")
+    with columnas[1]:
+        inicio = st.date_input("Fecha de inicio", value=fila.get("fecha_inicio"), format=FORMATO_FECHA)
+        zona.error_de("fecha_inicio")
+    with columnas[2]:
+        fin = st.date_input("Fecha de término", value=fila.get("fecha_fin"), format=FORMATO_FECHA)
+        zona.error_de("fecha_fin")
+    columnas = st.columns(3)
+    with columnas[0]:
+        periodo = st.number_input("Periodo (año)", value=int(fila.get("periodo") or date.today().year), step=1)
+        zona.error_de("periodo")
+    with columnas[1]:
+        claves_estatus = list(estatus)
+        nuevo_estatus = st.selectbox("Estatus", claves_estatus, format_func=estatus.get, placeholder=ELIJA_UNA,
+                                     index=_indice(claves_estatus, fila.get("estatus")))
+        zona.error_de("estatus")
+    with columnas[2]:
+        avance = st.number_input("Avance (%)", value=_numero(fila.get("avance")) or 0, step=5,
+                                 help="De 0 a 100. Una actividad concluida va al 100 %.")
+        zona.error_de("avance")
+    alineados = st.multiselect("ODS", list(ods), default=[str(o) for o in (fila.get("ods") or []) if str(o) in ods],
+                               format_func=ods.get, placeholder=ELIJA_VARIAS)
+    zona.error_de("ods")
+    evidencia = st.text_input("Evidencia (URL)", _texto(fila.get("evidencia_url")),
+                              help="Obligatoria para una actividad concluida: https://…")
+    zona.error_de("evidencia_url")
+    notas = st.text_area("Notas", _texto(fila.get("notas")), max_chars=4000)
+    zona.error_de("notas")
+    return {
+        "programa": programa_de.get(eje), "eje": eje, "transversales": elegidos, "ods": alineados, "titulo": titulo,
+        "descripcion": descripcion, "tipo": tipo, "fecha_inicio": inicio, "fecha_fin": fin, "periodo": periodo,
+        "estatus": nuevo_estatus, "avance": avance, "evidencia_url": evidencia, "notas": notas,
+    }
+
+
 def editar_actividad(usuario: Usuario, tabla: pd.DataFrame, listas: dict) -> None:
-    """Pick one activity, update its status, progress, evidence and notes, and send it for review."""
+    """Pick one activity, correct any of its fields, and save it as a draft or send it for review."""
+    zona_lista = zona_de_aviso("actividades")
     if tabla.empty:
         st.info("Este organismo aún no tiene actividades. Agregue la primera en «Nueva actividad».")
         return
     filas = {int(f["id"]): f for f in tabla.to_dict("records")}
-    elegida = st.selectbox("Actividad", list(filas), format_func=lambda i: _etiqueta(filas[i]), key="act_elegida")
-    fila = filas[elegida]
+    elegida = st.selectbox("Actividad", list(filas), format_func=lambda i: _etiqueta(filas[i]), key="act_elegida",
+                           placeholder=ELIJA_UNA)
+    fila = autorreporte.leer_actividad(datos.conexion(), elegida) or filas[elegida]
     if fila["revision"] == "observada" and _texto(fila["observacion"]):
         st.warning("**Observación de la Secretaría Ejecutiva:** " + escapar_markdown(fila["observacion"]),
                    icon=":material/rate_review:")
-    estatus = _opciones(listas, "estatus")
+    zona = zona_de_aviso(f"actividad-{elegida}")
     with st.form(f"editar_{elegida}_{fila['version']}"):
-        st.text(fila["titulo"])
-        st.caption(f"Revisión: {autorreporte.ESTADOS_REVISION[fila['revision']]} · versión {fila['version']}")
-        columnas = st.columns(2)
-        nuevo_estatus = columnas[0].selectbox("Estatus", list(estatus), index=list(estatus).index(fila["estatus"]),
-                                              format_func=estatus.get)
-        avance = columnas[1].number_input("Avance (%)", 0, 100, int(fila["avance"]), step=5)
-        evidencia = st.text_input("Evidencia (URL)", _texto(fila["evidencia_url"]),
-                                  help="Obligatoria para una actividad concluida: https://…")
-        notas = st.text_area("Notas", _texto(fila["notas"]), max_chars=4000)
-        st.caption(
-            "Al guardar, la actividad vuelve a «Borrador» y deja de contar en las pizarras públicas hasta que la "
-            "Secretaría Ejecutiva la valide de nuevo."
-        )
+        st.caption(f"Revisión: {autorreporte.ESTADOS_REVISION[fila['revision']]} · versión {fila['version']}. Al "
+                   "guardar, la actividad vuelve a «Borrador» y deja de contar en las pizarras públicas hasta que la "
+                   "Secretaría Ejecutiva la valide de nuevo.")
+        cambios = campos_actividad(fila, listas, zona)
+        zona.error_de("cambios")
         botones = st.columns(2)
         guardar = botones[0].form_submit_button("Guardar borrador")
-        guardar_y_enviar = botones[1].form_submit_button("Guardar y enviar a revisión", type="primary")
-    cambios = {"estatus": nuevo_estatus, "avance": avance, "evidencia_url": evidencia, "notas": notas}
-    if guardar or guardar_y_enviar:
-        def accion():
-            version = autorreporte.actualizar_actividad(datos.conexion(), usuario, elegida, fila["version"], cambios)
-            if guardar_y_enviar:
-                autorreporte.cambiar_revision(datos.conexion(), usuario, "actividades", elegida, version, "enviar")
-
-        escribir(accion, "Actividad enviada a revisión." if guardar_y_enviar else "Cambios guardados como borrador.")
-    if fila["revision"] in ("borrador", "observada") and st.button("Enviar a revisión sin cambios", key="enviar_sin"):
-        escribir(lambda: autorreporte.cambiar_revision(datos.conexion(), usuario, "actividades", elegida,
-                                                       fila["version"], "enviar"), "Actividad enviada a revisión.")
+        enviar = botones[1].form_submit_button("Guardar y enviar a revisión", type="primary")
+    if guardar or enviar:
+        escribir(lambda: autorreporte.actualizar_actividad(datos.conexion(), usuario, elegida, fila["version"],
+                                                           cambios, enviar=enviar),
+                 "Actividad enviada a revisión." if enviar else "Cambios guardados como borrador.", zona,
+                 propios=cambios)
+    borrar_borrador(usuario, "actividades", fila, zona_lista)
     with st.expander("Historial de cambios"):
-        mostrar_historial(autorreporte.historial(datos.conexion(), "actividades", elegida))
+        mostrar_historial(historial_legible(datos.conexion(), "actividades", elegida))
+
+
+def borrar_borrador(usuario: Usuario, tabla: str, fila: dict, zona: Zona) -> None:
+    """«Borrar este borrador», in two steps: the button asks, the confirmation deletes (the core says who may)."""
+    if fila["revision"] not in ("borrador", "observada"):
+        return
+    clave = f"_borrar_{tabla}_{fila['id']}_{fila['version']}"
+    nombre = "la actividad" if tabla == "actividades" else "la capacitación"
+    if not st.session_state.get(clave):
+        if st.button("Borrar este borrador…", key=f"{clave}_pedir", icon=":material/delete:"):
+            st.session_state[clave] = True
+            st.rerun()
+        return
+    st.warning(f"¿Borrar {nombre} #{fila['id']}? Deja de estar en la lista; el historial guarda lo borrado. Solo se "
+               "borra un borrador que nunca se publicó.", icon=":material/delete:")
+    botones = st.columns(2)
+    if botones[0].button("Sí, borrar el borrador", key=f"{clave}_si", type="primary"):
+        st.session_state.pop(clave, None)
+        escribir(lambda: autorreporte.borrar_borrador(datos.conexion(), usuario, tabla, fila["id"], fila["version"]),
+                 f"Borrador #{fila['id']} borrado.", zona)
+    if botones[1].button("Cancelar", key=f"{clave}_no"):
+        st.session_state.pop(clave, None)
+        st.rerun()
 
 
 def mostrar_historial(historia: pd.DataFrame) -> None:
@@ -118,45 +238,47 @@ def mostrar_historial(historia: pd.DataFrame) -> None:
         hide_index=True,
         column_config={
             "en": st.column_config.DatetimeColumn("Fecha", format="DD/MM/YYYY HH:mm"),
-            "usuario": "Usuario", "accion": "Acción", "antes": "Antes", "despues": "Después",
-            "detalle": "Comentario",
+            "usuario": "Usuario", "accion": "Acción", "cambios": st.column_config.TextColumn("Cambios", width="large"),
+            "comentario": "Comentario",
         },
     )
 
 
+def _contador(nombre: str) -> int:
+    """A form's generation: a new one (empty fields) after each record it created."""
+    return st.session_state.setdefault(f"_formulario_{nombre}", 0)
+
+
+def _siguiente(nombre: str) -> None:
+    st.session_state[f"_formulario_{nombre}"] = _contador(nombre) + 1
+
+
+AUNQUE_EXISTA = "Crear aunque ya exista una con este título"
+
+
+def _aunque_exista(zona: Zona, formulario: str) -> bool:
+    """The box that lets a person create a record whose title exists: shown once the core asked, kept until the
+    form is new again."""
+    clave = f"{formulario}_aunque_exista"
+    if (zona.resultado and any(p.campo == "duplicado" for p in zona.resultado.problemas)) or clave in st.session_state:
+        return st.checkbox(AUNQUE_EXISTA, key=clave)
+    return False
+
+
 def nueva_actividad(usuario: Usuario, organismo: str, listas: dict) -> None:
-    programas = _opciones(listas, "programa")
-    # Outside the form so the ejes follow the chosen programa at once.
-    programa = st.selectbox("Programa", list(programas), format_func=programas.get, key="nueva_programa")
-    tematicos = _opciones(listas, "eje", grupo=programa, tipo="tematico")
-    transversales = _opciones(listas, "eje", grupo=programa, tipo="transversal")
-    estatus, ods = _opciones(listas, "estatus"), _opciones(listas, "ods")
-    tipos = sorted(_opciones(listas, "tipo"))
-    with st.form("nueva_actividad", clear_on_submit=False):
-        eje = st.selectbox("Eje temático", list(tematicos), format_func=tematicos.get)
-        elegidos = st.multiselect("Ejes transversales", list(transversales), format_func=transversales.get)
-        titulo = st.text_input("Título", max_chars=300)
-        descripcion = st.text_area("Descripción", max_chars=4000)
-        columnas = st.columns(3)
-        tipo = columnas[0].selectbox("Tipo", tipos, index=tipos.index("Capacitación") if "Capacitación" in tipos else 0)
-        inicio = columnas[1].date_input("Fecha de inicio", value=None, format="DD/MM/YYYY")
-        fin = columnas[2].date_input("Fecha de término", value=None, format="DD/MM/YYYY")
-        columnas = st.columns(3)
-        periodo = columnas[0].number_input("Periodo (año)", 2015, 2100, date.today().year)
-        nuevo_estatus = columnas[1].selectbox("Estatus", list(estatus), format_func=estatus.get)
-        avance = columnas[2].number_input("Avance (%)", 0, 100, 0, step=5)
-        alineados = st.multiselect("ODS", list(ods), format_func=ods.get)
-        evidencia = st.text_input("Evidencia (URL)", help="Obligatoria para una actividad concluida: https://…")
-        notas = st.text_area("Notas", max_chars=4000)
+    zona = zona_de_aviso("nueva-actividad")
+    formulario = f"nueva_actividad_{_contador('nueva_actividad')}"
+    with st.form(formulario):
+        registro = {"organismo": organismo, **campos_actividad({}, listas, zona)}
+        zona.error_de("duplicado")
+        aunque = _aunque_exista(zona, formulario)
         crear = st.form_submit_button("Crear borrador", type="primary")
     if crear:
-        registro = {
-            "organismo": organismo, "programa": programa, "eje": eje, "transversales": elegidos, "ods": alineados,
-            "titulo": titulo, "descripcion": descripcion, "tipo": tipo, "fecha_inicio": inicio, "fecha_fin": fin,
-            "periodo": periodo, "estatus": nuevo_estatus, "avance": avance, "evidencia_url": evidencia, "notas": notas,
-        }
-        escribir(lambda: autorreporte.crear_actividad(datos.conexion(), usuario, registro),
-                 "Actividad creada como borrador: revísela y envíela a revisión.")
+        def accion():
+            autorreporte.crear_actividad(datos.conexion(), usuario, registro, aunque_exista=aunque)
+            _siguiente("nueva_actividad")
+
+        escribir(accion, "Actividad creada como borrador: revísela en «Actividades» y envíela a revisión.", zona)
 
 
 def editar_compromisos(usuario: Usuario, tabla: pd.DataFrame, listas: dict) -> None:
@@ -172,26 +294,34 @@ def editar_compromisos(usuario: Usuario, tabla: pd.DataFrame, listas: dict) -> N
                        "revision": "Revisión"},
     )
     filas = {int(f["id"]): f for f in tabla.to_dict("records")}
-    elegido = st.selectbox("Compromiso", list(filas), format_func=lambda i: _etiqueta(filas[i]), key="comp_elegido")
+    elegido = st.selectbox("Compromiso", list(filas), format_func=lambda i: _etiqueta(filas[i]), key="comp_elegido",
+                           placeholder=ELIJA_UNA)
     fila = filas[elegido]
     if fila["revision"] == "observada" and _texto(fila["observacion"]):
         st.warning("**Observación:** " + escapar_markdown(fila["observacion"]), icon=":material/rate_review:")
     estatus = _opciones(listas, "estatus")
+    zona = zona_de_aviso(f"compromiso-{elegido}")
     with st.form(f"compromiso_{elegido}_{fila['version']}"):
         columnas = st.columns(2)
-        nuevo_estatus = columnas[0].selectbox("Estatus", list(estatus), index=list(estatus).index(fila["estatus"]),
-                                              format_func=estatus.get)
-        avance_actual = 0 if pd.isna(fila["avance"]) else int(fila["avance"])
-        avance = columnas[1].number_input("Avance (%)", 0, 100, avance_actual, step=5)
+        with columnas[0]:
+            nuevo_estatus = st.selectbox("Estatus", list(estatus), index=_indice(list(estatus), fila["estatus"]),
+                                         format_func=estatus.get, placeholder=ELIJA_UNA)
+            zona.error_de("estatus")
+        with columnas[1]:
+            avance = st.number_input("Avance (%)", value=_numero(fila["avance"]) or 0, step=5, help="De 0 a 100.")
+            zona.error_de("avance")
         notas = st.text_area("Notas", _texto(fila["notas"]), max_chars=4000)
-        enviar = st.form_submit_button("Guardar y enviar a revisión", type="primary")
-    if enviar:
-        def accion():
-            version = autorreporte.actualizar_compromiso(datos.conexion(), usuario, elegido, fila["version"],
-                                                         {"estatus": nuevo_estatus, "avance": avance, "notas": notas})
-            autorreporte.cambiar_revision(datos.conexion(), usuario, "compromisos", elegido, version, "enviar")
-
-        escribir(accion, "Compromiso actualizado y enviado a revisión.")
+        zona.error_de("notas")
+        zona.error_de("cambios")
+        botones = st.columns(2)
+        guardar = botones[0].form_submit_button("Guardar borrador")
+        enviar = botones[1].form_submit_button("Guardar y enviar a revisión", type="primary")
+    if guardar or enviar:
+        cambios = {"estatus": nuevo_estatus, "avance": avance, "notas": notas}
+        escribir(lambda: autorreporte.actualizar_compromiso(datos.conexion(), usuario, elegido, fila["version"],
+                                                            cambios, enviar=enviar),
+                 "Compromiso enviado a revisión." if enviar else "Compromiso guardado como borrador.", zona,
+                 propios=cambios)
 
 
 def _numero(valor) -> int | None:
@@ -200,6 +330,7 @@ def _numero(valor) -> int | None:
 
 def capacitaciones(usuario: Usuario, organismo: str, tabla: pd.DataFrame, listas: dict) -> None:
     """The trainings the organismo organised: the list, and one form to add a training or change the chosen one."""
+    zona_lista = zona_de_aviso("capacitaciones")
     if not tabla.empty:
         vista = tabla.assign(revision=tabla["revision"].map(autorreporte.ESTADOS_REVISION),
                              tipo=tabla["tipo"].map(TIPOS_CAPACITACION))
@@ -218,33 +349,51 @@ def capacitaciones(usuario: Usuario, organismo: str, tabla: pd.DataFrame, listas
     if fila.get("revision") == "observada" and _texto(fila.get("observacion")):
         st.warning("**Observación:** " + escapar_markdown(fila["observacion"]), icon=":material/rate_review:")
     tematicos = _opciones(listas, "eje", tipo="tematico")
-    with st.form(f"capacitacion_{elegida}_{fila.get('version', 0)}"):
+    zona = zona_de_aviso(f"capacitacion-{elegida or 'nueva'}")
+    generacion = fila.get("version") if fila else f"nueva{_contador('nueva_capacitacion')}"
+    formulario = f"capacitacion_{elegida}_{generacion}"
+    with st.form(formulario):
         titulo = st.text_input("Título", _texto(fila.get("titulo")), max_chars=300)
+        zona.error_de("titulo")
         columnas = st.columns(3)
         tipos, modalidades = list(TIPOS_CAPACITACION), [None, *MODALIDADES]
         tipo = columnas[0].selectbox("Tipo", tipos, index=tipos.index(fila["tipo"]) if fila else 1,
-                                     format_func=TIPOS_CAPACITACION.get)
+                                     format_func=TIPOS_CAPACITACION.get, placeholder=ELIJA_UNA)
         modalidad = columnas[1].selectbox(
             "Modalidad", modalidades, index=modalidades.index(_texto(fila.get("modalidad")) or None),
-            format_func=lambda m: "Sin dato" if m is None else MODALIDADES[m])
+            format_func=lambda m: "Sin dato" if m is None else MODALIDADES[m], placeholder=ELIJA_UNA)
         ejes = [None, *tematicos]
         eje = columnas[2].selectbox("Eje temático", ejes, index=ejes.index(_texto(fila.get("eje")) or None),
-                                    format_func=lambda e: "Sin eje" if e is None else tematicos[e])
+                                    format_func=lambda e: "Sin eje" if e is None else tematicos[e],
+                                    placeholder=ELIJA_UNA)
+        zona.error_de("eje")
         tema = st.text_input("Tema", _texto(fila.get("tema")), max_chars=300)
         columnas = st.columns(2)
-        inicio = columnas[0].date_input("Fecha de inicio", value=fila.get("fecha_inicio"), format="DD/MM/YYYY")
-        fin = columnas[1].date_input("Fecha de término", value=fila.get("fecha_fin"), format="DD/MM/YYYY")
+        with columnas[0]:
+            inicio = st.date_input("Fecha de inicio", value=fila.get("fecha_inicio"), format=FORMATO_FECHA)
+            zona.error_de("fecha_inicio")
+        with columnas[1]:
+            fin = st.date_input("Fecha de término", value=fila.get("fecha_fin"), format=FORMATO_FECHA)
+            zona.error_de("fecha_fin")
         columnas = st.columns(4)
         numeros = {}
         for columna, (campo, etiqueta) in zip(columnas, [("participantes", "Participantes"), ("mujeres", "Mujeres"),
                                                          ("hombres", "Hombres"),
                                                          ("sujetos_obligados", "Sujetos obligados")], strict=True):
-            numeros[campo] = columna.number_input(etiqueta, min_value=0, value=_numero(fila.get(campo)), step=1)
+            with columna:
+                numeros[campo] = st.number_input(etiqueta, value=_numero(fila.get(campo)), step=1,
+                                                 placeholder="Sin dato")
+                zona.error_de(campo)
         publico = st.text_input("Público", _texto(fila.get("publico")), max_chars=300)
         notas = st.text_area("Notas", _texto(fila.get("notas")), max_chars=4000)
+        zona.error_de("cambios")
+        zona.error_de("duplicado")
+        aunque = _aunque_exista(zona, formulario) if elegida is None else False
         botones = st.columns(2)
         guardar = botones[0].form_submit_button("Guardar borrador")
         enviar = botones[1].form_submit_button("Guardar y enviar a revisión", type="primary")
+    if fila:
+        borrar_borrador(usuario, "capacitaciones", {"id": elegida, **fila}, zona_lista)
     if not (guardar or enviar):
         return
     registro = {"organismo": organismo, "titulo": titulo, "tipo": tipo, "modalidad": modalidad, "eje": eje,
@@ -253,11 +402,12 @@ def capacitaciones(usuario: Usuario, organismo: str, tabla: pd.DataFrame, listas
     def accion():
         con = datos.conexion()
         if elegida is None:
-            id_, version = autorreporte.crear_capacitacion(con, usuario, registro), 1
+            id_ = autorreporte.crear_capacitacion(con, usuario, registro, aunque_exista=aunque)
+            _siguiente("nueva_capacitacion")
+            if enviar:
+                autorreporte.cambiar_revision(con, usuario, "capacitaciones", id_, 1, "enviar")
         else:
-            id_, version = elegida, autorreporte.actualizar_capacitacion(con, usuario, elegida, fila["version"],
-                                                                         registro)
-        if enviar:
-            autorreporte.cambiar_revision(con, usuario, "capacitaciones", id_, version, "enviar")
+            autorreporte.actualizar_capacitacion(con, usuario, elegida, fila["version"], registro, enviar=enviar)
 
-    escribir(accion, "Capacitación enviada a revisión." if enviar else "Capacitación guardada como borrador.")
+    escribir(accion, "Capacitación enviada a revisión." if enviar else "Capacitación guardada como borrador.", zona,
+             propios=registro)

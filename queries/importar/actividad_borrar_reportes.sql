@@ -1,2 +1,2 @@
--- An activity's progress reports (when a rollback removes the activity an import inserted). Parameters: $id.
+-- An activity's progress reports (when a rollback or a deleted draft removes the activity). Parameters: $id.
 delete from reportes_avance where actividad = $id

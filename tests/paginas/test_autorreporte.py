@@ -22,6 +22,11 @@ def ruta(ruta_con_usuarios, tmp_path, monkeypatch):
 
 
 
+def avance(at, cual: int = 0):
+    """The «Avance (%)» field of the page's `cual`-th form (the chosen activity's comes first)."""
+    return [n for n in at.number_input if n.label == "Avance (%)"][cual]
+
+
 def leer(ruta, sql):
     # Read-write, like the app's own connection in this process (DuckDB refuses a second configuration).
     con = duckdb.connect(str(ruta))
@@ -60,7 +65,7 @@ def test_an_enlace_updates_and_submits_an_activity_of_its_organismo(ruta):
     actividad = at.selectbox(key="act_elegida")
     assert set(actividad.options) == {"#1 · Actividad 1", "#2 · Actividad 2"}
     actividad.set_value(2).run()
-    at.number_input[0].set_value(65)
+    avance(at).set_value(65)
     next(b for b in at.button if b.label == "Guardar y enviar a revisión").click().run()
     assert not at.exception and not at.error
     assert leer(ruta, "select avance, revision, version from actividades where id = 2") == [(65, "enviada", 3)]
@@ -71,7 +76,7 @@ def test_an_invalid_save_says_what_to_fix_and_writes_nothing(ruta):
     at = abrir("autorreporte", como="enlace.itei")
     at.selectbox(key="act_elegida").set_value(2).run()
     next(s for s in at.selectbox if s.label == "Estatus").set_value("concluida")
-    at.number_input[0].set_value(80)
+    avance(at).set_value(80)
     next(b for b in at.button if b.label == "Guardar borrador").click().run()
     assert any("concluida tiene 100 %" in e.value and "evidencia" in e.value for e in at.error)
     assert leer(ruta, "select avance, revision from actividades where id = 2") == [(50, "validada")]
@@ -162,3 +167,101 @@ def test_an_enlace_adds_a_training_and_sends_it_for_review(ruta):
     assert not at.exception and not at.error
     assert leer(ruta, "select organismo, entidad, revision from capacitaciones where titulo = 'Taller de archivos'") == [
         ("ITEI", "14", "enviada")]
+
+
+# ------------------------------------------------------------------------------------------------ forms that never
+# lose or fake a save (#18)
+
+
+def boton(at, etiqueta: str, cual: int = 0):
+    return [b for b in at.button if b.label == etiqueta][cual]
+
+
+def test_progress_150_is_refused_under_its_field_and_nothing_is_written(ruta):
+    at = abrir("autorreporte", como="enlace.itei")
+    at.selectbox(key="act_elegida").set_value(2).run()
+    antes = leer(ruta, "select avance, version, (select count(*) from auditoria) from actividades where id = 2")
+    avance(at).set_value(150)
+    boton(at, "Guardar y enviar a revisión").click().run()
+    assert not at.exception and not at.success
+    assert any("entre 0 y 100" in c.value and "150" in c.value for c in at.caption)  # under the field
+    assert any("entre 0 y 100" in e.value for e in at.error)  # and above the form
+    assert avance(at).value == 150  # the person's value stays on screen to correct
+    assert leer(ruta, "select avance, version, (select count(*) from auditoria) from actividades where id = 2") == antes
+
+
+def test_a_save_without_changes_writes_no_version(ruta):
+    at = abrir("autorreporte", como="enlace.itei")
+    at.selectbox(key="act_elegida").set_value(2).run()
+    boton(at, "Guardar borrador").click().run()
+    assert any("no cambió ningún dato" in e.value for e in at.error)
+    assert leer(ruta, "select revision, version from actividades where id = 2") == [("validada", 1)]
+
+
+def test_a_returned_activity_can_be_corrected_in_every_field_and_the_enlace_is_told(ruta):
+    con = duckdb.connect(str(ruta))
+    enlace, admin = como("enlace.itei"), como("admin.snt")
+    nueva = autorreporte.crear_actividad(con, enlace, NUEVA)
+    version = autorreporte.cambiar_revision(con, enlace, "actividades", nueva, 1, "enviar")
+    autorreporte.cambiar_revision(con, admin, "actividades", nueva, version, "observar", "Corrija el título y el ODS")
+    con.close()
+    at = abrir("autorreporte", como="enlace.itei")
+    assert any("Tiene 1 actividad observada" in w.value and "Corrija el título y el ODS" in w.value
+               for w in at.warning)
+    at.selectbox(key="act_elegida").set_value(nueva).run()
+    next(t for t in at.text_input if t.label == "Título").input("Jornada estatal de datos abiertos")
+    next(m for m in at.multiselect if m.label == "ODS").set_value(["10", "16"])
+    next(d for d in at.date_input if d.label == "Fecha de término").set_value(datetime(2025, 4, 30).date())
+    boton(at, "Guardar y enviar a revisión").click().run()
+    assert not at.exception and not at.error
+    assert leer(ruta, f"select titulo, fecha_fin::varchar, revision from actividades where id = {nueva}") == [
+        ("Jornada estatal de datos abiertos", "2025-04-30", "enviada")]
+    assert leer(ruta, f"select list(ods order by ods) from actividad_ods where actividad = {nueva}") == [([10, 16],)]
+    assert not any("observada" in w.value for w in at.warning)
+
+
+def test_creating_the_same_activity_twice_asks_first(ruta):
+    con = duckdb.connect(str(ruta))
+    primera = autorreporte.crear_actividad(con, como("enlace.itei"), NUEVA)
+    con.close()
+    at = abrir("autorreporte", como="enlace.itei")
+    cuantas = leer(ruta, "select count(*) from actividades")
+    # The new-activity form is the second tab: its fields come after the chosen activity's (the trainings' last).
+    [t for t in at.text_input if t.label == "Título"][1].input("Jornada de datos abiertos")
+    [n for n in at.number_input if n.label == "Periodo (año)"][-1].set_value(2025)
+    boton(at, "Crear borrador").click().run()
+    assert any(f"#{primera}" in e.value and "no se creó" in e.value for e in at.error)
+    assert leer(ruta, "select count(*) from actividades") == cuantas
+    insistir = next(c for c in at.checkbox if c.label == "Crear aunque ya exista una con este título")
+    insistir.check()
+    boton(at, "Crear borrador").click().run()
+    assert not at.error and any("creada como borrador" in s.value for s in at.success)
+    assert leer(ruta, "select count(*) from actividades") == [(cuantas[0][0] + 1,)]
+    # The form is empty again: a second click does not send the same activity.
+    assert [t for t in at.text_input if t.label == "Título"][1].value == ""
+
+
+def test_its_author_deletes_a_draft_after_confirming(ruta):
+    con = duckdb.connect(str(ruta))
+    nueva = autorreporte.crear_actividad(con, como("enlace.itei"), {**NUEVA, "titulo": "Borrador de prueba"})
+    con.close()
+    at = abrir("autorreporte", como="enlace.itei")
+    at.selectbox(key="act_elegida").set_value(nueva).run()
+    boton(at, "Borrar este borrador…").click().run()
+    assert leer(ruta, f"select count(*) from actividades where id = {nueva}") == [(1,)]  # asked first
+    assert any("¿Borrar la actividad" in w.value for w in at.warning)
+    boton(at, "Sí, borrar el borrador").click().run()
+    assert not at.exception and any(f"{nueva}" in s.value and "borrado" in s.value for s in at.success)
+    assert leer(ruta, f"select count(*) from actividades where id = {nueva}") == [(0,)]
+    assert nueva not in at.selectbox(key="act_elegida").options
+
+
+def test_the_history_reads_as_text_with_labels(ruta):
+    at = abrir("autorreporte", como="enlace.itei")
+    at.selectbox(key="act_elegida").set_value(2).run()
+    avance(at).set_value(65)
+    boton(at, "Guardar borrador").click().run()
+    historia = next(d.value for d in at.dataframe if "cambios" in d.value.columns)
+    assert list(historia["accion"]) == ["Cambió"]
+    assert historia["cambios"][0] == "Avance (%): 50 % → 65 % · Revisión: Validada → Borrador"
+    assert "{" not in historia.to_string() and "None" not in historia.to_string()
