@@ -113,64 +113,93 @@ def _indice(opciones: list, valor, si_no=0) -> int:
     return opciones.index(valor) if valor in opciones else si_no
 
 
-def campos_actividad(fila: dict, listas: dict, zona: Zona) -> dict:
+def campos_actividad(fila: dict, listas: dict, zona: Zona, prefijo: str) -> dict:
     """Every field of an activity, inside the caller's form, filled with `fila` (empty for a new one); each field's
     rule from the last save right under it. Returns the values as the core's write functions take them.
+
+    Every widget is keyed by `prefijo` (the record and the version this session read, see `version_leida`): what a
+    person typed stays on screen while someone else changes the record, and the save then meets the conflict.
 
     The numbers have no bounds in the widget: a bound makes the browser keep the old value in silence (150 stays
     50), while the core's rule says in Spanish what is allowed, under the field."""
     tematicos, transversales, programa_de = _eje_y_programa(listas)
     estatus, ods = _opciones(listas, "estatus"), _opciones(listas, "ods")
     tipos = sorted(set(_opciones(listas, "tipo")) | ({fila["tipo"]} if _texto(fila.get("tipo")) else set()))
-    claves_ejes = list(tematicos)
-    eje = st.selectbox("Programa y eje temático", claves_ejes, format_func=tematicos.get, placeholder=ELIJA_UNA,
-                       index=_indice(claves_ejes, fila.get("eje")))
+    claves_ejes, claves_estatus = list(tematicos), list(estatus)
+
+    def k(campo: str) -> str:
+        return f"{prefijo}-{campo}"
+
+    eje = st.selectbox("Programa y eje temático", claves_ejes, index=_indice(claves_ejes, fila.get("eje")),
+                       format_func=tematicos.get, placeholder=ELIJA_UNA, key=k("eje"))
     zona.error_de("programa")
     zona.error_de("eje")
-    elegidos = st.multiselect("Ejes transversales (del mismo programa)", list(transversales),
-                              default=[e for e in (fila.get("transversales") or []) if e in transversales],
-                              format_func=transversales.get, placeholder=ELIJA_VARIAS)
+    elegidos = st.multiselect(
+        "Ejes transversales (del mismo programa)", list(transversales), format_func=transversales.get,
+        default=[e for e in (fila.get("transversales") or []) if e in transversales], placeholder=ELIJA_VARIAS,
+        key=k("transversales"))
     zona.error_de("transversales")
-    titulo = st.text_input("Título", _texto(fila.get("titulo")), max_chars=300)
+    titulo = st.text_input("Título", _texto(fila.get("titulo")), max_chars=300, key=k("titulo"))
     zona.error_de("titulo")
-    descripcion = st.text_area("Descripción", _texto(fila.get("descripcion")), max_chars=4000)
+    descripcion = st.text_area("Descripción", _texto(fila.get("descripcion")), max_chars=4000, key=k("descripcion"))
     columnas = st.columns(3)
     with columnas[0]:
-        tipo = st.selectbox("Tipo", tipos, placeholder=ELIJA_UNA,
-                            index=_indice(tipos, fila.get("tipo") or "Capacitación"))
+        tipo = st.selectbox("Tipo", tipos, index=_indice(tipos, fila.get("tipo") or "Capacitación"),
+                            placeholder=ELIJA_UNA, key=k("tipo"))
         zona.error_de("tipo")
     with columnas[1]:
-        inicio = st.date_input("Fecha de inicio", value=fila.get("fecha_inicio"), format=FORMATO_FECHA)
+        inicio = st.date_input("Fecha de inicio", value=fila.get("fecha_inicio"), format=FORMATO_FECHA,
+                               key=k("fecha_inicio"))
         zona.error_de("fecha_inicio")
     with columnas[2]:
-        fin = st.date_input("Fecha de término", value=fila.get("fecha_fin"), format=FORMATO_FECHA)
+        fin = st.date_input("Fecha de término", value=fila.get("fecha_fin"), format=FORMATO_FECHA, key=k("fecha_fin"))
         zona.error_de("fecha_fin")
     columnas = st.columns(3)
     with columnas[0]:
-        periodo = st.number_input("Periodo (año)", value=int(fila.get("periodo") or date.today().year), step=1)
+        periodo = st.number_input("Periodo (año)", value=int(fila.get("periodo") or date.today().year), step=1,
+                                  key=k("periodo"))
         zona.error_de("periodo")
     with columnas[1]:
-        claves_estatus = list(estatus)
-        nuevo_estatus = st.selectbox("Estatus", claves_estatus, format_func=estatus.get, placeholder=ELIJA_UNA,
-                                     index=_indice(claves_estatus, fila.get("estatus")))
+        nuevo_estatus = st.selectbox("Estatus", claves_estatus, index=_indice(claves_estatus, fila.get("estatus")),
+                                     format_func=estatus.get, placeholder=ELIJA_UNA, key=k("estatus"))
         zona.error_de("estatus")
     with columnas[2]:
-        avance = st.number_input("Avance (%)", value=_numero(fila.get("avance")) or 0, step=5,
+        avance = st.number_input("Avance (%)", value=_numero(fila.get("avance")) or 0, step=5, key=k("avance"),
                                  help="De 0 a 100. Una actividad concluida va al 100 %.")
         zona.error_de("avance")
     alineados = st.multiselect("ODS", list(ods), default=[str(o) for o in (fila.get("ods") or []) if str(o) in ods],
-                               format_func=ods.get, placeholder=ELIJA_VARIAS)
+                               format_func=ods.get, placeholder=ELIJA_VARIAS, key=k("ods"))
     zona.error_de("ods")
-    evidencia = st.text_input("Evidencia (URL)", _texto(fila.get("evidencia_url")),
+    evidencia = st.text_input("Evidencia (URL)", _texto(fila.get("evidencia_url")), key=k("evidencia_url"),
                               help="Obligatoria para una actividad concluida: https://…")
     zona.error_de("evidencia_url")
-    notas = st.text_area("Notas", _texto(fila.get("notas")), max_chars=4000)
+    notas = st.text_area("Notas", _texto(fila.get("notas")), max_chars=4000, key=k("notas"))
     zona.error_de("notas")
     return {
         "programa": programa_de.get(eje), "eje": eje, "transversales": elegidos, "ods": alineados, "titulo": titulo,
         "descripcion": descripcion, "tipo": tipo, "fecha_inicio": inicio, "fecha_fin": fin, "periodo": periodo,
         "estatus": nuevo_estatus, "avance": avance, "evidencia_url": evidencia, "notas": notas,
     }
+
+
+def version_leida(tabla: str, fila: dict, zona: Zona) -> tuple[str, int]:
+    """The version of the record this session's form shows, and the prefix of the form's widget keys.
+
+    It stays the version the person first read while the form is on screen, even when someone else saves meanwhile
+    (a fresh read every run would redraw the form with the other person's values and drop the click in silence).
+    It moves to the stored version when the form is new (first drawn, or left and come back to), after this
+    session's own save (`olvidar_version_leida`) and after a conflict has been shown."""
+    clave = f"_leida_{tabla}_{fila['id']}"
+    leida = st.session_state.get(clave)
+    vigente = leida is not None and f"{tabla}-{fila['id']}-v{leida}-guardar" in st.session_state
+    if not vigente or (zona.resultado is not None and zona.resultado.tipo == "conflicto"):
+        leida = int(fila["version"])
+        st.session_state[clave] = leida
+    return f"{tabla}-{fila['id']}-v{leida}", leida
+
+
+def olvidar_version_leida(tabla: str, id_: int) -> None:
+    st.session_state.pop(f"_leida_{tabla}_{id_}", None)
 
 
 def editar_actividad(usuario: Usuario, tabla: pd.DataFrame, listas: dict) -> None:
@@ -187,23 +216,32 @@ def editar_actividad(usuario: Usuario, tabla: pd.DataFrame, listas: dict) -> Non
         st.warning("**Observación de la Secretaría Ejecutiva:** " + escapar_markdown(fila["observacion"]),
                    icon=":material/rate_review:")
     zona = zona_de_aviso(f"actividad-{elegida}")
-    with st.form(f"editar_{elegida}_{fila['version']}"):
-        st.caption(f"Revisión: {autorreporte.ESTADOS_REVISION[fila['revision']]} · versión {fila['version']}. Al "
+    prefijo, leida = version_leida("actividades", fila, zona)
+    with st.form(prefijo, enter_to_submit=False):
+        st.caption(f"Revisión: {autorreporte.ESTADOS_REVISION[fila['revision']]} · versión {leida}. Al "
                    "guardar, la actividad vuelve a «Borrador» y deja de contar en las pizarras públicas hasta que la "
                    "Secretaría Ejecutiva la valide de nuevo.")
-        cambios = campos_actividad(fila, listas, zona)
+        cambios = campos_actividad(fila, listas, zona, prefijo)
         zona.error_de("cambios")
-        botones = st.columns(2)
-        guardar = botones[0].form_submit_button("Guardar borrador")
-        enviar = botones[1].form_submit_button("Guardar y enviar a revisión", type="primary")
+        guardar, enviar = _botones_guardar(prefijo)
     if guardar or enviar:
-        escribir(lambda: autorreporte.actualizar_actividad(datos.conexion(), usuario, elegida, fila["version"],
-                                                           cambios, enviar=enviar),
+        def accion():
+            autorreporte.actualizar_actividad(datos.conexion(), usuario, elegida, leida, cambios, enviar=enviar)
+            olvidar_version_leida("actividades", elegida)
+
+        escribir(accion,
                  "Actividad enviada a revisión." if enviar else "Cambios guardados como borrador.", zona,
                  propios=cambios)
     borrar_borrador(usuario, "actividades", fila, zona_lista)
     with st.expander("Historial de cambios"):
         mostrar_historial(historial_legible(datos.conexion(), "actividades", elegida))
+
+
+def _botones_guardar(prefijo: str) -> tuple[bool, bool]:
+    botones = st.columns(2)
+    guardar = botones[0].form_submit_button("Guardar borrador", key=f"{prefijo}-guardar")
+    enviar = botones[1].form_submit_button("Guardar y enviar a revisión", type="primary", key=f"{prefijo}-enviar")
+    return guardar, enviar
 
 
 def borrar_borrador(usuario: Usuario, tabla: str, fila: dict, zona: Zona) -> None:
@@ -268,8 +306,8 @@ def _aunque_exista(zona: Zona, formulario: str) -> bool:
 def nueva_actividad(usuario: Usuario, organismo: str, listas: dict) -> None:
     zona = zona_de_aviso("nueva-actividad")
     formulario = f"nueva_actividad_{_contador('nueva_actividad')}"
-    with st.form(formulario):
-        registro = {"organismo": organismo, **campos_actividad({}, listas, zona)}
+    with st.form(formulario, enter_to_submit=False):
+        registro = {"organismo": organismo, **campos_actividad({}, listas, zona, formulario)}
         zona.error_de("duplicado")
         aunque = _aunque_exista(zona, formulario)
         crear = st.form_submit_button("Crear borrador", type="primary")
@@ -301,25 +339,29 @@ def editar_compromisos(usuario: Usuario, tabla: pd.DataFrame, listas: dict) -> N
         st.warning("**Observación:** " + escapar_markdown(fila["observacion"]), icon=":material/rate_review:")
     estatus = _opciones(listas, "estatus")
     zona = zona_de_aviso(f"compromiso-{elegido}")
-    with st.form(f"compromiso_{elegido}_{fila['version']}"):
+    prefijo, leida = version_leida("compromisos", fila, zona)
+    with st.form(prefijo, enter_to_submit=False):
         columnas = st.columns(2)
         with columnas[0]:
             nuevo_estatus = st.selectbox("Estatus", list(estatus), index=_indice(list(estatus), fila["estatus"]),
-                                         format_func=estatus.get, placeholder=ELIJA_UNA)
+                                         format_func=estatus.get, placeholder=ELIJA_UNA, key=f"{prefijo}-estatus")
             zona.error_de("estatus")
         with columnas[1]:
-            avance = st.number_input("Avance (%)", value=_numero(fila["avance"]) or 0, step=5, help="De 0 a 100.")
+            avance = st.number_input("Avance (%)", value=_numero(fila["avance"]) or 0, step=5, help="De 0 a 100.",
+                                     key=f"{prefijo}-avance")
             zona.error_de("avance")
-        notas = st.text_area("Notas", _texto(fila["notas"]), max_chars=4000)
+        notas = st.text_area("Notas", _texto(fila["notas"]), max_chars=4000, key=f"{prefijo}-notas")
         zona.error_de("notas")
         zona.error_de("cambios")
-        botones = st.columns(2)
-        guardar = botones[0].form_submit_button("Guardar borrador")
-        enviar = botones[1].form_submit_button("Guardar y enviar a revisión", type="primary")
+        guardar, enviar = _botones_guardar(prefijo)
     if guardar or enviar:
         cambios = {"estatus": nuevo_estatus, "avance": avance, "notas": notas}
-        escribir(lambda: autorreporte.actualizar_compromiso(datos.conexion(), usuario, elegido, fila["version"],
-                                                            cambios, enviar=enviar),
+
+        def accion():
+            autorreporte.actualizar_compromiso(datos.conexion(), usuario, elegido, leida, cambios, enviar=enviar)
+            olvidar_version_leida("compromisos", elegido)
+
+        escribir(accion,
                  "Compromiso enviado a revisión." if enviar else "Compromiso guardado como borrador.", zona,
                  propios=cambios)
 
@@ -350,30 +392,39 @@ def capacitaciones(usuario: Usuario, organismo: str, tabla: pd.DataFrame, listas
         st.warning("**Observación:** " + escapar_markdown(fila["observacion"]), icon=":material/rate_review:")
     tematicos = _opciones(listas, "eje", tipo="tematico")
     zona = zona_de_aviso(f"capacitacion-{elegida or 'nueva'}")
-    generacion = fila.get("version") if fila else f"nueva{_contador('nueva_capacitacion')}"
-    formulario = f"capacitacion_{elegida}_{generacion}"
-    with st.form(formulario):
-        titulo = st.text_input("Título", _texto(fila.get("titulo")), max_chars=300)
+    if fila:
+        formulario, leida = version_leida("capacitaciones", {"id": elegida, **fila}, zona)
+    else:
+        formulario, leida = f"capacitaciones-nueva-{_contador('nueva_capacitacion')}", None
+
+    def k(campo: str) -> str:
+        return f"{formulario}-{campo}"
+
+    with st.form(formulario, enter_to_submit=False):
+        titulo = st.text_input("Título", _texto(fila.get("titulo")), max_chars=300, key=k("titulo"))
         zona.error_de("titulo")
         columnas = st.columns(3)
         tipos, modalidades = list(TIPOS_CAPACITACION), [None, *MODALIDADES]
         tipo = columnas[0].selectbox("Tipo", tipos, index=tipos.index(fila["tipo"]) if fila else 1,
-                                     format_func=TIPOS_CAPACITACION.get, placeholder=ELIJA_UNA)
+                                     format_func=TIPOS_CAPACITACION.get, placeholder=ELIJA_UNA, key=k("tipo"))
         modalidad = columnas[1].selectbox(
             "Modalidad", modalidades, index=modalidades.index(_texto(fila.get("modalidad")) or None),
-            format_func=lambda m: "Sin dato" if m is None else MODALIDADES[m], placeholder=ELIJA_UNA)
+            format_func=lambda m: "Sin dato" if m is None else MODALIDADES[m], placeholder=ELIJA_UNA,
+            key=k("modalidad"))
         ejes = [None, *tematicos]
         eje = columnas[2].selectbox("Eje temático", ejes, index=ejes.index(_texto(fila.get("eje")) or None),
                                     format_func=lambda e: "Sin eje" if e is None else tematicos[e],
-                                    placeholder=ELIJA_UNA)
+                                    placeholder=ELIJA_UNA, key=k("eje"))
         zona.error_de("eje")
-        tema = st.text_input("Tema", _texto(fila.get("tema")), max_chars=300)
+        tema = st.text_input("Tema", _texto(fila.get("tema")), max_chars=300, key=k("tema"))
         columnas = st.columns(2)
         with columnas[0]:
-            inicio = st.date_input("Fecha de inicio", value=fila.get("fecha_inicio"), format=FORMATO_FECHA)
+            inicio = st.date_input("Fecha de inicio", value=fila.get("fecha_inicio"), format=FORMATO_FECHA,
+                                   key=k("fecha_inicio"))
             zona.error_de("fecha_inicio")
         with columnas[1]:
-            fin = st.date_input("Fecha de término", value=fila.get("fecha_fin"), format=FORMATO_FECHA)
+            fin = st.date_input("Fecha de término", value=fila.get("fecha_fin"), format=FORMATO_FECHA,
+                                key=k("fecha_fin"))
             zona.error_de("fecha_fin")
         columnas = st.columns(4)
         numeros = {}
@@ -382,16 +433,14 @@ def capacitaciones(usuario: Usuario, organismo: str, tabla: pd.DataFrame, listas
                                                          ("sujetos_obligados", "Sujetos obligados")], strict=True):
             with columna:
                 numeros[campo] = st.number_input(etiqueta, value=_numero(fila.get(campo)), step=1,
-                                                 placeholder="Sin dato")
+                                                 placeholder="Sin dato", key=k(campo))
                 zona.error_de(campo)
-        publico = st.text_input("Público", _texto(fila.get("publico")), max_chars=300)
-        notas = st.text_area("Notas", _texto(fila.get("notas")), max_chars=4000)
+        publico = st.text_input("Público", _texto(fila.get("publico")), max_chars=300, key=k("publico"))
+        notas = st.text_area("Notas", _texto(fila.get("notas")), max_chars=4000, key=k("notas"))
         zona.error_de("cambios")
         zona.error_de("duplicado")
         aunque = _aunque_exista(zona, formulario) if elegida is None else False
-        botones = st.columns(2)
-        guardar = botones[0].form_submit_button("Guardar borrador")
-        enviar = botones[1].form_submit_button("Guardar y enviar a revisión", type="primary")
+        guardar, enviar = _botones_guardar(formulario)
     if fila:
         borrar_borrador(usuario, "capacitaciones", {"id": elegida, **fila}, zona_lista)
     if not (guardar or enviar):
@@ -407,7 +456,8 @@ def capacitaciones(usuario: Usuario, organismo: str, tabla: pd.DataFrame, listas
             if enviar:
                 autorreporte.cambiar_revision(con, usuario, "capacitaciones", id_, 1, "enviar")
         else:
-            autorreporte.actualizar_capacitacion(con, usuario, elegida, fila["version"], registro, enviar=enviar)
+            autorreporte.actualizar_capacitacion(con, usuario, elegida, leida, registro, enviar=enviar)
+            olvidar_version_leida("capacitaciones", elegida)
 
     escribir(accion, "Capacitación enviada a revisión." if enviar else "Capacitación guardada como borrador.", zona,
              propios=registro)

@@ -7,6 +7,10 @@ run draws the message in the zone (where the eye is, above the form), with a toa
 and each field can show its own rule right under it (`zona.error_de("avance")`). The person's values stay in the
 form's widgets across that rerun; on a version conflict they are also listed beside the other person's.
 
+A result stays in its zone, run after run, until the next write there or until a run does not draw the zone (the
+person went elsewhere): the frame calls `empezar_corrida` and `terminar_corrida` around each page. A double click
+makes one more plain run right after the write, and the message must not vanish with it.
+
 The core's messages quote what people typed (titles, keys, values), so everything shown here goes through
 `escapar_markdown`: text, never Markdown or HTML. A write that succeeds clears the read caches (every board shows it).
 """
@@ -19,6 +23,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 import streamlit as st
 
+from pizarras.escritura import historial
 from pizarras.escritura.auditoria import CambioConcurrente
 from pizarras.escritura.permisos import NoAutorizado
 from pizarras.escritura.reglas import ETIQUETAS, DatosInvalidos
@@ -26,7 +31,7 @@ from pizarras.texto import escapar_markdown
 from pizarras.ui import datos
 
 _PENDIENTES = "_avisos_de_escritura"
-_VISIBLES_EN_CONFLICTO = ("titulo", "estatus", "avance", "evidencia_url", "notas", "revision", "version")
+_DIBUJADAS = "_zonas_dibujadas"
 
 
 @dataclass
@@ -38,6 +43,7 @@ class Resultado:
     problemas: list = field(default_factory=list)  # reglas.Problema
     actual: dict = field(default_factory=dict)  # the record as stored, on a conflict
     propios: dict = field(default_factory=dict)  # the values the person tried to save, on a conflict
+    avisado: bool = False  # the toast goes once
 
 
 def _pendientes() -> dict[str, Resultado]:
@@ -49,7 +55,8 @@ class Zona:
 
     def __init__(self, lugar: str) -> None:
         self.lugar = lugar
-        self.resultado: Resultado | None = _pendientes().pop(lugar, None)
+        self.resultado: Resultado | None = _pendientes().get(lugar)
+        st.session_state.setdefault(_DIBUJADAS, set()).add(lugar)
         self.contenedor = st.container()
         if self.resultado is not None:
             with self.contenedor:
@@ -78,36 +85,38 @@ def _etiqueta(campo: str) -> str:
 
 def _dibujar(resultado: Resultado) -> None:
     mensaje = escapar_markdown(resultado.mensaje)
+    avisar, resultado.avisado = not resultado.avisado, True
     if resultado.tipo == "exito":
         st.success(mensaje, icon=":material/check_circle:")
-        st.toast(mensaje, icon=":material/check_circle:")
+        if avisar:
+            st.toast(mensaje, icon=":material/check_circle:")
         return
-    st.toast("No se guardó nada: el aviso está junto al formulario.", icon=":material/error:")
+    if avisar:
+        st.toast("No se guardó nada: el aviso está junto al formulario.", icon=":material/error:")
     if resultado.tipo == "invalido":
         lineas = "\n".join(f"- {escapar_markdown(str(p))}" for p in resultado.problemas)
         st.error(f"No se guardó nada. Corrija lo siguiente:\n\n{lineas}", icon=":material/error:")
     elif resultado.tipo == "conflicto":
         st.error(mensaje, icon=":material/sync_problem:")
-        campos = [c for c in _VISIBLES_EN_CONFLICTO if c in resultado.actual or c in resultado.propios]
+        nombres = historial.nombres_de_valores(datos.conexion())
+
+        def legible(campo, valores):
+            return escapar_markdown(historial.valor_legible(campo, valores.get(campo), nombres))
+
+        # The fields where the two differ (all the person's fields if none does), as the forms label them.
+        campos = [c for c in resultado.propios
+                  if legible(c, resultado.actual) != legible(c, resultado.propios)] or list(resultado.propios)
         if campos:
             st.caption("Lo que guardó la otra persona y lo que usted quería guardar (cópielo para volver a aplicarlo):")
-            tabla = pd.DataFrame({
+            # A static table (its text is on the page, for reading and copying); st.table reads Markdown, so
+            # every cell is escaped.
+            st.table(pd.DataFrame({
                 "Campo": [_etiqueta(c) for c in campos],
-                "Guardado ahora": [_texto(resultado.actual.get(c)) for c in campos],
-                "Sus valores": [_texto(resultado.propios.get(c)) for c in campos],
-            })
-            st.dataframe(tabla, hide_index=True)
+                "Guardado ahora": [legible(c, resultado.actual) for c in campos],
+                "Sus valores": [legible(c, resultado.propios) for c in campos],
+            }), hide_index=True)
     else:
         st.error(mensaje, icon=":material/block:")
-
-
-def _texto(valor) -> str:
-    """A cell of the conflict table as text ("—" for nothing), so the table never shows None."""
-    if valor is None or (not isinstance(valor, (list, tuple, dict)) and pd.isna(valor)):
-        return "—"
-    if isinstance(valor, (list, tuple)):
-        return ", ".join(map(str, valor)) or "—"
-    return str(valor)
 
 
 def escribir(accion: Callable[[], object], exito: str, zona: Zona | None = None,
@@ -134,6 +143,18 @@ def escribir(accion: Callable[[], object], exito: str, zona: Zona | None = None,
     _pendientes()[zona.lugar] = resultado
     st.rerun()
     return resultado.tipo == "exito"  # not reached: st.rerun() raises
+
+
+def empezar_corrida() -> None:
+    st.session_state[_DIBUJADAS] = set()
+
+
+def terminar_corrida() -> None:
+    """Forget the results of zones this run did not draw."""
+    dibujadas = st.session_state.get(_DIBUJADAS, set())
+    pendientes = _pendientes()
+    for lugar in [lugar for lugar in pendientes if lugar and lugar not in dibujadas]:
+        del pendientes[lugar]
 
 
 def aviso_pendiente() -> None:

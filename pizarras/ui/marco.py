@@ -17,7 +17,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from pizarras.ui import datos, sesion
+from pizarras.ui import datos, escrituras, sesion
 from pizarras.ui.filtros import avisos_de_filtros, barra_filtros
 
 RAIZ = Path(__file__).resolve().parents[2]
@@ -79,6 +79,7 @@ def ejecutar_app(paginas: list[st.Page] | dict[str, list[st.Page]], sin_filtros:
         st.warning(aviso, icon=":material/warning:")
 
     _ejecucion.dentro_del_marco = True
+    escrituras.empezar_corrida()
     try:
         pagina.run()
     except Exception:
@@ -90,3 +91,4 @@ def ejecutar_app(paginas: list[st.Page] | dict[str, list[st.Page]], sin_filtros:
         )
     finally:
         _ejecucion.dentro_del_marco = False
+        escrituras.terminar_corrida()
