@@ -85,7 +85,7 @@ def _aviso(filtros: Filtros, tipos: tuple[str, ...], publica: bool) -> None:
         # The board itself will say what failed; the banner still says what this view is.
         _registro.exception("No se pudieron contar los registros sin validar")
         conteo = None
-    texto, borde = st.columns([5, 1], vertical_alignment="center")
+    texto, borde = st.columns([4, 1], vertical_alignment="center")
     if publica:
         texto.info(conteo.aviso_publico() if conteo else f"{sin_validar.VISTA_PUBLICA}.", icon=":material/public:")
     elif conteo is not None and conteo.total == 0:
@@ -93,4 +93,4 @@ def _aviso(filtros: Filtros, tipos: tuple[str, ...], publica: bool) -> None:
     else:
         texto.warning(conteo.aviso() if conteo else sin_validar.AVISO_SIN_CONTEO, icon=":material/visibility:")
     st.session_state[CONMUTADOR] = publica
-    borde.toggle(ETIQUETA, key=CONMUTADOR, on_change=_al_cambiar, help=AYUDA)
+    borde.toggle(ETIQUETA, key=CONMUTADOR, on_change=_al_cambiar, help=AYUDA, wrap=True)

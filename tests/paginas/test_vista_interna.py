@@ -172,3 +172,24 @@ def test_the_public_download_says_nothing_of_review(archivos):
 
 def libro_de(datos):
     return load_workbook(io.BytesIO(datos()))
+
+
+def test_the_switch_is_kept_across_pages_even_those_without_the_banner():
+    from datetime import datetime
+
+    from streamlit.testing.v1 import AppTest
+
+    from tests.apoyo.paginas import APP
+
+    at = AppTest.from_file(APP, default_timeout=30)
+    at.session_state["_sesion_pizarras"] = {"usuario": "evaluacion", "iniciada": datetime.now()}
+    at.run()
+    at.toggle(key=CONMUTADOR).set_value(True).run()
+    at.switch_page("pages/revision.py").run()  # no banner, no switch drawn: the choice is kept for the boards
+    assert not at.exception and not conmutadores(at)
+    at.switch_page("pages/capacitaciones.py").run()
+    assert not at.exception
+    assert at.toggle(key=CONMUTADOR).value is True
+    assert at.info[0].value == "Vista pública: solo registros validados; quedan fuera 1 capacitación sin validar."
+    assert metrica(at, "Capacitaciones") == "2"
+    assert at.query_params["vista"] in ("publica", ["publica"])
