@@ -69,7 +69,8 @@ def descargas(
     """CSV and XLSX of a table; the XLSX opens with a sheet of the filters applied.
 
     `tabla` is what the board shows. When it was cut at FILAS_VISIBLES rows, `completa` fetches every row, only
-    when the user asks for a file.
+    when the user asks for a file. In the internal view (`filtros.solo_validadas` off) the file name, the title and
+    the 'Filtros' sheet say the file includes records not validated.
     """
     recortada = completa is not None and len(tabla) >= FILAS_VISIBLES
     if recortada:
