@@ -524,6 +524,14 @@ def avance_a_fecha(t, p):
     }])
 
 
+def sin_validar(t, p):
+    """Records of each kind under the filters, every review state counted, that are not validated."""
+    todos = {**p, "solo_validadas": False}
+    filtradas = {"actividades": actividades_filtradas, "compromisos": compromisos_filtrados,
+                 "capacitaciones": capacitaciones_filtradas}
+    return pd.DataFrame([{tipo: int((f(t, todos)["revision"] != "validada").sum()) for tipo, f in filtradas.items()}])
+
+
 EQUIVALENTES: dict[str, Callable[[dict, dict], pd.DataFrame]] = {
     "avance_en_el_tiempo": avance_en_el_tiempo,
     "avance_a_fecha": avance_a_fecha,
@@ -555,5 +563,6 @@ EQUIVALENTES: dict[str, Callable[[dict, dict], pd.DataFrame]] = {
     "kpi_compromisos": kpi_compromisos,
     "mapa_entidades": mapa_entidades,
     "organismos_comparados": organismos_comparados,
+    "sin_validar": sin_validar,
     "stl_integrantes_por_sector": stl_integrantes_por_sector,
 }

@@ -11,6 +11,7 @@ import streamlit as st
 from pizarras.etiquetas import frase_no_aplican
 from pizarras.lectura.cifras import Cifra
 from pizarras.lectura.filtros import Filtros, describir
+from pizarras.lectura.sin_validar import EN_DESCARGAS
 from pizarras.lectura.tableros import FILAS_VISIBLES, Demo
 from pizarras.publicacion.exportar import a_csv, a_xlsx
 from pizarras.ui import pantalla
@@ -68,7 +69,8 @@ def descargas(
     """CSV and XLSX of a table; the XLSX opens with a sheet of the filters applied.
 
     `tabla` is what the board shows. When it was cut at FILAS_VISIBLES rows, `completa` fetches every row, only
-    when the user asks for a file.
+    when the user asks for a file. In the internal view (`filtros.solo_validadas` off) the file name, the title and
+    the 'Filtros' sheet say the file includes records not validated.
     """
     recortada = completa is not None and len(tabla) >= FILAS_VISIBLES
     if recortada:
@@ -79,12 +81,16 @@ def descargas(
     filas = completa if recortada else (lambda: tabla)
     # Described now, inside the session: the file is built later, on a thread with no session state to read.
     filtros_aplicados = describir(filtros, st.session_state["opciones"])
+    archivo = nombre_base
+    if not filtros.solo_validadas:  # the internal view: a file must not pass for the public figures
+        filtros_aplicados.append(("Revisión", EN_DESCARGAS))
+        titulo, archivo = f"{titulo} (incluye registros sin validar)", f"{nombre_base}_incluye_sin_validar"
     # Side by side at their own width: in narrow columns the labels were cut to "Descargar …".
     fila = st.container(horizontal=True)
     fila.download_button(
         "Descargar CSV",
         data=lambda: a_csv(filas()),
-        file_name=f"{nombre_base}.csv",
+        file_name=f"{archivo}.csv",
         mime="text/csv",
         icon=":material/download:",
         disabled=tabla.empty,
@@ -93,7 +99,7 @@ def descargas(
     fila.download_button(
         "Descargar Excel (XLSX)",
         data=lambda: a_xlsx(filas(), titulo, filtros_aplicados),
-        file_name=f"{nombre_base}.xlsx",
+        file_name=f"{archivo}.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         icon=":material/table_view:",
         disabled=tabla.empty,

@@ -12,12 +12,11 @@ import runpy
 import sys
 import threading
 from collections.abc import Collection
-from dataclasses import replace
 from pathlib import Path
 
 import streamlit as st
 
-from pizarras.ui import datos, escrituras, sesion
+from pizarras.ui import datos, escrituras, sesion, vista_interna
 from pizarras.ui.filtros import avisos_de_filtros, barra_filtros
 
 RAIZ = Path(__file__).resolve().parents[2]
@@ -63,16 +62,12 @@ def ejecutar_app(paginas: list[st.Page] | dict[str, list[st.Page]], sin_filtros:
     st.session_state["usuario"] = usuario
     pagina = st.navigation(paginas)
     filtros = barra_filtros(opciones, aplican=all(pagina is not p for p in sin_filtros))
-    # The public sees validated records only; admins and evaluators also see drafts (marked in the tables).
-    st.session_state["filtros"] = replace(filtros, solo_validadas=not (usuario and usuario.ve_sin_validar))
+    # The public sees validated records only; admins and evaluators also see drafts, with a banner on each board and
+    # a switch to the public view.
+    st.session_state["filtros"] = vista_interna.filtros_de_la_vista(filtros, usuario, pagina)
     with st.sidebar:
         st.caption(f"Sistema Nacional de Transparencia{rango_de_anios(opciones)}. Datos autorreportados por sus "
                    "integrantes.")
-        if usuario and usuario.ve_sin_validar:
-            st.caption(
-                ":material/visibility: Vista interna: las pizarras incluyen registros sin validar (columna «Revisión»); "
-                "el público solo ve los validados."
-            )
     sesion.panel_de_sesion(usuario)
 
     for aviso in avisos_de_filtros():

@@ -1,0 +1,95 @@
+"""What an admin's or evaluator's board shows beyond the public's: the records under the filters that are not
+validated (borrador, enviada, observada), counted by kind, and the banner that says so.
+
+The public sees validated records only; a logged-in admin or evaluador sees every record unless they switch to the
+public view. A screenshot of the internal board must not read as the official figures, so every board says at its
+top how many records it counts that the public does not see. Which kinds a board counts is said once here, per
+page: the national, región and organismo boards and the map count activities, commitments and trainings (their
+figures include all three); the commitments and trainings boards, their own kind. Slides (Presentación) show
+validated records only, so they have no banner. No Streamlit here; `pizarras.ui.vista_interna` draws it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from pizarras import estilo
+from pizarras.lectura.filtros import Filtros
+from pizarras.lectura.navegacion import PAGINA_MAPA, PAGINA_NACIONAL, PAGINA_ORGANISMO, PAGINA_REGION
+from pizarras.lectura.tableros import Consultar, consulta_filtrada, primera_fila
+
+CONSULTA = "tableros/sin_validar"
+TIPOS = ("actividades", "compromisos", "capacitaciones")
+_NOMBRES = {
+    "actividades": ("actividad", "actividades"),
+    "compromisos": ("compromiso", "compromisos"),
+    "capacitaciones": ("capacitación", "capacitaciones"),
+}
+
+# The pages the shared filters narrow whose figures change with the review state, and the kinds each one counts.
+QUE_CUENTA: dict[str, tuple[str, ...]] = {
+    PAGINA_NACIONAL: TIPOS,
+    PAGINA_REGION: TIPOS,
+    PAGINA_ORGANISMO: TIPOS,
+    PAGINA_MAPA: TIPOS,
+    "pages/compromisos.py": ("compromisos",),
+    "pages/capacitaciones.py": ("capacitaciones",),
+}
+
+VISTA_PUBLICA = "Vista pública: solo registros validados"
+PUBLICO = "El público ve solo lo validado."
+AVISO_SIN_CONTEO = f"Incluye borradores y registros sin validar. {PUBLICO}"  # when they could not be counted
+# The line a board's download adds to its description (the XLSX «Filtros» sheet) in the internal view.
+EN_DESCARGAS = ("Incluye registros sin validar (borradores, enviados a revisión y observados); el público ve solo "
+                "los validados.")
+
+
+@dataclass(frozen=True)
+class SinValidar:
+    """Records under the filters that are not validated, by kind, and the kinds the board counts."""
+
+    actividades: int = 0
+    compromisos: int = 0
+    capacitaciones: int = 0
+    tipos: tuple[str, ...] = TIPOS
+
+    @property
+    def total(self) -> int:
+        return sum(getattr(self, t) for t in self.tipos)
+
+    def partes(self) -> list[str]:
+        """Each counted kind with records left out, in words ('5 actividades')."""
+        return [estilo.cantidad(getattr(self, t), *_NOMBRES[t]) for t in self.tipos if getattr(self, t)]
+
+    def aviso(self) -> str:
+        """The internal view's banner: how many records the board counts that the public does not see."""
+        if not self.total:
+            que = estilo.lista([_NOMBRES[t][1] for t in self.tipos])
+            return (f"Vista interna: con estos filtros no hay {que} sin validar; las cifras son las que ve el "
+                    "público.")
+        partes = self.partes()
+        detalle = estilo.entero(self.total)
+        if len(partes) > 1:
+            detalle += f": {estilo.lista(partes)}"
+        return f"Incluye borradores y registros sin validar ({detalle}). {PUBLICO}"
+
+    def aviso_publico(self) -> str:
+        """The public view's banner, saying what it leaves out."""
+        if not self.total:
+            return f"{VISTA_PUBLICA}."
+        return f"{VISTA_PUBLICA}; quedan fuera {estilo.lista(self.partes())} sin validar."
+
+
+def tipos_de(pagina: str) -> tuple[str, ...] | None:
+    """The kinds a page counts ('pages/x.py'), or None for a page without the banner."""
+    return QUE_CUENTA.get(pagina)
+
+
+def sin_validar(consultar: Consultar, filtros: Filtros, tipos: Sequence[str] = TIPOS) -> SinValidar:
+    """The records under `filters` (whatever their `solo_validadas`) that are not validated, of the kinds `tipos`."""
+    desconocidos = sorted(set(tipos) - set(TIPOS))
+    if desconocidos:
+        raise ValueError(f"Tipos de registro desconocidos: {desconocidos}")
+    fila = primera_fila(consulta_filtrada(consultar, CONSULTA, filtros))
+    return SinValidar(**{t: int(fila[t] or 0) for t in TIPOS}, tipos=tuple(tipos))
