@@ -124,7 +124,8 @@ COLUMNAS: dict[str, Columna] = {
 
 # Codes the data stores, and what the reader sees.
 VALORES: dict[str, dict[str, str]] = {
-    "revision": {"pendiente": "Pendiente", "observada": "Observada", "validada": "Validada"},
+    "revision": {"borrador": "Borrador", "enviada": "Enviada a revisión", "observada": "Observada",
+                 "validada": "Validada"},
     "modalidad": {"presencial": "Presencial", "virtual": "Virtual", "autogestiva": "Autogestiva", "mixta": "Mixta"},
     "tipo_capacitacion": {
         "curso": "Curso",

@@ -29,6 +29,7 @@ from pizarras.escritura.reglas import (
     revisar_avance_compromiso,
     revisar_capacitacion,
 )
+from pizarras.etiquetas import VALORES
 from pizarras.texto import normalizar
 
 CAMPOS_ACTIVIDAD = (
@@ -40,8 +41,7 @@ CAMPOS_CAPACITACION = (
     "organismo", "titulo", "tipo", "modalidad", "tema", "eje", "fecha_inicio", "fecha_fin", "participantes", "mujeres",
     "hombres", "sujetos_obligados", "publico", "notas",
 )
-ESTADOS_REVISION = {"borrador": "Borrador", "enviada": "Enviada a revisión", "validada": "Validada",
-                    "observada": "Observada"}
+ESTADOS_REVISION = VALORES["revision"]  # borrador, enviada, observada, validada
 # action → (states it starts from, state it leads to)
 TRANSICIONES = {
     "enviar": (frozenset({"borrador", "observada"}), "enviada"),

@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 import duckdb
 
 from pizarras.base.consultas import ejecutar_en
+from pizarras.etiquetas import VALORES
 
 LARGO_TITULO = 300
 LARGO_TEXTO = 4000
@@ -28,11 +29,8 @@ ETIQUETAS = {
     "modalidad": "Modalidad", "tema": "Tema", "participantes": "Participantes", "mujeres": "Mujeres",
     "hombres": "Hombres", "sujetos_obligados": "Sujetos obligados", "publico": "Público",
 }
-TIPOS_CAPACITACION = {
-    "curso": "Curso", "taller": "Taller", "diplomado": "Diplomado", "jornada": "Jornada", "webinar": "Webinar",
-    "foro": "Foro", "seminario": "Seminario", "panel": "Panel", "presentacion": "Presentación", "programa": "Programa",
-}
-MODALIDADES = {"presencial": "Presencial", "virtual": "Virtual", "autogestiva": "Autogestiva", "mixta": "Mixta"}
+TIPOS_CAPACITACION = VALORES["tipo_capacitacion"]
+MODALIDADES = VALORES["modalidad"]
 MAXIMO_PARTICIPANTES = 1_000_000
 
 

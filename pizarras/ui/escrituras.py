@@ -92,7 +92,7 @@ def _dibujar(resultado: Resultado) -> None:
             st.toast(mensaje, icon=":material/check_circle:")
         return
     if avisar:
-        st.toast("No se guardó nada: el aviso está junto al formulario.", icon=":material/error:")
+        st.toast(escapar_markdown(_en_breve(resultado)), icon=":material/error:")
     if resultado.tipo == "invalido":
         lineas = "\n".join(f"- {escapar_markdown(str(p))}" for p in resultado.problemas)
         st.error(f"No se guardó nada. Corrija lo siguiente:\n\n{lineas}", icon=":material/error:")
@@ -117,6 +117,16 @@ def _dibujar(resultado: Resultado) -> None:
             }), hide_index=True)
     else:
         st.error(mensaje, icon=":material/block:")
+
+
+def _en_breve(resultado: Resultado) -> str:
+    """The toast of a refusal: the rule itself when there is one (the toast may cover the field it belongs to)."""
+    if resultado.tipo == "invalido" and resultado.problemas:
+        otros = len(resultado.problemas) - 1
+        return f"No se guardó nada. {resultado.problemas[0]}" + (f" (y {otros} más)" if otros else "")
+    if resultado.tipo == "conflicto":
+        return "No se guardó: otra persona cambió el registro. El aviso está junto al formulario."
+    return resultado.mensaje
 
 
 def escribir(accion: Callable[[], object], exito: str, zona: Zona | None = None,
