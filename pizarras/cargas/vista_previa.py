@@ -6,7 +6,7 @@ and the unchanged ones last, each group in file order. Every value is written as
 values by their names (the estatus «En proceso», a programa's and an eje's full name, the organismo's acronym),
 dates dd/mm/aaaa, thousands with a comma, and "—" for nothing (never None or NaN). Every cell is text, so the
 table (and the rollback's plan, pizarras.cargas.reversion, which writes its values with `texto_de`) shows exactly
-this.
+this. The list of import batches is written here too (`tabla_de_lotes`), in the same words.
 """
 
 from __future__ import annotations
@@ -226,3 +226,26 @@ def _fila_con_errores(numero: int, mensajes: list[str], celdas: dict, campos: li
                                     _fecha(valor) if isinstance(valor, (date, datetime)) else
                                     _como_se_escribio(valor))
     return fila
+
+
+_TIPOS_DE_CARGA = {"actividades": "Actividades", "capacitaciones": "Capacitaciones",
+                   "compromisos": "Avance de compromisos"}
+
+
+def tabla_de_lotes(lotes: pd.DataFrame) -> pd.DataFrame:
+    """The import batches (pizarras.cargas.importar.importaciones) as the page lists them: text, '—' for nothing."""
+    filas = []
+    for lote in lotes.to_dict("records"):
+        revertida = not estilo.vacio(lote["revertida_en"])
+        filas.append({
+            "Núm.": str(lote["id"]), "Fecha": estilo.fecha_hora(lote["en"]), "Usuario": lote["usuario"],
+            "Qué se cargó": _TIPOS_DE_CARGA.get(lote["tipo"], lote["tipo"]), "Archivo": lote["archivo"],
+            "Nuevas": estilo.entero(lote["insertadas"]), "Cambiadas": estilo.entero(lote["actualizadas"]),
+            "Sin cambio": estilo.entero(lote["sin_cambio"]),
+            "Quedaron": "Validadas" if lote["validadas"] else "Enviadas a revisión",
+            "Estado": (f"Revertida el {estilo.fecha_hora(lote['revertida_en'])} por {lote['revertida_por']}"
+                       if revertida else "Vigente"),
+        })
+    columnas = ["Núm.", "Fecha", "Usuario", "Qué se cargó", "Archivo", "Nuevas", "Cambiadas", "Sin cambio",
+                "Quedaron", "Estado"]
+    return pd.DataFrame(filas, columns=columnas).fillna(SIN_DATO)
