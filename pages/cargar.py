@@ -48,14 +48,16 @@ st.caption("Edite las filas (no cambie el ID), agregue las nuevas y súbala. Tam
            "Windows-1252, con coma o punto y coma).")
 
 st.subheader("2. Subir el archivo")
-zona = cargar.zona_de_importacion()  # an import's result appears here, where the file was
-cargar.resultado(usuario)
 archivo = cargar.subir()
-if archivo is not None:
-    revisado = cargar.revisar_subido(usuario, archivo, tipo)
-    if revisado is not None:
-        revision, vista = revisado
-        cargar.informe(revision, vista)
-        if revision.valida:
-            cargar.confirmar(usuario, revision, vista, zona)
+revisado = cargar.revisar_subido(usuario, archivo, tipo) if archivo is not None else None
+if revisado is not None:
+    revision, vista = revisado
+    cargar.informe(revision, vista)
+# An import's result (or conflict) appears where the eye is: above «Importar», or right under the uploader once
+# the import cleared the file.
+zona = cargar.zona_de_importacion()
+if revisado is None:
+    cargar.resultado(usuario)
+elif revision.valida:
+    cargar.confirmar(usuario, revision, vista, zona)
 cargar.lotes(usuario)

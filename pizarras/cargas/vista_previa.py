@@ -188,8 +188,9 @@ def _fila_planeada(p: FilaPlaneada, formato: Formato, campos: list[str], encabez
     tipo = formato.tipo
     cambiados = set(campos_cambiados(p.antes, p.limpios, formato.campos)) if p.accion == "actualizar" else set()
     fila = {"Fila": str(p.fila), "Qué pasa": QUE_PASA[p.accion], "ID": SIN_DATO if p.id is None else str(p.id),
-            "Cambios": "; ".join(f"{etiqueta_de(c, formato)}: {antes_y_despues(c, p.antes[c], p.limpios[c], nombres, tipo)}"
-                                 for c in campos if c in cambiados) or SIN_DATO}
+            "Cambios": "; ".join(
+                f"{etiqueta_de(c, formato)}: {antes_y_despues(c, p.antes[c], p.limpios[c], nombres, tipo)}"
+                for c in campos if c in cambiados) or SIN_DATO}
     for campo in campos:
         if campo in cambiados:
             valor = antes_y_despues(campo, p.antes[campo], p.limpios[campo], nombres, tipo)

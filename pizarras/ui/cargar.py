@@ -30,7 +30,7 @@ _RESULTADO = "_carga_resultado"  # what the last import wrote, shown until anoth
 _CONFIRMAR_VALIDAR = "_carga_confirmar_validar"  # the checked file an admin asked to import validated
 _REVERTIR = "_carga_revertir"  # the batch whose rollback plan is shown, waiting for confirmation
 _ANCHAS = ("Título", "Compromiso", "Capacitación", "Cambios", "Qué corregir", "Programa", "Eje temático",
-           "Qué se deshace", "Impide revertir")
+           "Qué se deshace", "Impide revertir", "Estado")
 
 
 def _tabla(tabla: pd.DataFrame, **opciones) -> None:
@@ -40,15 +40,14 @@ def _tabla(tabla: pd.DataFrame, **opciones) -> None:
 
 
 def subir():
-    """The uploader, with what it accepts written in Spanish beside it."""
-    archivo = st.file_uploader(
-        "Archivo XLSX, ODS o CSV", key=f"carga_archivo_{st.session_state.get(_ARCHIVO, 0)}",
-        help="La plantilla llena (XLSX), la misma guardada en LibreOffice Calc (ODS) o un CSV de su hoja «Datos».",
-    )
+    """The uploader, with what it accepts written in Spanish just above it (its own box speaks English)."""
     st.caption(f"Hasta {estilo.entero(limite_mb())} MB y {estilo.entero(limite_filas())} filas por archivo. Acepta "
                ".xlsx, .xlsm, .ods y .csv (UTF-8 o Windows-1252, con coma o punto y coma); un .xls antiguo se "
                "rechaza diciendo cómo guardarlo. Arrastre el archivo al recuadro o púlselo para elegirlo.")
-    return archivo
+    return st.file_uploader(
+        "Archivo XLSX, ODS o CSV", key=f"carga_archivo_{st.session_state.get(_ARCHIVO, 0)}",
+        help="La plantilla llena (XLSX), la misma guardada en LibreOffice Calc (ODS) o un CSV de su hoja «Datos».",
+    )
 
 
 def revisar_subido(usuario: Usuario, archivo, tipo: str) -> tuple[Revision, VistaPrevia] | None:
@@ -71,15 +70,26 @@ def revisar_subido(usuario: Usuario, archivo, tipo: str) -> tuple[Revision, Vist
     return revision, vista
 
 
-def informe(revision: Revision, vista: VistaPrevia) -> None:
+def _avisos(revision: Revision) -> None:
     for aviso in revision.avisos:
         st.caption(escapar_markdown(aviso))
+
+
+def informe(revision: Revision, vista: VistaPrevia) -> None:
+    """The counts first, then what to fix (if anything), then the notices and the preview."""
     if revision.revisadas:
         columnas = st.columns(4)
         for columna, (etiqueta, valor) in zip(columnas, (
                 ("Nuevas", vista.cuentas.nuevas), ("Cambian", vista.cuentas.cambian),
                 ("Sin cambio", vista.cuentas.sin_cambio), ("Con errores", vista.cuentas.con_errores)), strict=True):
             columna.metric(etiqueta, estilo.entero(valor))
+    if not revision.revisadas:  # the headers did not match: say which, in the message itself
+        st.error("No se importó nada: el archivo no tiene las columnas de la plantilla. "
+                 + " ".join(escapar_markdown(e.mensaje) for e in revision.errores)
+                 + " Use los encabezados de la plantilla (descárguela arriba) y súbalo de nuevo.",
+                 icon=":material/error:")
+        _avisos(revision)
+        return
     if not revision.valida:
         filas, errores = len({e.fila for e in revision.errores}), len(revision.errores)
         st.error(f"El archivo tiene {errores:,} {'error' if errores == 1 else 'errores'} en {filas:,} "
@@ -89,6 +99,7 @@ def informe(revision: Revision, vista: VistaPrevia) -> None:
                              for e in revision.errores]))
         st.download_button("Descargar el informe de errores (XLSX)", informe_de_errores(revision),
                            file_name="errores_de_carga.xlsx", icon=":material/download:", on_click="ignore")
+    _avisos(revision)
     if vista.tabla.empty:
         return
     st.caption("Vista previa: primero las filas nuevas y las que cambian (cada cambio como «antes → después»), "
@@ -141,7 +152,13 @@ def confirmar(usuario: Usuario, revision: Revision, vista: VistaPrevia, zona: Zo
 
 def _importar(usuario: Usuario, revision: Revision, validar: bool, zona: Zona) -> None:
     def accion():
-        resultado = importar(datos.conexion(), usuario, revision, validar=validar)
+        try:
+            resultado = importar(datos.conexion(), usuario, revision, validar=validar)
+        except CambioConcurrente:
+            # Someone changed a record after the check: nothing was written; the attached file is checked again
+            # on the next run, so the preview shows the record as it is now.
+            st.session_state.pop(_REVISION, None)
+            raise
         # Written: clear the file (a new uploader key), keep what was written to show it.
         st.session_state[_RESULTADO] = {"id": resultado.id, "archivo": revision.archivo, "validar": validar,
                                         "insertadas": resultado.insertadas, "actualizadas": resultado.actualizadas,
@@ -155,7 +172,8 @@ def _importar(usuario: Usuario, revision: Revision, validar: bool, zona: Zona) -
 
 
 def zona_de_importacion() -> Zona:
-    """Where an import's result appears: above the uploader (the button that caused it is gone after it)."""
+    """Where an import's result appears: just above «Importar» (a conflict), or under the uploader once the import
+    cleared the file (the button that caused it is gone then)."""
     return zona_de_aviso("carga-importar")
 
 
@@ -208,8 +226,8 @@ def _plan_de_reversion(usuario: Usuario, elegida: int, zona: Zona) -> None:
     plan = plan_de_reversion(datos.conexion(), usuario, elegida)
     borra, restaura = plan.cuenta("borrar"), plan.cuenta("restaurar")
     st.warning(f"Revertir la importación {elegida} borra {estilo.cantidad(borra, 'registro', 'registros')} que "
-               f"agregó y restaura {estilo.cantidad(restaura, 'registro', 'registros')} a como estaban antes de "
-               "ella (también su estado de revisión).", icon=":material/undo:")
+               f"agregó y restaura {estilo.cantidad(restaura, 'registro a como estaba', 'registros a como estaban')} "
+               "antes de ella (también su estado de revisión).", icon=":material/undo:")
     _tabla(pd.DataFrame([{
         "ID": str(p.registro), "Registro": p.titulo or estilo.SIN_DATO,
         "Qué hará": "Borrar" if p.accion == "borrar" else "Restaurar", "Qué se deshace": p.deshace,

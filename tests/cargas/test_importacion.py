@@ -324,7 +324,8 @@ def test_a_refused_rollback_names_every_blocking_record_and_the_plan_lists_what_
     with pytest.raises(CambioConcurrente) as rechazo:
         revertir(con, admin, resultado.id)
     mensaje = str(rechazo.value)
-    assert mensaje.startswith(f"No se revirtió nada: 5 registros cambiaron después de la importación {resultado.id}:")
+    assert mensaje.startswith(
+        f"No se revirtió nada: 5 registros cambiaron después de la importación {resultado.id}:")
     for id_, titulo in [*((i, f"Jornada {n}") for n, i in enumerate(ids[:4], start=1)), (2, "Actividad 2")]:
         assert f"la actividad {id_} «{titulo}» (lo cambió enlace.itei el " in mensaje
     assert "«Jornada 5»" not in mensaje
