@@ -162,15 +162,15 @@ def vista_previa(revision: Revision, nombres: Nombres, limite: int = LIMITE) -> 
         if error.fila != fila_encabezados or not revision.revisadas:
             errores_por_fila.setdefault(error.fila, []).append(f"{error.columna}: {error.mensaje}")
     planeadas = [p for p in revision.planeadas if p.fila not in errores_por_fila]
-    filas: list[tuple[int, int, dict]] = []
-    for p in planeadas:
-        filas.append((_ORDEN[p.accion], p.fila, _fila_planeada(p, formato, campos, encabezados, nombres)))
-    if revision.revisadas and errores_por_fila and revision.hoja is not None:
-        crudas = _filas_crudas(revision, formato)
-        for numero, mensajes in errores_por_fila.items():
-            filas.append((_ORDEN["error"], numero, _fila_con_errores(numero, mensajes, crudas.get(numero, {}),
-                                                                     campos, encabezados, nombres, formato)))
-    filas.sort(key=lambda f: (f[0], f[1]))
+    con_errores = errores_por_fila if revision.revisadas and revision.hoja is not None else {}
+    # Sorted first, formatted only up to the limit: a 100,000-row file formats 1,000 rows.
+    orden = sorted([(_ORDEN[p.accion], p.fila, p) for p in planeadas]
+                   + [(_ORDEN["error"], numero, None) for numero in con_errores], key=lambda f: (f[0], f[1]))
+    crudas = _filas_crudas(revision, formato) if con_errores else {}
+    filas = [_fila_planeada(p, formato, campos, encabezados, nombres) if p is not None else
+             _fila_con_errores(numero, con_errores[numero], crudas.get(numero, {}), campos, encabezados, nombres,
+                               formato)
+             for _, numero, p in orden[:limite]]
     cuentas = Cuentas(
         nuevas=sum(p.accion == "insertar" for p in planeadas), cambian=sum(p.accion == "actualizar" for p in planeadas),
         sin_cambio=sum(p.accion == "sin_cambio" for p in planeadas),
@@ -179,8 +179,8 @@ def vista_previa(revision: Revision, nombres: Nombres, limite: int = LIMITE) -> 
     columnas = ["Fila", "Qué pasa", "ID", encabezados["titulo"], "Cambios",
                 *(["Qué corregir"] if errores_por_fila and revision.revisadas else []),
                 *(encabezados[c] for c in campos if c != "titulo")]
-    tabla = pd.DataFrame([f[2] for f in filas[:limite]], columns=columnas).fillna(SIN_DATO)
-    return VistaPrevia(cuentas, tabla.astype(str), len(filas))
+    tabla = pd.DataFrame(filas, columns=columnas).fillna(SIN_DATO)
+    return VistaPrevia(cuentas, tabla.astype(str), len(orden))
 
 
 def _fila_planeada(p: FilaPlaneada, formato: Formato, campos: list[str], encabezados: dict[str, str],
