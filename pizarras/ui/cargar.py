@@ -8,6 +8,8 @@ uploader's key changes, so the next run has no file, no preview and no «Importa
 
 from __future__ import annotations
 
+import math
+
 import pandas as pd
 import streamlit as st
 
@@ -47,6 +49,7 @@ def subir():
     return st.file_uploader(
         "Archivo XLSX, ODS o CSV", key=f"carga_archivo_{st.session_state.get(_ARCHIVO, 0)}",
         help="La plantilla llena (XLSX), la misma guardada en LibreOffice Calc (ODS) o un CSV de su hoja «Datos».",
+        max_upload_size=max(1, math.ceil(limite_mb())),  # the box's own limit is the core's (PIZARRAS_CARGA_MAX_MB)
     )
 
 
