@@ -1,5 +1,6 @@
-"""Cargar: staff upload a spreadsheet of activities or trainings (a template filled with their records), see every
-problem by row and column or a preview, and confirm; admins roll a batch back."""
+"""Cargar: staff upload a spreadsheet of activities, trainings or commitments' progress (a template filled with their
+records), see every problem by row and column and a preview that leads with the new and changed rows, and confirm;
+after the import the page shows what was written and clears the file; admins roll a batch back in two steps."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from pizarras.ui import autorreporte as vista
 from pizarras.ui import cargar
 from pizarras.ui.datos import conexion, opciones_catalogos
 from pizarras.ui.escrituras import aviso_pendiente
+from pizarras.ui.espanol import ELIJA_UNA
 from pizarras.ui.marco import exigir_marco
 
 exigir_marco()
@@ -36,7 +38,7 @@ else:
     nombres = {o.clave: o.nombre for o in opciones_catalogos()["organismo"]}
     organismo = st.selectbox("Llenar la plantilla con los registros de", [None, *nombres],
                              format_func=lambda c: "Ningún organismo (plantilla vacía)" if c is None else nombres[c],
-                             key="carga_organismo")
+                             key="carga_organismo", placeholder=ELIJA_UNA)
 st.download_button(
     "Descargar plantilla (XLSX)" + (f" con los registros de {organismo}" if organismo else ""),
     plantilla(conexion(), tipo, organismo), file_name=f"plantilla_{tipo}_{organismo or 'vacia'}.xlsx",
@@ -46,11 +48,16 @@ st.caption("Edite las filas (no cambie el ID), agregue las nuevas y súbala. Tam
            "Windows-1252, con coma o punto y coma).")
 
 st.subheader("2. Subir el archivo")
-archivo = st.file_uploader("Archivo XLSX, ODS o CSV", key="carga_archivo")
-if archivo is not None:
-    revision = cargar.revisar_subido(usuario, archivo, tipo)
-    if revision is not None:
-        cargar.informe(revision)
-        if revision.valida:
-            cargar.confirmar(usuario, revision)
+archivo = cargar.subir()
+revisado = cargar.revisar_subido(usuario, archivo, tipo) if archivo is not None else None
+if revisado is not None:
+    revision, vista = revisado
+    cargar.informe(revision, vista)
+# An import's result (or conflict) appears where the eye is: above «Importar», or right under the uploader once
+# the import cleared the file.
+zona = cargar.zona_de_importacion()
+if revisado is None:
+    cargar.resultado(usuario)
+elif revision.valida:
+    cargar.confirmar(usuario, revision, vista, zona)
 cargar.lotes(usuario)

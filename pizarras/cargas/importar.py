@@ -41,13 +41,16 @@ def importar(con: duckdb.DuckDBPyConnection, usuario: Usuario | None, revision: 
              ahora: datetime | None = None) -> ResultadoImportacion:
     """Write a checked file's plan in one transaction: the rows enter review as sent (or validated, when an admin
     asks), with their links, reports, one audit row each, the batch and what it changed; an unchanged file writes
-    nothing. Rows are written a batch at a time (registered relations), not one statement per row: 100,000 rows in
+    nothing; importing the same checked file again returns the first result and writes nothing more (a double
+    click). Rows are written a batch at a time (registered relations), not one statement per row: 100,000 rows in
     seconds rather than minutes."""
     exigir_escritura(usuario)
     if validar:
         exigir_admin(usuario)
     if not revision.valida:
         raise ValueError("El archivo tiene errores; corríjalos antes de importar.")
+    if revision.importada is not None:  # the same checked file again (a double click): written once
+        return revision.importada
     cambios = [p for p in revision.plan if p.accion != "sin_cambio"]
     if not cambios:
         return ResultadoImportacion(None, 0, 0, revision.cuenta("sin_cambio"))
@@ -110,6 +113,7 @@ def importar(con: duckdb.DuckDBPyConnection, usuario: Usuario | None, revision: 
         auditar(cur, usuario.usuario, "importar", "importaciones", id_importacion,
                 despues={"archivo": revision.archivo, "sha256": revision.sha256, "insertadas": resultado.insertadas,
                          "actualizadas": resultado.actualizadas, "sin_cambio": resultado.sin_cambio}, en=ahora)
+    revision.importada = resultado
     return resultado
 
 

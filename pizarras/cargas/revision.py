@@ -64,6 +64,12 @@ class Revision:
     errores: list[ErrorDeFila] = field(default_factory=list)
     plan: list[FilaPlaneada] = field(default_factory=list)
     hoja: Hoja | None = None
+    # The rows were judged (the headers matched), and the plan of the rows without errors: kept when the file has
+    # errors, so the preview still says what the rest of the file would do (`plan` is empty then: nothing imports).
+    revisadas: bool = False
+    planeadas: list[FilaPlaneada] = field(default_factory=list)
+    # Set by pizarras.cargas.importar once this checked file is written: importing it again writes nothing more.
+    importada: object | None = None
 
     @property
     def valida(self) -> bool:
@@ -276,11 +282,13 @@ def revisar(con: duckdb.DuckDBPyConnection, usuario: Usuario | None, nombre: str
         accion = "actualizar" if existente else "insertar"
         revision.plan.append(FilaPlaneada(numero, accion, limpios, *(
             (existente["id"], existente["version"], existente) if existente else ())))
+    revision.revisadas = True
     revision.errores = _orden_mes_dia(hoja, indices, por_campo) + revision.errores
     if unos and otros and min(otros) >= 2:
         revision.errores += [ErrorDeFila(n, por_campo["avance"].encabezado, (
             "¿1 % o 100 %? Las demás filas avanzan 2 % o más y una celda con «100 %» guarda el número 1. Escriba "
             "«100» si la actividad está completa, o «1 %» si avanzó 1 %.")) for n in unos]
+    revision.planeadas = list(revision.plan)
     if revision.errores:
         revision.plan = []
     return revision

@@ -240,6 +240,17 @@ def test_size_and_row_limits(con, monkeypatch):
         revisar(con, como("enlace.itei"), "x.xlsx", xlsx([NUEVA] * 20))
 
 
+def test_importing_the_same_checked_file_twice_writes_it_once(con):
+    enlace = como("enlace.itei")
+    revision = revisar(con, enlace, "x.xlsx", xlsx([NUEVA]))
+    primero = importar(con, enlace, revision)
+    despues = instantanea(con, DATOS)
+    assert importar(con, enlace, revision) == primero  # a second click: the same result, nothing written again
+    assert instantanea(con, DATOS) == despues
+    assert con.execute("select count(*) from importaciones").fetchone() == (1,)
+    assert con.execute("select count(*) from actividades where titulo = ?", [NUEVA[6]]).fetchone() == (1,)
+
+
 def test_an_admin_may_validate_on_import_an_enlace_may_not(con):
     revision = revisar(con, como("admin.snt"), "x.xlsx", xlsx([NUEVA]))
     with pytest.raises(NoAutorizado):
@@ -280,8 +291,44 @@ def test_rollback_is_refused_when_a_record_changed_after_the_import(con):
 
     autorreporte.actualizar_actividad(con, enlace, id_, version, {"avance": 50})
     antes = instantanea(con, DATOS)
-    with pytest.raises(CambioConcurrente, match=f"actividad {id_} cambió"):
+    with pytest.raises(CambioConcurrente, match=f"la actividad {id_} «{NUEVA[6]}» \\(lo cambió enlace.itei el "):
         revertir(con, admin, resultado.id)
+    assert instantanea(con, DATOS) == antes
+
+
+def test_a_refused_rollback_names_every_blocking_record_and_the_plan_lists_what_it_would_do(con):
+    from pizarras.cargas.reversion import plan_de_reversion
+    from pizarras.escritura import autorreporte
+
+    enlace, admin = como("enlace.itei"), como("admin.snt")
+    nuevas = [[*NUEVA[:6], f"Jornada {n}", *NUEVA[7:]] for n in range(1, 6)]
+    archivo = editar_plantilla(plantilla(con, "actividades", "ITEI"), {(3, "Avance (%)"): 80}, nuevas)
+    resultado = importar(con, enlace, revisar(con, enlace, "itei.xlsx", archivo))
+    plan = plan_de_reversion(con, admin, resultado.id)
+    assert (plan.cuenta("borrar"), plan.cuenta("restaurar"), plan.bloqueos) == (5, 1, [])
+    restaurada = next(p for p in plan.pasos if p.accion == "restaurar")
+    assert (restaurada.registro, restaurada.titulo) == (2, "Actividad 2")
+    assert restaurada.deshace == "Avance (%): 80 → 50; Revisión: Enviada a revisión → Validada"
+    with pytest.raises(NoAutorizado):
+        plan_de_reversion(con, enlace, resultado.id)
+
+    # Five records change after the import: the refusal names all five, each with its title and who changed it.
+    ids = [i for (i,) in con.execute("select id from actividades where titulo like 'Jornada _' order by id").fetchall()]
+    for id_ in ids[:4]:
+        autorreporte.actualizar_actividad(con, enlace, id_, 1, {"avance": 60})
+    autorreporte.actualizar_actividad(con, enlace, 2, 2, {"avance": 90})
+    antes = instantanea(con, DATOS)
+    plan = plan_de_reversion(con, admin, resultado.id)
+    assert sorted(p.registro for p in plan.bloqueos) == sorted([*ids[:4], 2])
+    assert all(p.bloqueo.startswith("lo cambió enlace.itei el ") for p in plan.bloqueos)
+    with pytest.raises(CambioConcurrente) as rechazo:
+        revertir(con, admin, resultado.id)
+    mensaje = str(rechazo.value)
+    assert mensaje.startswith(
+        f"No se revirtió nada: 5 registros cambiaron después de la importación {resultado.id}:")
+    for id_, titulo in [*((i, f"Jornada {n}") for n, i in enumerate(ids[:4], start=1)), (2, "Actividad 2")]:
+        assert f"la actividad {id_} «{titulo}» (lo cambió enlace.itei el " in mensaje
+    assert "«Jornada 5»" not in mensaje
     assert instantanea(con, DATOS) == antes
 
 
