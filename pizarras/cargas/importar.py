@@ -80,9 +80,12 @@ def importar(con: duckdb.DuckDBPyConnection, usuario: Usuario | None, revision: 
                       ("id", "version", *formato.escritas)):
             escritas = ejecutar_en(cur, actualizar, _solo(parametros, actualizar))
             if len(escritas) != len(cambiadas):
-                otra = next(p for p in cambiadas if p.id not in {f["id"] for f in escritas})
-                raise CambioConcurrente(f"No se importó nada: {formato.singular} {otra.id} (fila {otra.fila}) cambió "
-                                        "después de revisar el archivo. Súbalo de nuevo.")
+                otras = [p for p in cambiadas if p.id not in {f["id"] for f in escritas}]
+                cuales = ", ".join(f"{p.id} (fila {p.fila})" for p in otras[:10]) + ("…" if len(otras) > 10 else "")
+                raise CambioConcurrente(
+                    f"No se importó nada: {len(otras)} {'registro cambió' if len(otras) == 1 else 'registros cambiaron'}"
+                    f" después de revisar el archivo ({formato.singular} {cuales}). La página lo revisa de nuevo: "
+                    "compare la vista previa con lo guardado e importe otra vez.")
         if formato.tipo == "actividades":
             _vinculos_y_reportes(cur, cambios, cambiadas, ahora, usuario)
         auditoria = []

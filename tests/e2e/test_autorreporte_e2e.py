@@ -95,7 +95,7 @@ def test_an_enlace_reports_an_admin_validates_and_the_public_board_changes(pagin
 
     entrar(pagina, servidor, "autorreporte", "enlace.itei")
     # The newest report first: activity 2 (ITEI, 50 %) is the one chosen.
-    pagina.get_by_label("Avance (%)").first.fill("90")
+    pagina.get_by_role("spinbutton", name="Avance (%)").first.fill("90")
     pagina.get_by_role("button", name="Guardar y enviar a revisión").click()
     pagina.get_by_text("Actividad enviada a revisión.").wait_for()
     pagina.screenshot(path=str(SALIDA / "autorreporte_enlace.png"), full_page=True)

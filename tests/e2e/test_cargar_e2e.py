@@ -173,14 +173,15 @@ def test_a_record_edited_in_another_session_before_the_import_is_a_conflict_and_
     try:
         otra = otro.new_page()
         entrar(otra, servidor, "autorreporte", "enlace.itei")
-        otra.get_by_label("Avance (%)").first.fill("60")
+        otra.get_by_role("spinbutton", name="Avance (%)").first.fill("60")
         otra.get_by_role("button", name="Guardar y enviar a revisión").click()
         otra.get_by_text("Actividad enviada a revisión.").first.wait_for()
     finally:
         otro.close()
 
     pagina.get_by_role("button", name="Importar 2 filas").click()
-    conflicto = pagina.get_by_text(re.compile(r"No se importó nada: la actividad 2 \(fila 3\) cambió")).first
+    conflicto = pagina.get_by_text(re.compile(r"No se importó nada: 1 registro cambió después de revisar el archivo "
+                                               r"\(la actividad 2 \(fila 3\)\)")).first
     conflicto.wait_for()
     esperar_app(pagina)
     # The message is where the eye is: in the window, just above the button that was pressed.
