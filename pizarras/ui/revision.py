@@ -24,6 +24,7 @@ _ELEGIDO = "_revision_elegido"  # the chosen record as the reviewer saw it (a qu
 _ULTIMO_LUGAR = "_revision_ultimo_lugar"  # the zone of the last record acted on
 _SELECTOR = "revision_registro"
 _LOTE = "revision-lote"
+_NOMBRADOS = 10  # rule-breakers named in the warning; the table lists them all
 
 
 def _lugar(tabla: str, id_: int) -> str:
@@ -96,8 +97,13 @@ def _segundo_paso(usuario: Usuario, plan: revision.PlanDeValidacion, numero: int
             st.dataframe(plan.vista_sin_problemas(), hide_index=True)
         tambien = False
         if con:
+            nombrados = "\n".join(
+                f"- {escapar_markdown(f'{revision.nombre_de(i.tabla, i.id)} · {i.quien}: {i.reglas}')}"
+                for i in plan.con_problemas[:_NOMBRADOS])
+            resto = con - min(con, _NOMBRADOS)
             st.warning(f"{con:,} {'registro no cumple' if con == 1 else 'registros no cumplen'} una regla que el "
-                       "formulario del enlace exige; no se validarán salvo que usted lo marque.",
+                       "formulario del enlace exige; no se validarán salvo que usted lo marque:\n\n" + nombrados
+                       + (f"\n\ny {resto:,} más (todos en la tabla)." if resto else ""),
                        icon=":material/rule:")
             st.dataframe(plan.vista_con_problemas(), hide_index=True)
             tambien = st.checkbox(f"Validar también {'este' if con == 1 else 'estos'} {con:,} con problemas",
