@@ -63,11 +63,12 @@ def validar_en_bloque(usuario: Usuario, cola: pd.DataFrame) -> None:
     would be validated and what breaks a rule, then «Confirmar»."""
     zona = zona_de_aviso(_LOTE)
     claves = revision.claves(cola)
+    vista = revision.vista_de_cola(cola)
     editada = st.data_editor(
-        revision.vista_de_cola(cola).assign(Validar=False)[["Validar", *revision.vista_de_cola(cola).columns]],
+        vista.assign(Validar=False)[["Validar", *vista.columns]],
         hide_index=True,
         column_config={"Validar": st.column_config.CheckboxColumn("Validar", default=False)},
-        disabled=list(revision.vista_de_cola(cola).columns),
+        disabled=list(vista.columns),
         key=f"cola_{hash(tuple(claves))}",  # a changed queue starts unticked: a tick never moves to another row
     )
     elegidas = cola[editada["Validar"].to_numpy()]
