@@ -289,7 +289,8 @@ def devolver(
         raise DatosInvalidos([Problema("comentario", "escriba qué debe corregir el enlace; no se devolvió nada.")])
     with transaccion(con) as cur:
         leidos = _leer(cur, [(tabla, id_, version)])
-        _exigir_versiones(cur, [(tabla, id_, version)], leidos, "No se devolvió")
+        _exigir_versiones(cur, [(tabla, id_, version)], leidos,
+                          f"No se devolvió y su comentario («{comentario.strip()}») no se aplicó a ningún registro")
         return _cambiar_revision(cur, usuario, tabla, id_, version, "observar", comentario, ahora or datetime.now())
 
 

@@ -23,6 +23,7 @@ _PLAN = "_revision_plan"  # the first step of a validation: {"registros": [...],
 _ELEGIDO = "_revision_elegido"  # the chosen record as the reviewer saw it (a queue row)
 _ULTIMO_LUGAR = "_revision_ultimo_lugar"  # the zone of the last record acted on
 _SELECTOR = "revision_registro"
+_GENERACION = "_revision_generacion_selector"
 _LOTE = "revision-lote"
 _NOMBRADOS = 10  # rule-breakers named in the warning; the table lists them all
 
@@ -132,13 +133,19 @@ def registro(usuario: Usuario, cola: pd.DataFrame) -> None:
     st.subheader("Un registro: qué cambió, validarlo o devolverlo")
     filas = {f"{f['tabla']}:{int(f['id'])}": f for f in cola.to_dict("records")}
     visto = st.session_state.get(_ELEGIDO)
-    if visto is not None and st.session_state.get(_SELECTOR) == visto["clave"] and visto["clave"] not in filas:
+    # The selector's key changes when its record leaves the queue: a new widget, drawn empty (the browser would keep
+    # showing the old label on a widget whose value was dropped).
+    generacion = st.session_state.setdefault(_GENERACION, 0)
+    clave_selector = f"{_SELECTOR}-{generacion}"
+    if visto is not None and st.session_state.get(clave_selector) == visto["clave"] and visto["clave"] not in filas:
         filas = {visto["clave"]: visto, **filas}  # still the one on screen: its answer must reach the person
-    if st.session_state.get(_SELECTOR) not in filas:
-        st.session_state.pop(_SELECTOR, None)
+    if st.session_state.get(clave_selector) is not None and st.session_state[clave_selector] not in filas:
+        st.session_state.pop(clave_selector, None)
+        generacion = st.session_state[_GENERACION] = generacion + 1
+        clave_selector = f"{_SELECTOR}-{generacion}"
     ultimo = st.session_state.get(_ULTIMO_LUGAR)
     elegido = st.selectbox("Registro", list(filas), index=None, format_func=lambda k: _etiqueta(filas[k]),
-                           placeholder=ELIJA_UNA, key=_SELECTOR)
+                           placeholder=ELIJA_UNA, key=clave_selector)
     if elegido is None:
         st.session_state.pop(_ELEGIDO, None)
         if ultimo:

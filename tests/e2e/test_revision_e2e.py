@@ -175,10 +175,14 @@ def test_two_reviewers_on_one_record_the_second_gets_a_conflict_and_nothing_is_w
         una.get_by_role("button", name="Validar este registro").click()
         una.get_by_text("Actividad #3 (IDAIP) validado").first.wait_for()
         otra.get_by_role("button", name="Devolver al enlace").click()
-        conflicto = otra.get_by_text("No se devolvió: la actividad #3 cambió")
+        conflicto = otra.get_by_text("no se aplicó a ningún registro: la actividad #3 cambió")
         conflicto.first.wait_for()
         texto = otra.locator("[data-testid=stAlert]").filter(has_text="No se devolvió").first.inner_text()
         assert "admin.snt la validó" in texto and "«Validada»" in texto
+        assert "su comentario («Corrija la fecha de término»)" in texto
+        # The selector is empty again: no form is left to carry the comment to another record.
+        assert otra.get_by_role("combobox", name="Registro").input_value() == ""
+        assert comentario(otra).count() == 0
         otra.screenshot(path=str(SALIDA / "revision_conflicto.png"), full_page=True)
         sin_excepciones(una)
         sin_excepciones(otra)

@@ -145,7 +145,8 @@ def test_sending_back_needs_a_comment_and_the_version_read(con):
     assert [p.campo for p in error.value.problemas] == ["comentario"]
     with pytest.raises(CambioConcurrente) as error:
         revision.devolver(con, admin, "actividades", 2, 2, "Falta la evidencia")
-    assert "No se devolvió" in str(error.value) and "la actividad #2" in str(error.value)
+    assert "No se devolvió y su comentario («Falta la evidencia») no se aplicó a ningún registro: la actividad #2" in str(
+        error.value)
     assert instantanea(con, ESCRITAS) == instante
     assert revision.devolver(con, admin, "actividades", 2, 3, "Falta la evidencia", AHORA) == 4
     assert con.execute("select revision, observacion from actividades where id = 2").fetchone() == (

@@ -126,7 +126,8 @@ def test_the_admin_sends_a_record_back_with_a_comment(ruta):
     autorreporte.cambiar_revision(con, como("enlace.itei"), "actividades", nueva, 1, "enviar")
     con.close()
     at = abrir("revision", como="admin.snt")
-    at.selectbox(key="revision_registro").set_value(f"actividades:{nueva}").run()  # nothing is chosen until then
+    # Nothing is chosen until the reviewer picks a record.
+    next(s for s in at.selectbox if s.label == "Registro").set_value(f"actividades:{nueva}").run()
     at.text_area[0].input("Falta el enlace a la evidencia")
     next(b for b in at.button if b.label == "Devolver al enlace").click().run()
     assert leer(ruta, f"select revision, observacion from actividades where id = {nueva}") == [

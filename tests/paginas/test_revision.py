@@ -44,8 +44,12 @@ def boton(at, etiqueta):
     return next(b for b in at.button if b.label == etiqueta)
 
 
+def selector(at):
+    return next(s for s in at.selectbox if s.label == "Registro")
+
+
 def elegir(at, tabla, id_):
-    return at.selectbox(key="revision_registro").set_value(f"{tabla}:{id_}").run()
+    return selector(at).set_value(f"{tabla}:{id_}").run()
 
 
 def textos(at, *tipos):
@@ -57,7 +61,7 @@ def textos(at, *tipos):
 def test_a_comment_applies_to_its_record_and_a_second_click_returns_nothing(ruta):
     at = abrir("revision", como="admin.snt")
     assert not at.exception
-    assert at.selectbox(key="revision_registro").value is None  # nothing chosen: no comment box yet
+    assert selector(at).value is None  # nothing chosen: no comment box yet
     assert not at.text_area
     elegir(at, "actividades", 3)
     at.text_area[0].input("Falta la evidencia de IDAIP")
@@ -69,8 +73,9 @@ def test_a_comment_applies_to_its_record_and_a_second_click_returns_nothing(ruta
         (5, "enviada", None)]
     assert "Actividad #3 (IDAIP) devuelto al enlace" in textos(at, "success")
     # The selection did not jump to another record with the comment still in the box.
-    assert at.selectbox(key="revision_registro").value is None and not at.text_area
-    devolver.click().run()  # the same button again: its form is gone
+    assert selector(at).value is None and not at.text_area
+    assert not [b for b in at.button if b.label == "Devolver al enlace"]  # no form left for a second click
+    at.run()
     assert not at.exception
     assert leer(ruta, "select count(*) from auditoria where accion = 'observar'") == [(1,)]
     assert leer(ruta, "select count(*) from actividades where revision = 'observada'") == [(1,)]
@@ -83,7 +88,7 @@ def test_an_empty_comment_shows_the_rule_under_the_field_and_writes_nothing(ruta
     assert any("escriba qué debe corregir el enlace" in c.value for c in at.caption)  # under the field
     assert any("No se guardó nada" in e.value for e in at.error)
     assert leer(ruta, "select revision, version from actividades where id = 5") == [("enviada", 3)]
-    assert at.selectbox(key="revision_registro").value == "actividades:5"  # still on the same record
+    assert selector(at).value == "actividades:5"  # still on the same record
 
 
 def test_validating_all_asks_first_names_the_rule_breaker_and_confirms_the_rest_only(ruta):
@@ -163,7 +168,7 @@ def test_a_record_another_reviewer_validated_meanwhile_is_a_conflict_in_its_zone
     boton(at, "Devolver al enlace").click().run()
     assert not at.exception
     error = textos(at, "error")
-    assert "No se devolvió: la actividad #3 cambió" in error and "admin.snt la validó" in error
+    assert "No se devolvió y su comentario («Corrija el avance») no se aplicó a ningún registro: la actividad #3 cambió" in error and "admin.snt la validó" in error
     assert "«Validada»" in error
     assert leer(ruta, "select revision, observacion from actividades where id = 3") == [("validada", None)]
 
