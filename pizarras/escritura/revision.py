@@ -55,6 +55,7 @@ _A_REVISAR = {
     "compromisos": ("revision/compromisos_a_revisar", CAMPOS_COMPROMISO, revisar_avance_compromiso),
     "capacitaciones": ("revision/capacitaciones_a_revisar", CAMPOS_CAPACITACION, revisar_capacitacion),
 }
+TERMINACION = {"actividades": "a", "compromisos": "o", "capacitaciones": "a"}  # validad-a, devuelt-o
 _ARTICULO = {"actividades": "la", "compromisos": "el", "capacitaciones": "la"}
 _PRONOMBRE = {"actividades": "la", "compromisos": "lo", "capacitaciones": "la"}
 _VERBOS = {"validar": "validó", "observar": "devolvió al enlace", "enviar": "envió a revisión", "crear": "registró"}

@@ -174,12 +174,12 @@ def registro(usuario: Usuario, cola: pd.DataFrame) -> None:
         aun_asi = st.checkbox("Validarlo aunque no cumpla", key=f"aun-{tabla}-{id_}-{version}")
     else:
         aun_asi = False
+    quien, terminacion = f"{revision.nombre_de(tabla, id_)} ({visto['quien']})", revision.TERMINACION[tabla]
     if st.button("Validar este registro", key=f"validar-{tabla}-{id_}-{version}",
                  disabled=bool(problemas) and not aun_asi):
         _actuar(lugar, lambda: revision.validar(datos.conexion(), usuario, [(tabla, id_, version)],
                                                 tambien_con_problemas=aun_asi),
-                f"{revision.nombre_de(tabla, id_)} ({visto['quien']}) validado: ya cuenta en las pizarras públicas.",
-                zona)
+                f"{quien} validad{terminacion}: ya cuenta en las pizarras públicas.", zona)
     with st.form(f"observar-{tabla}-{id_}-{version}"):
         comentario = st.text_area("Qué debe corregir el enlace", max_chars=2000,
                                   key=f"comentario-{tabla}-{id_}-{version}")
@@ -187,8 +187,7 @@ def registro(usuario: Usuario, cola: pd.DataFrame) -> None:
         devolver = st.form_submit_button("Devolver al enlace")
     if devolver:
         _actuar(lugar, lambda: revision.devolver(datos.conexion(), usuario, tabla, id_, version, comentario),
-                f"{revision.nombre_de(tabla, id_)} ({visto['quien']}) devuelto al enlace con sus observaciones.",
-                zona)
+                f"{quien} devuelt{terminacion} al enlace con sus observaciones.", zona)
 
 
 def _actuar(lugar: str, accion, exito: str, zona) -> None:

@@ -49,7 +49,8 @@ def base(tmp_path_factory) -> Path:
         enlace = Usuario(f"enlace.{organismo.lower()}", "Enlace", "e@prueba.mx", "enlace", organismo)
         v = autorreporte.actualizar_actividad(con, enlace, id_, 1, {"notas": f"Avance de {organismo}"},
                                               ahora - timedelta(days=20 - n))
-        autorreporte.cambiar_revision(con, enlace, "actividades", id_, v, "enviar", ahora=ahora - timedelta(days=20 - n))
+        autorreporte.cambiar_revision(con, enlace, "actividades", id_, v, "enviar",
+                                      ahora=ahora - timedelta(days=20 - n))
     itei = Usuario("enlace.itei", "Enlace", "e@itei.org.mx", "enlace", "ITEI")
     v = autorreporte.actualizar_compromiso(con, itei, 2, 1, {"avance": 45}, ahora - timedelta(days=3))
     autorreporte.cambiar_revision(con, itei, "compromisos", 2, v, "enviar", ahora=ahora - timedelta(days=3))
@@ -123,7 +124,7 @@ def test_a_double_click_after_changing_the_selection_returns_exactly_the_chosen_
         assert comentario(pagina).input_value() == ""  # the box belongs to the record: a new record, a new box
         comentario(pagina).fill("Falta la evidencia del INAI")
         pagina.get_by_role("button", name="Devolver al enlace").dblclick()
-        pagina.get_by_text("Actividad #5 (INAI) devuelto al enlace con sus observaciones.").first.wait_for()
+        pagina.get_by_text("Actividad #5 (INAI) devuelta al enlace con sus observaciones.").first.wait_for()
         esperar_app(pagina)
         pagina.wait_for_timeout(1000)  # room for a second write, were there one
         esperar_app(pagina)
@@ -173,7 +174,7 @@ def test_two_reviewers_on_one_record_the_second_gets_a_conflict_and_nothing_is_w
         elegir(otra, "Actividad #3")
         comentario(otra).fill("Corrija la fecha de término")
         una.get_by_role("button", name="Validar este registro").click()
-        una.get_by_text("Actividad #3 (IDAIP) validado").first.wait_for()
+        una.get_by_text("Actividad #3 (IDAIP) validada").first.wait_for()
         otra.get_by_role("button", name="Devolver al enlace").click()
         conflicto = otra.get_by_text("no se aplicó a ningún registro: la actividad #3 cambió")
         conflicto.first.wait_for()

@@ -71,7 +71,7 @@ def test_a_comment_applies_to_its_record_and_a_second_click_returns_nothing(ruta
     assert leer(ruta, "select id, revision, observacion from actividades where id in (1, 2, 3, 5) order by id") == [
         (1, "enviada", None), (2, "enviada", None), (3, "observada", "Falta la evidencia de IDAIP"),
         (5, "enviada", None)]
-    assert "Actividad #3 (IDAIP) devuelto al enlace" in textos(at, "success")
+    assert "Actividad #3 (IDAIP) devuelta al enlace" in textos(at, "success")
     # The selection did not jump to another record with the comment still in the box.
     assert selector(at).value is None and not at.text_area
     assert not [b for b in at.button if b.label == "Devolver al enlace"]  # no form left for a second click
@@ -168,7 +168,9 @@ def test_a_record_another_reviewer_validated_meanwhile_is_a_conflict_in_its_zone
     boton(at, "Devolver al enlace").click().run()
     assert not at.exception
     error = textos(at, "error")
-    assert "No se devolvió y su comentario («Corrija el avance») no se aplicó a ningún registro: la actividad #3 cambió" in error and "admin.snt la validó" in error
+    assert ("No se devolvió y su comentario («Corrija el avance») no se aplicó a ningún registro: la actividad #3 "
+            "cambió") in error
+    assert "admin.snt la validó" in error
     assert "«Validada»" in error
     assert leer(ruta, "select revision, observacion from actividades where id = 3") == [("validada", None)]
 
