@@ -7,5 +7,5 @@ select
         as transversales,
     coalesce((select list(o.ods order by o.ods) from actividad_ods o where o.actividad = a.id), []) as ods
 from actividades a
-where list_contains($ids, a.id)
+where a.id in (select unnest($ids))
 order by a.id

@@ -2,5 +2,5 @@
 -- (reglas.revisar_capacitacion). Grain: one row per training among $ids. Parameters: $ids (list of ids).
 select k.*
 from capacitaciones k
-where list_contains($ids, k.id)
+where k.id in (select unnest($ids))
 order by k.id

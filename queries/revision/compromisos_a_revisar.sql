@@ -2,5 +2,5 @@
 -- (reglas.revisar_avance_compromiso). Grain: one row per commitment among $ids. Parameters: $ids (list of ids).
 select c.*
 from compromisos c
-where list_contains($ids, c.id)
+where c.id in (select unnest($ids))
 order by c.id
