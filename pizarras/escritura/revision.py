@@ -46,8 +46,8 @@ from pizarras.escritura.reglas import (
 )
 
 TIPOS = {"actividades": "Actividad", "compromisos": "Compromiso", "capacitaciones": "Capacitación"}
-ANTIGUEDADES = {"todas": ("Cualquier antigüedad", None), "7": ("Más de 7 días", 7), "30": ("Más de 30 días", 30)}
-ORDENES = {"antiguos": "Los más antiguos primero", "recientes": "Los más recientes primero"}
+ANTIGUEDADES = {"todas": ("Cualquier fecha", None), "7": ("Más de 7 días", 7), "30": ("Más de 30 días", 30)}
+ORDENES = {"antiguos": "Más antiguos primero", "recientes": "Más recientes primero"}
 Clave = tuple[str, int, int]  # (tabla, id, version): a record as the reviewer read it
 
 _A_REVISAR = {

@@ -130,7 +130,8 @@ def _etiqueta(fila: dict) -> str:
 
 def registro(usuario: Usuario, cola: pd.DataFrame) -> None:
     """The chosen record: what changed, and (for an admin) validate it or send it back with a comment."""
-    st.subheader("Un registro: qué cambió, validarlo o devolverlo")
+    st.subheader("Un registro: qué cambió, validarlo o devolverlo" if usuario.puede_validar
+                 else "Un registro: qué cambió")
     filas = {f"{f['tabla']}:{int(f['id'])}": f for f in cola.to_dict("records")}
     visto = st.session_state.get(_ELEGIDO)
     # The selector's key changes when its record leaves the queue: a new widget, drawn empty (the browser would keep
