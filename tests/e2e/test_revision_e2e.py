@@ -128,7 +128,9 @@ def test_a_double_click_after_changing_the_selection_returns_exactly_the_chosen_
         esperar_app(pagina)
         pagina.wait_for_timeout(1000)  # room for a second write, were there one
         esperar_app(pagina)
-        assert comentario(pagina).count() == 0  # nothing is chosen any more: no box to carry the comment
+        # Nothing is chosen any more: no box to carry the comment, no button for a second click.
+        assert comentario(pagina).count() == 0
+        assert pagina.get_by_role("button", name="Devolver al enlace").count() == 0
         pagina.screenshot(path=str(SALIDA / "revision_devolver.png"), full_page=True)
         sin_excepciones(pagina)
         pagina.context.close()
