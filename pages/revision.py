@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from pizarras.escritura import autorreporte
+from pizarras.escritura import revision as nucleo
 from pizarras.ui import autorreporte as vista
 from pizarras.ui import revision
 from pizarras.ui.datos import conexion
@@ -24,16 +24,20 @@ if not usuario.ve_sin_validar:
     st.info("La Secretaría Ejecutiva revisa lo enviado. El estado de revisión de sus registros está en «Autorreporte».",
             icon=":material/info:")
     st.stop()
-cola = autorreporte.cola_de_revision(conexion())
-if cola.empty:
+completa = nucleo.cola_de_revision(conexion())
+if completa.empty:
+    revision.avisos_pendientes()
     st.success("No hay registros pendientes de revisión.", icon=":material/task_alt:")
     st.stop()
-st.caption(f"{len(cola):,} registros enviados a revisión, del más antiguo al más reciente.")
+filtro = revision.filtros(completa)
+cola = nucleo.filtrar_cola(completa, filtro)
+st.caption(f"{len(cola):,} de {len(completa):,} registros enviados a revisión, "
+           f"{nucleo.ORDENES[filtro.orden].lower()}.")
 if not usuario.puede_validar:
     st.info("Solo la Secretaría Ejecutiva (rol de administración) valida registros; su rol de evaluación puede "
             "consultarlos.",
             icon=":material/visibility:")
     revision.tabla_cola(cola)
-    st.stop()
-revision.validar_en_bloque(usuario, cola)
-revision.observar(usuario, cola)
+else:
+    revision.validar_en_bloque(usuario, cola)
+revision.registro(usuario, cola)

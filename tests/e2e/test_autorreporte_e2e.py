@@ -113,7 +113,8 @@ def test_an_enlace_reports_an_admin_validates_and_the_public_board_changes(pagin
 
     entrar(pagina, servidor, "revision", "admin.snt")
     pagina.get_by_role("button", name="Validar todas (1)").click()
-    pagina.get_by_text("1 registro validado").wait_for()
+    pagina.get_by_role("button", name="Confirmar: validar 1").click()  # the second step
+    pagina.get_by_text("1 registro validado").first.wait_for()
     pagina.screenshot(path=str(SALIDA / "revision_admin.png"), full_page=True)
     assert kpi_publico(navegador, servidor, "Avance promedio") == "72.0 %"  # (100 + 90 + 0 + 70 + 100) / 5
 
@@ -167,6 +168,7 @@ def test_an_enlace_uploads_its_template_fixes_two_cells_and_the_board_changes_af
 
     entrar(pagina, servidor, "revision", "admin.snt")
     pagina.get_by_role("button", name=re.compile(r"Validar todas \(\d+\)")).click()
+    pagina.get_by_role("button", name=re.compile(r"Confirmar: validar \d+")).click()  # the second step
     pagina.get_by_text("validad").first.wait_for()
     assert int(kpi_publico(navegador, servidor, "Actividades")) == antes + 1
     assert pagina.locator("[data-testid=stException]").count() == 0

@@ -119,6 +119,7 @@ def test_the_admin_validates_the_queue_and_the_public_board_follows(ruta):
     at = abrir("revision", como="admin.snt")
     assert not at.exception
     next(b for b in at.button if b.label.startswith("Validar todas")).click().run()
+    next(b for b in at.button if b.label.startswith("Confirmar: validar")).click().run()  # the second step
     assert not at.exception and not at.error
     assert leer(ruta, f"select revision from actividades where id = {nueva}") == [("validada",)]
     assert metrica(abrir("pizarra_nacional"), "Actividades") == "7"
@@ -130,6 +131,8 @@ def test_the_admin_sends_a_record_back_with_a_comment(ruta):
     autorreporte.cambiar_revision(con, como("enlace.itei"), "actividades", nueva, 1, "enviar")
     con.close()
     at = abrir("revision", como="admin.snt")
+    # Nothing is chosen until the reviewer picks a record.
+    next(s for s in at.selectbox if s.label == "Registro").set_value(f"actividades:{nueva}").run()
     at.text_area[0].input("Falta el enlace a la evidencia")
     next(b for b in at.button if b.label == "Devolver al enlace").click().run()
     assert leer(ruta, f"select revision, observacion from actividades where id = {nueva}") == [
