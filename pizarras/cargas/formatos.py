@@ -11,7 +11,6 @@ from pizarras.escritura import autorreporte
 from pizarras.escritura.reglas import revisar_actividad, revisar_avance_compromiso, revisar_capacitacion
 from pizarras.texto import normalizar
 
-
 FECHA_AYUDA = "Fecha de la hoja de cálculo, dd/mm/aaaa o dd/mm/aa (20aa); nunca mes/día/año."
 
 

@@ -17,9 +17,10 @@ import duckdb
 from pizarras import estilo
 from pizarras.base.consultas import ejecutar_en
 from pizarras.cargas.formatos import FORMATOS
-from pizarras.cargas.vista_previa import FLECHA, Nombres, etiqueta_de, nombres_de_catalogos, texto_de
+from pizarras.cargas.vista_previa import etiqueta_de
 from pizarras.escritura.auditoria import CambioConcurrente, auditar, transaccion
 from pizarras.escritura.cuentas import Usuario
+from pizarras.escritura.legible import FLECHA, Nombres, nombres_de_catalogos, texto_de
 from pizarras.escritura.permisos import exigir_admin
 
 

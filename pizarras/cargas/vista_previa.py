@@ -11,20 +11,18 @@ this. The list of import batches is written here too (`tabla_de_lotes`), in the 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime
 
-import duckdb
 import pandas as pd
 
-from pizarras import estilo, etiquetas
-from pizarras.base.consultas import ejecutar_en
+from pizarras import estilo
 from pizarras.cargas.formatos import FORMATOS, Formato
 from pizarras.cargas.revision import FilaPlaneada, Revision, emparejar_encabezados
-from pizarras.escritura.autorreporte import ESTADOS_REVISION, campos_cambiados
-from pizarras.escritura.reglas import ETIQUETAS, MODALIDADES, TIPOS_CAPACITACION
+from pizarras.escritura.autorreporte import campos_cambiados
+from pizarras.escritura.legible import Nombres, antes_y_despues, fecha, texto_de, vacio
+from pizarras.escritura.reglas import ETIQUETAS
 
-FLECHA = " → "
 SIN_DATO = estilo.SIN_DATO
 LIMITE = 1000  # rows the preview lists (new and changed first, so the unchanged are the ones left out)
 QUE_PASA = {"insertar": "Nueva", "actualizar": "Cambia", "error": "Con errores", "sin_cambio": "Sin cambio"}
@@ -33,92 +31,12 @@ _ORDEN = {accion: i for i, accion in enumerate(QUE_PASA)}
 _INFORMATIVAS = {"id", "entidad_nombre", "plan_accion"}
 
 
-@dataclass(frozen=True)
-class Nombres:
-    """What each catalog value is called: {catalog: {key: name}} (organismo, programa, eje, estatus, ods)."""
-
-    por_catalogo: dict[str, dict[str, str]] = field(default_factory=dict)
-
-    def de(self, catalogo: str, clave) -> str:
-        return self.por_catalogo.get(catalogo, {}).get(str(clave), str(clave))
-
-
-def nombres_de_catalogos(con: duckdb.DuckDBPyConnection) -> Nombres:
-    por_catalogo: dict[str, dict[str, str]] = {}
-    with con.cursor() as cur:
-        for fila in ejecutar_en(cur, "importar/nombres_de_catalogos"):
-            por_catalogo.setdefault(fila["catalogo"], {})[str(fila["clave"])] = fila["nombre"]
-    return Nombres(por_catalogo)
-
-
-def _vacio(valor) -> bool:
-    if valor is None or (isinstance(valor, str) and not valor.strip()):
-        return True
-    if isinstance(valor, (list, tuple)):
-        return not valor
-    return estilo.vacio(valor)
-
-
-def _numero(valor) -> str:
-    if isinstance(valor, bool):
-        return "Sí" if valor else "No"
-    if isinstance(valor, float) and not valor.is_integer():
-        return f"{valor:,.1f}"
-    try:
-        return f"{int(valor):,}"
-    except (TypeError, ValueError):
-        return str(valor)
-
-
-def texto_de(campo: str, valor, nombres: Nombres, tipo: str = "actividades") -> str:
-    """One stored or cleaned value as the reader sees it: names for keys, dd/mm/aaaa, "—" for nothing."""
-    if _vacio(valor):
-        return SIN_DATO
-    if campo == "estatus":
-        nombre = nombres.de("estatus", valor)
-        return etiquetas.valor("estatus_compromiso", nombre) if tipo == "compromisos" else nombre
-    if campo in ("organismo", "programa", "eje"):
-        return nombres.de(campo, valor)
-    if campo == "transversales":
-        return "; ".join(nombres.de("eje", v) for v in valor)
-    if campo == "ods":
-        return "; ".join(nombres.de("ods", v) for v in valor)
-    if campo == "revision":
-        return ESTADOS_REVISION.get(str(valor), str(valor))
-    if tipo == "capacitaciones" and campo == "tipo":
-        return TIPOS_CAPACITACION.get(str(valor), str(valor))
-    if campo == "modalidad":
-        return MODALIDADES.get(str(valor), str(valor))
-    if campo.startswith("fecha_") or isinstance(valor, (date, datetime, pd.Timestamp)):
-        return _fecha(valor)
-    if campo == "periodo":
-        return _numero(valor).replace(",", "")
-    if isinstance(valor, (int, float)):
-        return _numero(valor)
-    if isinstance(valor, (list, tuple)):
-        return ", ".join(map(str, valor))
-    return str(valor).strip()
-
-
-def _fecha(valor) -> str:
-    if isinstance(valor, str):
-        try:
-            return estilo.fecha(date.fromisoformat(valor[:10]))
-        except ValueError:
-            return valor
-    return estilo.fecha(valor)
-
-
 def etiqueta_de(campo: str, formato: Formato) -> str:
     """The column's header in the template (what the person typed under), else the form's label."""
     columna = formato.por_campo.get(campo)
     if columna is not None:
         return columna.encabezado
     return {"revision": "Revisión", "titulo": "Título"}.get(campo, ETIQUETAS.get(campo, campo.capitalize()))
-
-
-def antes_y_despues(campo: str, antes, despues, nombres: Nombres, tipo: str = "actividades") -> str:
-    return texto_de(campo, antes, nombres, tipo) + FLECHA + texto_de(campo, despues, nombres, tipo)
 
 
 @dataclass(frozen=True)
@@ -219,12 +137,12 @@ def _como_se_escribio(valor) -> str:
 def _fila_con_errores(numero: int, mensajes: list[str], celdas: dict, campos: list[str], encabezados: dict[str, str],
                       nombres: Nombres, formato: Formato) -> dict:
     fila = {"Fila": str(numero), "Qué pasa": QUE_PASA["error"],
-            "ID": SIN_DATO if _vacio(celdas.get("id")) else _como_se_escribio(celdas["id"]),
+            "ID": SIN_DATO if vacio(celdas.get("id")) else _como_se_escribio(celdas["id"]),
             "Cambios": SIN_DATO, "Qué corregir": "; ".join(mensajes)}
     for campo in campos:
         valor = celdas.get(campo)
-        fila[encabezados[campo]] = (SIN_DATO if _vacio(valor) else
-                                    _fecha(valor) if isinstance(valor, (date, datetime)) else
+        fila[encabezados[campo]] = (SIN_DATO if vacio(valor) else
+                                    fecha(valor) if isinstance(valor, (date, datetime)) else
                                     _como_se_escribio(valor))
     return fila
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 
 import duckdb
 import pandas as pd
@@ -34,6 +34,7 @@ from pizarras.escritura.autorreporte import (  # noqa: F401  (validar_varios and
     validar_varios,
 )
 from pizarras.escritura.cuentas import Usuario
+from pizarras.escritura.legible import nombres_de_catalogos, texto_de
 from pizarras.escritura.permisos import exigir_admin
 from pizarras.escritura.reglas import (
     ETIQUETAS,
@@ -331,42 +332,6 @@ def _etiqueta(campo: str, tabla: str) -> str:
         return campo.replace("_", " ").capitalize()
 
 
-def formatear(campo: str, valor, tabla: str, nombres: dict[tuple[str, str], str]) -> str:
-    """An audit value as the reader sees it: catalog names instead of keys, dd/mm/aaaa, '45 %', '—' for nothing."""
-    if valor is None or valor == "" or valor == []:
-        return estilo.SIN_DATO
-    if isinstance(valor, list):
-        catalogo = "eje" if campo == "transversales" else None
-        return ", ".join(nombres.get((catalogo, str(v)), str(v)) if catalogo else str(v) for v in valor)
-    if campo in ("organismo", "programa", "eje", "estatus"):
-        nombre = nombres.get((campo, str(valor)), str(valor))
-        if campo == "estatus" and tabla == "compromisos":
-            return etiquetas.valor("estatus_compromiso", nombre)
-        return nombre
-    if campo == "revision":
-        return ESTADOS_REVISION.get(str(valor), str(valor))
-    if isinstance(valor, bool):
-        return "Sí" if valor else "No"
-    try:
-        entrada = etiquetas.columna(campo, _TEMAS[tabla])
-    except KeyError:
-        entrada = None
-    if entrada is not None and entrada.valores:
-        return etiquetas.valor(entrada.valores, valor)
-    if campo == "tipo" and tabla == "capacitaciones":
-        return etiquetas.valor("tipo_capacitacion", valor)
-    if entrada is not None and entrada.tipo in ("fecha", "fecha_hora"):
-        try:
-            return estilo.fecha(date.fromisoformat(str(valor)[:10]))
-        except ValueError:
-            return str(valor)
-    if entrada is not None and entrada.tipo == "avance":
-        return f"{valor} %"
-    if entrada is not None and entrada.tipo == "entero" and isinstance(valor, (int, float)):
-        return estilo.entero(valor)
-    return str(valor)
-
-
 def que_cambio(con: duckdb.DuckDBPyConnection, tabla: str, id_: int) -> QueCambio:
     """The fields of a record changed since it was last validated (or since it was created, if it never was),
     before → after, from the audit trail; a field changed and changed back is not listed."""
@@ -398,12 +363,11 @@ def que_cambio(con: duckdb.DuckDBPyConnection, tabla: str, id_: int) -> QueCambi
                 antes[campo] = valores_antes.get(campo, base.get(campo))
             despues[campo] = valor
     cambiados = [c for c in despues if _comparable(antes[c]) != _comparable(despues[c])]
-    with con.cursor() as cur:
-        nombres = {(f["catalogo"], f["clave"]): f["nombre"] for f in ejecutar_en(cur, "revision/nombres_catalogo")}
+    nombres = nombres_de_catalogos(con)
     orden = {c: k for k, c in enumerate(ETIQUETAS)}
     cambiados.sort(key=lambda c: (orden.get(c, len(orden)), c))
     return QueCambio(desde, pd.DataFrame({
         "Campo": [_etiqueta(c, tabla) for c in cambiados],
-        "Antes": [formatear(c, antes[c], tabla, nombres) for c in cambiados],
-        "Después": [formatear(c, despues[c], tabla, nombres) for c in cambiados],
+        "Antes": [texto_de(c, antes[c], nombres, tabla) for c in cambiados],
+        "Después": [texto_de(c, despues[c], nombres, tabla) for c in cambiados],
     }, columns=["Campo", "Antes", "Después"]))

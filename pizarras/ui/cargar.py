@@ -18,9 +18,10 @@ from pizarras.cargas.hojas import ArchivoInvalido, limite_filas, limite_mb
 from pizarras.cargas.importar import importaciones, importar
 from pizarras.cargas.reversion import plan_de_reversion, revertir
 from pizarras.cargas.revision import Revision, informe_de_errores, revisar
-from pizarras.cargas.vista_previa import VistaPrevia, nombres_de_catalogos, tabla_de_lotes, vista_previa
+from pizarras.cargas.vista_previa import VistaPrevia, tabla_de_lotes, vista_previa
 from pizarras.escritura.auditoria import CambioConcurrente
 from pizarras.escritura.cuentas import Usuario
+from pizarras.escritura.legible import nombres_de_catalogos
 from pizarras.texto import escapar_markdown
 from pizarras.ui import datos
 from pizarras.ui.escrituras import Zona, escribir, zona_de_aviso

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 import streamlit as st
 
-from pizarras.escritura import historial
+from pizarras.escritura import legible
 from pizarras.escritura.auditoria import CambioConcurrente
 from pizarras.escritura.permisos import NoAutorizado
 from pizarras.escritura.reglas import ETIQUETAS, DatosInvalidos
@@ -98,22 +98,22 @@ def _dibujar(resultado: Resultado) -> None:
         st.error(f"No se guardó nada. Corrija lo siguiente:\n\n{lineas}", icon=":material/error:")
     elif resultado.tipo == "conflicto":
         st.error(mensaje, icon=":material/sync_problem:")
-        nombres = historial.nombres_de_valores(datos.conexion())
+        nombres = legible.nombres_de_catalogos(datos.conexion())
 
-        def legible(campo, valores):
-            return escapar_markdown(historial.valor_legible(campo, valores.get(campo), nombres))
+        def en_palabras(campo, valores):
+            return escapar_markdown(legible.texto_de(campo, valores.get(campo), nombres))
 
         # The fields where the two differ (all the person's fields if none does), as the forms label them.
         campos = [c for c in resultado.propios
-                  if legible(c, resultado.actual) != legible(c, resultado.propios)] or list(resultado.propios)
+                  if en_palabras(c, resultado.actual) != en_palabras(c, resultado.propios)] or list(resultado.propios)
         if campos:
             st.caption("Lo que guardó la otra persona y lo que usted quería guardar (cópielo para volver a aplicarlo):")
             # A static table (its text is on the page, for reading and copying); st.table reads Markdown, so
             # every cell is escaped.
             st.table(pd.DataFrame({
                 "Campo": [_etiqueta(c) for c in campos],
-                "Guardado ahora": [legible(c, resultado.actual) for c in campos],
-                "Sus valores": [legible(c, resultado.propios) for c in campos],
+                "Guardado ahora": [en_palabras(c, resultado.actual) for c in campos],
+                "Sus valores": [en_palabras(c, resultado.propios) for c in campos],
             }), hide_index=True)
     else:
         st.error(mensaje, icon=":material/block:")

@@ -11,7 +11,8 @@ from openpyxl import load_workbook
 from pizarras.cargas.formatos import COLUMNAS_COMPROMISOS
 from pizarras.cargas.plantillas import plantilla
 from pizarras.cargas.revision import revisar
-from pizarras.cargas.vista_previa import nombres_de_catalogos, vista_previa
+from pizarras.cargas.vista_previa import vista_previa
+from pizarras.escritura.legible import nombres_de_catalogos
 from tests.apoyo.cuentas_prueba import como
 from tests.apoyo.hojas_prueba import ENCABEZADOS, NUEVA
 

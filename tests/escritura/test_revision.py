@@ -170,7 +170,7 @@ def test_what_changed_since_the_last_validation(con):
     filas = {f["Campo"]: (f["Antes"], f["Después"]) for f in cambio.filas.to_dict("records")}
     # The 50 → 60 before the validation is not listed; the notes written and erased are not either.
     assert filas == {"Fecha de término": ("31/12/2024", "15/05/2025"), "Estatus": ("En proceso", "Concluida"),
-                     "Avance (%)": ("60 %", "100 %"),
+                     "Avance (%)": ("60", "100"),
                      "Evidencia (URL)": ("—", "https://itei.org.mx/informe.pdf")}
 
 
@@ -182,10 +182,12 @@ def test_what_changed_since_creation_when_never_validated(con):
     autorreporte.cambiar_revision(con, enlace, "actividades", id_, v, "enviar")
     cambio = revision.que_cambio(con, "actividades", id_)
     assert cambio.desde.startswith("desde su alta, el 01/05/2025 09:00")
+    ods = {n: nombre for n, nombre in con.execute("select numero, nombre from ods").fetchall()}
+    transversal = con.execute("select nombre from ejes where clave = 'PROTAI-X1'").fetchone()[0]
     assert cambio.filas.to_dict("records") == [
-        {"Campo": "Ejes transversales", "Antes": "X1. " + cambio.filas["Antes"][0].split(". ", 1)[1], "Después": "—"},
-        {"Campo": "ODS", "Antes": "16", "Después": "5, 16"},
-        {"Campo": "Avance (%)", "Antes": "40 %", "Después": "55 %"},
+        {"Campo": "Ejes transversales", "Antes": transversal, "Después": "—"},
+        {"Campo": "ODS", "Antes": f"16 {ods[16]}", "Después": f"5 {ods[5]}; 16 {ods[16]}"},
+        {"Campo": "Avance (%)", "Antes": "40", "Después": "55"},
     ]
 
 

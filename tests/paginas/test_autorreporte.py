@@ -266,5 +266,5 @@ def test_the_history_reads_as_text_with_labels(ruta):
     boton(at, "Guardar borrador").click().run()
     historia = next(d.value for d in at.dataframe if "cambios" in d.value.columns)
     assert list(historia["accion"]) == ["Cambió"]
-    assert historia["cambios"][0] == "Avance (%): 50 % → 65 % · Revisión: Validada → Borrador"
+    assert historia["cambios"][0] == "Avance (%): 50 → 65 · Revisión: Validada → Borrador"
     assert "{" not in historia.to_string() and "None" not in historia.to_string()

@@ -1,4 +1,5 @@
--- What the upload preview and a rollback's plan call each catalog value: the organismo's acronym, the full names of
+-- What every screen that writes a stored value in words (the upload preview, a rollback's plan, «Qué cambió», a
+-- record's history, a conflict) calls each catalog value: the organismo's acronym, the full names of
 -- programas, ejes and estatus, and each ODS as «número nombre». Grain: one row per catalog value.
 -- Columns: catalogo, clave, nombre. No parameters.
 select 'organismo' as catalogo, clave, sigla as nombre from organismos
