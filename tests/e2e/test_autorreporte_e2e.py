@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
 from datetime import datetime
-from pathlib import Path
 
 import duckdb
 import pytest
@@ -16,20 +12,16 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from pizarras.escritura import autorreporte
 from pizarras.escritura.cuentas import Usuario
+from tests.apoyo import sesiones
 from tests.apoyo.cuentas_prueba import NUEVA
 from tests.apoyo.datos_prueba import construir_pequena
 from tests.apoyo.navegador import RAIZ, esperar_app, kpi, servidor_en
+from tests.apoyo.sesiones import cli
 
 pytestmark = pytest.mark.browser
 SALIDA = RAIZ / "test-results"
 CLAVES = {"enlace.itei": "clave-del-enlace-2025", "admin.snt": "clave-de-la-secretaria-2025"}
 TITULO_HOSTIL = "![x](http://malo.example/pixel.png) <img src=http://malo.example/a.png> **negrita**"
-
-
-def cli(db: Path, *argumentos: str, entrada: str) -> None:
-    resultado = subprocess.run([sys.executable, "-m", "pizarras", *argumentos], cwd=RAIZ, input=entrada, text=True,
-                               env={**os.environ, "PIZARRAS_DB": str(db)}, capture_output=True, timeout=120)
-    assert resultado.returncode == 0, resultado.stderr
 
 
 @pytest.fixture(scope="module")
@@ -52,13 +44,7 @@ def servidor(tmp_path_factory):
 
 
 def entrar(pagina, servidor: str, ruta: str, usuario: str) -> None:
-    pagina.goto(f"{servidor}/{ruta}")
-    esperar_app(pagina)
-    pagina.get_by_label("Usuario").fill(usuario)
-    pagina.get_by_label("Contraseña").fill(CLAVES[usuario])
-    pagina.get_by_role("button", name="Entrar").click()
-    pagina.get_by_text("Sesión iniciada").wait_for()
-    esperar_app(pagina)
+    sesiones.entrar(pagina, servidor, ruta, usuario, CLAVES[usuario])
 
 
 def salir(pagina) -> None:

@@ -18,7 +18,8 @@ from openpyxl import Workbook
 from tests.apoyo.datos_prueba import construir_pequena
 from tests.apoyo.hojas_prueba import ENCABEZADOS, NUEVA
 from tests.apoyo.navegador import RAIZ, esperar_app, kpi, servidor_en
-from tests.e2e.test_autorreporte_e2e import CLAVES, cli, entrar
+from tests.apoyo.sesiones import cuenta
+from tests.e2e.test_autorreporte_e2e import CLAVES, entrar
 
 pytestmark = pytest.mark.browser
 SALIDA = RAIZ / "test-results"
@@ -44,10 +45,8 @@ def escribir_xlsx(ruta: Path, filas: list[list], encabezados=ENCABEZADOS) -> Pat
 def base(tmp_path_factory):
     carpeta = tmp_path_factory.mktemp("cargar_e2e")
     db = construir_pequena(carpeta / "e2e.duckdb")
-    cli(db, "users", "add", "enlace.itei", "--rol", "enlace", "--organismo", "ITEI", "--nombre", "Enlace ITEI",
-        "--correo", "enlace@itei.org.mx", entrada=CLAVES["enlace.itei"] + "\n")
-    cli(db, "usuarios", "agregar", "admin.snt", "--rol", "admin", "--nombre", "Secretaría Ejecutiva",
-        "--correo", "se@snt.org.mx", entrada=CLAVES["admin.snt"] + "\n")
+    cuenta(db, "enlace.itei", "enlace", CLAVES["enlace.itei"], "ITEI")
+    cuenta(db, "admin.snt", "admin", CLAVES["admin.snt"])
     return carpeta, db
 
 

@@ -9,23 +9,21 @@ import pytest
 
 from tests.apoyo.datos_prueba import construir_pequena
 from tests.apoyo.navegador import RAIZ, esperar_app, pagina_en, servidor_en
-from tests.e2e.test_autorreporte_e2e import CLAVES, cli
+from tests.apoyo.sesiones import cuenta, entrar
 
 pytestmark = pytest.mark.browser
 SALIDA = RAIZ / "test-results"
 PANTALLA = {"width": 1280, "height": 720}
-OTRA_CLAVE = "clave-de-la-otra-enlace-2025"
+CLAVE, OTRA_CLAVE = "clave-del-enlace-2025", "clave-de-la-otra-enlace-2025"
 
 
 @pytest.fixture(scope="module")
 def servidor(tmp_path_factory):
-    """The fixture database with two enlaces of ITEI (two people on one activity) and an admin."""
+    """The fixture database with two enlaces of ITEI (two people on one activity)."""
     carpeta = tmp_path_factory.mktemp("formularios_e2e")
     db = construir_pequena(carpeta / "e2e.duckdb")
-    cli(db, "usuarios", "agregar", "enlace.itei", "--rol", "enlace", "--organismo", "ITEI", "--nombre", "Enlace ITEI",
-        "--correo", "enlace@itei.org.mx", entrada=CLAVES["enlace.itei"] + "\n")
-    cli(db, "usuarios", "agregar", "otra.itei", "--rol", "enlace", "--organismo", "ITEI", "--nombre", "Otra enlace",
-        "--correo", "otra@itei.org.mx", entrada=OTRA_CLAVE + "\n")
+    cuenta(db, "enlace.itei", "enlace", CLAVE, "ITEI")
+    cuenta(db, "otra.itei", "enlace", OTRA_CLAVE, "ITEI")
     with servidor_en(db, carpeta) as url:
         yield url
 
@@ -33,13 +31,7 @@ def servidor(tmp_path_factory):
 def abrir_como(navegador, servidor: str, usuario: str, clave: str):
     """A browser of its own (a person), logged in on «Autorreporte»."""
     pagina = next(pagina_en(navegador, servidor, viewport=PANTALLA))
-    pagina.goto(f"{servidor}/autorreporte")
-    esperar_app(pagina)
-    pagina.get_by_label("Usuario").fill(usuario)
-    pagina.get_by_label("Contraseña").fill(clave)
-    pagina.get_by_role("button", name="Entrar").click()
-    pagina.get_by_text("Sesión iniciada").wait_for()
-    esperar_app(pagina)
+    entrar(pagina, servidor, "autorreporte", usuario, clave)
     return pagina
 
 
@@ -64,7 +56,7 @@ def recargar(pagina) -> None:
 
 
 def test_two_people_on_one_activity_the_second_is_told_and_keeps_her_values(navegador, servidor):
-    a = abrir_como(navegador, servidor, "enlace.itei", CLAVES["enlace.itei"])
+    a = abrir_como(navegador, servidor, "enlace.itei", CLAVE)
     b = abrir_como(navegador, servidor, "otra.itei", OTRA_CLAVE)
     inicial = version(b)
     avance(a).fill("60")
@@ -87,7 +79,7 @@ def test_two_people_on_one_activity_the_second_is_told_and_keeps_her_values(nave
 
 
 def test_progress_150_is_refused_in_spanish_and_nothing_is_written(navegador, servidor):
-    pagina = abrir_como(navegador, servidor, "enlace.itei", CLAVES["enlace.itei"])
+    pagina = abrir_como(navegador, servidor, "enlace.itei", CLAVE)
     antes = version(pagina)
     valor = avance(pagina).input_value()
     avance(pagina).fill("150")
@@ -110,7 +102,7 @@ def test_progress_150_is_refused_in_spanish_and_nothing_is_written(navegador, se
 
 
 def test_a_double_click_saves_once(navegador, servidor):
-    pagina = abrir_como(navegador, servidor, "enlace.itei", CLAVES["enlace.itei"])
+    pagina = abrir_como(navegador, servidor, "enlace.itei", CLAVE)
     antes = version(pagina)
     avance(pagina).fill("75")
     formulario(pagina).get_by_role("button", name="Guardar borrador").dblclick()
@@ -122,7 +114,7 @@ def test_a_double_click_saves_once(navegador, servidor):
 
 
 def test_creating_twice_asks_first(navegador, servidor):
-    pagina = abrir_como(navegador, servidor, "enlace.itei", CLAVES["enlace.itei"])
+    pagina = abrir_como(navegador, servidor, "enlace.itei", CLAVE)
     registradas = pagina.get_by_text(re.compile(r"\d+ actividades registradas"))
 
     def cuantas() -> int:

@@ -5,9 +5,6 @@ database, and reads the database once the server has let go of it."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from contextlib import contextmanager
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -20,16 +17,11 @@ from pizarras.escritura import autorreporte
 from pizarras.escritura.cuentas import Usuario
 from tests.apoyo.datos_prueba import construir_pequena
 from tests.apoyo.navegador import RAIZ, esperar_app, servidor_en
+from tests.apoyo.sesiones import cli, entrar
 
 pytestmark = pytest.mark.browser
 SALIDA = RAIZ / "test-results"
 CLAVES = {"admin.snt": "clave-de-la-secretaria-2025", "admin.dos": "clave-de-otra-revisora-2025"}
-
-
-def cli(db: Path, *argumentos: str, entrada: str) -> None:
-    resultado = subprocess.run([sys.executable, "-m", "pizarras", *argumentos], cwd=RAIZ, input=entrada, text=True,
-                               env={**os.environ, "PIZARRAS_DB": str(db)}, capture_output=True, timeout=120)
-    assert resultado.returncode == 0, resultado.stderr
 
 
 @pytest.fixture(scope="module")
@@ -81,13 +73,7 @@ def abrir(navegador, url: str, usuario: str):
     """A new browser context (its own cookie) logged in on /revision as `usuario`."""
     contexto = navegador.new_context(viewport={"width": 1280, "height": 720}, locale="es-MX")
     pagina = contexto.new_page()
-    pagina.goto(f"{url}/revision")
-    esperar_app(pagina)
-    pagina.get_by_label("Usuario").fill(usuario)
-    pagina.get_by_label("Contraseña").fill(CLAVES[usuario])
-    pagina.get_by_role("button", name="Entrar").click()
-    pagina.get_by_text("Sesión iniciada").wait_for()
-    esperar_app(pagina)
+    entrar(pagina, url, "revision", usuario, CLAVES[usuario])
     return pagina
 
 

@@ -4,9 +4,6 @@ visitor's figures exactly, and the URL carries the switch so a link keeps it."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import duckdb
@@ -14,6 +11,7 @@ import pytest
 
 from tests.apoyo.datos_prueba import construir_pequena
 from tests.apoyo.navegador import RAIZ, esperar_app, servidor_en
+from tests.apoyo.sesiones import cuenta, entrar
 from tests.apoyo.sin_validar_prueba import ACTIVIDADES, AVANCE, AVISO_NACIONAL, marcar
 
 pytestmark = pytest.mark.browser
@@ -30,13 +28,7 @@ def servidor(tmp_path_factory):
     con = duckdb.connect(str(db))
     marcar(con)
     con.close()
-    resultado = subprocess.run(
-        [sys.executable, "-m", "pizarras", "users", "add", USUARIO, "--rol", "evaluador", "--nombre", "Evaluación",
-         "--correo", "evaluacion@snt.org.mx"],
-        cwd=RAIZ, input=CLAVE + "\n", text=True, env={**os.environ, "PIZARRAS_DB": str(db)}, capture_output=True,
-        timeout=120,
-    )
-    assert resultado.returncode == 0, resultado.stderr
+    cuenta(db, USUARIO, "evaluador", CLAVE, nombre="Evaluación")
     with servidor_en(Path(db), carpeta) as url:
         yield url
 
@@ -70,13 +62,7 @@ def test_the_evaluator_sees_the_banner_and_the_switch_gives_the_public_figures(p
     publico = cifras_del_publico(navegador, servidor)
     assert publico["Actividades"] == ACTIVIDADES["publica"] and publico["Avance promedio"] == AVANCE["publica"]
 
-    pagina.goto(f"{servidor}/autorreporte")
-    esperar_app(pagina)
-    pagina.get_by_label("Usuario").fill(USUARIO)
-    pagina.get_by_label("Contraseña").fill(CLAVE)
-    pagina.get_by_role("button", name="Entrar").click()
-    pagina.get_by_text("Sesión iniciada").wait_for()
-    esperar_app(pagina)
+    entrar(pagina, servidor, "autorreporte", USUARIO, CLAVE)
 
     pagina.goto(servidor)
     esperar_app(pagina)

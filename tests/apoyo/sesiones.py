@@ -1,0 +1,37 @@
+"""Accounts and logins as the browser tests make them: the account with the command line (`python -m pizarras
+usuarios agregar`, the password on standard input, as an administrator would), the login through the page's own
+form."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.apoyo.navegador import RAIZ, esperar_app
+
+
+def cli(db: Path, *argumentos: str, entrada: str) -> None:
+    resultado = subprocess.run([sys.executable, "-m", "pizarras", *argumentos], cwd=RAIZ, input=entrada, text=True,
+                               env={**os.environ, "PIZARRAS_DB": str(db)}, capture_output=True, timeout=120)
+    assert resultado.returncode == 0, resultado.stderr
+
+
+def cuenta(db: Path, usuario: str, rol: str, clave: str, organismo: str | None = None,
+           nombre: str | None = None) -> None:
+    """Create the account `usuario` in `db` (before a server takes the file)."""
+    organismo_ = ["--organismo", organismo] if organismo else []
+    cli(db, "usuarios", "agregar", usuario, "--rol", rol, *organismo_, "--nombre", nombre or f"Persona {usuario}",
+        "--correo", f"{usuario}@prueba.mx", entrada=clave + "\n")
+
+
+def entrar(pagina, servidor: str, ruta: str, usuario: str, clave: str) -> None:
+    """Open /`ruta` and log in there with the login form; returns once the page has run logged in."""
+    pagina.goto(f"{servidor}/{ruta}")
+    esperar_app(pagina)
+    pagina.get_by_label("Usuario").fill(usuario)
+    pagina.get_by_label("Contraseña").fill(clave)
+    pagina.get_by_role("button", name="Entrar").click()
+    pagina.get_by_text("Sesión iniciada").wait_for()
+    esperar_app(pagina)
