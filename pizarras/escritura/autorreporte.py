@@ -189,6 +189,10 @@ def actualizar_actividad(
 SIN_CAMBIOS = "no cambió ningún dato: no se guardó nada. Cambie un valor, o use «Guardar y enviar a revisión»."
 
 
+class SinCambios(DatosInvalidos):
+    """A save that would change nothing: nothing is written (the second click of a double click, too)."""
+
+
 def _guardar_o_enviar(cur, usuario: Usuario, tabla: str, id_: int, version: int, antes: dict, limpios: dict,
                       campos: tuple, enviar: bool, ahora: datetime, guardar) -> int:
     """Save the checked values (`guardar()`) and, with `enviar`, send the record for review.
@@ -199,7 +203,7 @@ def _guardar_o_enviar(cur, usuario: Usuario, tabla: str, id_: int, version: int,
     if campos_cambiados(antes, limpios, campos):
         nueva = guardar()
     elif not enviar:
-        raise DatosInvalidos([Problema("cambios", SIN_CAMBIOS)])
+        raise SinCambios([Problema("cambios", SIN_CAMBIOS)])
     elif antes["version"] != version and antes["revision"] == "enviada":
         return antes["version"]
     else:

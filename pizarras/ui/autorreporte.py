@@ -222,7 +222,6 @@ def editar_actividad(usuario: Usuario, tabla: pd.DataFrame, listas: dict) -> Non
                    "guardar, la actividad vuelve a «Borrador» y deja de contar en las pizarras públicas hasta que la "
                    "Secretaría Ejecutiva la valide de nuevo.")
         cambios = campos_actividad(fila, listas, zona, prefijo)
-        zona.error_de("cambios")
         guardar, enviar = _botones_guardar(prefijo)
     if guardar or enviar:
         def accion():
@@ -352,7 +351,6 @@ def editar_compromisos(usuario: Usuario, tabla: pd.DataFrame, listas: dict) -> N
             zona.error_de("avance")
         notas = st.text_area("Notas", _texto(fila["notas"]), max_chars=4000, key=f"{prefijo}-notas")
         zona.error_de("notas")
-        zona.error_de("cambios")
         guardar, enviar = _botones_guardar(prefijo)
     if guardar or enviar:
         cambios = {"estatus": nuevo_estatus, "avance": avance, "notas": notas}
@@ -437,7 +435,6 @@ def capacitaciones(usuario: Usuario, organismo: str, tabla: pd.DataFrame, listas
                 zona.error_de(campo)
         publico = st.text_input("Público", _texto(fila.get("publico")), max_chars=300, key=k("publico"))
         notas = st.text_area("Notas", _texto(fila.get("notas")), max_chars=4000, key=k("notas"))
-        zona.error_de("cambios")
         zona.error_de("duplicado")
         aunque = _aunque_exista(zona, formulario) if elegida is None else False
         guardar, enviar = _botones_guardar(formulario)

@@ -25,6 +25,7 @@ import streamlit as st
 
 from pizarras.escritura import legible
 from pizarras.escritura.auditoria import CambioConcurrente
+from pizarras.escritura.autorreporte import SinCambios
 from pizarras.escritura.permisos import NoAutorizado
 from pizarras.escritura.reglas import ETIQUETAS, DatosInvalidos
 from pizarras.texto import escapar_markdown
@@ -38,7 +39,7 @@ _DIBUJADAS = "_zonas_dibujadas"
 class Resultado:
     """The outcome of one write, kept for one rerun."""
 
-    tipo: str  # "exito", "invalido", "conflicto", "no_autorizado"
+    tipo: str  # "exito", "sin_cambios", "invalido", "conflicto", "no_autorizado"
     mensaje: str
     problemas: list = field(default_factory=list)  # reglas.Problema
     actual: dict = field(default_factory=dict)  # the record as stored, on a conflict
@@ -70,10 +71,6 @@ class Zona:
             if problema.campo == campo:
                 st.caption(f":red[:material/error: {escapar_markdown(problema.mensaje)}]")
 
-    @property
-    def hubo_error(self) -> bool:
-        return self.resultado is not None and self.resultado.tipo != "exito"
-
 
 def zona_de_aviso(lugar: str) -> Zona:
     return Zona(lugar)
@@ -90,6 +87,9 @@ def _dibujar(resultado: Resultado) -> None:
         st.success(mensaje, icon=":material/check_circle:")
         if avisar:
             st.toast(mensaje, icon=":material/check_circle:")
+        return
+    if resultado.tipo == "sin_cambios":
+        st.info(mensaje, icon=":material/info:")
         return
     if avisar:
         st.toast(escapar_markdown(_en_breve(resultado)), icon=":material/error:")
@@ -135,6 +135,12 @@ def escribir(accion: Callable[[], object], exito: str, zona: Zona | None = None,
     once where this is called). `propios` are the values the person tried to save, listed on a conflict."""
     try:
         accion()
+    except SinCambios as error:
+        if zona is not None and zona.resultado is not None and zona.resultado.tipo == "exito":
+            resultado = zona.resultado  # the second click of a double click: the save it repeats is done
+        else:
+            mensaje = error.problemas[0].mensaje
+            resultado = Resultado("sin_cambios", mensaje[:1].upper() + mensaje[1:])
     except DatosInvalidos as error:
         resultado = Resultado("invalido", "No se guardó nada.", problemas=list(error.problemas))
     except CambioConcurrente as error:

@@ -8,7 +8,7 @@ import re
 import pytest
 
 from tests.apoyo.datos_prueba import construir_pequena
-from tests.apoyo.navegador import RAIZ, esperar_app, pagina_en, servidor_en
+from tests.apoyo.navegador import RAIZ, esperar_app, servidor_en
 from tests.apoyo.sesiones import cuenta, entrar
 
 pytestmark = pytest.mark.browser
@@ -28,11 +28,22 @@ def servidor(tmp_path_factory):
         yield url
 
 
-def abrir_como(navegador, servidor: str, usuario: str, clave: str):
-    """A browser of its own (a person), logged in on «Autorreporte»."""
-    pagina = next(pagina_en(navegador, servidor, viewport=PANTALLA))
-    entrar(pagina, servidor, "autorreporte", usuario, clave)
-    return pagina
+@pytest.fixture()
+def abrir_como(navegador, servidor):
+    """abrir_como(usuario, clave): a browser of its own (a person), logged in on «Autorreporte»; closed after the
+    test."""
+    abiertos = []
+
+    def abrir(usuario: str, clave: str):
+        contexto = navegador.new_context(viewport=PANTALLA, locale="es-MX")
+        abiertos.append(contexto)
+        pagina = contexto.new_page()
+        entrar(pagina, servidor, "autorreporte", usuario, clave)
+        return pagina
+
+    yield abrir
+    for contexto in abiertos:
+        contexto.close()
 
 
 def formulario(pagina):
@@ -55,9 +66,9 @@ def recargar(pagina) -> None:
     formulario(pagina).get_by_text(re.compile(r"versión \d+")).wait_for()
 
 
-def test_two_people_on_one_activity_the_second_is_told_and_keeps_her_values(navegador, servidor):
-    a = abrir_como(navegador, servidor, "enlace.itei", CLAVE)
-    b = abrir_como(navegador, servidor, "otra.itei", OTRA_CLAVE)
+def test_two_people_on_one_activity_the_second_is_told_and_keeps_her_values(abrir_como):
+    a = abrir_como("enlace.itei", CLAVE)
+    b = abrir_como("otra.itei", OTRA_CLAVE)
     inicial = version(b)
     avance(a).fill("60")
     formulario(a).get_by_role("button", name="Guardar borrador").click()
@@ -78,8 +89,8 @@ def test_two_people_on_one_activity_the_second_is_told_and_keeps_her_values(nave
     assert formulario(b).get_by_label("Notas").input_value() == ""
 
 
-def test_progress_150_is_refused_in_spanish_and_nothing_is_written(navegador, servidor):
-    pagina = abrir_como(navegador, servidor, "enlace.itei", CLAVE)
+def test_progress_150_is_refused_in_spanish_and_nothing_is_written(abrir_como):
+    pagina = abrir_como("enlace.itei", CLAVE)
     antes = version(pagina)
     valor = avance(pagina).input_value()
     avance(pagina).fill("150")
@@ -101,8 +112,8 @@ def test_progress_150_is_refused_in_spanish_and_nothing_is_written(navegador, se
     assert avance(pagina).input_value() == valor
 
 
-def test_a_double_click_saves_once(navegador, servidor):
-    pagina = abrir_como(navegador, servidor, "enlace.itei", CLAVE)
+def test_a_double_click_saves_once(abrir_como):
+    pagina = abrir_como("enlace.itei", CLAVE)
     antes = version(pagina)
     avance(pagina).fill("75")
     formulario(pagina).get_by_role("button", name="Guardar borrador").dblclick()
@@ -113,8 +124,8 @@ def test_a_double_click_saves_once(navegador, servidor):
     assert version(pagina) == antes + 1
 
 
-def test_creating_twice_asks_first(navegador, servidor):
-    pagina = abrir_como(navegador, servidor, "enlace.itei", CLAVE)
+def test_creating_twice_asks_first(abrir_como):
+    pagina = abrir_como("enlace.itei", CLAVE)
     registradas = pagina.get_by_text(re.compile(r"\d+ actividades registradas"))
 
     def cuantas() -> int:
@@ -141,3 +152,68 @@ def test_creating_twice_asks_first(navegador, servidor):
     esperar_app(pagina)
     assert cuantas() == antes + 2
     assert pagina.locator("[data-testid=stException]").count() == 0
+
+
+def elegir_en(pagina, etiqueta: str, opcion: str) -> None:
+    """Pick `opcion` in the selectbox labelled `etiqueta` (the visible tab's)."""
+    pagina.get_by_role("combobox", name=etiqueta).click()
+    pagina.get_by_role("option", name=opcion).click()
+    esperar_app(pagina)
+
+
+def forma_de_pestana(pagina, pestana: str):
+    """The form of the tab `pestana`, once that tab is open."""
+    pagina.get_by_role("tab", name=pestana).click()
+    return pagina.locator("[data-testid=stTabPanel]:visible [data-testid=stForm]").first
+
+
+def test_the_training_form_refuses_bad_counts_saves_once_and_meets_the_other_persons_change(abrir_como):
+    a = abrir_como("enlace.itei", CLAVE)
+    b = abrir_como("otra.itei", OTRA_CLAVE)
+    for pagina in (a, b):
+        forma_de_pestana(pagina, "Capacitaciones")
+        elegir_en(pagina, "Capacitación", "#1 · Capacitación 1")
+    forma_a, forma_b = (forma_de_pestana(p, "Capacitaciones") for p in (a, b))
+
+    forma_a.get_by_role("spinbutton", name="Mujeres").fill("140")
+    forma_a.get_by_role("button", name="Guardar borrador").click()
+    a.get_by_text(re.compile("mujeres y hombres suman 180")).first.wait_for()
+    assert forma_a.get_by_role("spinbutton", name="Mujeres").input_value() == "140"  # hers, to correct
+
+    forma_a.get_by_role("spinbutton", name="Mujeres").fill("50")
+    forma_a.get_by_role("spinbutton", name="Hombres").fill("50")
+    forma_a.get_by_role("button", name="Guardar borrador").dblclick()
+    a.get_by_text("Capacitación guardada como borrador.").first.wait_for()
+    esperar_app(a)
+    assert a.locator("[data-testid=stAlertContentError]").count() == 0
+
+    forma_b.get_by_label("Notas").fill("Asistieron cinco municipios")
+    forma_b.get_by_role("button", name="Guardar y enviar a revisión").click()
+    b.get_by_text("cambió mientras la tenía abierta").wait_for()
+    tabla = b.locator("[data-testid=stTable]").inner_text()
+    assert "Asistieron cinco municipios" in tabla and "50" in tabla
+    b.screenshot(path=str(SALIDA / "formulario_capacitacion_conflicto.png"))
+
+
+def test_the_commitment_form_refuses_150_and_meets_the_other_persons_change(abrir_como):
+    a = abrir_como("enlace.itei", CLAVE)
+    b = abrir_como("otra.itei", OTRA_CLAVE)
+    for pagina in (a, b):
+        forma_de_pestana(pagina, "Compromisos de gobierno abierto")
+        elegir_en(pagina, "Compromiso", "#2 · Compromiso 2")
+    forma_a, forma_b = (forma_de_pestana(p, "Compromisos de gobierno abierto") for p in (a, b))
+
+    forma_a.get_by_role("spinbutton", name="Avance (%)").fill("150")
+    forma_a.get_by_role("button", name="Guardar borrador").click()
+    a.get_by_text(re.compile("debe estar entre 0 y 100 \\(se recibió 150\\)")).first.wait_for()
+    forma_a.get_by_role("spinbutton", name="Avance (%)").fill("55")
+    forma_a.get_by_role("button", name="Guardar borrador").dblclick()
+    a.get_by_text("Compromiso guardado como borrador.").first.wait_for()
+    esperar_app(a)
+    assert a.locator("[data-testid=stAlertContentError]").count() == 0
+
+    forma_b.get_by_role("spinbutton", name="Avance (%)").fill("45")
+    forma_b.get_by_role("button", name="Guardar y enviar a revisión").click()
+    b.get_by_text("cambió mientras la tenía abierta").wait_for()
+    tabla = b.locator("[data-testid=stTable]").inner_text()
+    assert "45" in tabla and "55" in tabla

@@ -197,7 +197,7 @@ def test_a_save_without_changes_writes_no_version(ruta):
     at = abrir("autorreporte", como="enlace.itei")
     at.selectbox(key="act_elegida").set_value(2).run()
     boton(at, "Guardar borrador").click().run()
-    assert any("no cambió ningún dato" in e.value for e in at.error)
+    assert any("No cambió ningún dato" in i.value for i in at.info) and not at.error
     assert leer(ruta, "select revision, version from actividades where id = 2") == [("validada", 1)]
 
 
