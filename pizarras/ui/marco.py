@@ -25,10 +25,13 @@ RAIZ = Path(__file__).resolve().parents[2]
 ICONO = RAIZ / "assets" / "icono.png"
 SITIO = "Pizarras de Avance"
 CLAVE_PAGINAS = "paginas"
+CLAVE_ESTILO = "estilo_marco"
 # Captions and the labels of disabled controls at WCAG contrast (pizarras/estilo.py, COLOR_LEYENDA); no heading
-# anchors (a link shown only on hover, named «Link to heading», was a Tab stop before every form); style-only, so
-# Streamlit puts it where it takes no room.
+# anchors (a link shown only on hover, named «Link to heading», was a Tab stop before every form). Drawn in a hidden
+# sidebar element, which stays on the page between runs (style-only HTML goes to Streamlit's event container, where
+# an audit once found the page without it).
 ESTILO = f"""<style>
+.st-key-{CLAVE_ESTILO} {{ display: none; }}
 .stApp [data-testid="stHeaderActionElements"] > a[href^="#"] {{ display: none; }}
 .stApp [data-testid="stCaptionContainer"],
 .stApp [data-testid="stWidgetLabel"][disabled] {{ color: {COLOR_LEYENDA}; opacity: 1; }}
@@ -80,10 +83,12 @@ def exigir_marco() -> None:
 def ejecutar_app(paginas: list[st.Page] | dict[str, list[st.Page]], sin_filtros: Collection[st.Page] = ()) -> None:
     """Run the chosen page in the frame. On the pages of `sin_filtros` (which the shared filters do not narrow) the
     sidebar shows the filters disabled, kept for the boards."""
+    # A local icon: a material or emoji favicon is fetched from a CDN, and the boards must work offline. Set before
+    # st.navigation, or the front end takes the material icon of the page as the favicon; the title comes after.
+    st.set_page_config(page_icon=str(ICONO), layout="wide")
     pagina = st.navigation(paginas, position="hidden")
-    # A local icon: a material or emoji favicon is fetched from a CDN, and the boards must work offline.
-    st.set_page_config(page_title=titulo_de_pestana(pagina.title), page_icon=str(ICONO), layout="wide")
-    st.html(ESTILO)
+    st.set_page_config(page_title=titulo_de_pestana(pagina.title))
+    st.sidebar.container(key=CLAVE_ESTILO).html(ESTILO + "<span></span>")
     enlaces_de_paginas(paginas)
     try:
         opciones = datos.opciones_catalogos()

@@ -9,9 +9,9 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from bench.paginas import paginas_registradas
+from tests.apoyo.cli import correr
 from tests.apoyo.datos_prueba import construir_pequena
 from tests.apoyo.navegador import RAIZ, esperar_app, pagina_en, servidor_en
-from tests.e2e.test_autorreporte_e2e import CLAVES, cli, entrar
 
 PUBLICO = "publico"
 ROLES = (PUBLICO, "admin.snt", "enlace.itei")
@@ -21,6 +21,23 @@ PREDETERMINADA = re.search(r'st\.Page\("pages/(\w+)\.py"[^)]*default=True', (RAI
 CAMINOS = {ruta: ("" if ruta == PREDETERMINADA else ruta) for ruta, _ in PAGINAS}
 TITULOS = dict(PAGINAS)
 VENTANA = {"width": 1280, "height": 720}
+CLAVES = {"enlace.itei": "clave-del-enlace-2025", "admin.snt": "clave-de-la-secretaria-2025"}
+
+
+def cli(db: Path, *argumentos: str, entrada: str) -> None:
+    resultado = correr(db, *argumentos, entrada=entrada)
+    assert resultado.returncode == 0, resultado.stderr
+
+
+def entrar(pagina, servidor: str, ruta: str, usuario: str) -> None:
+    """Log in with the app's form on page `ruta`, as a person does."""
+    pagina.goto(f"{servidor}/{ruta}")
+    esperar_app(pagina)
+    pagina.get_by_label("Usuario").fill(usuario)
+    pagina.get_by_label("Contraseña").fill(CLAVES[usuario])
+    pagina.get_by_role("button", name="Entrar").click()
+    pagina.get_by_text("Sesión iniciada").wait_for()
+    esperar_app(pagina)
 
 
 @contextmanager

@@ -51,6 +51,7 @@ def test_no_serious_axe_violation_and_the_document_is_spanish(sesion, servidor, 
     sesion.wait_for_function("t => document.title === t", arg=f"{TITULOS[ruta]} · Pizarras de Avance", timeout=15000)
     resultado = axe.run(sesion, options=REGLAS)
     assert graves(resultado) == [], f"/{ruta}: {graves(resultado)}"
+    assert sesion.externas == [], f"La página pidió recursos externos: {sesion.externas}"
 
 
 def test_the_login_field_is_a_few_keys_from_page_load(navegador, servidor):

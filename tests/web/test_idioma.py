@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import gzip
 import re
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -14,10 +15,15 @@ from streamlit.web.server.starlette.starlette_gzip_middleware import SelectiveGZ
 from streamlit.web.server.starlette.starlette_static_routes import create_streamlit_static_handler
 
 from pizarras.web.idioma import GUION, TEXTOS_DEL_FRONTEND, DocumentoEnEspanol, en_espanol
-from tests.web.test_compresion import correr
 
 ESTATICOS = Path(streamlit.__file__).parent / "static"
 INDEX = (ESTATICOS / "index.html").read_bytes()
+
+
+def correr(corrutina):
+    """asyncio.run on a thread of its own (the browser tests' Playwright may hold an event loop on this one)."""
+    with ThreadPoolExecutor(1) as hilo:
+        return hilo.submit(asyncio.run, corrutina).result()
 
 
 def pedir(app, ruta: str, metodo: str = "GET", **encabezados: str) -> tuple[int, dict[str, str], bytes]:
