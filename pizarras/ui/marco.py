@@ -31,11 +31,11 @@ CLAVE_ESTILO = "estilo_marco"
 # sidebar element, which stays on the page between runs (style-only HTML goes to Streamlit's event container, where
 # an audit once found the page without it).
 ESTILO = f"""<style>
-.st-key-{CLAVE_ESTILO} {{ display: none; }}
+.st-key-{CLAVE_ESTILO}, div:has(> .st-key-{CLAVE_ESTILO}) {{ display: none; }}
 .stApp [data-testid="stHeaderActionElements"] > a[href^="#"] {{ display: none; }}
 .stApp [data-testid="stCaptionContainer"],
 .stApp [data-testid="stWidgetLabel"][disabled] {{ color: {COLOR_LEYENDA}; opacity: 1; }}
-.st-key-{CLAVE_PAGINAS} [data-testid="stCaptionContainer"] {{ margin-top: 0.5rem; font-weight: 600; }}
+.st-key-{CLAVE_PAGINAS} [data-testid="stCaptionContainer"] {{ margin-top: 0.5rem; }}
 </style>"""
 
 _registro = logging.getLogger("pizarras")
