@@ -12,6 +12,7 @@ from pizarras.publicacion.diccionario import POR_NOMBRE
 from pizarras.publicacion.exportar import a_csv
 from pizarras.ui import datos_abiertos as cache
 from pizarras.ui.datos import conexion
+from pizarras.ui.espanol import ELIJA_UNA
 from pizarras.ui.marco import exigir_marco
 
 exigir_marco()
@@ -47,7 +48,8 @@ st.dataframe(
 )
 
 nombre = st.selectbox(
-    "Tabla", list(resumen["tabla"]), format_func=lambda n: POR_NOMBRE[n].titulo, key="datos_abiertos_tabla"
+    "Tabla", list(resumen["tabla"]), format_func=lambda n: POR_NOMBRE[n].titulo, key="datos_abiertos_tabla",
+    placeholder=ELIJA_UNA,
 )
 conjunto = POR_NOMBRE[nombre]
 st.subheader(conjunto.titulo)

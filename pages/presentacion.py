@@ -11,6 +11,7 @@ from pizarras.publicacion.diapositivas import VISTAS
 from pizarras.texto import escapar_markdown
 from pizarras.ui.datos import conexion
 from pizarras.ui.escrituras import aviso_pendiente
+from pizarras.ui.espanol import ELIJA_UNA
 from pizarras.ui.marco import exigir_marco
 from pizarras.ui.presentacion import AVISO_RED_LOCAL, base_publica, enlace_proyector, ir_a, proyectar
 from pizarras.ui.presentacion_editor import editor
@@ -37,7 +38,7 @@ if not decks:
 else:
     titulos = {d["clave"]: d for d in decks}
     clave = st.selectbox("Presentación", list(titulos), format_func=lambda c: titulos[c]["titulo"],
-                         key="presentacion_elegida")
+                         key="presentacion_elegida", placeholder=ELIJA_UNA)
     elegida = presentaciones.leer(conexion(), clave)
     if elegida.descripcion:
         st.text(elegida.descripcion)

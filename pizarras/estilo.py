@@ -25,6 +25,12 @@ COLOR_NO_ALINEADO = "#BBBBBB"  # commitments with no ODS, and any "no data" shar
 COLOR_REJILLA = "#E6E6E6"
 COLOR_SIN_DATO = "#E3E3E3"  # map tiles outside the filters or without data
 COLOR_TEXTO_SECUNDARIO = "#555555"
+# Captions and the labels of disabled controls. Streamlit draws them in the text colour at 60 % opacity and at
+# 40 % (#828180 and #A8A7A5 on this theme): 3.9:1 and 2.3:1 on white, below WCAG's 4.5:1. This warm grey is 6.2:1 on
+# white and 5.8:1 on the sidebar (FONDO_BARRA), still lighter than the text.
+COLOR_LEYENDA = "#63615E"
+FONDO = "#FFFFFF"
+FONDO_BARRA = "#F8F8F7"  # Streamlit 1.67's light sidebar
 COLOR_SEXO = {"mujer": PALETA[2], "hombre": PALETA[1]}
 # Chart text: the UI's own font (Streamlit loads "Source Sans"; "Source Sans Pro" is not loaded and fell back to
 # another face) in the UI's text colour, large enough to read on a projector (contrast ~12:1 on white).

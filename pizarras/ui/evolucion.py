@@ -11,6 +11,7 @@ from pizarras.graficas.evolucion import linea_de_avance
 from pizarras.lectura.filtros import Filtros
 from pizarras.lectura.tableros import evolucion
 from pizarras.ui.datos import tablero_compartido
+from pizarras.ui.espanol import FORMATO_FECHA
 from pizarras.ui.figuras import figura
 
 
@@ -31,7 +32,7 @@ def avance_en_el_tiempo(filtros: Filtros, organismo: str, sigla: str) -> None:
 def cambio_desde(filtros: Filtros, hoy: date) -> None:
     st.subheader("Cambio desde una fecha de reporte")
     fecha = st.date_input("Comparar con lo reportado hasta el", value=hoy - timedelta(days=365), max_value=hoy,
-                          format="DD/MM/YYYY", key="nacional_fecha_comparacion")
+                          format=FORMATO_FECHA, key="nacional_fecha_comparacion")
     cambio = tablero_compartido(evolucion.cambio_desde, filtros, fecha)
     columnas = st.columns(2)
     columnas[0].metric(f"Avance promedio al {estilo.fecha(fecha)}", estilo.porcentaje(cambio["avance_entonces"]),

@@ -135,6 +135,7 @@ def barra_filtros(opciones: Mapping[str, Sequence[Opcion]], aplican: bool = True
                 format_func=lambda v, nombres=nombres: nombres.get(v, str(v)),
                 key=clave,
                 placeholder=todos(definicion.clave),
+                select_all=False,  # an empty filter already means all; Streamlit's option says «Select all»
                 on_change=_limpiar_avisos,
                 disabled=not aplican,
             )

@@ -16,11 +16,27 @@ from pathlib import Path
 
 import streamlit as st
 
+from pizarras.estilo import COLOR_LEYENDA
 from pizarras.ui import datos, escrituras, sesion, vista_interna
 from pizarras.ui.filtros import avisos_de_filtros, barra_filtros
 
 RAIZ = Path(__file__).resolve().parents[2]
 ICONO = RAIZ / "assets" / "icono.png"
+SITIO = "Pizarras de Avance"
+CLAVE_PAGINAS = "paginas"
+CLAVE_ESTILO = "estilo_marco"
+# Captions and the labels of disabled controls at WCAG contrast (pizarras/estilo.py, COLOR_LEYENDA); no heading
+# anchors (a link shown only on hover, named «Link to heading», was a Tab stop before every form). Drawn in a hidden
+# sidebar element, which stays on the page between runs (style-only HTML goes to Streamlit's event container, where
+# an audit once found the page without it).
+ESTILO = f"""<style>
+.st-key-{CLAVE_ESTILO}, div:has(> .st-key-{CLAVE_ESTILO}) {{ display: none; }}
+.stApp [data-testid="stHeaderActionElements"] > a[href^="#"] {{ display: none; }}
+.stApp [data-testid="stCaptionContainer"],
+.stApp [data-testid="stWidgetLabel"][disabled] {{ color: {COLOR_LEYENDA}; opacity: 1; }}
+.st-key-{CLAVE_PAGINAS} [data-testid="stCaptionContainer"] {{ margin-top: 0.5rem; }}
+</style>"""
+
 _registro = logging.getLogger("pizarras")
 _ejecucion = threading.local()  # each session's script runs on its own thread
 
@@ -38,6 +54,23 @@ def rango_de_anios(opciones) -> str:
     return f" ({min(anios)}-{max(anios)})" if anios else ""
 
 
+def titulo_de_pestana(titulo: str) -> str:
+    """The browser tab's title of a page: «Pizarra nacional · Pizarras de Avance»."""
+    return f"{titulo} · {SITIO}"
+
+
+def enlaces_de_paginas(paginas: list[st.Page] | dict[str, list[st.Page]]) -> None:
+    """The sidebar's page links, grouped as registered. Streamlit's own navigation list is hidden (its markup puts
+    headers inside the list, which screen readers and audits reject); these are plain links, one Tab stop each."""
+    secciones = paginas.items() if isinstance(paginas, dict) else [("", paginas)]
+    with st.sidebar.container(key=CLAVE_PAGINAS, gap="small"):
+        for seccion, lista in secciones:
+            if seccion:
+                st.caption(seccion)
+            for pagina in lista:
+                st.page_link(pagina)
+
+
 def exigir_marco() -> None:
     """Run the page inside the frame: if it was started without app.py, run app.py (which runs it) and stop."""
     if getattr(_ejecucion, "dentro_del_marco", False):
@@ -49,8 +82,13 @@ def exigir_marco() -> None:
 def ejecutar_app(paginas: list[st.Page] | dict[str, list[st.Page]], sin_filtros: Collection[st.Page] = ()) -> None:
     """Run the chosen page in the frame. On the pages of `sin_filtros` (which the shared filters do not narrow) the
     sidebar shows the filters disabled, kept for the boards."""
-    # A local icon: a material or emoji favicon is fetched from a CDN, and the boards must work offline.
-    st.set_page_config(page_title="Pizarras de Avance · SNT", page_icon=str(ICONO), layout="wide")
+    # A local icon: a material or emoji favicon is fetched from a CDN, and the boards must work offline. Set before
+    # st.navigation, or the front end takes the material icon of the page as the favicon; the title comes after.
+    st.set_page_config(page_icon=str(ICONO), layout="wide")
+    pagina = st.navigation(paginas, position="hidden")
+    st.set_page_config(page_title=titulo_de_pestana(pagina.title))
+    st.sidebar.container(key=CLAVE_ESTILO).html(ESTILO + "<span></span>")
+    enlaces_de_paginas(paginas)
     try:
         opciones = datos.opciones_catalogos()
     except datos.BaseNoDisponible as error:
@@ -60,7 +98,6 @@ def ejecutar_app(paginas: list[st.Page] | dict[str, list[st.Page]], sin_filtros:
     st.session_state["opciones"] = opciones
     usuario = sesion.usuario_actual()
     st.session_state["usuario"] = usuario
-    pagina = st.navigation(paginas)
     filtros = barra_filtros(opciones, aplican=all(pagina is not p for p in sin_filtros))
     # The public sees validated records only; admins and evaluators also see drafts, with a banner on each board and
     # a switch to the public view.

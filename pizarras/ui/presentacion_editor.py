@@ -12,6 +12,7 @@ from pizarras.publicacion.diapositivas import VISTAS
 from pizarras.publicacion.presentaciones import Diapositiva, Presentacion
 from pizarras.ui.datos import conexion
 from pizarras.ui.escrituras import escribir
+from pizarras.ui.espanol import ELIJA_UNA
 
 _FILAS = "_editor_presentacion_filas"
 _CARGADA = "_editor_presentacion_de"  # the deck whose rows _FILAS holds
@@ -48,7 +49,7 @@ def editor(usuario: Usuario, decks: list[dict]) -> None:
     propias = {d["clave"]: d for d in decks if puede_editar(usuario, d)}
     elegida = st.selectbox(
         "Presentación a editar", ["", *propias], key="editor_presentacion_clave",
-        format_func=lambda c: "Nueva presentación" if not c else propias[c]["titulo"],
+        format_func=lambda c: "Nueva presentación" if not c else propias[c]["titulo"], placeholder=ELIJA_UNA,
     )
     if st.session_state.get(_CARGADA) != elegida:  # another deck chosen: load its rows
         st.session_state[_CARGADA] = elegida

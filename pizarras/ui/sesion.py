@@ -86,7 +86,7 @@ def formulario_acceso(clave: str = "acceso") -> Usuario | None:
     """The login form; returns the user when this run logged one in (the form is then gone)."""
     lugar = st.empty()
     with lugar.form(clave):
-        st.subheader("Iniciar sesión")
+        st.subheader("Iniciar sesión", anchor=False)
         st.caption("Cuentas de enlaces de los organismos, de la Secretaría Ejecutiva y de evaluación.")
         nombre = st.text_input("Usuario", autocomplete="username")
         clave_escrita = st.text_input("Contraseña", type="password", autocomplete="current-password")

@@ -148,3 +148,49 @@ def test_pages_the_filters_do_not_narrow_show_them_disabled_and_keep_them(pagina
     at.run()
     assert not any(m.disabled for m in at.sidebar.multiselect)
     assert at.multiselect(key="filtro_region").value == ["norte"]
+
+
+def test_each_tab_is_titled_by_its_page():
+    from pizarras.ui.marco import titulo_de_pestana
+
+    assert titulo_de_pestana("Pizarra nacional") == "Pizarra nacional · Pizarras de Avance"
+
+
+def test_the_sidebar_links_every_page_in_its_group_with_its_url():
+    at = abrir_app()
+    assert not at.exception
+    grupos, actual = {}, None
+    for elemento in at.sidebar:
+        nombre = type(elemento).__name__
+        if nombre == "Caption" and elemento.value in ("Pizarras", "Publicación", "Autorreporte"):
+            actual = elemento.value
+        elif nombre == "PageLink":
+            grupos.setdefault(actual, []).append((elemento.proto.label, elemento.proto.page))
+    assert grupos == {
+        "Pizarras": [("Pizarra nacional", ""), ("Compromisos de gobierno abierto", "compromisos"),
+                     ("Capacitaciones", "capacitaciones"), ("Pizarra por región", "pizarra_region"),
+                     ("Pizarra por organismo", "pizarra_organismo"), ("Mapa por entidad", "mapa")],
+        "Publicación": [("Presentación", "presentacion"), ("Datos abiertos", "datos_abiertos")],
+        "Autorreporte": [("Autorreporte", "autorreporte"), ("Cargar", "cargar"), ("Revisión", "revision")],
+    }
+
+
+def contraste(primero: str, segundo: str) -> float:
+    """WCAG 2 contrast ratio of two #RRGGBB colours."""
+    def luminancia(color: str) -> float:
+        canales = [int(color[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+        r, g, b = (c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in canales)
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b
+    claro, oscuro = sorted((luminancia(primero), luminancia(segundo)), reverse=True)
+    return (claro + 0.05) / (oscuro + 0.05)
+
+
+def test_captions_and_disabled_labels_reach_wcag_contrast_on_the_page_and_the_sidebar():
+    from pizarras import estilo
+    from pizarras.ui.marco import ESTILO
+
+    # Streamlit's own: the text colour (#2F2D2B) at 60 % on white is #828180.
+    assert contraste("#828180", estilo.FONDO) < 4.5
+    assert contraste(estilo.COLOR_LEYENDA, estilo.FONDO) >= 4.5
+    assert contraste(estilo.COLOR_LEYENDA, estilo.FONDO_BARRA) >= 4.5
+    assert f"color: {estilo.COLOR_LEYENDA}; opacity: 1;" in ESTILO
