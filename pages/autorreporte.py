@@ -9,6 +9,7 @@ from pizarras.escritura import autorreporte
 from pizarras.ui import autorreporte as vista
 from pizarras.ui.datos import conexion, opciones_catalogos
 from pizarras.ui.escrituras import aviso_pendiente
+from pizarras.ui.espanol import ELIJA_UNA
 from pizarras.ui.marco import exigir_marco
 
 exigir_marco()
@@ -24,7 +25,8 @@ if usuario.solo_su_organismo:
     organismo = usuario.organismo
 else:
     nombres = {o.clave: o.nombre for o in opciones_catalogos()["organismo"]}
-    organismo = st.selectbox("Organismo", list(nombres), format_func=nombres.get, key="autorreporte_organismo")
+    organismo = st.selectbox("Organismo", list(nombres), format_func=nombres.get, key="autorreporte_organismo",
+                             placeholder=ELIJA_UNA)
     if not usuario.escribe:
         st.info("Su rol es de evaluación: puede consultar todo, incluidos los borradores, pero no cambiar nada.",
                 icon=":material/visibility:")

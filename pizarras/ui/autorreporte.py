@@ -383,7 +383,7 @@ def capacitaciones(usuario: Usuario, organismo: str, tabla: pd.DataFrame, listas
                            "revision": "Revisión", "version": st.column_config.NumberColumn("Versión", format="%d")},
         )
     filas = {int(f["id"]): f for f in tabla.to_dict("records")}
-    elegida = st.selectbox("Capacitación", [None, *filas], key="cap_elegida",
+    elegida = st.selectbox("Capacitación", [None, *filas], key="cap_elegida", placeholder=ELIJA_UNA,
                            format_func=lambda i: "Nueva capacitación" if i is None else _etiqueta(filas[i]))
     fila = filas.get(elegida, {})
     if fila.get("revision") == "observada" and _texto(fila.get("observacion")):

@@ -9,9 +9,9 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from bench.paginas import paginas_registradas
-from tests.apoyo.cli import correr
 from tests.apoyo.datos_prueba import construir_pequena
 from tests.apoyo.navegador import RAIZ, esperar_app, pagina_en, servidor_en
+from tests.apoyo.sesiones import cuenta, entrar
 
 PUBLICO = "publico"
 ROLES = (PUBLICO, "admin.snt", "enlace.itei")
@@ -24,29 +24,11 @@ VENTANA = {"width": 1280, "height": 720}
 CLAVES = {"enlace.itei": "clave-del-enlace-2025", "admin.snt": "clave-de-la-secretaria-2025"}
 
 
-def cli(db: Path, *argumentos: str, entrada: str) -> None:
-    resultado = correr(db, *argumentos, entrada=entrada)
-    assert resultado.returncode == 0, resultado.stderr
-
-
-def entrar(pagina, servidor: str, ruta: str, usuario: str) -> None:
-    """Log in with the app's form on page `ruta`, as a person does."""
-    pagina.goto(f"{servidor}/{ruta}")
-    esperar_app(pagina)
-    pagina.get_by_label("Usuario").fill(usuario)
-    pagina.get_by_label("Contraseña").fill(CLAVES[usuario])
-    pagina.get_by_role("button", name="Entrar").click()
-    pagina.get_by_text("Sesión iniciada").wait_for()
-    esperar_app(pagina)
-
-
 @contextmanager
 def servidor_con_cuentas(carpeta: Path):
     db = construir_pequena(carpeta / "recorrido.duckdb")
-    cli(db, "usuarios", "agregar", "admin.snt", "--rol", "admin", "--nombre", "Secretaría Ejecutiva",
-        "--correo", "se@snt.org.mx", entrada=CLAVES["admin.snt"] + "\n")
-    cli(db, "usuarios", "agregar", "enlace.itei", "--rol", "enlace", "--organismo", "ITEI", "--nombre", "Enlace ITEI",
-        "--correo", "enlace@itei.org.mx", entrada=CLAVES["enlace.itei"] + "\n")
+    cuenta(db, "admin.snt", "admin", CLAVES["admin.snt"], nombre="Secretaría Ejecutiva")
+    cuenta(db, "enlace.itei", "enlace", CLAVES["enlace.itei"], "ITEI", nombre="Enlace ITEI")
     with servidor_en(db, carpeta) as url:
         yield url
 
@@ -56,7 +38,7 @@ def pagina_de(navegador, servidor: str, rol: str):
     paginas = pagina_en(navegador, servidor, viewport=VENTANA)
     pagina = next(paginas)
     if rol != PUBLICO:
-        entrar(pagina, servidor, "autorreporte", rol)
+        entrar(pagina, servidor, "autorreporte", rol, CLAVES[rol])
     yield pagina
     next(paginas, None)
 

@@ -4,17 +4,14 @@ form."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
-from tests.apoyo.navegador import RAIZ, esperar_app
+from tests.apoyo.cli import correr
+from tests.apoyo.navegador import esperar_app
 
 
 def cli(db: Path, *argumentos: str, entrada: str) -> None:
-    resultado = subprocess.run([sys.executable, "-m", "pizarras", *argumentos], cwd=RAIZ, input=entrada, text=True,
-                               env={**os.environ, "PIZARRAS_DB": str(db)}, capture_output=True, timeout=120)
+    resultado = correr(db, *argumentos, entrada=entrada)
     assert resultado.returncode == 0, resultado.stderr
 
 

@@ -18,16 +18,24 @@ INGLES = ("Press Enter to submit form", "Choose options", "Choose an option", "S
           "yyyy", "Page not found", "No results")
 VALORES_CRUDOS = (re.compile(r"\bNone\b"), re.compile(r"\bnull\b"), re.compile(r"\bNaN\b"),
                   re.compile(r'^\s*\[?\{"', re.MULTILINE))  # raw JSON: a line that starts with {" or [{"
+# Streamlit's own texts no parameter changes (README, «Textos de Streamlit que quedan en inglés»): the upload box's
+# instructions and button, and the segments of an empty date field. They are left out of the text read; everything
+# else on the page, labels and help of those same widgets included, is read.
+FIJOS_DE_STREAMLIT = ("[data-testid=stFileUploaderDropzone]", "[data-testid=stDateInput] [role=spinbutton]")
 TEXTO_VISIBLE = """() => {
   const zonas = ['[data-testid=stMain]', '[data-testid=stSidebar]'].map(s => document.querySelector(s)).filter(Boolean);
+  const fijos = document.createElement('style');
+  fijos.textContent = FIJOS + ' { display: none !important; }';
+  document.head.appendChild(fijos);
   const textos = zonas.map(z => z.innerText);
+  fijos.remove();
   for (const z of zonas) {
     for (const e of z.querySelectorAll('input, textarea')) {
       if (e.placeholder && e.checkVisibility()) textos.push(e.placeholder);
     }
   }
   return textos.join('\\n');
-}"""
+}""".replace("FIJOS", repr(", ".join(FIJOS_DE_STREAMLIT)))
 
 
 def hallazgos(texto: str) -> list[str]:
