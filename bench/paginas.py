@@ -122,6 +122,10 @@ def capturar(nodo, omitidos: list[str], contador: list[int] | None = None) -> li
             elementos.append({"tipo": "button", "etiqueta": proto.label, "clave": clave})
         elif tipo == "date_input":
             elementos.append({"tipo": "date_input", "etiqueta": proto.label, "valor": hijo.value, "clave": clave})
+        elif tipo == "page_link":
+            # The floor has no pages to link to: the same element, pointing outside (a page link is drawn alike).
+            elementos.append({"tipo": "page_link", "etiqueta": proto.label, "icono": proto.icon or None,
+                              "destino": f"http://127.0.0.1/{proto.page}"})
         elif tipo == "flex_container" and _hijos(hijo) and all(getattr(h, "type", "") == "column"
                                                                for h in _hijos(hijo)):
             columnas = _hijos(hijo)

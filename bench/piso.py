@@ -40,6 +40,8 @@ def dibujar(elementos: list[dict]) -> None:
             st.button(e["etiqueta"], key=e["clave"])
         elif tipo == "date_input":
             st.date_input(e["etiqueta"], value=e["valor"], key=e["clave"])
+        elif tipo == "page_link":
+            st.page_link(e["destino"], label=e["etiqueta"], icon=e["icono"])
         elif tipo == "columnas":
             for columna, hijos in zip(st.columns(e["pesos"]), e["hijos"], strict=True):
                 with columna:
