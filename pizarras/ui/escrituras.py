@@ -37,7 +37,7 @@ _DIBUJADAS = "_zonas_dibujadas"
 
 @dataclass
 class Resultado:
-    """The outcome of one write, kept for one rerun."""
+    """The outcome of one write, kept for its zone until the next write there (see the module's docstring)."""
 
     tipo: str  # "exito", "sin_cambios", "invalido", "conflicto", "no_autorizado"
     mensaje: str
