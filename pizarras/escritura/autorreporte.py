@@ -11,7 +11,6 @@ a record's content puts it back to borrador: the public boards count validated r
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from datetime import datetime
 
 import duckdb
@@ -381,22 +380,6 @@ def cambiar_revision(
     """Send a record for review (its enlace), or validate or send it back with a comment (an admin)."""
     with transaccion(con) as cur:
         return _cambiar_revision(cur, usuario, tabla, id_, version, accion, comentario, ahora or datetime.now())
-
-
-def validar_varios(
-    con: duckdb.DuckDBPyConnection,
-    usuario: Usuario | None,
-    registros: Iterable[tuple[str, int, int]],
-    ahora: datetime | None = None,
-) -> int:
-    """Validate several (tabla, id, version) records at once: all of them or, on any problem, none."""
-    exigir_admin(usuario)
-    ahora, cuantos = ahora or datetime.now(), 0
-    with transaccion(con) as cur:
-        for tabla, id_, version in registros:
-            _cambiar_revision(cur, usuario, tabla, id_, version, "validar", None, ahora)
-            cuantos += 1
-    return cuantos
 
 
 _BORRABLES = {

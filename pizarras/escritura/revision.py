@@ -23,7 +23,7 @@ import pandas as pd
 from pizarras import estilo, etiquetas
 from pizarras.base.consultas import ejecutar_en
 from pizarras.escritura.auditoria import CambioConcurrente, transaccion
-from pizarras.escritura.autorreporte import (  # noqa: F401  (validar_varios and cola_de_revision: re-exported)
+from pizarras.escritura.autorreporte import (  # noqa: F401  (cola_de_revision: re-exported)
     CAMPOS_ACTIVIDAD,
     CAMPOS_CAPACITACION,
     CAMPOS_COMPROMISO,
@@ -31,7 +31,6 @@ from pizarras.escritura.autorreporte import (  # noqa: F401  (validar_varios and
     _cambiar_revision,
     cola_de_revision,
     historial,
-    validar_varios,
 )
 from pizarras.escritura.cuentas import Usuario
 from pizarras.escritura.legible import nombres_de_catalogos, texto_de

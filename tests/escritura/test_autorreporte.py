@@ -7,7 +7,7 @@ from datetime import datetime
 
 import pytest
 
-from pizarras.escritura import autorreporte, cuentas
+from pizarras.escritura import autorreporte, cuentas, revision
 from pizarras.escritura.auditoria import CambioConcurrente
 from pizarras.escritura.cuentas import Usuario
 from pizarras.escritura.permisos import NoAutorizado
@@ -158,10 +158,10 @@ def test_bulk_validation_is_all_or_nothing(con_escritura):
     b = autorreporte.crear_actividad(con, enlace, {**NUEVA, "titulo": "Otra"}, AHORA)
     va = autorreporte.cambiar_revision(con, enlace, "actividades", a, 1, "enviar")
     with pytest.raises(DatosInvalidos):  # b is still a draft
-        autorreporte.validar_varios(con, admin, [("actividades", a, va), ("actividades", b, 1)])
+        revision.validar(con, admin, [("actividades", a, va), ("actividades", b, 1)])
     assert cuenta(con, "select revision from actividades where id = ?", a) == "enviada"
     vb = autorreporte.cambiar_revision(con, enlace, "actividades", b, 1, "enviar")
-    assert autorreporte.validar_varios(con, admin, [("actividades", a, va), ("actividades", b, vb)]) == 2
+    assert revision.validar(con, admin, [("actividades", a, va), ("actividades", b, vb)]) == 2
     assert cuenta(con, "select count(*) from actividades where id in (?, ?) and revision = 'validada'", a, b) == 2
 
 

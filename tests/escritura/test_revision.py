@@ -196,6 +196,5 @@ def test_what_changed_without_history_says_so(con):
     assert cambio.desde == "La bitácora no registra cambios de este registro." and cambio.filas.empty
 
 
-def test_validar_varios_and_the_queue_are_the_same_functions_as_before():
-    assert revision.validar_varios is autorreporte.validar_varios
+def test_the_queue_is_the_same_function_as_before():
     assert revision.cola_de_revision is autorreporte.cola_de_revision
