@@ -62,6 +62,17 @@ def a_json(valor) -> str | None:
     return json.dumps(valor, ensure_ascii=False, sort_keys=True, default=simple)
 
 
+def de_json(texto) -> dict:
+    """An audit row's before/after as a dict ({} for nothing, or for text that is not a JSON object)."""
+    if not isinstance(texto, str) or not texto:
+        return {}
+    try:
+        valor = json.loads(texto)
+    except ValueError:
+        return {}
+    return valor if isinstance(valor, dict) else {}
+
+
 def auditar(
     cur: duckdb.DuckDBPyConnection,
     usuario: str | None,

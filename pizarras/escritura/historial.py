@@ -3,13 +3,12 @@ labels (catalogue names, dd/mm/aaaa, «—» for nothing), never the audit's JSO
 
 from __future__ import annotations
 
-import json
-
 import duckdb
 import pandas as pd
 
 from pizarras import estilo
 from pizarras.base.consultas import ejecutar
+from pizarras.escritura.auditoria import de_json
 from pizarras.escritura.legible import FLECHA, Nombres, nombres_de_catalogos, texto_de
 from pizarras.escritura.reglas import ETIQUETAS
 
@@ -17,7 +16,6 @@ ACCIONES = {
     "crear": "Creó", "actualizar": "Cambió", "enviar": "Envió a revisión", "validar": "Validó",
     "observar": "Devolvió con observaciones", "borrar": "Borró el borrador",
 }
-_OTRAS = {"revision": "Revisión", "observacion": "Observación"}
 _LARGO = 120  # a long text is cut in the table; the record shows it whole
 
 
@@ -29,12 +27,11 @@ def _corto(texto: str) -> str:
 def describir_cambio(antes: dict | None, despues: dict | None, nombres: Nombres, tabla: str = "actividades") -> str:
     """«Avance (%): 40 → 60 · Estatus: …», in the order the forms show the fields."""
     antes, despues = antes or {}, despues or {}
-    orden = [*ETIQUETAS, *_OTRAS]
     partes = []
-    for campo in orden:
+    for campo in ETIQUETAS:  # in the order the forms show the fields
         if campo not in antes and campo not in despues:
             continue
-        etiqueta = ETIQUETAS.get(campo) or _OTRAS[campo]
+        etiqueta = ETIQUETAS[campo]
         if campo in antes and campo in despues:
             a, d = (_corto(texto_de(campo, x, nombres, tabla)) for x in (antes[campo], despues[campo]))
             if a != d:
@@ -53,11 +50,7 @@ def historial_legible(con: duckdb.DuckDBPyConnection, tabla: str, id_: int) -> p
     filas = [{
         "en": fila.en, "usuario": fila.usuario or estilo.SIN_DATO,
         "accion": ACCIONES.get(fila.accion, fila.accion.replace("_", " ").capitalize()),
-        "cambios": describir_cambio(_json(fila.antes), _json(fila.despues), nombres, tabla),
+        "cambios": describir_cambio(de_json(fila.antes), de_json(fila.despues), nombres, tabla),
         "comentario": fila.detalle if isinstance(fila.detalle, str) and fila.detalle else estilo.SIN_DATO,
     } for fila in crudo.itertuples()]
     return pd.DataFrame(filas, columns=["en", "usuario", "accion", "cambios", "comentario"])
-
-
-def _json(texto) -> dict | None:
-    return json.loads(texto) if isinstance(texto, str) and texto else None

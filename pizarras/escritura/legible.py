@@ -16,10 +16,21 @@ import pandas as pd
 from pizarras import estilo, etiquetas
 from pizarras.base.consultas import ejecutar_en
 from pizarras.escritura.autorreporte import ESTADOS_REVISION
-from pizarras.escritura.reglas import MODALIDADES, TIPOS_CAPACITACION
+from pizarras.escritura.reglas import ETIQUETAS, MODALIDADES, TIPOS_CAPACITACION
 
 FLECHA = " → "
 SIN_DATO = estilo.SIN_DATO
+_TEMAS = {"actividades": "actividad", "compromisos": "compromiso", "capacitaciones": "capacitacion"}
+
+
+def etiqueta_de_campo(campo: str, tipo: str = "actividades") -> str:
+    """A field's name as the forms call it (reglas.ETIQUETAS), else as the boards' tables do, else its key."""
+    if campo in ETIQUETAS:
+        return ETIQUETAS[campo]
+    try:
+        return etiquetas.etiqueta(campo, _TEMAS.get(tipo))
+    except KeyError:
+        return campo.replace("_", " ").capitalize()
 
 
 @dataclass(frozen=True)

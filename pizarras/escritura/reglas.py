@@ -26,6 +26,7 @@ ETIQUETAS = {
     "ods": "ODS", "titulo": "Título", "descripcion": "Descripción", "tipo": "Tipo", "fecha_inicio": "Fecha de inicio",
     "fecha_fin": "Fecha de término", "periodo": "Periodo", "estatus": "Estatus", "avance": "Avance (%)",
     "evidencia_url": "Evidencia (URL)", "notas": "Notas", "comentario": "Comentario", "cambios": "Cambios", "duplicado": "Título repetido",
+    "revision": "Revisión", "observacion": "Observación",
     "modalidad": "Modalidad", "tema": "Tema", "participantes": "Participantes", "mujeres": "Mujeres",
     "hombres": "Hombres", "sujetos_obligados": "Sujetos obligados", "publico": "Público",
 }

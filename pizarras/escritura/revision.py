@@ -12,7 +12,6 @@ with its audit row (autorreporte._cambiar_revision).
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -20,20 +19,21 @@ from datetime import datetime, timedelta
 import duckdb
 import pandas as pd
 
-from pizarras import estilo, etiquetas
+from pizarras import estilo
 from pizarras.base.consultas import ejecutar_en
-from pizarras.escritura.auditoria import CambioConcurrente, transaccion
+from pizarras.escritura.auditoria import CambioConcurrente, de_json, transaccion
 from pizarras.escritura.autorreporte import (  # noqa: F401  (cola_de_revision: re-exported)
     CAMPOS_ACTIVIDAD,
     CAMPOS_CAPACITACION,
     CAMPOS_COMPROMISO,
     ESTADOS_REVISION,
     _cambiar_revision,
+    campos_cambiados,
     cola_de_revision,
     historial,
 )
 from pizarras.escritura.cuentas import Usuario
-from pizarras.escritura.legible import nombres_de_catalogos, texto_de
+from pizarras.escritura.legible import etiqueta_de_campo, nombres_de_catalogos, texto_de
 from pizarras.escritura.permisos import exigir_admin
 from pizarras.escritura.reglas import (
     ETIQUETAS,
@@ -59,7 +59,6 @@ TERMINACION = {"actividades": "a", "compromisos": "o", "capacitaciones": "a"}  #
 _ARTICULO = {"actividades": "la", "compromisos": "el", "capacitaciones": "la"}
 _PRONOMBRE = {"actividades": "la", "compromisos": "lo", "capacitaciones": "la"}
 _VERBOS = {"validar": "validó", "observar": "devolvió al enlace", "enviar": "envió a revisión", "crear": "registró"}
-_TEMAS = {"actividades": "actividad", "compromisos": "compromiso", "capacitaciones": "capacitacion"}
 
 
 def nombre_de(tabla: str, id_: int) -> str:
@@ -304,38 +303,11 @@ class QueCambio:
     filas: pd.DataFrame  # Campo, Antes, Después
 
 
-def _json(texto) -> dict:
-    if estilo.vacio(texto) or not texto:
-        return {}
-    try:
-        valor = json.loads(texto)
-    except (TypeError, ValueError):
-        return {}
-    return valor if isinstance(valor, dict) else {}
-
-
-def _comparable(valor):
-    if isinstance(valor, list):
-        return sorted(map(str, valor))
-    if isinstance(valor, str) and not valor.strip():
-        return None
-    return valor
-
-
-def _etiqueta(campo: str, tabla: str) -> str:
-    if campo in ETIQUETAS:
-        return ETIQUETAS[campo]
-    try:
-        return etiquetas.etiqueta(campo, _TEMAS[tabla])
-    except KeyError:
-        return campo.replace("_", " ").capitalize()
-
-
 def que_cambio(con: duckdb.DuckDBPyConnection, tabla: str, id_: int) -> QueCambio:
     """The fields of a record changed since it was last validated (or since it was created, if it never was),
     before → after, from the audit trail; a field changed and changed back is not listed."""
     historia = historial(con, tabla, id_)  # newest first
-    filas = [(f["en"], f["accion"], _json(f["antes"]), _json(f["despues"]))
+    filas = [(f["en"], f["accion"], de_json(f["antes"]), de_json(f["despues"]))
              for f in historia.iloc[::-1].to_dict("records")]
     validaciones = [n for n, (_, _, _, despues) in enumerate(filas) if despues.get("revision") == "validada"]
     altas = [n for n, (_, accion, _, _) in enumerate(filas) if accion == "crear"]
@@ -361,12 +333,12 @@ def que_cambio(con: duckdb.DuckDBPyConnection, tabla: str, id_: int) -> QueCambi
             if campo not in antes:
                 antes[campo] = valores_antes.get(campo, base.get(campo))
             despues[campo] = valor
-    cambiados = [c for c in despues if _comparable(antes[c]) != _comparable(despues[c])]
+    cambiados = campos_cambiados(antes, despues, tuple(despues))
     nombres = nombres_de_catalogos(con)
     orden = {c: k for k, c in enumerate(ETIQUETAS)}
     cambiados.sort(key=lambda c: (orden.get(c, len(orden)), c))
     return QueCambio(desde, pd.DataFrame({
-        "Campo": [_etiqueta(c, tabla) for c in cambiados],
+        "Campo": [etiqueta_de_campo(c, tabla) for c in cambiados],
         "Antes": [texto_de(c, antes[c], nombres, tabla) for c in cambiados],
         "Después": [texto_de(c, despues[c], nombres, tabla) for c in cambiados],
     }, columns=["Campo", "Antes", "Después"]))

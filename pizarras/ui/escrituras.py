@@ -27,7 +27,7 @@ from pizarras.escritura import legible
 from pizarras.escritura.auditoria import CambioConcurrente
 from pizarras.escritura.autorreporte import SinCambios
 from pizarras.escritura.permisos import NoAutorizado
-from pizarras.escritura.reglas import ETIQUETAS, DatosInvalidos
+from pizarras.escritura.reglas import DatosInvalidos
 from pizarras.texto import escapar_markdown
 from pizarras.ui import datos
 
@@ -76,10 +76,6 @@ def zona_de_aviso(lugar: str) -> Zona:
     return Zona(lugar)
 
 
-def _etiqueta(campo: str) -> str:
-    return ETIQUETAS.get(campo, campo.replace("_", " ").capitalize())
-
-
 def _dibujar(resultado: Resultado) -> None:
     mensaje = escapar_markdown(resultado.mensaje)
     avisar, resultado.avisado = not resultado.avisado, True
@@ -111,7 +107,7 @@ def _dibujar(resultado: Resultado) -> None:
             # A static table (its text is on the page, for reading and copying); st.table reads Markdown, so
             # every cell is escaped.
             st.table(pd.DataFrame({
-                "Campo": [_etiqueta(c) for c in campos],
+                "Campo": [legible.etiqueta_de_campo(c) for c in campos],
                 "Guardado ahora": [en_palabras(c, resultado.actual) for c in campos],
                 "Sus valores": [en_palabras(c, resultado.propios) for c in campos],
             }), hide_index=True)
