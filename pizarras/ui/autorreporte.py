@@ -182,20 +182,34 @@ def campos_actividad(fila: dict, listas: dict, zona: Zona, prefijo: str) -> dict
     }
 
 
-def version_leida(tabla: str, fila: dict, zona: Zona) -> tuple[str, int]:
+def version_leida(tabla: str, fila: dict, *zonas: Zona) -> tuple[str, int]:
     """The version of the record this session's form shows, and the prefix of the form's widget keys.
 
     It stays the version the person first read while the form is on screen, even when someone else saves meanwhile
     (a fresh read every run would redraw the form with the other person's values and drop the click in silence).
     It moves to the stored version when the form is new (first drawn, or left and come back to), after this
-    session's own save (`olvidar_version_leida`) and after a conflict has been shown."""
+    session's own save (`olvidar_version_leida`) and once after a conflict in one of `zonas` (the form's, the
+    list's where a deletion reports), so the next try starts from what is stored."""
     clave = f"_leida_{tabla}_{fila['id']}"
     leida = st.session_state.get(clave)
     vigente = leida is not None and f"{tabla}-{fila['id']}-v{leida}-guardar" in st.session_state
-    if not vigente or (zona.resultado is not None and zona.resultado.tipo == "conflicto"):
+    if not vigente or _conflicto_nuevo(clave, zonas):
         leida = int(fila["version"])
         st.session_state[clave] = leida
     return f"{tabla}-{fila['id']}-v{leida}", leida
+
+
+def _conflicto_nuevo(clave: str, zonas: tuple[Zona, ...]) -> bool:
+    """Whether one of `zonas` shows a conflict this form has not yet moved past (a result stays on screen for
+    several runs; the form moves to the stored version once)."""
+    for zona in zonas:
+        resultado = zona.resultado
+        if resultado is None or resultado.tipo != "conflicto":
+            continue
+        if st.session_state.get(f"{clave}_visto") is not resultado:
+            st.session_state[f"{clave}_visto"] = resultado
+            return True
+    return False
 
 
 def olvidar_version_leida(tabla: str, id_: int) -> None:
@@ -216,7 +230,7 @@ def editar_actividad(usuario: Usuario, tabla: pd.DataFrame, listas: dict) -> Non
         st.warning("**Observación de la Secretaría Ejecutiva:** " + escapar_markdown(fila["observacion"]),
                    icon=":material/rate_review:")
     zona = zona_de_aviso(f"actividad-{elegida}")
-    prefijo, leida = version_leida("actividades", fila, zona)
+    prefijo, leida = version_leida("actividades", fila, zona, zona_lista)
     with st.form(prefijo, enter_to_submit=False):
         st.caption(f"Revisión: {autorreporte.ESTADOS_REVISION[fila['revision']]} · versión {leida}. Al "
                    "guardar, la actividad vuelve a «Borrador» y deja de contar en las pizarras públicas hasta que la "
@@ -231,7 +245,7 @@ def editar_actividad(usuario: Usuario, tabla: pd.DataFrame, listas: dict) -> Non
         escribir(accion,
                  "Actividad enviada a revisión." if enviar else "Cambios guardados como borrador.", zona,
                  propios=cambios)
-    borrar_borrador(usuario, "actividades", fila, zona_lista)
+    borrar_borrador(usuario, "actividades", {**fila, "version": leida}, zona_lista)
     with st.expander("Historial de cambios"):
         mostrar_historial(historial_legible(datos.conexion(), "actividades", elegida))
 
@@ -244,7 +258,9 @@ def _botones_guardar(prefijo: str) -> tuple[bool, bool]:
 
 
 def borrar_borrador(usuario: Usuario, tabla: str, fila: dict, zona: Zona) -> None:
-    """«Borrar este borrador», in two steps: the button asks, the confirmation deletes (the core says who may)."""
+    """«Borrar este borrador», in two steps: the button asks, the confirmation deletes (the core says who may).
+    `fila["version"]` is the version the person's form shows (`version_leida`): a change made meanwhile by someone
+    else is a conflict, not a click lost to a redrawn button."""
     if fila["revision"] not in ("borrador", "observada"):
         return
     clave = f"_borrar_{tabla}_{fila['id']}_{fila['version']}"
@@ -391,7 +407,7 @@ def capacitaciones(usuario: Usuario, organismo: str, tabla: pd.DataFrame, listas
     tematicos = _opciones(listas, "eje", tipo="tematico")
     zona = zona_de_aviso(f"capacitacion-{elegida or 'nueva'}")
     if fila:
-        formulario, leida = version_leida("capacitaciones", {"id": elegida, **fila}, zona)
+        formulario, leida = version_leida("capacitaciones", {"id": elegida, **fila}, zona, zona_lista)
     else:
         formulario, leida = f"capacitaciones-nueva-{_contador('nueva_capacitacion')}", None
 
@@ -439,7 +455,7 @@ def capacitaciones(usuario: Usuario, organismo: str, tabla: pd.DataFrame, listas
         aunque = _aunque_exista(zona, formulario) if elegida is None else False
         guardar, enviar = _botones_guardar(formulario)
     if fila:
-        borrar_borrador(usuario, "capacitaciones", {"id": elegida, **fila}, zona_lista)
+        borrar_borrador(usuario, "capacitaciones", {**fila, "id": elegida, "version": leida}, zona_lista)
     if not (guardar or enviar):
         return
     registro = {"organismo": organismo, "titulo": titulo, "tipo": tipo, "modalidad": modalidad, "eje": eje,

@@ -8,8 +8,9 @@ and each field can show its own rule right under it (`zona.error_de("avance")`).
 form's widgets across that rerun; on a version conflict they are also listed beside the other person's.
 
 A result stays in its zone, run after run, until the next write there or until a run does not draw the zone (the
-person went elsewhere): the frame calls `empezar_corrida` and `terminar_corrida` around each page. A double click
-makes one more plain run right after the write, and the message must not vanish with it.
+person went elsewhere): the frame calls `empezar_corrida` and `terminar_corrida` around each page, except after a
+run cut short by a newer rerun. A double click makes one more plain run right after the write, which may also cut
+the run that was drawing the message: the message must not vanish with either.
 
 The core's messages quote what people typed (titles, keys, values), so everything shown here goes through
 `escapar_markdown`: text, never Markdown or HTML. A write that succeeds clears the read caches (every board shows it).

@@ -15,6 +15,7 @@ from collections.abc import Collection
 from pathlib import Path
 
 import streamlit as st
+from streamlit.runtime.scriptrunner_utils.exceptions import RerunException
 
 from pizarras.estilo import COLOR_LEYENDA
 from pizarras.ui import datos, escrituras, sesion, vista_interna
@@ -112,8 +113,14 @@ def ejecutar_app(paginas: list[st.Page] | dict[str, list[st.Page]], sin_filtros:
 
     _ejecucion.dentro_del_marco = True
     escrituras.empezar_corrida()
+    interrumpida = False
     try:
         pagina.run()
+    except RerunException:
+        # Interrupted by a newer rerun (the second click of a double click) or ended by st.rerun(): the zones it had
+        # not drawn yet keep their results for the run that follows.
+        interrumpida = True
+        raise
     except Exception:
         # No traceback reaches the audience; the server log keeps it.
         _registro.exception("Error al dibujar la página %s", pagina.title)
@@ -123,4 +130,5 @@ def ejecutar_app(paginas: list[st.Page] | dict[str, list[st.Page]], sin_filtros:
         )
     finally:
         _ejecucion.dentro_del_marco = False
-        escrituras.terminar_corrida()
+        if not interrumpida:
+            escrituras.terminar_corrida()

@@ -4,9 +4,14 @@ lost in silence, never faked, and never made twice."""
 from __future__ import annotations
 
 import re
+from datetime import datetime
 
+import duckdb
 import pytest
 
+from pizarras.escritura import autorreporte
+from pizarras.escritura.cuentas import Usuario
+from tests.apoyo.cuentas_prueba import NUEVA
 from tests.apoyo.datos_prueba import construir_pequena
 from tests.apoyo.navegador import RAIZ, esperar_app, servidor_en
 from tests.apoyo.sesiones import cuenta, entrar
@@ -15,6 +20,7 @@ pytestmark = pytest.mark.browser
 SALIDA = RAIZ / "test-results"
 PANTALLA = {"width": 1280, "height": 720}
 CLAVE, OTRA_CLAVE = "clave-del-enlace-2025", "clave-de-la-otra-enlace-2025"
+BORRADOR = "Borrador para borrar"
 
 
 @pytest.fixture(scope="module")
@@ -24,6 +30,11 @@ def servidor(tmp_path_factory):
     db = construir_pequena(carpeta / "e2e.duckdb")
     cuenta(db, "enlace.itei", "enlace", CLAVE, "ITEI")
     cuenta(db, "otra.itei", "enlace", OTRA_CLAVE, "ITEI")
+    # A draft of enlace.itei, reported long ago (listed last, so no other test's form opens on it).
+    con = duckdb.connect(str(db))
+    autorreporte.crear_actividad(con, Usuario("enlace.itei", "Enlace", "e@itei.org.mx", "enlace", "ITEI"),
+                                 {**NUEVA, "titulo": BORRADOR}, ahora=datetime(2020, 1, 1))
+    con.close()
     with servidor_en(db, carpeta) as url:
         yield url
 
@@ -217,3 +228,39 @@ def test_the_commitment_form_refuses_150_and_meets_the_other_persons_change(abri
     b.get_by_text("cambió mientras la tenía abierta").wait_for()
     tabla = b.locator("[data-testid=stTable]").inner_text()
     assert "45" in tabla and "55" in tabla
+
+
+def test_a_draft_is_deleted_by_its_author_after_asking_once_and_never_under_someone_elses_change(abrir_como):
+    a = abrir_como("enlace.itei", CLAVE)
+    b = abrir_como("otra.itei", OTRA_CLAVE)
+    opcion = re.compile(f"#\\d+ · {BORRADOR}")
+    for pagina in (a, b):
+        pagina.get_by_role("combobox", name="Actividad").click()
+        pagina.get_by_role("option", name=opcion).click()
+        esperar_app(pagina)
+
+    # Not its author: refused in Spanish, nothing deleted.
+    b.get_by_role("button", name="Borrar este borrador…").click()
+    b.get_by_role("button", name="Sí, borrar el borrador").click()
+    b.get_by_text("la creó enlace.itei").first.wait_for()
+
+    # Its author asks; meanwhile the other person changes the draft: the deletion meets that change.
+    a.get_by_role("button", name="Borrar este borrador…").click()
+    a.get_by_text("¿Borrar la actividad").wait_for()
+    formulario(b).get_by_label("Notas").fill("Una nota de la otra enlace")
+    formulario(b).get_by_role("button", name="Guardar borrador").click()
+    b.get_by_text("Cambios guardados como borrador.").first.wait_for()
+    a.get_by_role("button", name="Sí, borrar el borrador").click()
+    a.get_by_text("cambió mientras la tenía abierta").first.wait_for()
+    esperar_app(a)
+    a.screenshot(path=str(SALIDA / "formulario_borrar_conflicto.png"), full_page=True)
+    assert formulario(a).get_by_label("Título").input_value() == BORRADOR  # still there, as stored now
+
+    # Asked again, confirmed with a double click: deleted once, no error.
+    a.get_by_role("button", name="Borrar este borrador…").click()
+    a.get_by_role("button", name="Sí, borrar el borrador").dblclick()
+    a.get_by_text(re.compile(r"Borrador #\d+ borrado")).first.wait_for()
+    esperar_app(a)
+    assert a.locator("[data-testid=stAlertContentError]").count() == 0
+    a.get_by_role("combobox", name="Actividad").click()
+    assert a.get_by_role("option", name=opcion).count() == 0
