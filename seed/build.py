@@ -16,6 +16,7 @@ from pathlib import Path
 import duckdb
 
 from pizarras.base.conexion import BaseNoAbre, abrir
+from pizarras.base.consultas import cargar, ejecutar_en
 from pizarras.base.demo import quitar_demo
 from pizarras.base.esquema import aplicar_pasos, instalar_macros, registros_de_personas
 from pizarras.config import CARPETA_SEED, ruta_db
@@ -74,13 +75,28 @@ def construir_en(con: duckdb.DuckDBPyConnection, carpeta: Path = CARPETA_SEED) -
     crear_esquema_y_catalogos(con, carpeta)
     for tabla in TABLAS_DATOS:
         _cargar_csv(con, tabla, carpeta / "datos" / f"{tabla}.csv")
-    registrar_reportes_iniciales(con)
+    cerrar_carga(con)
     cargar_predeterminadas(con, carpeta / "presentaciones.json")
 
 
-def registrar_reportes_iniciales(con: duckdb.DuckDBPyConnection) -> None:
-    """Each loaded activity's current progress is its first report (the history starts there)."""
+# What a build publishes of the records it loaded as validated (queries/publicacion/cargadas_*.sql), in order:
+# an activity's links and reports before the activity itself.
+_PUBLICAR_LO_CARGADO = ("transversales", "ods", "reportes", "actividades", "compromisos", "capacitaciones")
+
+
+def cerrar_carga(con: duckdb.DuckDBPyConnection) -> None:
+    """After the facts are loaded: each activity's current progress is its first report (the history starts there),
+    and what was loaded as validated is published as it is (the public's version of it)."""
     con.execute("insert into reportes_avance select id, reportado_en, avance, estatus, reportado_por from actividades")
+    publicar_lo_cargado(con)
+
+
+def publicar_lo_cargado(con: duckdb.DuckDBPyConnection, ahora: datetime | None = None) -> None:
+    """Publish the records loaded as validated that have no published version yet (a build; a test's extra rows)."""
+    ahora = ahora or datetime.now().replace(microsecond=0)
+    for que in _PUBLICAR_LO_CARGADO:
+        consulta = f"publicacion/cargadas_{que}"
+        ejecutar_en(con, consulta, {"ahora": ahora} if "ahora" in cargar(consulta).parametros else None)
 
 
 def construir(destino: Path, carpeta: Path = CARPETA_SEED, llenar=None, sin_demo: bool = False) -> Path:

@@ -26,9 +26,9 @@ from seed.build import (
     ORDEN_FISICO,
     TABLAS_DATOS,
     _cargar_csv,
+    cerrar_carga,
     construir,
     crear_esquema_y_catalogos,
-    registrar_reportes_iniciales,
 )
 
 SEMILLA = 2026
@@ -150,7 +150,7 @@ def llenar_sintetica(con: duckdb.DuckDBPyConnection, actividades: int, semilla: 
         """,
         {"k": capacitaciones, "s": semilla, "plantillas": _cuenta(con, "numeradas_capacitaciones")},
     )
-    registrar_reportes_iniciales(con)
+    cerrar_carga(con)
     # Commission membership has one row per entidad, sector and sexo: it does not grow with the activities.
     con.execute(
         "insert into stl_integrantes select entidad, sector, sexo, personas, true, fuente from plantilla_stl_integrantes"

@@ -7,7 +7,15 @@ import duckdb
 from pizarras.base.consultas import ejecutar_en
 
 # (statement, what it removes) in an order the links allow: links and reports before their activities.
+# Published versions go first: their links are found through the working activities.
 _PASOS = (
+    ("demo/demo_quitar_publicadas_transversales", "vínculos publicados de actividades con ejes transversales"),
+    ("demo/demo_quitar_publicadas_ods", "vínculos publicados de actividades con ODS"),
+    ("demo/demo_quitar_publicados_reportes", "reportes de avance publicados"),
+    ("demo/demo_quitar_publicadas_actividades", "versiones publicadas de actividades"),
+    ("demo/demo_quitar_publicados_compromisos", "versiones publicadas de compromisos"),
+    ("demo/demo_quitar_publicada_alineacion_ods", "alineaciones a ODS de demostración en compromisos publicados"),
+    ("demo/demo_quitar_publicadas_capacitaciones", "versiones publicadas de capacitaciones"),
     ("demo/demo_quitar_transversales", "vínculos de actividades con ejes transversales"),
     ("demo/demo_quitar_ods_actividad", "vínculos de actividades con ODS"),
     ("demo/demo_quitar_reportes", "reportes de avance"),

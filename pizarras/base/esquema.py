@@ -1,8 +1,10 @@
 """Schema versions and migrations: what people write into the database survives every upgrade.
 
 The schema is the ordered steps in `pizarras/base/migraciones/NNN_nombre.sql`; step 1 is the baseline (every database
-built before versions existed). A fresh build applies all of them; an older database gets the missing ones, each
-in its own transaction, after a copy of the file is taken beside it. The table `esquema` records each applied step.
+built before versions existed). A step that must move data in ways SQL says badly (replaying the audit trail) adds
+`NNN_nombre.py` beside its SQL, with `aplicar(con)`, run right after the SQL in the same transaction. A fresh build
+applies all of them; an older database gets the missing ones, each in its own transaction, after a copy of the file
+is taken beside it. The table `esquema` records each applied step.
 The filtering macros (`pizarras/base/vistas.sql`) are not a step: they are replaced whenever their text changes, so a
 database never runs an old macro with new code.
 """
@@ -10,6 +12,7 @@ database never runs an old macro with new code.
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import os
 import re
 import shutil
@@ -39,6 +42,16 @@ class Paso:
 
     def sql(self) -> str:
         return self.ruta.read_text(encoding="utf-8")
+
+    def aplicar(self, con: duckdb.DuckDBPyConnection) -> None:
+        """The step's SQL, then its Python half when it has one."""
+        con.execute(self.sql())
+        mitad = self.ruta.with_suffix(".py")
+        if mitad.is_file():
+            especificacion = importlib.util.spec_from_file_location(f"_paso_{self.numero:03d}", mitad)
+            modulo = importlib.util.module_from_spec(especificacion)
+            especificacion.loader.exec_module(modulo)
+            modulo.aplicar(con)
 
 
 def pasos(carpeta: Path | None = None) -> list[Paso]:
@@ -90,7 +103,7 @@ def aplicar_pasos(con: duckdb.DuckDBPyConnection, desde: int) -> list[Paso]:
     """Apply the steps after `desde` inside the caller's transaction (the build's); returns them."""
     aplicados = [p for p in pasos() if p.numero > desde]
     for paso in aplicados:
-        con.execute(paso.sql())
+        paso.aplicar(con)
         _registrar(con, paso)
     return aplicados
 
@@ -182,7 +195,7 @@ def migrar(ruta: Path, sembrar: Sembrar | None = None) -> ResultadoMigracion:
         con = duckdb.connect(str(temporal))
         try:
             for paso in [p for p in pasos() if p.numero > tiene]:
-                _en_transaccion(con, lambda: (con.execute(paso.sql()), _registrar(con, paso)))
+                _en_transaccion(con, lambda: (paso.aplicar(con), _registrar(con, paso)))
             _en_transaccion(con, lambda: instalar_macros(con))
             if sembrar:
                 _en_transaccion(con, lambda: sembrar(con, tiene))

@@ -1,9 +1,12 @@
 """Backup and restore of the whole database: DuckDB `EXPORT DATABASE … (format parquet)` / `IMPORT DATABASE`.
 
-A backup is a folder: DuckDB's `schema.sql` and `load.sql` (tables, constraints and the table macros of
-pizarras/base/vistas.sql, which live in the catalog), one Parquet file per table, and our `respaldo.json` manifest with each
+A backup is a folder: DuckDB's `schema.sql` and `load.sql` (tables and constraints), one Parquet file per table, and our `respaldo.json` manifest with each
 table's row count and checksum. A backup is written to a temporary sibling folder and renamed into place, so an
 interrupted backup never looks complete.
+
+The table macros of pizarras/base/vistas.sql live in the catalog but are left out of `schema.sql`: DuckDB writes them
+in name order, which is not the order they build on each other, so an import would fail; restore installs them
+from vistas.sql (the manifest lists them, and restore checks each one runs).
 
 Restore imports into a temporary file beside the target, checks it against the manifest, and only then renames it
 over the target: a missing, empty or corrupt backup leaves the current database untouched. Errors carry a Spanish
@@ -111,6 +114,7 @@ def respaldar(base: Path, carpeta: Path) -> Resumen:
             con.execute("commit")
         finally:
             con.close()
+        _sin_macros(temporal / "schema.sql")
         manifiesto = {
             "formato": FORMATO,
             "creado": datetime.now(timezone.utc).isoformat(timespec="seconds"),
@@ -128,6 +132,12 @@ def respaldar(base: Path, carpeta: Path) -> Resumen:
     finally:
         shutil.rmtree(temporal, ignore_errors=True)
     return Resumen(carpeta, base, {t: n for t, (n, _) in tablas.items()})
+
+
+def _sin_macros(esquema: Path) -> None:
+    """Drop the CREATE MACRO statements (one line each) from an exported schema.sql; restore installs them."""
+    lineas = esquema.read_text(encoding="utf-8").splitlines(keepends=True)
+    esquema.write_text("".join(l for l in lineas if not l.startswith("CREATE MACRO ")), encoding="utf-8")
 
 
 def leer_manifiesto(carpeta: Path) -> dict:

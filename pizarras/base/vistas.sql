@@ -1,13 +1,48 @@
 -- Table macros that apply the global filters once, so every board query reads from the same filtered set; at the
 -- end, scalar macros for the business rules several queries share.
--- Each p_* argument is a list of catalog keys, or NULL for "all"; p_solo_validadas keeps only records whose review
--- is 'validada' (what the public sees). Installed by pizarras.esquema whenever this text changes.
+-- Each p_* argument is a list of catalog keys, or NULL for "all"; p_solo_validadas reads the published versions
+-- (what the public sees: each record as last validated), and otherwise the working versions (the latest, pending
+-- edits and drafts included). Installed by pizarras.esquema whenever this text changes.
+
+-- The two sets, one per reader. DuckDB folds the branch whose constant condition is false away before it scans,
+-- so a public query reads only the published tables (measured: no cost over reading one table directly). The
+-- working tables lack the publication dates: UNION BY NAME gives them NULL there.
+create or replace macro actividades_leidas(p_solo_validadas) as table
+select * from actividades where not p_solo_validadas
+union all by name
+select * from actividades_publicadas where p_solo_validadas;
+
+create or replace macro transversales_leidas(p_solo_validadas) as table
+select * from actividad_ejes_transversales where not p_solo_validadas
+union all
+select * from actividad_ejes_transversales_publicadas where p_solo_validadas;
+
+create or replace macro ods_leidas(p_solo_validadas) as table
+select * from actividad_ods where not p_solo_validadas
+union all
+select * from actividad_ods_publicadas where p_solo_validadas;
+
+-- Progress over time: every report for the internal view; for the public, what was published and when.
+create or replace macro reportes_leidos(p_solo_validadas) as table
+select actividad, en, avance, estatus from reportes_avance where not p_solo_validadas
+union all
+select actividad, en, avance, estatus from reportes_publicados where p_solo_validadas;
+
+create or replace macro compromisos_leidos(p_solo_validadas) as table
+select * from compromisos where not p_solo_validadas
+union all by name
+select * from compromisos_publicados where p_solo_validadas;
+
+create or replace macro capacitaciones_leidas(p_solo_validadas) as table
+select * from capacitaciones where not p_solo_validadas
+union all by name
+select * from capacitaciones_publicadas where p_solo_validadas;
 
 create or replace macro actividades_filtradas(p_regiones, p_entidades, p_organismos, p_programas, p_ejes, p_ods, p_periodos, p_estatus, p_solo_validadas) as table
 -- Only the activity's own columns: a query joins the catalogs it names after it has reduced the rows (an inner
 -- join here cost ~20 ms per query at 1M activities even with no filter, since DuckDB cannot drop it).
 select a.*
-from actividades a
+from actividades_leidas(p_solo_validadas) a
 where (p_organismos is null or list_contains(p_organismos, a.organismo))
   -- Región and entidad filter through the activity's organismo: a semi join over the organismos catalog. The
   -- subquery's own "not null" test makes it fold to an empty result when neither filter is given, so no join runs.
@@ -22,12 +57,11 @@ where (p_organismos is null or list_contains(p_organismos, a.organismo))
   -- IN over an uncorrelated subquery: a semi join DuckDB runs once (measured ~25 % faster than EXISTS at 1M rows).
   and (p_ejes is null
        or list_contains(p_ejes, a.eje)
-       or a.id in (select t.actividad from actividad_ejes_transversales t where list_contains(p_ejes, t.eje)))
+       or a.id in (select t.actividad from transversales_leidas(p_solo_validadas) t where list_contains(p_ejes, t.eje)))
   and (p_ods is null
-       or a.id in (select x.actividad from actividad_ods x where list_contains(p_ods, x.ods)))
+       or a.id in (select x.actividad from ods_leidas(p_solo_validadas) x where list_contains(p_ods, x.ods)))
   and (p_periodos is null or list_contains(p_periodos, a.periodo))
-  and (p_estatus is null or list_contains(p_estatus, a.estatus))
-  and (not p_solo_validadas or a.revision = 'validada');
+  and (p_estatus is null or list_contains(p_estatus, a.estatus));
 
 -- Commitments belong to an entidad; an organismo filter selects the entidades of the chosen organismos.
 -- A periodo matches when the year falls inside the plan's years.
@@ -36,7 +70,7 @@ where (p_organismos is null or list_contains(p_organismos, a.organismo))
 -- join with entidades here cost ~6-8 ms per query at 196k commitments, filter or not).
 create or replace macro compromisos_filtrados(p_regiones, p_entidades, p_organismos, p_ods, p_periodos, p_estatus, p_solo_validadas) as table
 select c.*
-from compromisos c
+from compromisos_leidos(p_solo_validadas) c
 where (p_regiones is null
        or c.entidad in (select e.clave from entidades e
                         where p_regiones is not null and list_contains(p_regiones, e.region)))
@@ -50,8 +84,7 @@ where (p_regiones is null
        or (c.anio_inicio <= list_max(p_periodos)
            and coalesce(c.anio_fin, c.anio_inicio) >= list_min(p_periodos)
            and len(list_filter(p_periodos, lambda y: y between c.anio_inicio and coalesce(c.anio_fin, c.anio_inicio))) > 0))
-  and (p_estatus is null or list_contains(p_estatus, c.estatus))
-  and (not p_solo_validadas or c.revision = 'validada');
+  and (p_estatus is null or list_contains(p_estatus, c.estatus));
 
 -- Trainings: the organismo filter matches the organiser; programa and eje match the training's eje.
 -- The programa filter is a semi join over the ejes of the chosen programas (it folds away when no programa is
@@ -61,7 +94,7 @@ create or replace macro capacitaciones_filtradas(p_regiones, p_entidades, p_orga
 select
     c.*,
     year(c.fecha_inicio) as periodo
-from capacitaciones c
+from capacitaciones_leidas(p_solo_validadas) c
 where (p_regiones is null
        or c.entidad in (select e.clave from entidades e
                         where p_regiones is not null and list_contains(p_regiones, e.region)))
@@ -70,8 +103,7 @@ where (p_regiones is null
   and (p_programas is null
        or c.eje in (select j.clave from ejes j where p_programas is not null and list_contains(p_programas, j.programa)))
   and (p_ejes is null or list_contains(p_ejes, c.eje))
-  and (p_periodos is null or list_contains(p_periodos, year(c.fecha_inicio)))
-  and (not p_solo_validadas or c.revision = 'validada');
+  and (p_periodos is null or list_contains(p_periodos, year(c.fecha_inicio)));
 
 -- Scalar macros: one definition per business rule. DuckDB inlines them where a query calls them, so they cost
 -- nothing and a WHERE on them is pushed down as if written out.

@@ -6,7 +6,8 @@ only if the record's version is the one the person read — otherwise `CambioCon
 nothing is written. Callers clear the read caches after a write.
 
 Review: borrador → enviada → validada, or observada (with the reviewer's comment, back to the enlace). Any change of
-a record's content puts it back to borrador: the public boards count validated records only.
+a record's content puts its working version back to borrador; the public keeps reading the version last validated
+(pizarras.escritura.publicacion), which only a validation replaces and `retirar_edicion` restores.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from pizarras.base.consultas import ejecutar, ejecutar_en
 from pizarras.escritura.auditoria import CambioConcurrente, auditar, transaccion
 from pizarras.escritura.cuentas import Usuario
 from pizarras.escritura.permisos import exigir_admin, exigir_entidad, exigir_organismo
+from pizarras.escritura.publicacion import leer_publicada, publicar, restaurar_publicada
 from pizarras.escritura.reglas import (
     DatosInvalidos,
     Problema,
@@ -90,7 +92,7 @@ def _guardar_vinculos(cur, id_: int, limpios: dict) -> None:
 
 
 def _columnas_actividad(limpios: dict) -> dict:
-    return {c: limpios[c] for c in CAMPOS_ACTIVIDAD if c not in ("transversales", "ods", "organismo")}
+    return {c: limpios.get(c) for c in CAMPOS_ACTIVIDAD if c not in ("transversales", "ods", "organismo")}
 
 
 def _leer_para_cambiar(cur, usuario: Usuario | None, tabla: str, id_: int, campos: tuple, cambios: dict):
@@ -364,7 +366,59 @@ def _cambiar_revision(cur, usuario: Usuario | None, tabla: str, id_: int, versio
         raise _conflicto(cur, tabla, id_, nombre)
     auditar(cur, usuario.usuario, accion, tabla, id_, antes={"revision": antes["revision"]},
             despues={"revision": hacia}, detalle=comentario, en=ahora)
+    if accion == "validar":
+        publicar(cur, tabla, [id_], usuario.usuario, ahora)
     return filas[0]["version"]
+
+
+def _exigir_autor_o_admin(cur, usuario: Usuario | None, tabla: str, antes: dict) -> None:
+    """The record's own organismo (activities, trainings) or entidad (commitments) may change it, or an admin."""
+    if tabla == "compromisos":
+        exigir_entidad(usuario, antes["entidad"], _entidad_de(cur, usuario.organismo if usuario else None))
+    else:
+        exigir_organismo(usuario, antes["organismo"])
+
+
+_CAMPOS = {"actividades": CAMPOS_ACTIVIDAD, "compromisos": CAMPOS_COMPROMISO, "capacitaciones": CAMPOS_CAPACITACION}
+
+
+def retirar_edicion(con: duckdb.DuckDBPyConnection, usuario: Usuario | None, tabla: str, id_: int, version: int,
+                    ahora: datetime | None = None) -> int:
+    """Withdraw the pending edit of a published record read at `version`: its working version becomes the published
+    one again (validated, no comment), audited with what the edit had changed. Its enlace or an admin; returns the
+    new version. A record with no published version, or no edit pending, is refused with nothing written."""
+    if tabla not in _TABLAS:
+        raise ValueError(f"tabla desconocida: {tabla}")
+    ahora = ahora or datetime.now()
+    leer, _, nombre = _TABLAS[tabla]
+    with transaccion(con) as cur:
+        antes = _uno(cur, leer, id_)
+        if antes is None:
+            raise DatosInvalidos([Problema("id", f"no existe {nombre} {id_}.")])
+        _exigir_autor_o_admin(cur, usuario, tabla, antes)
+        publicado = leer_publicada(cur, tabla, id_)
+        if publicado is None:
+            raise DatosInvalidos([Problema("revision", (
+                f"{nombre} {id_} nunca se ha publicado: no hay una versión publicada a la cual volver."))])
+        if antes["version"] != version:
+            raise _conflicto(cur, tabla, id_, nombre)
+        if antes["revision"] == "validada":
+            raise DatosInvalidos([Problema("revision", (
+                f"{nombre} {id_} no tiene cambios en revisión: ya es la versión publicada."))])
+        nueva = restaurar_publicada(cur, tabla, id_, version)
+        if nueva is None:
+            raise _conflicto(cur, tabla, id_, nombre)
+        campos = _CAMPOS[tabla]
+        if tabla == "actividades" and (publicado["avance"], publicado["estatus"]) != (antes["avance"], antes["estatus"]):
+            ejecutar_en(cur, "autorreporte/reporte_avance_insertar", {
+                "id": id_, "ahora": ahora, "avance": publicado["avance"], "estatus": publicado["estatus"],
+                "usuario": usuario.usuario})
+        cambiados = campos_cambiados(antes, publicado, tuple(c for c in campos if c in publicado))
+        auditar(cur, usuario.usuario, "retirar", tabla, id_,
+                antes={c: antes[c] for c in cambiados} | {"revision": antes["revision"]},
+                despues={c: publicado[c] for c in cambiados} | {"revision": "validada"},
+                detalle="cambios retirados: vuelve a la versión publicada", en=ahora)
+    return nueva
 
 
 def cambiar_revision(
@@ -406,7 +460,8 @@ def borrar_borrador(con: duckdb.DuckDBPyConnection, usuario: Usuario | None, tab
             raise _conflicto(cur, tabla, id_, nombre)
         acciones = ejecutar_en(cur, "auditoria/acciones_de_registro", {"tabla": tabla, "registro": str(id_)})
         autor = next((a["usuario"] for a in acciones if a["accion"] in ("crear", "importar")), None)
-        publicada = any(a["accion"] == "validar" for a in acciones) or (autor is None and not antes.get("es_demo"))
+        publicada = (leer_publicada(cur, tabla, id_) is not None or any(a["accion"] == "validar" for a in acciones)
+                     or (autor is None and not antes.get("es_demo")))
         if publicada or antes["revision"] not in ("borrador", "observada"):
             raise DatosInvalidos([Problema("revision", (
                 f"{nombre} {id_} ya se publicó alguna vez (o viene de la base original): no se borra; corríjala y "

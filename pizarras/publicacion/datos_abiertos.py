@@ -38,6 +38,13 @@ NO_PUBLICAS = {
     "importacion_cambios": "lo que cambió cada lote, con los registros anteriores (para revertirlo)",
     "esquema": "versión del esquema (técnica)",
     "macros_instaladas": "huella de las macros (técnica)",
+    # The published versions are what the open data's tables of the same subject publish (without internal columns).
+    "actividades_publicadas": "versiones publicadas de las actividades (se publican como «actividades»)",
+    "actividad_ejes_transversales_publicadas": "se publican como «actividad_ejes_transversales»",
+    "actividad_ods_publicadas": "se publican como «actividad_ods»",
+    "reportes_publicados": "se publican como «reportes_avance»",
+    "compromisos_publicados": "versiones publicadas de los compromisos (se publican como «compromisos»)",
+    "capacitaciones_publicadas": "versiones publicadas de las capacitaciones (se publican como «capacitaciones»)",
 }
 Formato = Literal["csv", "xlsx", "json", "parquet"]
 FORMATOS: dict[Formato, str] = {

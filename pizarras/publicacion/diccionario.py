@@ -25,9 +25,21 @@ class Conjunto:
         return "es_demo" in self.columnas
 
 
+# When the published version was last updated and when it was validated (the national platform's fecha de
+# actualización and fecha de validación): the same two columns in every kind of record.
+_FECHAS = {
+    "actualizada_en": ("Fecha de actualización: cuándo cambió por última vez lo publicado",
+                       "fecha y hora AAAA-MM-DD HH:MM:SS; vacía si la fuente no la da"),
+    "validada_en": ("Fecha de validación: cuándo la Secretaría Ejecutiva validó esta versión",
+                    "fecha y hora AAAA-MM-DD HH:MM:SS"),
+}
+_SOLO_PUBLICADA = (" Cada registro en su versión publicada (la última validada): un cambio en revisión no la "
+                   "modifica hasta que se valida.")
+
 CONJUNTOS: tuple[Conjunto, ...] = (
     Conjunto("actividades", "Actividades", "Actividades autorreportadas por los integrantes del SNT en PROTAI, "
-             "PRONADATOS y los planes de trabajo de las comisiones. Solo las validadas por la Secretaría Ejecutiva.", {
+             "PRONADATOS y los planes de trabajo de las comisiones. Solo las validadas por la Secretaría Ejecutiva."
+             + _SOLO_PUBLICADA, {
         "id": ("Identificador de la actividad", "entero positivo, único"),
         "organismo": ("Organismo que la reporta", "clave de organismos"),
         "programa": ("Programa o plan de trabajo", "clave de programas"),
@@ -44,6 +56,7 @@ CONJUNTOS: tuple[Conjunto, ...] = (
         "reportado_en": ("Fecha y hora del último reporte", "fecha y hora AAAA-MM-DD HH:MM:SS"),
         "es_demo": ("Dato de demostración", _DEMO),
         "fuente": ("Origen del registro", "texto (p. ej. Autorreporte)"),
+        **_FECHAS,
     }),
     Conjunto("actividad_ejes_transversales", "Ejes transversales de las actividades",
              "Ejes transversales a los que contribuye cada actividad validada.", {
@@ -56,14 +69,16 @@ CONJUNTOS: tuple[Conjunto, ...] = (
         "ods": ("Objetivo de Desarrollo Sostenible", "número de ods, de 1 a 17"),
     }),
     Conjunto("reportes_avance", "Reportes de avance",
-             "El avance de cada actividad validada reporte a reporte (sin la cuenta que reportó).", {
+             "El avance publicado de cada actividad a lo largo del tiempo: una fila cada vez que una validación lo "
+             "movió (sin la cuenta que reportó).", {
         "actividad": ("Actividad", "id de actividades"),
-        "en": ("Fecha y hora del reporte", "fecha y hora AAAA-MM-DD HH:MM:SS"),
+        "en": ("Desde cuándo se publicó ese avance (la validación; antes de las versiones, el reporte)",
+               "fecha y hora AAAA-MM-DD HH:MM:SS"),
         "avance": ("Avance reportado, en porcentaje", "entero de 0 a 100"),
         "estatus": ("Estatus reportado", _ESTATUS),
     }),
     Conjunto("compromisos", "Compromisos de gobierno abierto",
-             "Compromisos de los planes de acción locales de gobierno abierto. Solo los validados.", {
+             "Compromisos de los planes de acción locales de gobierno abierto. Solo los validados." + _SOLO_PUBLICADA, {
         "id": ("Identificador del compromiso", "entero positivo, único"),
         "entidad": ("Entidad federativa del plan", "clave de entidades"),
         "plan_accion": ("Nombre del plan de acción", "texto"),
@@ -84,9 +99,10 @@ CONJUNTOS: tuple[Conjunto, ...] = (
         "fecha_fin": ("Término", "fecha AAAA-MM-DD"),
         "es_demo": ("Dato de demostración", _DEMO),
         "fuente_url": ("Fuente publicada", "URL"),
+        **_FECHAS,
     }),
     Conjunto("capacitaciones", "Capacitaciones",
-             "Cursos, talleres y otros eventos de capacitación del SNT. Solo las validadas.", {
+             "Cursos, talleres y otros eventos de capacitación del SNT. Solo las validadas." + _SOLO_PUBLICADA, {
         "id": ("Identificador de la capacitación", "entero positivo, único"),
         "titulo": ("Nombre", "texto"),
         "tipo": ("Tipo de evento", "curso, taller, diplomado, jornada, webinar, foro, seminario, panel, presentacion, "
@@ -106,6 +122,7 @@ CONJUNTOS: tuple[Conjunto, ...] = (
         "publico": ("Público al que se dirigió", "texto"),
         "es_demo": ("Dato de demostración", _DEMO),
         "fuente_url": ("Fuente publicada", "URL"),
+        **_FECHAS,
     }),
     Conjunto("stl_integrantes", "Secretariados técnicos locales",
              "Integrantes de los secretariados técnicos locales de gobierno abierto por sector y sexo.", {

@@ -1,7 +1,5 @@
--- Open data: the cross-cutting axes of validated activities. Grain: one row per (validated activity, eje).
--- No parameters.
-select t.actividad, t.eje
-from actividad_ejes_transversales t
-join actividades a on a.id = t.actividad
-where a.revision = 'validada'
-order by t.actividad, t.eje
+-- Open data: the cross-cutting axes of each published activity (in its published version).
+-- Grain: one row per (published activity, eje). No parameters.
+select actividad, eje
+from actividad_ejes_transversales_publicadas
+order by actividad, eje

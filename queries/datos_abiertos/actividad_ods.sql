@@ -1,7 +1,5 @@
--- Open data: the SDGs validated activities are aligned with. Grain: one row per (validated activity, ODS).
--- No parameters.
-select o.actividad, o.ods
-from actividad_ods o
-join actividades a on a.id = o.actividad
-where a.revision = 'validada'
-order by o.actividad, o.ods
+-- Open data: the SDGs each published activity is aligned with (in its published version).
+-- Grain: one row per (published activity, ODS). No parameters.
+select actividad, ods
+from actividad_ods_publicadas
+order by actividad, ods

@@ -1,7 +1,6 @@
--- Open data: validated trainings; no notes, review comment or version. Grain: one row per validated training.
--- No parameters.
+-- Open data: each training's published version (as last validated), with when it was last updated and when it was
+-- validated; no notes, review comment or version. Grain: one row per published training. No parameters.
 select id, titulo, tipo, organismo, organizador, entidad, modalidad, tema, eje, fecha_inicio, fecha_fin,
-       participantes, mujeres, hombres, sujetos_obligados, publico, es_demo, fuente_url
-from capacitaciones
-where revision = 'validada'
+       participantes, mujeres, hombres, sujetos_obligados, publico, es_demo, fuente_url, actualizada_en, validada_en
+from capacitaciones_publicadas
 order by id

@@ -1,7 +1,6 @@
--- Open data: each validated activity's progress reports over time, without who reported them.
--- Grain: one row per report of a validated activity. No parameters.
-select r.actividad, r.en, r.avance, r.estatus
-from reportes_avance r
-join actividades a on a.id = r.actividad
-where a.revision = 'validada'
-order by r.actividad, r.en
+-- Open data: each published activity's progress as it was published over time (`en`: when it was validated, or
+-- for what was published before versions, when it was reported), without who reported it.
+-- Grain: one row per published report. No parameters.
+select actividad, en, avance, estatus
+from reportes_publicados
+order by actividad, en

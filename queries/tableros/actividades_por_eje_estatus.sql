@@ -21,7 +21,7 @@ conteos as (
     join estatus s on s.clave = x.estatus
     union all
     select e.orden, t.eje, e.vencida, count(*), sum(e.avance)
-    from actividad_ejes_transversales t
+    from transversales_leidas($solo_validadas) t
     join estado e on e.id = t.actividad
     group by all
 ),

@@ -12,19 +12,19 @@ with elegidas as (
 ),
 filtradas as (
     select a.*
-    from actividades a
+    from actividades_leidas($solo_validadas) a
     where a.id in (select id from elegidas)
 ),
 transversales as (
     select t.actividad, string_agg(j.nombre, '; ' order by j.numero) as ejes_transversales
-    from actividad_ejes_transversales t
+    from transversales_leidas($solo_validadas) t
     join ejes j on j.clave = t.eje
     where t.actividad in (select id from filtradas)
     group by t.actividad
 ),
 ods_por_actividad as (
     select actividad, string_agg(cast(ods as varchar), ', ' order by ods) as ods
-    from actividad_ods
+    from ods_leidas($solo_validadas)
     where actividad in (select id from filtradas)
     group by actividad
 )

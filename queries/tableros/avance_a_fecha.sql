@@ -7,7 +7,7 @@ with elegidas as (
 ),
 entonces as (
     select actividad, arg_max(avance, en) as avance, arg_max(estatus, en) as estatus
-    from reportes_avance
+    from reportes_leidos($solo_validadas)
     where actividad in (select id from elegidas) and en < $fecha::date + interval 1 day
     group by actividad
 )

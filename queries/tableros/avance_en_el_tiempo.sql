@@ -8,7 +8,7 @@ with elegidas as (
 ),
 reportes as (
     select actividad, en, avance, estatus
-    from reportes_avance
+    from reportes_leidos($solo_validadas)
     where actividad in (select id from elegidas)
 ),
 cortes as (

@@ -31,7 +31,7 @@ select
     f.es_demo,
     f.fuente_url
 from elegidas x
-join capacitaciones f on f.id = x.id
+join capacitaciones_leidas($solo_validadas) f on f.id = x.id
 join entidades e on e.clave = f.entidad
 join regiones r on r.clave = e.region
 left join organismos o on o.clave = f.organismo

@@ -37,7 +37,7 @@ select
     f.es_demo,
     f.fuente_url
 from elegidas x
-join compromisos f on f.id = x.id
+join compromisos_leidos($solo_validadas) f on f.id = x.id
 join regiones r on r.clave = x.region
 join estatus s on s.clave = f.estatus
 left join ods o on o.numero = f.ods

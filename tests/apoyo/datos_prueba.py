@@ -10,7 +10,7 @@ from pathlib import Path
 
 import duckdb
 
-from seed.build import crear_esquema_y_catalogos, registrar_reportes_iniciales
+from seed.build import cerrar_carga, crear_esquema_y_catalogos
 from seed.generate_demo import columnas_de_tabla
 
 HOY = date(2025, 6, 1)
@@ -79,7 +79,7 @@ def llenar(con: duckdb.DuckDBPyConnection) -> None:
             [i, f"Capacitación {i}", org, ent, eje, inicio, inicio, part, muj, hom, demo],
         )
     con.executemany("insert into stl_integrantes values (?, ?, ?, ?, true, 'prueba')", STL)
-    registrar_reportes_iniciales(con)
+    cerrar_carga(con)
 
 
 def construir_pequena(ruta: Path) -> Path:

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import duckdb
 
+from tests.apoyo.publico_prueba import nunca_validado
+
 # table -> {id: review state}. Activities 2 (ITEI, en proceso, 50 %) and 5 (INAI, en proceso, 70 %); commitment 2
 # (Jalisco, en proceso, 40 %); training 3 (IDAIP, 30 participants).
 SIN_VALIDAR = {
@@ -25,7 +27,7 @@ AVISO_NACIONAL = ("Incluye borradores y registros sin validar (4: 2 actividades,
 def marcar(con: duckdb.DuckDBPyConnection) -> None:
     for tabla, estados in SIN_VALIDAR.items():
         for id_, revision in estados.items():
-            con.execute(f"update {tabla} set revision = ? where id = ?", [revision, id_])
+            nunca_validado(con, tabla, id_, revision)
 
 
 def copia_con_sin_validar(origen: Path, destino: Path) -> Path:

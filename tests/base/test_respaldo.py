@@ -16,8 +16,9 @@ import pytest
 from pizarras.__main__ import main
 from pizarras.base.consultas import cargar, ejecutar, nombres_disponibles
 from pizarras.base.esquema import VISTAS
-from pizarras.base.respaldo import MANIFIESTO, ErrorDeRespaldo, respaldar, restaurar
+from pizarras.base.respaldo import _MACRO_EN_VISTAS, MANIFIESTO, ErrorDeRespaldo, respaldar, restaurar
 from pizarras.lectura.filtros import Filtros, parametros_para
+from tests.apoyo.base_v1 import FIXTURES
 from tests.apoyo.comparar import contenido_de, huella_archivo
 from tests.apoyo.datos_prueba import HOY, construir_pequena
 from tests.apoyo.procesos import retenida
@@ -82,11 +83,12 @@ def test_restore_gives_back_every_table_row_for_row(origen, request, tmp_path):
     assert sum(resumen.filas.values()) > 0
 
 
-def test_import_database_recreates_the_filter_macros_and_they_answer_the_same(pequena, respaldo, tmp_path):
-    # The macros of pizarras/base/vistas.sql live in the catalog: EXPORT writes them into schema.sql, IMPORT runs it.
-    esquema = (respaldo / "schema.sql").read_text(encoding="utf-8").lower()
-    for macro in ("actividades_filtradas", "compromisos_filtrados", "capacitaciones_filtradas"):
-        assert f"create macro {macro}" in esquema
+def test_restore_installs_the_filter_macros_and_they_answer_the_same(pequena, respaldo, tmp_path):
+    # DuckDB writes the macros into schema.sql in name order, not in the order they build on each other
+    # (actividades_filtradas reads actividades_leidas): the backup leaves them out and restore installs them.
+    assert "create macro" not in (respaldo / "schema.sql").read_text(encoding="utf-8").lower()
+    manifiesto = json.loads((respaldo / MANIFIESTO).read_text(encoding="utf-8"))
+    assert set(manifiesto["macros"]) == set(_MACRO_EN_VISTAS.findall(VISTAS.read_text(encoding="utf-8")))
 
     restaurada = restaurar(respaldo, tmp_path / "restaurada.duckdb").base
     mismas_respuestas(respuestas(restaurada), respuestas(pequena))
@@ -101,14 +103,11 @@ def test_import_database_recreates_the_filter_macros_and_they_answer_the_same(pe
         con.close()
 
 
-def test_macros_missing_from_the_backup_are_recreated_from_seed(respaldo, pequena, tmp_path):
+def test_a_backup_with_the_macros_of_an_older_version_in_its_schema_restores_with_todays(respaldo, pequena, tmp_path):
+    # Backups written before the macros were left out carry them in schema.sql (self-contained then).
     esquema = respaldo / "schema.sql"
-    sentencias = esquema.read_text(encoding="utf-8").split(";\n")
-    sin_macros = [s for s in sentencias if "create macro" not in s.lower()]
-    # Every macro of pizarras/base/vistas.sql: the three filter macros and the business-rule ones.
-    assert len(sentencias) - len(sin_macros) == VISTAS.read_text(encoding="utf-8").count(
-        "create or replace macro")
-    esquema.write_text(";\n".join(sin_macros), encoding="utf-8")
+    antiguas = (FIXTURES / "vistas_v1.sql").read_text(encoding="utf-8")
+    esquema.write_text(esquema.read_text(encoding="utf-8") + "\n" + antiguas, encoding="utf-8")
 
     restaurada = restaurar(respaldo, tmp_path / "restaurada.duckdb").base
     mismas_respuestas(respuestas(restaurada), respuestas(pequena))

@@ -149,7 +149,7 @@ def test_review_goes_draft_sent_validated_and_back_to_draft_on_change(con_escrit
     acciones = [a for (a,) in con.execute(
         "select accion from auditoria where tabla = 'actividades' and registro = ? order by id", [str(id_)]
     ).fetchall()]
-    assert acciones == ["crear", "enviar", "observar", "enviar", "validar", "actualizar"]
+    assert acciones == ["crear", "enviar", "observar", "enviar", "validar", "publicar", "actualizar"]
 
 
 def test_bulk_validation_is_all_or_nothing(con_escritura):

@@ -28,10 +28,10 @@ def test_an_organismo_progress_moves_month_by_month(con):
         (date(2023, 7, 31), 100.0, 1), (date(2024, 11, 30), 75.0, 2), (date(2025, 6, 30), 90.0, 2)]
 
 
-def test_the_public_series_leaves_out_what_is_not_validated(con):
-    # Activity 2 went back to draft with its change: the public series has activity 1 only.
+def test_the_public_series_shows_what_was_published_not_the_edit_awaiting_review(con):
+    # Activity 2's edit (80 % on 2025-06-02) is not validated: the public series keeps its published 50 %.
     tabla = correr(con, "tableros/avance_en_el_tiempo", Filtros(), organismo="ITEI")
-    assert list(tabla["avance_promedio"]) == [100.0] and list(tabla["actividades"]) == [1]
+    assert list(tabla["avance_promedio"]) == [100.0, 75.0] and list(tabla["actividades"]) == [1, 2]
 
 
 def test_the_change_since_a_reporting_date(con):

@@ -14,6 +14,7 @@ import pandas as pd
 import pytest
 
 from pizarras.lectura.filtros import Filtros
+from seed.build import publicar_lo_cargado
 from tests.apoyo.consultas_util import correr
 from tests.apoyo.datos_prueba import COLUMNAS, TOTAL_PARTICIPANTES, llenar
 
@@ -48,6 +49,7 @@ def con_ampliada():
         "5, 'Capacitación 5', 'foro', 'IDAIP', 'IDAIP', '10', 'presencial', "
         "'Tema', 'PRONADATOS-T3', '2024-02-20', null, null, null, null, null, null, true, null)"
     )
+    publicar_lo_cargado(con)
     yield con
     con.close()
 
@@ -204,6 +206,7 @@ def test_a_member_and_a_non_member_with_the_same_name_tie_in_a_fixed_order():
             "6, 'Capacitación 6', 'curso', null, 'ITEI', '14', 'virtual', null, "
             "null, '2024-05-01', null, 100, null, null, null, null, true, null)"
         )
+        publicar_lo_cargado(con)
         tabla = correr(con, "tableros/capacitaciones_por_organizador")
         assert filas(tabla, ["organizador", "organismo", "es_integrante", "participantes"])[1:3] == [
             ("ITEI", "ITEI", True, 100), ("ITEI", None, False, 100),

@@ -182,7 +182,8 @@ def test_every_board_query_has_a_pandas_version():
 def test_the_scenarios_reach_every_filter_of_every_macro(ruta_sintetica):
     # For each filter of a macro, some scenario keeps rows and would keep others without that filter: a pandas
     # version that mishandles the filter then gives a different answer.
-    macros = re.findall(r"create or replace macro (\w+)\(([^)]*)\) as table", VISTAS.read_text(encoding="utf-8"))
+    macros = [m for m in re.findall(r"create or replace macro (\w+)\(([^)]*)\) as table",
+                                    VISTAS.read_text(encoding="utf-8")) if m[0].endswith(("_filtradas", "_filtrados"))]
     assert len(macros) == 3
     con = duckdb.connect(str(ruta_sintetica), read_only=True)
     try:
