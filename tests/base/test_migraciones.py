@@ -7,6 +7,7 @@ frozen), the macros of that time (tests/fixtures/vistas_v1.sql, committed for th
 from __future__ import annotations
 
 import shutil
+from datetime import datetime
 from pathlib import Path
 
 import duckdb
@@ -17,6 +18,7 @@ from pizarras.base import esquema
 from pizarras.base.esquema import EsquemaIncompatible, version_actual, version_de
 from seed.build import TABLAS_CATALOGO, TABLAS_DATOS, construir
 from tests.apoyo.base_v1 import construir_v1
+from tests.apoyo.base_v4 import construir_v4
 
 
 def filas(ruta: Path, tabla: str, columnas: list[str]) -> list[tuple]:
@@ -133,3 +135,110 @@ def test_a_failing_step_leaves_the_original_file_untouched(base_v1, tmp_path, mo
     assert base_v1.read_bytes() == antes
     restos = sorted(p.name for p in base_v1.parent.iterdir() if p.is_file())
     assert [r for r in restos if "migrando" in r] == []
+
+
+# ------------------------------------------------------------------------------------------------ published versions
+
+
+def test_a_baseline_database_gets_a_published_version_of_each_validated_record_and_no_other(base_v1):
+    migrar(base_v1)
+    con = duckdb.connect(str(base_v1), read_only=True)
+    try:
+        for tabla, publicada in (("actividades", "actividades_publicadas"), ("compromisos", "compromisos_publicados"),
+                                 ("capacitaciones", "capacitaciones_publicadas")):
+            validadas = con.execute(f"select list(id order by id) from {tabla} where revision = 'validada'").fetchone()
+            assert validadas == con.execute(f"select list(id order by id) from {publicada}").fetchone(), tabla
+            columnas_trabajo = [c for (c,) in con.execute(
+                f"select column_name from duckdb_columns() where table_name = '{tabla}' order by column_index").fetchall()]
+            lista = ", ".join(columnas_trabajo)
+            assert con.execute(f"select {lista} from {tabla} where revision = 'validada' except "
+                               f"select {lista} from {publicada}").fetchall() == [], tabla
+        # 9001 was 'pendiente' (sent, never validated): not public.
+        assert con.execute("select count(*) from actividades_publicadas where id = 9001").fetchone()[0] == 0
+        assert con.execute("select count(*) from auditoria").fetchone()[0] == 0  # nothing to recover, nothing audited
+    finally:
+        con.close()
+
+
+@pytest.fixture()
+def base_v4(tmp_path):
+    ruta = tmp_path / "pizarras.duckdb"
+    return ruta, construir_v4(ruta)
+
+
+def test_a_database_of_schema_4_migrates_with_every_row_kept(base_v4):
+    ruta, _ = base_v4
+    con = duckdb.connect(str(ruta), read_only=True)
+    tablas = [t for (t,) in con.execute("select table_name from duckdb_tables() where table_name <> 'esquema'").fetchall()]
+    con.close()
+    antes = {t: filas(ruta, t, columnas(ruta, t)) for t in tablas}
+    columnas_v4 = {t: columnas(ruta, t) for t in tablas}
+
+    resultado = migrar(ruta)
+
+    assert (resultado.version_inicial, resultado.version_final) == (4, version_actual())
+    for tabla in tablas:
+        if tabla != "auditoria":
+            assert filas(ruta, tabla, columnas_v4[tabla]) == antes[tabla], tabla
+    # The audit trail keeps every row; the migration adds one per recovered publication.
+    ahora = filas(ruta, "auditoria", columnas_v4["auditoria"])
+    assert set(antes["auditoria"]) <= set(ahora) and len(ahora) == len(antes["auditoria"]) + 3
+
+
+def _publicada(ruta, tabla, id_):
+    con = duckdb.connect(str(ruta), read_only=True)
+    try:
+        cursor = con.execute(f"select * from {tabla} where id = ?", [id_])
+        fila = cursor.fetchone()
+        return None if fila is None else dict(zip([d[0] for d in cursor.description], fila, strict=True))
+    finally:
+        con.close()
+
+
+def test_records_an_edit_took_off_the_public_boards_get_their_last_validated_state_back(base_v4):
+    ruta, casos = base_v4
+    originales = casos["originales"]
+    migrar(ruta)
+
+    a = casos["editada_validada_editada"]  # validated at +10 % by admin.x, then edited again and observed
+    publicada = _publicada(ruta, "actividades_publicadas", a)
+    assert (publicada["avance"], publicada["titulo"]) == (originales[a]["avance"] + 10, originales[a]["titulo"])
+    assert (publicada["validada_en"], publicada["validada_por"]) == (datetime(2026, 1, 6, 9, 0), "admin.x")
+    assert publicada["revision"] == "validada" and publicada["observacion"] is None
+    assert publicada["reportado_en"] == datetime(2026, 1, 5, 10, 0)  # the report it was validated with
+    trabajo = _publicada(ruta, "actividades", a)
+    assert (trabajo["avance"], trabajo["titulo"], trabajo["revision"]) == (
+        originales[a]["avance"] + 20, "Título cambiado", "observada")
+
+    b = casos["editada_sin_enviar"]  # the seed's version, never validated through the app
+    publicada = _publicada(ruta, "actividades_publicadas", b)
+    assert publicada["avance"] == originales[b]["avance"] and publicada["validada_por"] == "base"
+    assert publicada["reportado_en"] == originales[b]["reportado_en"]
+
+    c = casos["revalidada"]  # validated now: published as it is, with the validation's date and account
+    publicada = _publicada(ruta, "actividades_publicadas", c)
+    assert (publicada["avance"], publicada["validada_en"], publicada["validada_por"]) == (
+        originales[c]["avance"] + 15, datetime(2026, 1, 9, 9, 0), "admin.x")
+
+    assert _publicada(ruta, "actividades_publicadas", casos["nueva"]) is None  # never validated
+
+    compromiso = _publicada(ruta, "compromisos_publicados", casos["compromiso"])
+    assert (compromiso["estatus"], compromiso["avance"]) == casos["compromiso_antes"]
+
+    con = duckdb.connect(str(ruta), read_only=True)
+    try:
+        # The public sees what it saw before the edits: each recovered record's reports up to the edit only.
+        assert con.execute("select list(avance order by en) from reportes_publicados where actividad = ?",
+                           [b]).fetchone()[0] == [originales[b]["avance"]]
+        assert con.execute("select list(avance order by en) from reportes_publicados where actividad = ?",
+                           [a]).fetchone()[0] == [originales[a]["avance"], originales[a]["avance"] + 10]
+        recuperadas = con.execute("select tabla, cast(registro as integer) from auditoria where accion = 'publicar' "
+                                  "order by all").fetchall()
+        assert recuperadas == sorted([("actividades", a), ("actividades", b), ("compromisos", casos["compromiso"])])
+        # The public figures: every activity validated before plus the two recovered ones.
+        publicas = con.execute("select count(*) from actividades_filtradas(null, null, null, null, null, null, null, "
+                               "null, true)").fetchone()[0]
+        validadas = con.execute("select count(*) from actividades where revision = 'validada'").fetchone()[0]
+        assert publicas == validadas + 2
+    finally:
+        con.close()

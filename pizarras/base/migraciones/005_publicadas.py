@@ -83,7 +83,7 @@ def _recuperar(con, tabla: str, publicada: str, id_: int, revertidas: set[str], 
                         "where tabla = ? and registro = ? order by id desc", [tabla, str(id_)]).fetchall()
     deshechas = 0
     quitada_en = None  # when the edit that took it off the public boards was made
-    for _, en, usuario, accion, antes, despues, detalle in filas:
+    for n, (_, en, usuario, accion, antes, despues, detalle) in enumerate(filas):
         if detalle and any(detalle.startswith(r) for r in revertidas):
             continue  # that import was rolled back: its change is no longer in the record
         antes, despues = _dict(antes), _dict(despues)
@@ -94,7 +94,10 @@ def _recuperar(con, tabla: str, publicada: str, id_: int, revertidas: set[str], 
             deshechas += 1
             quitada_en = en
             if antes.get("revision") == "validada":
-                return _insertar(con, tabla, publicada, estado, columnas, deshechas, None, "base", quitada_en)
+                # Validated before this edit: by whoever validated it last, if the trail says so.
+                validacion = next(((e, u) for _, e, u, a, _, d, _ in filas[n + 1:]
+                                   if _dict(d).get("revision") == "validada"), (None, "base"))
+                return _insertar(con, tabla, publicada, estado, columnas, deshechas, *validacion, quitada_en)
         elif accion in _SOLO_REVISION:
             deshechas += 1
         elif accion == "crear":
@@ -104,6 +107,12 @@ def _recuperar(con, tabla: str, publicada: str, id_: int, revertidas: set[str], 
 def _insertar(con, tabla, publicada, estado, columnas, deshechas, validada_en, validada_por, quitada_en) -> None:
     fila = {c: estado[c] for c in columnas} | {"revision": "validada", "observacion": None,
                                               "version": max(1, estado["version"] - deshechas)}
+    if tabla == "actividades" and quitada_en is not None:
+        # The trail does not keep who reported and when: the last progress report before the edit says it.
+        reporte = con.execute("select arg_max(en, en), arg_max(usuario, en) from reportes_avance "
+                              "where actividad = ? and en < ?", [fila["id"], quitada_en]).fetchone()
+        if reporte[0] is not None:
+            fila["reportado_en"], fila["reportado_por"] = reporte
     actualizada = fila.get("reportado_en")
     fila |= {"actualizada_en": actualizada, "validada_en": validada_en or actualizada or quitada_en,
              "validada_por": validada_por}
