@@ -16,7 +16,7 @@ import pandas as pd
 
 TABLAS = ["actividades", "actividad_ejes_transversales", "actividad_ods", "compromisos", "capacitaciones",
           "stl_integrantes", "organismos", "entidades", "regiones", "programas", "ejes", "estatus", "ods",
-          "reportes_avance"]
+          "reportes_avance", "actividades_publicadas", "compromisos_publicados", "capacitaciones_publicadas"]
 
 # The status a per-status count counts, by the count's column name.
 CUENTAS_ESTATUS = {"programadas": "programada", "en_proceso": "en_proceso", "concluidas": "concluida",
@@ -525,11 +525,21 @@ def avance_a_fecha(t, p):
 
 
 def sin_validar(t, p):
-    """Records of each kind under the filters, every review state counted, that are not validated."""
+    """Records of each kind under the filters, every review state counted, that are not validated: never published,
+    and apart those with a published version (an edit under review)."""
     todos = {**p, "solo_validadas": False}
-    filtradas = {"actividades": actividades_filtradas, "compromisos": compromisos_filtrados,
-                 "capacitaciones": capacitaciones_filtradas}
-    return pd.DataFrame([{tipo: int((f(t, todos)["revision"] != "validada").sum()) for tipo, f in filtradas.items()}])
+    filtradas = {"actividades": (actividades_filtradas, "actividades_publicadas"),
+                 "compromisos": (compromisos_filtrados, "compromisos_publicados"),
+                 "capacitaciones": (capacitaciones_filtradas, "capacitaciones_publicadas")}
+    fila = {}
+    for tipo, (filtrar, publicada) in filtradas.items():
+        sin = filtrar(t, todos)
+        sin = sin[sin["revision"] != "validada"]
+        publicada = sin["id"].isin(t[publicada]["id"])
+        fila[tipo], fila[f"{tipo}_en_revision"] = int((~publicada).sum()), int(publicada.sum())
+    columnas = ["actividades", "compromisos", "capacitaciones", "actividades_en_revision", "compromisos_en_revision",
+                "capacitaciones_en_revision"]
+    return pd.DataFrame([fila])[columnas]
 
 
 EQUIVALENTES: dict[str, Callable[[dict, dict], pd.DataFrame]] = {

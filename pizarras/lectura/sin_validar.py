@@ -1,5 +1,7 @@
 """What an admin's or evaluator's board shows beyond the public's: the records under the filters that are not
-validated (borrador, enviada, observada), counted by kind, and the banner that says so.
+validated (borrador, enviada, observada), counted by kind, and the banner that says so. A record never published is
+left out of the public figures; one published whose edit awaits review is in both, the public seeing its version
+last validated: the banner names those apart.
 
 The public sees validated records only; a logged-in admin or evaluador sees every record unless they switch to the
 public view. A screenshot of the internal board must not read as the official figures, so every board says at its
@@ -47,12 +49,28 @@ EN_DESCARGAS = ("Incluye registros sin validar (borradores, enviados a revisión
 
 @dataclass(frozen=True)
 class SinValidar:
-    """Records under the filters that are not validated, by kind, and the kinds the board counts."""
+    """Records under the filters that are not validated, by kind, and the kinds the board counts: those never
+    published (the public does not see them), and apart those whose edit awaits review (the public sees their
+    version last validated; the internal board counts the edit)."""
 
     actividades: int = 0
     compromisos: int = 0
     capacitaciones: int = 0
     tipos: tuple[str, ...] = TIPOS
+    actividades_en_revision: int = 0
+    compromisos_en_revision: int = 0
+    capacitaciones_en_revision: int = 0
+
+    @property
+    def en_revision(self) -> int:
+        return sum(getattr(self, f"{t}_en_revision") for t in self.tipos)
+
+    def _con_cambios(self) -> str:
+        """' 3 registros publicados tienen cambios en revisión: …' or ''."""
+        if not self.en_revision:
+            return ""
+        cuantos = estilo.cantidad(self.en_revision, "registro publicado tiene", "registros publicados tienen")
+        return f" {cuantos} cambios en revisión: aquí se ven con esos cambios; el público, con su versión publicada."
 
     @property
     def total(self) -> int:
@@ -66,19 +84,26 @@ class SinValidar:
         """The internal view's banner: how many records the board counts that the public does not see."""
         if not self.total:
             que = estilo.lista([_NOMBRES[t][1] for t in self.tipos])
+            if self.en_revision:
+                return f"Vista interna: con estos filtros no hay {que} sin validar.{self._con_cambios()}"
             return (f"Vista interna: con estos filtros no hay {que} sin validar; las cifras son las que ve el "
                     "público.")
         partes = self.partes()
         detalle = estilo.entero(self.total)
         if len(partes) > 1:
             detalle += f": {estilo.lista(partes)}"
-        return f"Incluye borradores y registros sin validar ({detalle}). {PUBLICO}"
+        return f"Incluye borradores y registros sin validar ({detalle}). {PUBLICO}{self._con_cambios()}"
 
     def aviso_publico(self) -> str:
         """The public view's banner, saying what it leaves out."""
+        cambios = ""
+        if self.en_revision:
+            cuantos = estilo.cantidad(self.en_revision, "registro con cambios en revisión se ve",
+                                      "registros con cambios en revisión se ven")
+            cambios = f" {cuantos} en su versión publicada."
         if not self.total:
-            return f"{VISTA_PUBLICA}."
-        return f"{VISTA_PUBLICA}; quedan fuera {estilo.lista(self.partes())} sin validar."
+            return f"{VISTA_PUBLICA}.{cambios}"
+        return f"{VISTA_PUBLICA}; quedan fuera {estilo.lista(self.partes())} sin validar.{cambios}"
 
 
 def tipos_de(pagina: str) -> tuple[str, ...] | None:
@@ -92,4 +117,5 @@ def sin_validar(consultar: Consultar, filtros: Filtros, tipos: Sequence[str] = T
     if desconocidos:
         raise ValueError(f"Tipos de registro desconocidos: {desconocidos}")
     fila = primera_fila(consulta_filtrada(consultar, CONSULTA, filtros))
-    return SinValidar(**{t: int(fila[t] or 0) for t in TIPOS}, tipos=tuple(tipos))
+    return SinValidar(**{t: int(fila[t] or 0) for t in TIPOS},
+                      **{f"{t}_en_revision": int(fila[f"{t}_en_revision"] or 0) for t in TIPOS}, tipos=tuple(tipos))

@@ -97,3 +97,27 @@ def test_the_boards_are_the_pages_that_read_the_shared_filters_and_slides_are_no
 def test_an_unknown_kind_is_refused(con):
     with pytest.raises(ValueError, match="desconocidos"):
         contar(con, tipos=("actividades", "personas"))
+
+
+def test_an_edit_of_a_published_record_is_named_apart_and_is_not_left_out_of_the_public_figures(con_escritura):
+    from pizarras.escritura import autorreporte
+    from tests.apoyo.cuentas_prueba import como
+
+    # Activity 2 (ITEI, published) gets an edit sent for review; training 1 (ITEI) too.
+    autorreporte.actualizar_actividad(con_escritura, como("enlace.itei"), 2, 1, {"avance": 60}, enviar=True)
+    autorreporte.actualizar_capacitacion(con_escritura, como("enlace.itei"), 1, 1, {"participantes": 120},
+                                         enviar=True)
+    conteo = contar(con_escritura)
+    assert (conteo.total, conteo.en_revision) == (0, 2)
+    assert (conteo.actividades_en_revision, conteo.capacitaciones_en_revision) == (1, 1)
+    assert conteo.aviso() == (
+        "Vista interna: con estos filtros no hay actividades, compromisos y capacitaciones sin validar. 2 registros "
+        "publicados tienen cambios en revisión: aquí se ven con esos cambios; el público, con su versión publicada.")
+    assert conteo.aviso_publico() == ("Vista pública: solo registros validados. 2 registros con cambios en revisión "
+                                      "se ven en su versión publicada.")
+    # The public and the internal board count the same records: the edit is in both, as different versions.
+    nombre = "tableros/kpi_actividades"
+    assert [int(correr(con_escritura, nombre, Filtros(solo_validadas=v))["actividades"].iloc[0])
+            for v in (True, False)] == [6, 6]
+    solo_actividades = contar(con_escritura, tipos=("actividades",))
+    assert solo_actividades.en_revision == 1
