@@ -345,10 +345,7 @@ def _cambiar_revision(cur, usuario: Usuario | None, tabla: str, id_: int, versio
     if antes is None:
         raise DatosInvalidos([Problema("id", f"no existe {nombre} {id_}.")])
     if accion == "enviar":
-        if tabla in ("actividades", "capacitaciones"):
-            exigir_organismo(usuario, antes["organismo"])
-        else:
-            exigir_entidad(usuario, antes["entidad"], _entidad_de(cur, usuario.organismo if usuario else None))
+        _exigir_ambito(cur, usuario, tabla, antes)
     else:
         exigir_admin(usuario)
     desde, hacia = TRANSICIONES[accion]
@@ -371,7 +368,7 @@ def _cambiar_revision(cur, usuario: Usuario | None, tabla: str, id_: int, versio
     return filas[0]["version"]
 
 
-def _exigir_autor_o_admin(cur, usuario: Usuario | None, tabla: str, antes: dict) -> None:
+def _exigir_ambito(cur, usuario: Usuario | None, tabla: str, antes: dict) -> None:
     """The record's own organismo (activities, trainings) or entidad (commitments) may change it, or an admin."""
     if tabla == "compromisos":
         exigir_entidad(usuario, antes["entidad"], _entidad_de(cur, usuario.organismo if usuario else None))
@@ -395,7 +392,7 @@ def retirar_edicion(con: duckdb.DuckDBPyConnection, usuario: Usuario | None, tab
         antes = _uno(cur, leer, id_)
         if antes is None:
             raise DatosInvalidos([Problema("id", f"no existe {nombre} {id_}.")])
-        _exigir_autor_o_admin(cur, usuario, tabla, antes)
+        _exigir_ambito(cur, usuario, tabla, antes)
         publicado = leer_publicada(cur, tabla, id_)
         if publicado is None:
             raise DatosInvalidos([Problema("revision", (
