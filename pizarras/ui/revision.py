@@ -219,8 +219,8 @@ def registro(usuario: Usuario, cola: pd.DataFrame) -> None:
         devolver = st.form_submit_button("Devolver al enlace")
     if devolver:
         _actuar(lugar, lambda: revision.devolver(datos.conexion(), usuario, tabla, id_, version, comentario),
-                f"{quien} devuelt{terminacion} al enlace con sus observaciones"
-                + ("; el público sigue viendo la versión publicada." if cambio.publicada else "."), zona)
+                f"{quien} devuelt{terminacion} al enlace con sus observaciones."
+                + (" El público sigue viendo la versión publicada." if cambio.publicada else ""), zona)
 
 
 def _actuar(lugar: str, accion, exito: str, zona) -> None:

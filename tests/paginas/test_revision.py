@@ -241,7 +241,7 @@ def test_sending_back_keeps_the_published_version_on_the_public_board(ruta):
     at.text_area[0].input("Falta la evidencia del 65 %")
     boton(at, "Devolver al enlace").click().run()
     assert not at.exception
-    assert "devuelta al enlace con sus observaciones; el público sigue viendo la versión publicada" in textos(
+    assert "devuelta al enlace con sus observaciones. El público sigue viendo la versión publicada" in textos(
         at, "success")
     assert leer(ruta, "select revision, avance from actividades where id = 2") == [("observada", 65)]
     assert leer(ruta, "select avance, notas from actividades_publicadas where id = 2") == [(50, None)]
