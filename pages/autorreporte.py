@@ -1,5 +1,6 @@
 """Autorreporte: an organismo's staff keep its activities and its entidad's commitments current, and send them for
-review. Shows the login form when nobody is logged in."""
+review; beside a published record, what the public sees and what awaits review, and «Retirar mis cambios». Shows
+the login form when nobody is logged in."""
 
 from __future__ import annotations
 

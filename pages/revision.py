@@ -1,5 +1,6 @@
-"""Revisión: the SNT secretariat validates what enlaces sent, or sends it back with a comment. Only validated
-records reach the public boards."""
+"""Revisión: the SNT secretariat validates what enlaces sent, or sends it back with a comment. The public boards
+show each record's published version: the reviewer sees what an edit changes against it, validating publishes the
+edit, sending it back keeps the published version."""
 
 from __future__ import annotations
 

@@ -1,19 +1,25 @@
-"""The reviewer's work on what enlaces sent: the queue (filtered and sorted), what changed in a record since it was
-last validated, sending a record back with a comment, and validation in two steps.
+"""The reviewer's work on what enlaces sent: the queue (filtered and sorted), what validating a record would change
+for the public (its pending working version against its published one), sending a record back with a comment, and
+validation in two steps.
 
 Validation never publishes a record the enlace's own form would refuse without the reviewer saying so: the stored
 records are checked with the shared rules (pizarras.escritura.reglas) and `plan_de_validacion` says what a
-validation would do (how many, which, which break a rule and why); `validar` refuses rule-breaking records
-(`DatosInvalidos`, nothing written) unless it is told `tambien_con_problemas`. Every write checks the version the
-reviewer read first, so a record another reviewer (or its enlace) changed meanwhile is a `CambioConcurrente` that
-says who did what, and nothing is written; several records are validated in one transaction, all or none, each
-with its audit row (autorreporte._cambiar_revision).
+validation would do (how many, which, what each changes publicly, which break a rule and why); `validar` refuses
+rule-breaking records (`DatosInvalidos`, nothing written) unless it is told `tambien_con_problemas`. Every write
+checks the version the reviewer read first, so a record another reviewer (or its enlace) changed meanwhile is a
+`CambioConcurrente` that says who did what, and nothing is written; several records are validated in one
+transaction, all or none, each with its audit row (autorreporte._cambiar_revision) and published
+(pizarras.escritura.publicacion); sending back keeps the published version.
+
+«Qué cambió» (`que_cambio`, `cambios_de`) compares the working version with the published one, field by field, with
+catalog values by their names (pizarras.escritura.legible): the reviewer confirms what the public will see, not
+the history of the edits, and the enlace's «Autorreporte» shows the same comparison beside its form.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 import duckdb
@@ -21,7 +27,7 @@ import pandas as pd
 
 from pizarras import estilo
 from pizarras.base.consultas import ejecutar_en
-from pizarras.escritura.auditoria import CambioConcurrente, de_json, transaccion
+from pizarras.escritura.auditoria import CambioConcurrente, transaccion
 from pizarras.escritura.autorreporte import (  # noqa: F401  (cola_de_revision: re-exported)
     CAMPOS_ACTIVIDAD,
     CAMPOS_CAPACITACION,
@@ -30,13 +36,11 @@ from pizarras.escritura.autorreporte import (  # noqa: F401  (cola_de_revision: 
     _cambiar_revision,
     campos_cambiados,
     cola_de_revision,
-    historial,
 )
 from pizarras.escritura.cuentas import Usuario
-from pizarras.escritura.legible import etiqueta_de_campo, nombres_de_catalogos, texto_de
+from pizarras.escritura.legible import FLECHA, Nombres, etiqueta_de_campo, nombres_de_catalogos, texto_de, vacio
 from pizarras.escritura.permisos import exigir_admin
 from pizarras.escritura.reglas import (
-    ETIQUETAS,
     DatosInvalidos,
     Problema,
     leer_catalogos,
@@ -49,6 +53,7 @@ TIPOS = {"actividades": "Actividad", "compromisos": "Compromiso", "capacitacione
 ANTIGUEDADES = {"todas": ("Cualquier fecha", None), "7": ("Más de 7 días", 7), "30": ("Más de 30 días", 30)}
 ORDENES = {"antiguos": "Más antiguos primero", "recientes": "Más recientes primero"}
 Clave = tuple[str, int, int]  # (tabla, id, version): a record as the reviewer read it
+CAMBIA = "Qué cambia en lo público"  # the plan's column: what validating each record changes, in one line
 
 _A_REVISAR = {
     "actividades": ("revision/actividades_a_revisar", CAMPOS_ACTIVIDAD, revisar_actividad),
@@ -198,20 +203,28 @@ class Incumple:
 
 @dataclass(frozen=True)
 class PlanDeValidacion:
-    """What a validation would do: the records without problems, and those that break a rule."""
+    """What a validation would do: the records without problems, those that break a rule, and what each changes
+    for the public."""
 
     sin_problemas: tuple[Clave, ...]
     con_problemas: tuple[Incumple, ...]
     filas: pd.DataFrame  # the queue rows of every record in the plan
+    cambios: dict[tuple[str, int], QueCambio] = field(default_factory=dict)  # by (tabla, id)
 
     def a_validar(self, tambien_con_problemas: bool) -> list[Clave]:
         extra = [(i.tabla, i.id, i.version) for i in self.con_problemas] if tambien_con_problemas else []
         return [*self.sin_problemas, *extra]
 
+    def resumen_de(self, tabla: str, id_: int) -> str:
+        """What validating the record changes for the public, in one line."""
+        cambio = self.cambios.get((tabla, id_))
+        return cambio.resumen if cambio is not None else estilo.SIN_DATO
+
     def vista_sin_problemas(self) -> pd.DataFrame:
         sin = {(t, i) for t, i, _ in self.sin_problemas}
         filas = self.filas[[(t, i) in sin for t, i in zip(self.filas["tabla"], self.filas["id"])]]
-        return vista_de_cola(filas)[["Tipo", "Núm.", "Organismo o entidad", "Título", "Estatus", "Avance"]]
+        vista = vista_de_cola(filas)[["Tipo", "Núm.", "Organismo o entidad", "Título"]]
+        return vista.assign(**{CAMBIA: [self.resumen_de(t, int(i)) for t, i in zip(filas["tabla"], filas["id"])]})
 
     def vista_con_problemas(self) -> pd.DataFrame:
         return pd.DataFrame({
@@ -219,23 +232,26 @@ class PlanDeValidacion:
             "Núm.": [i.id for i in self.con_problemas],
             "Organismo o entidad": [_texto(i.quien) for i in self.con_problemas],
             "Título": [_texto(i.titulo) for i in self.con_problemas],
+            CAMBIA: [self.resumen_de(i.tabla, i.id) for i in self.con_problemas],
             "Regla que no cumple": [i.reglas for i in self.con_problemas],
-        })
+        }, columns=["Tipo", "Núm.", "Organismo o entidad", "Título", CAMBIA, "Regla que no cumple"])
 
 
 def plan_de_validacion(con: duckdb.DuckDBPyConnection, filas: pd.DataFrame) -> PlanDeValidacion:
-    """The first step of a validation: which of the queue rows `filas` pass the shared rules as stored, and which
-    break one (with the rule). Writes nothing."""
+    """The first step of a validation: which of the queue rows `filas` pass the shared rules as stored, which
+    break one (with the rule), and what each would change for the public. Writes nothing."""
     registros = claves(filas)
+    nombres = nombres_de_catalogos(con) if registros else Nombres()
     with con.cursor() as cur:
-        problemas = _problemas(cur, _leer(cur, registros)) if registros else {}
+        leidos = _leer(cur, registros) if registros else {}
+        problemas, cambios = (_problemas(cur, leidos), _cambios(cur, leidos, nombres)) if leidos else ({}, {})
     por_clave = {(f["tabla"], int(f["id"])): f for f in filas.to_dict("records")}
     con_problemas = tuple(
         Incumple(t, i, v, por_clave[(t, i)]["quien"], por_clave[(t, i)]["titulo"], tuple(problemas[(t, i)]))
         for t, i, v in registros if (t, i) in problemas
     )
     sin_problemas = tuple((t, i, v) for t, i, v in registros if (t, i) not in problemas)
-    return PlanDeValidacion(sin_problemas, con_problemas, filas.reset_index(drop=True))
+    return PlanDeValidacion(sin_problemas, con_problemas, filas.reset_index(drop=True), cambios)
 
 
 def problemas_de(con: duckdb.DuckDBPyConnection, tabla: str, id_: int) -> list[Problema]:
@@ -296,49 +312,123 @@ def devolver(
 
 # ------------------------------------------------------------------------------------------------ what changed
 
+_PUBLICADAS = {
+    "actividades": "revision/actividades_publicadas_de",
+    "compromisos": "revision/compromisos_publicados_de",
+    "capacitaciones": "revision/capacitaciones_publicadas_de",
+}
+_CORTO = 40  # characters of each value in a plan's one-line summary; the record's own table has them whole
+
 
 @dataclass(frozen=True)
 class QueCambio:
-    desde: str  # 'desde su última validación, el 01/06/2025', 'desde su alta, el …', or why nothing is known
-    filas: pd.DataFrame  # Campo, Antes, Después
+    """What validating a record changes for the public: its working version against its published one."""
+
+    desde: str  # against what, in a sentence: the published version (validated when), or that it never was
+    filas: pd.DataFrame  # Campo, Antes (what the public sees now), Después (what it will see): one row per field
+    publicada: bool = True  # it has a published version
+    revision: str = ""  # the working version's review state (borrador, enviada, observada, validada)
+    campos: tuple[str, ...] = ()  # the fields of `filas`, as keys, in the same order
+
+    @property
+    def pendiente(self) -> bool:
+        """Its working version is an edit not yet validated (a draft, sent, or sent back)."""
+        return self.revision in ("borrador", "enviada", "observada")
+
+    @property
+    def avance(self) -> tuple[str, str] | None:
+        """The progress the public sees and the one under review, as '45 %' (None: it did not move)."""
+        if not self.publicada or "avance" not in self.campos:
+            return None
+        fila = self.filas.iloc[self.campos.index("avance")]
+        return _porcentaje(fila["Antes"]), _porcentaje(fila["Después"])
+
+    @property
+    def etiquetas(self) -> list[str]:
+        """The changed fields by their names ('Título', 'ODS')."""
+        return list(self.filas["Campo"])
+
+    @property
+    def resumen(self) -> str:
+        """One line for a plan's table: 'Avance: 50 % → 60 %; ODS: 5 Igualdad… → 16 Paz…'."""
+        if not self.publicada:
+            return "Nueva: nunca se ha publicado"
+        if self.filas.empty:
+            return "Nada: ya es lo publicado"
+        partes = []
+        for campo, fila in zip(self.campos, self.filas.to_dict("records"), strict=True):
+            if campo == "avance":
+                partes.append(f"Avance: {_porcentaje(fila['Antes'])}{FLECHA}{_porcentaje(fila['Después'])}")
+            else:
+                partes.append(f"{fila['Campo']}: {_corto(fila['Antes'])}{FLECHA}{_corto(fila['Después'])}")
+        return "; ".join(partes)
+
+
+def _porcentaje(texto: str) -> str:
+    return texto if texto == estilo.SIN_DATO else f"{texto} %"
+
+
+def _corto(texto: str) -> str:
+    return texto if len(texto) <= _CORTO else texto[:_CORTO - 1].rstrip() + "…"
+
+
+def _que_cambio(tabla: str, trabajo: dict, publicada: dict | None, nombres: Nombres) -> QueCambio:
+    campos = _A_REVISAR[tabla][1]
+    revision = trabajo["revision"]
+    if publicada is None:
+        # Never validated: all of it is new to the public (its empty fields say nothing).
+        nuevos = [c for c in campos if not vacio(trabajo[c])]
+        return QueCambio(
+            "Nunca se ha publicado: al validar aparece por primera vez en las pizarras públicas, con estos valores.",
+            pd.DataFrame({
+                "Campo": [etiqueta_de_campo(c, tabla) for c in nuevos],
+                "Antes": [estilo.SIN_DATO] * len(nuevos),
+                "Después": [texto_de(c, trabajo[c], nombres, tabla) for c in nuevos],
+            }, columns=["Campo", "Antes", "Después"]), publicada=False, revision=revision, campos=tuple(nuevos))
+    distintos = set(campos_cambiados(publicada, trabajo, campos))
+    cambiados = [c for c in campos if c in distintos  # in the order of the form
+                 # two values that read the same (a date and its timestamp) are no change to the public
+                 if texto_de(c, publicada[c], nombres, tabla) != texto_de(c, trabajo[c], nombres, tabla)]
+    validada = estilo.fecha_hora(publicada.get("validada_en"))
+    desde = (f"Frente a la versión publicada (validada el {validada}): «Antes» es lo que ve hoy el público; "
+             "«Después», lo que verá al validar." if cambiados else
+             f"Nada cambia frente a la versión publicada (validada el {validada}): al validar, el público ve lo "
+             "mismo.")
+    return QueCambio(desde, pd.DataFrame({
+        "Campo": [etiqueta_de_campo(c, tabla) for c in cambiados],
+        "Antes": [texto_de(c, publicada[c], nombres, tabla) for c in cambiados],
+        "Después": [texto_de(c, trabajo[c], nombres, tabla) for c in cambiados],
+    }, columns=["Campo", "Antes", "Después"]), publicada=True, revision=revision, campos=tuple(cambiados))
+
+
+def _cambios(cur, trabajo: dict[tuple[str, int], dict], nombres: Nombres) -> dict[tuple[str, int], QueCambio]:
+    """What validating each working version in `trabajo` (as `_leer` reads them) changes for the public."""
+    publicadas: dict[tuple[str, int], dict] = {}
+    for tabla in dict.fromkeys(t for t, _ in trabajo):
+        ids = [i for t, i in trabajo if t == tabla]
+        for fila in ejecutar_en(cur, _PUBLICADAS[tabla], {"ids": ids}):
+            publicadas[(tabla, fila["id"])] = fila
+    return {clave: _que_cambio(clave[0], fila, publicadas.get(clave), nombres) for clave, fila in trabajo.items()}
+
+
+def cambios_de(con: duckdb.DuckDBPyConnection, registros: Iterable[tuple[str, int]]
+               ) -> dict[tuple[str, int], QueCambio]:
+    """What validating each (tabla, id) would change for the public, read in one pass (a record that no longer
+    exists is left out). Writes nothing."""
+    registros = list(dict.fromkeys((t, int(i)) for t, i in registros))
+    if not registros:
+        return {}
+    nombres = nombres_de_catalogos(con)
+    with con.cursor() as cur:
+        return _cambios(cur, _leer(cur, [(t, i, 0) for t, i in registros]), nombres)
 
 
 def que_cambio(con: duckdb.DuckDBPyConnection, tabla: str, id_: int) -> QueCambio:
-    """The fields of a record changed since it was last validated (or since it was created, if it never was),
-    before → after, from the audit trail; a field changed and changed back is not listed."""
-    historia = historial(con, tabla, id_)  # newest first
-    filas = [(f["en"], f["accion"], de_json(f["antes"]), de_json(f["despues"]))
-             for f in historia.iloc[::-1].to_dict("records")]
-    validaciones = [n for n, (_, _, _, despues) in enumerate(filas) if despues.get("revision") == "validada"]
-    altas = [n for n, (_, accion, _, _) in enumerate(filas) if accion == "crear"]
-    if validaciones:
-        n = validaciones[-1]
-        desde = f"desde su última validación, el {estilo.fecha_hora(filas[n][0])}"
-    elif altas:
-        n = altas[0]
-        desde = f"desde su alta, el {estilo.fecha_hora(filas[n][0])} (nunca se ha validado)"
-    elif filas:
-        n = -1
-        desde = "desde el primer cambio que registra la bitácora (no registra su alta ni una validación)"
-    else:
-        return QueCambio("La bitácora no registra cambios de este registro.", pd.DataFrame(
-            columns=["Campo", "Antes", "Después"]))
-    antes: dict[str, object] = {}
-    despues: dict[str, object] = {}
-    base = filas[n][3] if n >= 0 else {}
-    for _, _, valores_antes, valores_despues in filas[n + 1:]:
-        for campo, valor in valores_despues.items():
-            if campo == "revision":
-                continue
-            if campo not in antes:
-                antes[campo] = valores_antes.get(campo, base.get(campo))
-            despues[campo] = valor
-    cambiados = campos_cambiados(antes, despues, tuple(despues))
-    nombres = nombres_de_catalogos(con)
-    orden = {c: k for k, c in enumerate(ETIQUETAS)}
-    cambiados.sort(key=lambda c: (orden.get(c, len(orden)), c))
-    return QueCambio(desde, pd.DataFrame({
-        "Campo": [etiqueta_de_campo(c, tabla) for c in cambiados],
-        "Antes": [texto_de(c, antes[c], nombres, tabla) for c in cambiados],
-        "Después": [texto_de(c, despues[c], nombres, tabla) for c in cambiados],
-    }, columns=["Campo", "Antes", "Después"]))
+    """The fields of a record whose working version differs from its published one, published (Antes) → working
+    (Después), one row per field, catalog values by their names; a record never published lists its values as
+    new. A field changed and changed back is not listed: the public would see no change."""
+    cambio = cambios_de(con, [(tabla, id_)]).get((tabla, id_))
+    if cambio is None:
+        return QueCambio(f"{TIPOS[tabla]} #{id_} ya no existe.", pd.DataFrame(columns=["Campo", "Antes", "Después"]),
+                         publicada=False)
+    return cambio

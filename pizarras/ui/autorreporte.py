@@ -1,5 +1,11 @@
 """Self-report and review screens: forms that call the core's write functions and say in Spanish what to fix.
 
+A record the public already sees (it has a published version) keeps showing that version while its enlace edits
+it: beside the form, where the two differ, «Publicado: 45 % · en revisión: 60 %» and the other fields under
+review, and «Retirar mis cambios» (two steps) puts the record back to the published version. Both are what the
+person's form shows (`cambio_leido`): a change made meanwhile by someone else is a conflict, not a withdrawal of
+an edit nobody saw.
+
 User text is shown through st.dataframe / st.text or escaped (`escapar_markdown`), never rendered as Markdown or
 HTML. Writes go through `pizarras.ui.escrituras.escribir`, which clears the read caches so every board shows them.
 """
@@ -11,7 +17,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from pizarras.escritura import autorreporte
+from pizarras.escritura import autorreporte, revision
 from pizarras.escritura.cuentas import Usuario
 from pizarras.escritura.historial import historial_legible
 from pizarras.escritura.reglas import MODALIDADES, TIPOS_CAPACITACION
@@ -19,6 +25,7 @@ from pizarras.texto import escapar_markdown
 from pizarras.ui import datos
 from pizarras.ui.escrituras import Zona, escribir, zona_de_aviso
 from pizarras.ui.espanol import ELIJA_UNA, ELIJA_VARIAS, FORMATO_FECHA
+from pizarras.ui.revision import tabla_de_texto
 from pizarras.ui.sesion import formulario_acceso
 
 PROGRESO = st.column_config.ProgressColumn("Avance", format="%d %%", min_value=0, max_value=100)
@@ -231,10 +238,11 @@ def editar_actividad(usuario: Usuario, tabla: pd.DataFrame, listas: dict) -> Non
                    icon=":material/rate_review:")
     zona = zona_de_aviso(f"actividad-{elegida}")
     prefijo, leida = version_leida("actividades", fila, zona, zona_lista)
+    cambio = cambio_leido("actividades", fila, leida)
+    publicado_y_pendiente(cambio)
     with st.form(prefijo, enter_to_submit=False):
-        st.caption(f"Revisión: {autorreporte.ESTADOS_REVISION[fila['revision']]} · versión {leida}. Al "
-                   "guardar, la actividad vuelve a «Borrador» y deja de contar en las pizarras públicas hasta que la "
-                   "Secretaría Ejecutiva la valide de nuevo.")
+        st.caption(f"Revisión: {autorreporte.ESTADOS_REVISION[fila['revision']]} · versión {leida}. "
+                   + _al_guardar("la actividad", "la", cambio))
         cambios = campos_actividad(fila, listas, zona, prefijo)
         guardar, enviar = _botones_guardar(prefijo)
     if guardar or enviar:
@@ -245,6 +253,7 @@ def editar_actividad(usuario: Usuario, tabla: pd.DataFrame, listas: dict) -> Non
         escribir(accion,
                  "Actividad enviada a revisión." if enviar else "Cambios guardados como borrador.", zona,
                  propios=cambios)
+    retirar_cambios(usuario, "actividades", elegida, leida, cambio, zona)
     borrar_borrador(usuario, "actividades", {**fila, "version": leida}, zona_lista)
     with st.expander("Historial de cambios"):
         mostrar_historial(historial_legible(datos.conexion(), "actividades", elegida))
@@ -255,6 +264,94 @@ def _botones_guardar(prefijo: str) -> tuple[bool, bool]:
     guardar = botones[0].form_submit_button("Guardar borrador", key=f"{prefijo}-guardar")
     enviar = botones[1].form_submit_button("Guardar y enviar a revisión", type="primary", key=f"{prefijo}-enviar")
     return guardar, enviar
+
+
+def _al_guardar(nombre: str, pronombre: str, cambio: revision.QueCambio | None) -> str:
+    """What a save does to what the public sees."""
+    if cambio is not None and cambio.publicada:
+        return (f"Al guardar, {nombre} vuelve a «Borrador»; el público sigue viendo su versión publicada hasta que "
+                f"la Secretaría Ejecutiva valide los cambios.")
+    return (f"Nunca se ha publicado: el público no {pronombre} ve hasta que la Secretaría Ejecutiva {pronombre} "
+            "valide.")
+
+
+def cambio_leido(tabla: str, fila: dict, leida: int) -> revision.QueCambio | None:
+    """How the version this session's form shows (`leida`, see `version_leida`) differs from the published one.
+
+    Read when the form shows the stored version, and kept from that read while the form stays on an older one
+    (someone changed the record meanwhile): the comparison and the withdrawal are then the ones the person saw,
+    and the withdrawal meets the other person's change as a conflict instead of vanishing from the page."""
+    clave = f"_cambio_leido_{tabla}_{fila['id']}"
+    if int(fila["version"]) == leida:
+        cambio = revision.que_cambio(datos.conexion(), tabla, int(fila["id"]))
+        st.session_state[clave] = (leida, cambio)
+        return cambio
+    guardado = st.session_state.get(clave)
+    return guardado[1] if guardado is not None and guardado[0] == leida else None
+
+
+def _estado(cambio: revision.QueCambio) -> str:
+    return "en revisión" if cambio.revision == "enviada" else "en borrador"
+
+
+def publicado_y_pendiente(cambio: revision.QueCambio | None) -> None:
+    """Where the published version and the pending edit differ: «Publicado: 45 % · en revisión: 60 %» and the
+    other fields that differ («Cambios en revisión: Título, ODS»)."""
+    if cambio is None or not (cambio.publicada and cambio.pendiente) or cambio.filas.empty:
+        return
+    estado = _estado(cambio)
+    lineas = []
+    if cambio.avance is not None:
+        publicado, pendiente = cambio.avance
+        lineas.append(f"Publicado: {publicado} · {estado}: {pendiente}")
+    otros = [e for c, e in zip(cambio.campos, cambio.etiquetas, strict=True) if c != "avance"]
+    if otros:
+        lineas.append(f"Cambios {estado}: {', '.join(otros)}")
+    st.info("\n\n".join(escapar_markdown(linea) for linea in lineas)
+            + "\n\nEl público ve la versión publicada hasta que la Secretaría Ejecutiva valide estos cambios.",
+            icon=":material/compare_arrows:")
+
+
+# tabla → the record with its article
+_CON_ARTICULO = {"actividades": "la actividad", "compromisos": "el compromiso", "capacitaciones": "la capacitación"}
+
+
+def retirar_cambios(usuario: Usuario, tabla: str, id_: int, version: int, cambio: revision.QueCambio | None,
+                    zona: Zona) -> None:
+    """«Retirar mis cambios», in two steps, for a published record with an edit pending: the button shows what
+    goes back to the published version, «Confirmar: volver a la versión publicada» withdraws the edit (the core
+    says who may). `version` and `cambio` are what the person's form shows (`version_leida`, `cambio_leido`)."""
+    if cambio is None or not (cambio.publicada and cambio.pendiente):
+        return
+    clave = f"_retirar_{tabla}_{id_}_{version}"
+    nombre = f"{_CON_ARTICULO[tabla]} #{id_}"
+    if not st.session_state.get(clave):
+        if st.button("Retirar mis cambios…", key=f"{clave}_pedir", icon=":material/undo:",
+                     help="Vuelve a la versión publicada: lo que ve hoy el público."):
+            st.session_state[clave] = True
+            st.rerun()
+        return
+    st.warning(f"¿Retirar los cambios de {nombre}? Vuelve a la versión publicada, la que ve hoy el público; el "
+               "historial guarda lo retirado.", icon=":material/undo:")
+    if cambio.filas.empty:
+        st.caption("Ningún valor cambia: solo deja de estar "
+                   f"«{autorreporte.ESTADOS_REVISION[cambio.revision]}» y vuelve a «Validada».")
+    else:
+        st.caption("Lo que vuelve a la versión publicada:")
+        tabla_de_texto(pd.DataFrame({"Campo": cambio.filas["Campo"], "Ahora (sin publicar)": cambio.filas["Después"],
+                                     "Vuelve a (publicado)": cambio.filas["Antes"]}))
+    botones = st.columns(2)
+    if botones[0].button("Confirmar: volver a la versión publicada", key=f"{clave}_si", type="primary"):
+        st.session_state.pop(clave, None)  # a second click finds no confirmation: nothing is withdrawn twice
+
+        def accion():
+            autorreporte.retirar_edicion(datos.conexion(), usuario, tabla, id_, version)
+            olvidar_version_leida(tabla, id_)
+
+        escribir(accion, f"Cambios retirados: {nombre} vuelve a la versión publicada.", zona)
+    if botones[1].button("Cancelar", key=f"{clave}_no"):
+        st.session_state.pop(clave, None)
+        st.rerun()
 
 
 def borrar_borrador(usuario: Usuario, tabla: str, fila: dict, zona: Zona) -> None:
@@ -355,7 +452,11 @@ def editar_compromisos(usuario: Usuario, tabla: pd.DataFrame, listas: dict) -> N
     estatus = _opciones(listas, "estatus")
     zona = zona_de_aviso(f"compromiso-{elegido}")
     prefijo, leida = version_leida("compromisos", fila, zona)
+    cambio = cambio_leido("compromisos", fila, leida)
+    publicado_y_pendiente(cambio)
     with st.form(prefijo, enter_to_submit=False):
+        st.caption(f"Revisión: {autorreporte.ESTADOS_REVISION[fila['revision']]} · versión {leida}. "
+                   + _al_guardar("el compromiso", "lo", cambio))
         columnas = st.columns(2)
         with columnas[0]:
             nuevo_estatus = st.selectbox("Estatus", list(estatus), index=_indice(list(estatus), fila["estatus"]),
@@ -378,6 +479,7 @@ def editar_compromisos(usuario: Usuario, tabla: pd.DataFrame, listas: dict) -> N
         escribir(accion,
                  "Compromiso enviado a revisión." if enviar else "Compromiso guardado como borrador.", zona,
                  propios=cambios)
+    retirar_cambios(usuario, "compromisos", elegido, leida, cambio, zona)
 
 
 def _numero(valor) -> int | None:
@@ -408,8 +510,11 @@ def capacitaciones(usuario: Usuario, organismo: str, tabla: pd.DataFrame, listas
     zona = zona_de_aviso(f"capacitacion-{elegida or 'nueva'}")
     if fila:
         formulario, leida = version_leida("capacitaciones", {"id": elegida, **fila}, zona, zona_lista)
+        cambio = cambio_leido("capacitaciones", {"id": elegida, **fila}, leida)
+        publicado_y_pendiente(cambio)
     else:
         formulario, leida = f"capacitaciones-nueva-{_contador('nueva_capacitacion')}", None
+        cambio = None
 
     def k(campo: str) -> str:
         return f"{formulario}-{campo}"
@@ -455,6 +560,7 @@ def capacitaciones(usuario: Usuario, organismo: str, tabla: pd.DataFrame, listas
         aunque = _aunque_exista(zona, formulario) if elegida is None else False
         guardar, enviar = _botones_guardar(formulario)
     if fila:
+        retirar_cambios(usuario, "capacitaciones", elegida, leida, cambio, zona)
         borrar_borrador(usuario, "capacitaciones", {**fila, "id": elegida, "version": leida}, zona_lista)
     if not (guardar or enviar):
         return

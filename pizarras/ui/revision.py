@@ -1,5 +1,11 @@
-"""The review page's widgets: the queue's filters, validation in two steps, and the chosen record (what changed,
-validate it, send it back with a comment). The decisions are the core's (pizarras.escritura.revision).
+"""The review page's widgets: the queue's filters, validation in two steps, and the chosen record (what validating
+it changes for the public, validate it, send it back with a comment). The decisions are the core's
+(pizarras.escritura.revision).
+
+What a validation changes (the published version against the pending one, and each record's line in the plan) is
+drawn as a static table of text, so a reviewer reads, searches and copies it like the rest of the page (a data grid
+is a canvas); st.table reads Markdown, so every cell is escaped. A plan too long to read as a page (more than
+`_EN_TEXTO` records) goes to a scrolling grid.
 
 A comment belongs to the record it was written for: the chosen record is kept as the reviewer saw it (its version),
 its form and text area are keyed by (tabla, id, version), and its messages go to a zone named after the record, so
@@ -26,6 +32,7 @@ _SELECTOR = "revision_registro"
 _GENERACION = "_revision_generacion_selector"
 _LOTE = "revision-lote"
 _NOMBRADOS = 10  # rule-breakers named in the warning; the table lists them all
+_EN_TEXTO = 200  # plan rows drawn as text; a longer plan scrolls in a grid
 
 
 def _lugar(tabla: str, id_: int) -> str:
@@ -53,6 +60,26 @@ def avisos_pendientes() -> None:
     if st.session_state.get(_ULTIMO_LUGAR):
         zona_de_aviso(st.session_state[_ULTIMO_LUGAR])
     st.session_state.pop(_PLAN, None)
+
+
+def tabla_de_texto(tabla: pd.DataFrame) -> None:
+    """A table people read and copy as text: every cell escaped (st.table reads Markdown)."""
+    st.table(tabla.astype(str).map(escapar_markdown), hide_index=True)
+
+
+def _tabla_del_plan(tabla: pd.DataFrame) -> None:
+    if len(tabla) <= _EN_TEXTO:
+        tabla_de_texto(tabla)
+    else:
+        st.dataframe(tabla, hide_index=True, column_config={revision.CAMBIA: st.column_config.TextColumn(
+            revision.CAMBIA, width="large")})
+
+
+def mostrar_cambio(cambio: revision.QueCambio) -> None:
+    """What validating a record changes for the public: a sentence (against what) and one row per field."""
+    st.caption(cambio.desde)
+    if not cambio.filas.empty:
+        tabla_de_texto(cambio.filas)
 
 
 def tabla_cola(cola: pd.DataFrame) -> None:
@@ -94,9 +121,12 @@ def _segundo_paso(usuario: Usuario, plan: revision.PlanDeValidacion, numero: int
     with st.container(border=True):
         sin, con = len(plan.sin_problemas), len(plan.con_problemas)
         st.markdown(f"**Antes de validar.** Se validarán {sin:,} "
-                    f"{'registro' if sin == 1 else 'registros'}; al validarlos cuentan en las pizarras públicas.")
+                    f"{'registro' if sin == 1 else 'registros'}; al validarlos, su versión nueva es la que ven las "
+                    "pizarras públicas.")
         if sin:
-            st.dataframe(plan.vista_sin_problemas(), hide_index=True)
+            st.caption(f"«{revision.CAMBIA}»: lo que el público verá distinto al validar cada registro (antes → "
+                       "después).")
+            _tabla_del_plan(plan.vista_sin_problemas())
         tambien = False
         if con:
             nombrados = "\n".join(
@@ -107,7 +137,7 @@ def _segundo_paso(usuario: Usuario, plan: revision.PlanDeValidacion, numero: int
                        "formulario del enlace exige; no se validarán salvo que usted lo marque:\n\n" + nombrados
                        + (f"\n\ny {resto:,} más (todos en la tabla)." if resto else ""),
                        icon=":material/rule:")
-            st.dataframe(plan.vista_con_problemas(), hide_index=True)
+            _tabla_del_plan(plan.vista_con_problemas())
             tambien = st.checkbox(f"Validar también {'este' if con == 1 else 'estos'} {con:,} con problemas",
                                   key=f"tambien_{numero}")
         registros = plan.a_validar(tambien)
@@ -129,9 +159,10 @@ def _etiqueta(fila: dict) -> str:
 
 
 def registro(usuario: Usuario, cola: pd.DataFrame) -> None:
-    """The chosen record: what changed, and (for an admin) validate it or send it back with a comment."""
-    st.subheader("Un registro: qué cambió, validarlo o devolverlo" if usuario.puede_validar
-                 else "Un registro: qué cambió")
+    """The chosen record: what validating it changes for the public, and (for an admin) validate it or send it
+    back with a comment (which keeps the published version)."""
+    st.subheader("Un registro: qué cambia, validarlo o devolverlo" if usuario.puede_validar
+                 else "Un registro: qué cambia")
     filas = {f"{f['tabla']}:{int(f['id'])}": f for f in cola.to_dict("records")}
     visto = st.session_state.get(_ELEGIDO)
     # The selector's key changes when its record leaves the queue: a new widget, drawn empty (the browser would keep
@@ -165,7 +196,7 @@ def registro(usuario: Usuario, cola: pd.DataFrame) -> None:
         st.warning("Este registro cambió desde que lo eligió"
                    + (" y ya no está en la cola" if actual is None else "") + ": lo que haga ahora no se aplicará. "
                    "Elíjalo de nuevo para ver cómo está.", icon=":material/sync_problem:")
-    _que_cambio(tabla, id_)
+    cambio = _que_cambio(tabla, id_)
     if not usuario.puede_validar:
         return
     problemas = revision.problemas_de(datos.conexion(), tabla, id_)
@@ -188,7 +219,8 @@ def registro(usuario: Usuario, cola: pd.DataFrame) -> None:
         devolver = st.form_submit_button("Devolver al enlace")
     if devolver:
         _actuar(lugar, lambda: revision.devolver(datos.conexion(), usuario, tabla, id_, version, comentario),
-                f"{quien} devuelt{terminacion} al enlace con sus observaciones.", zona)
+                f"{quien} devuelt{terminacion} al enlace con sus observaciones."
+                + (" El público sigue viendo la versión publicada." if cambio.publicada else ""), zona)
 
 
 def _actuar(lugar: str, accion, exito: str, zona) -> None:
@@ -207,11 +239,8 @@ def _actuar(lugar: str, accion, exito: str, zona) -> None:
     escribir(hacer, exito, zona)
 
 
-def _que_cambio(tabla: str, id_: int) -> None:
+def _que_cambio(tabla: str, id_: int) -> revision.QueCambio:
+    st.markdown("**Qué cambió frente a lo publicado**")
     cambio = revision.que_cambio(datos.conexion(), tabla, id_)
-    st.markdown("**Qué cambió**")
-    if cambio.filas.empty:
-        st.caption(cambio.desde if cambio.desde.startswith("La bitácora") else f"Nada {cambio.desde}.")
-        return
-    st.caption(f"Los campos que cambiaron {cambio.desde}:")
-    st.dataframe(cambio.filas, hide_index=True)
+    mostrar_cambio(cambio)
+    return cambio

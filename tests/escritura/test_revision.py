@@ -1,5 +1,6 @@
 """The reviewer's core (pizarras.escritura.revision): the queue's filters and order, validation in two steps that
-names rule-breakers and refuses them unless told, all or nothing, sending back with a comment, and «Qué cambió»."""
+names rule-breakers and refuses them unless told, all or nothing, sending back with a comment, and «Qué cambió»:
+the pending working version against the published one, in the plan of a validation too."""
 
 from __future__ import annotations
 
@@ -82,7 +83,8 @@ def test_the_first_step_lists_the_records_that_break_a_rule_with_the_rule(con):
     assert [(i.tabla, i.id) for i in plan.con_problemas] == [("actividades", 1)]
     assert "concluida necesita la dirección web de su evidencia" in plan.con_problemas[0].reglas
     problemas = plan.vista_con_problemas()
-    assert list(problemas.columns) == ["Tipo", "Núm.", "Organismo o entidad", "Título", "Regla que no cumple"]
+    assert list(problemas.columns) == ["Tipo", "Núm.", "Organismo o entidad", "Título", "Qué cambia en lo público",
+                                       "Regla que no cumple"]
     assert list(plan.vista_sin_problemas()["Núm."]) == [2, 2]
     assert plan.a_validar(False) == [("actividades", 2, 3), ("compromisos", 2, 3)]
     assert plan.a_validar(True)[-1] == ("actividades", 1, 1)
@@ -156,44 +158,116 @@ def test_sending_back_needs_a_comment_and_the_version_read(con):
     assert con.execute("select count(*) from auditoria where accion = 'observar'").fetchone()[0] == 1
 
 
-def test_what_changed_since_the_last_validation(con):
+def filas_de(cambio) -> dict:
+    return {f["Campo"]: (f["Antes"], f["Después"]) for f in cambio.filas.to_dict("records")}
+
+
+def test_what_changed_is_the_pending_version_against_the_published_one(con):
     admin, enlace = como("admin.snt"), como("enlace.itei")
+    cambio = revision.que_cambio(con, "actividades", 2)  # sent at 60 %; the public sees 50 %
+    assert cambio.desde.startswith("Frente a la versión publicada (validada el 15/11/2024 09:00)")
+    assert cambio.filas.to_dict("records") == [{"Campo": "Avance (%)", "Antes": "50", "Después": "60"}]
+    assert (cambio.publicada, cambio.pendiente, cambio.avance) == (True, True, ("50 %", "60 %"))
+
     revision.validar(con, admin, [("actividades", 2, 3)], ahora=datetime(2025, 5, 2, 8))
+    validada = revision.que_cambio(con, "actividades", 2)
+    assert validada.filas.empty and not validada.pendiente
+    assert validada.desde.startswith("Nada cambia frente a la versión publicada (validada el 02/05/2025 08:00)")
     v = autorreporte.actualizar_actividad(con, enlace, 2, 4, {
-        "avance": 80, "evidencia_url": "https://itei.org.mx/informe.pdf", "fecha_fin": "15/05/2025"},
-        datetime(2025, 5, 10, 9))
+        "avance": 80, "evidencia_url": "https://itei.org.mx/informe.pdf", "fecha_fin": "15/05/2025",
+        "ods": [5, 16], "transversales": ["PRONADATOS-X1"]}, datetime(2025, 5, 10, 9))
     v = autorreporte.actualizar_actividad(con, enlace, 2, v, {"avance": 100, "estatus": "concluida", "notas": "Listo"},
                                           datetime(2025, 5, 11, 9))
     v = autorreporte.actualizar_actividad(con, enlace, 2, v, {"notas": None}, datetime(2025, 5, 11, 10))
     cambio = revision.que_cambio(con, "actividades", 2)
-    assert cambio.desde == "desde su última validación, el 02/05/2025 08:00"
-    filas = {f["Campo"]: (f["Antes"], f["Después"]) for f in cambio.filas.to_dict("records")}
-    # The 50 → 60 before the validation is not listed; the notes written and erased are not either.
-    assert filas == {"Fecha de término": ("31/12/2024", "15/05/2025"), "Estatus": ("En proceso", "Concluida"),
-                     "Avance (%)": ("60", "100"),
-                     "Evidencia (URL)": ("—", "https://itei.org.mx/informe.pdf")}
+    ods = {n: nombre for n, nombre in con.execute("select numero, nombre from ods").fetchall()}
+    transversal = con.execute("select nombre from ejes where clave = 'PRONADATOS-X1'").fetchone()[0]
+    # Against what the public sees (60 % since the validation), in the form's order; the notes written and erased
+    # are no change to the public.
+    assert list(filas_de(cambio).items()) == [
+        ("Ejes transversales", ("—", transversal)),
+        ("ODS", (f"5 {ods[5]}", f"5 {ods[5]}; 16 {ods[16]}")),
+        ("Fecha de término", ("31/12/2024", "15/05/2025")),
+        ("Estatus", ("En proceso", "Concluida")),
+        ("Avance (%)", ("60", "100")),
+        ("Evidencia (URL)", ("—", "https://itei.org.mx/informe.pdf")),
+    ]
+    assert cambio.campos == ("transversales", "ods", "fecha_fin", "estatus", "avance", "evidencia_url")
 
 
-def test_what_changed_since_creation_when_never_validated(con):
+def test_a_record_never_published_is_shown_as_new_with_its_values(con):
     enlace = como("enlace.itei")
     id_ = autorreporte.crear_actividad(con, enlace, NUEVA, datetime(2025, 5, 1, 9))
     v = autorreporte.actualizar_actividad(con, enlace, id_, 1, {"avance": 55, "ods": [5, 16], "transversales": []},
                                           datetime(2025, 5, 3, 9))
     autorreporte.cambiar_revision(con, enlace, "actividades", id_, v, "enviar")
     cambio = revision.que_cambio(con, "actividades", id_)
-    assert cambio.desde.startswith("desde su alta, el 01/05/2025 09:00")
+    assert not cambio.publicada and cambio.pendiente and cambio.avance is None
+    assert "nunca se ha publicado" in cambio.desde.lower()
     ods = {n: nombre for n, nombre in con.execute("select numero, nombre from ods").fetchall()}
-    transversal = con.execute("select nombre from ejes where clave = 'PROTAI-X1'").fetchone()[0]
-    assert cambio.filas.to_dict("records") == [
-        {"Campo": "Ejes transversales", "Antes": transversal, "Después": "—"},
-        {"Campo": "ODS", "Antes": f"16 {ods[16]}", "Después": f"5 {ods[5]}; 16 {ods[16]}"},
-        {"Campo": "Avance (%)", "Antes": "40", "Después": "55"},
-    ]
+    filas = filas_de(cambio)
+    assert set(a for a, _ in filas.values()) == {"—"}  # the public has seen nothing of it
+    assert filas["Título"] == ("—", "Jornada de datos abiertos")
+    assert filas["ODS"] == ("—", f"5 {ods[5]}; 16 {ods[16]}")
+    assert filas["Avance (%)"] == ("—", "55") and filas["Estatus"] == ("—", "En proceso")
+    assert filas["Fecha de inicio"] == ("—", "01/03/2025") and filas["Organismo"] == ("—", "ITEI")
+    # Empty fields say nothing: no evidence, no notes, no transversal eje.
+    assert not {"Evidencia (URL)", "Notas", "Ejes transversales"} & set(filas)
+    assert cambio.resumen == "Nueva: nunca se ha publicado"
 
 
-def test_what_changed_without_history_says_so(con):
-    cambio = revision.que_cambio(con, "actividades", 1)
-    assert cambio.desde == "La bitácora no registra cambios de este registro." and cambio.filas.empty
+def test_commitments_and_trainings_against_their_published_versions(con):
+    enlace = como("enlace.itei")
+    compromiso = revision.que_cambio(con, "compromisos", 2)  # sent at 45 %; the public sees 40 %
+    assert filas_de(compromiso) == {"Avance (%)": ("40", "45")}
+    v = autorreporte.actualizar_capacitacion(con, enlace, 1, 1, {"participantes": 120, "notas": "Con video"},
+                                             datetime(2025, 5, 3, 9))
+    capacitacion = revision.que_cambio(con, "capacitaciones", 1)
+    assert list(filas_de(capacitacion).items()) == [("Participantes", ("100", "120")), ("Notas", ("—", "Con video"))]
+    assert capacitacion.revision == "borrador" and capacitacion.pendiente and capacitacion.avance is None
+    autorreporte.actualizar_compromiso(con, enlace, 2, 3, {"estatus": "concluida", "avance": 100})
+    # A commitment's status in the commitments' own words («Concluido», not the activities' «Concluida»).
+    assert filas_de(revision.que_cambio(con, "compromisos", 2)) == {"Estatus": ("En proceso", "Concluido"),
+                                                                    "Avance (%)": ("40", "100")}
+    assert v == 2  # a draft of the training: saved, not sent
+
+
+def test_observing_keeps_the_diff_and_withdrawing_or_validating_ends_it(con):
+    admin, enlace = como("admin.snt"), como("enlace.itei")
+    v = revision.devolver(con, admin, "actividades", 2, 3, "Falta la evidencia", AHORA)
+    devuelta = revision.que_cambio(con, "actividades", 2)
+    assert devuelta.revision == "observada" and filas_de(devuelta) == {"Avance (%)": ("50", "60")}
+    autorreporte.retirar_edicion(con, enlace, "actividades", 2, v, AHORA)
+    retirada = revision.que_cambio(con, "actividades", 2)
+    assert retirada.filas.empty and not retirada.pendiente
+
+
+def test_the_plan_says_what_each_record_changes_publicly(con):
+    enlace = como("enlace.itei")
+    v = autorreporte.actualizar_actividad(con, enlace, 2, 3, {"ods": [16], "titulo": "Datos abiertos de Jalisco: "
+                                                              "una segunda edición con los municipios"}, AHORA)
+    autorreporte.cambiar_revision(con, enlace, "actividades", 2, v, "enviar")
+    nueva = autorreporte.crear_actividad(con, enlace, NUEVA, AHORA)
+    autorreporte.cambiar_revision(con, enlace, "actividades", nueva, 1, "enviar")
+    instante = instantanea(con, ESCRITAS)
+    plan = revision.plan_de_validacion(con, revision.cola_de_revision(con))
+    assert instantanea(con, ESCRITAS) == instante
+    ods = {n: nombre for n, nombre in con.execute("select numero, nombre from ods").fetchall()}
+    resumen = dict(zip(plan.vista_sin_problemas()["Núm."], plan.vista_sin_problemas()["Qué cambia en lo público"]))
+    # Each value cut at 40 characters: the record's own table has them whole.
+    assert resumen[2] == (f"ODS: 5 {ods[5]} → 16 {ods[16]}; Título: Actividad 2 → Datos abiertos de Jalisco: una "
+                          "segunda…; Avance: 50 % → 60 %")
+    assert resumen[nueva] == "Nueva: nunca se ha publicado"
+    assert plan.resumen_de("compromisos", 2) == "Avance: 40 % → 45 %"
+    # Activity 1 was put in review with nothing changed: validating it changes nothing the public sees.
+    assert list(plan.vista_con_problemas()["Qué cambia en lo público"]) == ["Nada: ya es lo publicado"]
+
+
+def test_what_changed_reads_many_records_at_once_and_leaves_out_what_no_longer_exists(con):
+    cambios = revision.cambios_de(con, [("actividades", 2), ("compromisos", 2), ("actividades", 99)])
+    assert set(cambios) == {("actividades", 2), ("compromisos", 2)}
+    assert cambios[("actividades", 2)].filas.equals(revision.que_cambio(con, "actividades", 2).filas)
+    assert revision.que_cambio(con, "actividades", 99).desde == "Actividad #99 ya no existe."
 
 
 def test_the_queue_is_the_same_function_as_before():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from datetime import datetime
 
@@ -268,3 +269,124 @@ def test_the_history_reads_as_text_with_labels(ruta):
     assert list(historia["accion"]) == ["Cambió"]
     assert historia["cambios"][0] == "Avance (%): 50 → 65 · Revisión: Validada → Borrador"
     assert "{" not in historia.to_string() and "None" not in historia.to_string()
+
+
+# ------------------------------------------------------------------------------------------------ the published
+# version beside the pending edit (#20)
+
+
+def sin_escapes(texto: str) -> str:
+    return re.sub(r"\\(.)", r"\1", texto)
+
+
+def avisos(at) -> str:
+    return " ".join(sin_escapes(i.value) for i in at.info)
+
+
+def editar_en_otra_sesion(ruta, id_: int, cambios: dict, enviar: bool = True) -> None:
+    con = duckdb.connect(str(ruta))
+    try:
+        version = autorreporte.leer_actividad(con, id_)["version"]
+        autorreporte.actualizar_actividad(con, como("enlace.itei"), id_, version, cambios, enviar=enviar)
+    finally:
+        con.close()
+
+
+def test_the_enlace_sees_the_published_and_the_pending_values_where_they_differ(ruta):
+    at = abrir("autorreporte", como="enlace.itei")
+    at.selectbox(key="act_elegida").set_value(2).run()
+    assert "Publicado:" not in avisos(at)  # validated: nothing pending
+    assert not [b for b in at.button if b.label == "Retirar mis cambios…"]
+    avance(at).set_value(60)
+    next(t for t in at.text_input if t.label == "Título").input("Actividad 2, segunda etapa")
+    boton(at, "Guardar y enviar a revisión").click().run()
+    assert not at.exception
+    assert "Publicado: 50 % · en revisión: 60 %" in avisos(at)
+    assert "Cambios en revisión: Título" in avisos(at)
+    assert "El público ve la versión publicada" in avisos(at)
+    assert leer(ruta, "select avance, titulo from actividades_publicadas where id = 2") == [(50, "Actividad 2")]
+    # A draft says so.
+    next(m for m in at.multiselect if m.label == "ODS").set_value(["5", "16"])
+    boton(at, "Guardar borrador").click().run()
+    assert "Publicado: 50 % · en borrador: 60 %" in avisos(at)
+    assert "Cambios en borrador: ODS, Título" in avisos(at)  # in the form's order
+
+
+def test_commitments_and_trainings_show_the_published_version_too(ruta):
+    con = duckdb.connect(str(ruta))
+    autorreporte.actualizar_compromiso(con, como("enlace.itei"), 2, 1, {"avance": 45, "notas": "Con el municipio"},
+                                       enviar=True)
+    autorreporte.actualizar_capacitacion(con, como("enlace.itei"), 1, 1, {"participantes": 120})
+    con.close()
+    at = abrir("autorreporte", como="enlace.itei")
+    at.selectbox(key="comp_elegido").set_value(2).run()
+    assert "Publicado: 40 % · en revisión: 45 %" in avisos(at) and "Cambios en revisión: Notas" in avisos(at)
+    at.selectbox(key="cap_elegida").set_value(1).run()
+    assert "Cambios en borrador: Participantes" in avisos(at)
+    assert "Publicado: 100" not in avisos(at)  # a training has no progress
+    assert len([b for b in at.button if b.label == "Retirar mis cambios…"]) == 2  # the commitment's, the training's
+
+
+def test_withdrawing_asks_first_shows_what_goes_back_and_returns_to_the_published_version(ruta):
+    editar_en_otra_sesion(ruta, 2, {"avance": 60, "notas": "Avance del trimestre"})
+    at = abrir("autorreporte", como="enlace.itei")
+    at.selectbox(key="act_elegida").set_value(2).run()
+    auditoria = leer(ruta, "select count(*) from auditoria")
+    boton(at, "Retirar mis cambios…").click().run()
+    assert not at.exception
+    assert leer(ruta, "select revision, avance from actividades where id = 2") == [("enviada", 60)]  # asked first
+    assert leer(ruta, "select count(*) from auditoria") == auditoria
+    assert any("¿Retirar los cambios de la actividad #2?" in w.value for w in at.warning)
+    vuelve = next(t.value for t in at.table if "Vuelve a (publicado)" in t.value.columns).astype(str).map(sin_escapes)
+    assert vuelve.to_dict("records") == [
+        {"Campo": "Avance (%)", "Ahora (sin publicar)": "60", "Vuelve a (publicado)": "50"},
+        {"Campo": "Notas", "Ahora (sin publicar)": "Avance del trimestre", "Vuelve a (publicado)": "—"}]
+    boton(at, "Cancelar").click().run()
+    assert not [b for b in at.button if b.label == "Confirmar: volver a la versión publicada"]
+    assert leer(ruta, "select revision, avance from actividades where id = 2") == [("enviada", 60)]
+
+    boton(at, "Retirar mis cambios…").click().run()
+    boton(at, "Confirmar: volver a la versión publicada").click().run()
+    assert not at.exception and not at.error
+    assert any("Cambios retirados: la actividad #2 vuelve a la versión publicada" in sin_escapes(s.value)
+               for s in at.success)
+    assert leer(ruta, "select revision, avance, notas from actividades where id = 2") == [("validada", 50, None)]
+    assert avance(at).value == 50  # the form shows the published version now
+    assert "Publicado:" not in avisos(at)
+    assert not [b for b in at.button if b.label.startswith(("Retirar", "Confirmar"))]
+    at.run()  # a second click has no button left to land on
+    assert leer(ruta, "select count(*) from auditoria where accion = 'retirar'") == [(1,)]
+
+
+def test_a_withdrawal_from_a_stale_form_is_a_conflict_and_the_other_persons_edit_stays(ruta):
+    editar_en_otra_sesion(ruta, 2, {"avance": 60})
+    at = abrir("autorreporte", como="enlace.itei")
+    at.selectbox(key="act_elegida").set_value(2).run()
+    boton(at, "Retirar mis cambios…").click().run()
+    editar_en_otra_sesion(ruta, 2, {"avance": 70}, enviar=False)  # someone else, meanwhile
+    at.run()
+    # Still what this person read (60 → 50), not a withdrawal of the other person's 70 she never saw.
+    vuelve = next(t.value for t in at.table if "Vuelve a (publicado)" in t.value.columns).astype(str).map(sin_escapes)
+    assert vuelve.to_dict("records") == [
+        {"Campo": "Avance (%)", "Ahora (sin publicar)": "60", "Vuelve a (publicado)": "50"}]
+    boton(at, "Confirmar: volver a la versión publicada").click().run()
+    assert not at.exception
+    assert any("cambió mientras la tenía abierta" in e.value for e in at.error)
+    assert leer(ruta, "select revision, avance from actividades where id = 2") == [("borrador", 70)]
+    assert leer(ruta, "select count(*) from auditoria where accion = 'retirar'") == [(0,)]
+    # The form moved to what is stored: the other person's 70, which can be withdrawn from there.
+    assert avance(at).value == 70
+    assert "Publicado: 50 % · en borrador: 70 %" in avisos(at)
+    assert [b for b in at.button if b.label == "Retirar mis cambios…"]
+
+
+def test_a_record_never_published_has_nothing_to_withdraw(ruta):
+    con = duckdb.connect(str(ruta))
+    nueva = autorreporte.crear_actividad(con, como("enlace.itei"), NUEVA)
+    autorreporte.cambiar_revision(con, como("enlace.itei"), "actividades", nueva, 1, "enviar")
+    con.close()
+    at = abrir("autorreporte", como="enlace.itei")
+    at.selectbox(key="act_elegida").set_value(nueva).run()
+    assert not at.exception
+    assert not [b for b in at.button if b.label == "Retirar mis cambios…"] and "Publicado:" not in avisos(at)
+    assert any("Nunca se ha publicado" in c.value for c in at.caption)

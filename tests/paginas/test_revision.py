@@ -1,8 +1,11 @@
 """The Revisión page under AppTest: a comment applies to the record it was written for, bulk validation in two steps
-that names rule-breakers, the queue's filters, «Qué cambió», and a conflict told in the record's zone."""
+that names rule-breakers and says what each record changes publicly, the queue's filters, «Qué cambió» against the
+published version (as text), validating publishes and sending back keeps the published version, and a conflict told
+in the record's zone."""
 
 from __future__ import annotations
 
+import re
 import shutil
 from datetime import datetime, timedelta
 
@@ -10,8 +13,8 @@ import duckdb
 import pytest
 
 from pizarras.escritura import autorreporte, revision
-from tests.apoyo.cuentas_prueba import como
-from tests.apoyo.paginas import abrir
+from tests.apoyo.cuentas_prueba import NUEVA, como
+from tests.apoyo.paginas import abrir, metrica
 
 
 @pytest.fixture()
@@ -50,6 +53,31 @@ def selector(at):
 
 def elegir(at, tabla, id_):
     return selector(at).set_value(f"{tabla}:{id_}").run()
+
+
+def editar(ruta, id_, cambios, usuario="enlace.itei"):
+    """The enlace changes a record already in review and sends it again (in another session)."""
+    con = duckdb.connect(str(ruta))
+    try:
+        version = autorreporte.leer_actividad(con, id_)["version"]
+        autorreporte.actualizar_actividad(con, como(usuario), id_, version, cambios, enviar=True)
+    finally:
+        con.close()
+
+
+def sin_escapes(texto: str) -> str:
+    return re.sub(r"\\(.)", r"\1", texto)
+
+
+def tabla(at, columna: str, sin: str | None = None):
+    """The page's static table that has `columna` (and not `sin`), as the reader sees its text."""
+    valor = next(t.value for t in at.table
+                 if columna in t.value.columns and (sin is None or sin not in t.value.columns))
+    return valor.astype(str).map(sin_escapes)
+
+
+def que_cambio(at) -> list[dict]:
+    return tabla(at, "Después").to_dict("records")
 
 
 def textos(at, *tipos):
@@ -97,8 +125,8 @@ def test_validating_all_asks_first_names_the_rule_breaker_and_confirms_the_rest_
     assert not at.exception
     assert leer(ruta, "select count(*) from actividades where revision = 'validada'") == [(2,)]  # nothing yet
     assert any("1 registro no cumple una regla" in w.value for w in at.warning)
-    problemas = next(d.value for d in at.dataframe if "Regla que no cumple" in d.value.columns)
-    assert list(problemas["Núm."]) == [1]
+    problemas = tabla(at, "Regla que no cumple")
+    assert list(problemas["Núm."]) == ["1"]
     assert "evidencia" in problemas["Regla que no cumple"][0]
     boton(at, "Confirmar: validar 3").click().run()
     assert not at.exception
@@ -151,10 +179,12 @@ def test_the_queue_filters_by_organismo_kind_and_age_and_sorts(ruta):
 
 def test_what_changed_is_shown_for_the_chosen_record(ruta):
     at = elegir(abrir("revision", como="admin.snt"), "actividades", 2)
-    cambio = next(d.value for d in at.dataframe if list(d.value.columns) == ["Campo", "Antes", "Después"])
-    assert cambio.to_dict("records") == [{"Campo": "Notas", "Antes": "—", "Después": "Avance del trimestre"}]
-    elegir(at, "actividades", 1)
-    assert "La bitácora no registra cambios" in textos(at)
+    assert que_cambio(at) == [{"Campo": "Notas", "Antes": "—", "Después": "Avance del trimestre"}]
+    assert "Frente a la versión publicada (validada el 15/11/2024 09:00)" in textos(at, "caption")
+    assert not [d for d in at.dataframe if "Después" in d.value.columns]  # text on the page, not a canvas grid
+    elegir(at, "actividades", 1)  # put in review with nothing changed
+    assert "Nada cambia frente a la versión publicada" in textos(at, "caption")
+    assert not [t for t in at.table if "Después" in t.value.columns]
     assert any("concluida necesita la dirección web" in w.value for w in at.warning)
     assert boton(at, "Validar este registro").disabled
 
@@ -179,9 +209,80 @@ def test_an_evaluator_reads_the_queue_and_what_changed_without_buttons(ruta):
     at = elegir(abrir("revision", como="evaluacion"), "actividades", 2)
     assert not at.exception
     assert not [b for b in at.button if b.label.startswith("Validar") or b.label.startswith("Devolver")]
-    assert any(list(d.value.columns) == ["Campo", "Antes", "Después"] for d in at.dataframe)
+    assert que_cambio(at) == [{"Campo": "Notas", "Antes": "—", "Después": "Avance del trimestre"}]
 
 
 def test_an_enlace_is_sent_to_autorreporte(ruta):
     at = abrir("revision", como="enlace.itei")
     assert not at.dataframe and any("Autorreporte" in i.value for i in at.info)
+
+
+# ------------------------------------------------------------------------------------------------ the published
+# version beside the pending edit (#20)
+
+
+def test_the_diff_is_against_the_published_version_and_validating_publishes_exactly_it(ruta):
+    editar(ruta, 2, {"avance": 65})  # the public still sees 50 %
+    assert metrica(abrir("pizarra_nacional"), "Avance promedio") == "64.0 %"
+    at = elegir(abrir("revision", como="admin.snt"), "actividades", 2)
+    assert que_cambio(at) == [{"Campo": "Avance (%)", "Antes": "50", "Después": "65"},
+                              {"Campo": "Notas", "Antes": "—", "Después": "Avance del trimestre"}]
+    boton(at, "Validar este registro").click().run()
+    assert not at.exception
+    assert "Actividad #2 (ITEI) validada" in textos(at, "success")
+    assert leer(ruta, "select avance, notas, validada_por from actividades_publicadas where id = 2") == [
+        (65, "Avance del trimestre", "admin.snt")]
+    assert metrica(abrir("pizarra_nacional"), "Avance promedio") == "67.0 %"  # (100 + 65 + 0 + 70 + 100) / 5
+
+
+def test_sending_back_keeps_the_published_version_on_the_public_board(ruta):
+    editar(ruta, 2, {"avance": 65})
+    at = elegir(abrir("revision", como="admin.snt"), "actividades", 2)
+    at.text_area[0].input("Falta la evidencia del 65 %")
+    boton(at, "Devolver al enlace").click().run()
+    assert not at.exception
+    assert "devuelta al enlace con sus observaciones. El público sigue viendo la versión publicada" in textos(
+        at, "success")
+    assert leer(ruta, "select revision, avance from actividades where id = 2") == [("observada", 65)]
+    assert leer(ruta, "select avance, notas from actividades_publicadas where id = 2") == [(50, None)]
+    assert metrica(abrir("pizarra_nacional"), "Avance promedio") == "64.0 %"
+
+
+def test_the_validation_plan_says_what_each_record_changes_publicly(ruta):
+    editar(ruta, 2, {"avance": 65})
+    con = duckdb.connect(str(ruta))
+    hostil = {**NUEVA, "titulo": "**Feria** [x](http://malo.example)"}
+    nueva = autorreporte.crear_actividad(con, como("enlace.itei"), hostil)
+    autorreporte.cambiar_revision(con, como("enlace.itei"), "actividades", nueva, 1, "enviar")
+    con.close()
+    at = abrir("revision", como="admin.snt")
+    boton(at, "Validar todas (5)").click().run()
+    assert not at.exception
+    plan = tabla(at, "Qué cambia en lo público", sin="Regla que no cumple")
+    assert dict(zip(plan["Núm."], plan["Qué cambia en lo público"])) == {
+        "2": "Avance: 50 % → 65 %; Notas: — → Avance del trimestre",
+        "3": "Notas: — → Avance del trimestre",
+        "5": "Notas: — → Avance del trimestre",
+        str(nueva): "Nueva: nunca se ha publicado",
+    }
+    problemas = tabla(at, "Regla que no cumple")
+    assert list(problemas["Qué cambia en lo público"]) == ["Nada: ya es lo publicado"]  # activity 1, as published
+    # A title is text in the table, never Markdown: every mark is escaped.
+    crudo = next(t.value for t in at.table if "Regla que no cumple" not in t.value.columns
+                 and "Qué cambia en lo público" in t.value.columns)
+    assert r"\*\*Feria\*\* \[x\]\(http\://malo\.example\)" in set(crudo["Título"])
+    boton(at, "Confirmar: validar 4").click().run()
+    assert leer(ruta, f"select id from actividades_publicadas where id in (2, 3, 5, {nueva}) order by id") == [
+        (2,), (3,), (5,), (nueva,)]
+    assert leer(ruta, "select avance from actividades_publicadas where id = 2") == [(65,)]
+
+
+def test_a_record_never_published_is_shown_as_new(ruta):
+    con = duckdb.connect(str(ruta))
+    nueva = autorreporte.crear_actividad(con, como("enlace.itei"), NUEVA)
+    autorreporte.cambiar_revision(con, como("enlace.itei"), "actividades", nueva, 1, "enviar")
+    con.close()
+    at = elegir(abrir("revision", como="admin.snt"), "actividades", nueva)
+    assert "Nunca se ha publicado: al validar aparece por primera vez" in textos(at, "caption")
+    filas = {f["Campo"]: (f["Antes"], f["Después"]) for f in que_cambio(at)}
+    assert filas["Título"] == ("—", "Jornada de datos abiertos") and filas["Avance (%)"] == ("—", "40")
