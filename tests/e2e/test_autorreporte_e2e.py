@@ -85,8 +85,8 @@ def test_an_enlace_reports_an_admin_validates_and_the_public_board_changes(pagin
     pagina.get_by_role("button", name="Guardar y enviar a revisión").click()
     pagina.get_by_text("Actividad enviada a revisión.").wait_for()
     pagina.screenshot(path=str(SALIDA / "autorreporte_enlace.png"), full_page=True)
-    # Sent, not validated: the public no longer counts it (its 50 % is out of the average until validated).
-    assert kpi_publico(navegador, servidor, "Avance promedio") == "67.5 %"
+    # Sent, not validated: the public keeps its published 50 % until the edit is validated.
+    assert kpi_publico(navegador, servidor, "Avance promedio") == "64.0 %"
 
     salir(pagina)
     pagina.reload()
