@@ -133,7 +133,10 @@ def _analizador() -> argparse.ArgumentParser:
     carga.add_argument("archivo", type=Path, metavar="ARCHIVO")
     carga.add_argument("--tipo", required=True, choices=list(FORMATOS), help="qué contiene")
     carga.add_argument("--simular", "--dry-run", action="store_true", help="solo revisa; no escribe nada")
-    carga.add_argument("--validar", action="store_true", help="las filas quedan validadas (si no, enviadas)")
+    carga.add_argument("--validar", action="store_true", help=(
+        "las filas quedan validadas y se publican, también las iguales a lo guardado que tenían cambios en "
+        "revisión (validadas sin cambios); sin esta opción quedan enviadas a revisión y el público sigue viendo "
+        "la versión publicada"))
     carga.add_argument("--json", action="store_true", help="el informe como un objeto JSON")
     carga.add_argument("--db", type=Path, metavar="RUTA", help="base (predeterminada: $PIZARRAS_DB)")
 
@@ -244,8 +247,9 @@ def _importar(args, base: Path) -> int:
         if not args.json:
             raise
         mensaje = f"{error}{_CONSEJOS.get(error.motivo, '')}" if isinstance(error, BaseNoAbre) else str(error)
-    print(json.dumps({"valido": False, "insertadas": 0, "actualizadas": 0, "sin_cambio": 0,
-                      "errores": [{"fila": None, "columna": None, "mensaje": mensaje}]}, ensure_ascii=False))
+    print(json.dumps({"valido": False, "insertadas": 0, "actualizadas": 0, "validadas_sin_cambios": 0,
+                      "sin_cambio": 0, "errores": [{"fila": None, "columna": None, "mensaje": mensaje}]},
+                     ensure_ascii=False))
     return 1
 
 
@@ -260,7 +264,7 @@ def _revisar_e_importar(args, base: Path) -> int:
             importar(con, operador, revision, validar=args.validar)
     finally:
         con.close()
-    resumen = revision.resumen()
+    resumen = revision.resumen(validar=args.validar)
     if args.json:
         print(json.dumps(resumen, ensure_ascii=False))
     else:
@@ -268,10 +272,16 @@ def _revisar_e_importar(args, base: Path) -> int:
             print(f"Aviso: {aviso}")
         for error in revision.errores:
             print(f"Fila {error.fila}, {error.columna}: {error.mensaje}")
-        verbo = "se insertarían" if args.simular or not revision.valida else "insertadas"
+        hecho = revision.valida and not args.simular
+        validadas = (f"{resumen['validadas_sin_cambios']:,} "
+                     f"{'validadas sin cambios (estaban en revisión), ' if hecho else 'se validarían sin cambios, '}"
+                     if resumen["validadas_sin_cambios"] else "")
         print(f"{'Archivo válido' if revision.valida else 'Archivo con errores; no se importó nada'}: "
-              f"{resumen['insertadas']:,} {verbo}, {resumen['actualizadas']:,} actualizadas, "
-              f"{resumen['sin_cambio']:,} sin cambio.")
+              f"{resumen['insertadas']:,} {'insertadas' if hecho else 'se insertarían'}, "
+              f"{resumen['actualizadas']:,} actualizadas, {validadas}{resumen['sin_cambio']:,} sin cambio.")
+        if revision.valida and not args.validar and revision.cuenta_en_revision():
+            print(f"Aviso: {revision.cuenta_en_revision():,} de las filas sin cambio tienen cambios en revisión; "
+                  "con --validar se validan y se publican tal como están.")
     return 0 if revision.valida else 1
 
 

@@ -4,7 +4,9 @@ problem by row and column (or the plan: what is new, what changes, what stays) a
 The natural key of a record is its ID when the row has one (a template filled with the organismo's records has them),
 else (organismo, periodo or fecha de inicio, título) compared without case, accents or extra spaces; commitments are
 named by ID only (none is created by file). A row equal to the stored record plans nothing, so uploading the same
-file twice changes nothing the second time. The values go through the same rules as the self-report form
+file twice changes nothing the second time; when that record has an edit pending review (not validated), the row is
+marked `en_revision`: an admin's import that validates (pizarras.cargas.importar) validates and publishes it as it
+is, any other import leaves it alone. The values go through the same rules as the self-report form
 (pizarras.escritura.reglas). Catalog values may be keys, acronyms or names, in any case and with or without accents;
 an unknown value is an error naming the closest valid ones, never a guess.
 
@@ -52,6 +54,11 @@ class FilaPlaneada:
     version: int | None = None
     antes: dict | None = None
 
+    @property
+    def en_revision(self) -> bool:
+        """Equal to the stored record, whose edit awaits review: validating the file publishes it unchanged."""
+        return self.accion == "sin_cambio" and self.antes is not None and self.antes["revision"] != "validada"
+
 
 @dataclass
 class Revision:
@@ -78,10 +85,17 @@ class Revision:
     def cuenta(self, accion: str) -> int:
         return sum(1 for p in self.plan if p.accion == accion)
 
-    def resumen(self) -> dict:
+    def cuenta_en_revision(self) -> int:
+        """Rows equal to a stored record whose edit awaits review (counted among the unchanged)."""
+        return sum(1 for p in self.plan if p.en_revision)
+
+    def resumen(self, validar: bool = False) -> dict:
+        """The plan's counts; importing validated, the unchanged rows whose record awaits review are counted apart
+        (`validadas_sin_cambios`: they are validated and published), else they are among `sin_cambio`."""
+        validadas = self.cuenta_en_revision() if validar else 0
         return {
             "valido": self.valida, "insertadas": self.cuenta("insertar"), "actualizadas": self.cuenta("actualizar"),
-            "sin_cambio": self.cuenta("sin_cambio"),
+            "validadas_sin_cambios": validadas, "sin_cambio": self.cuenta("sin_cambio") - validadas,
             "errores": [{"fila": e.fila, "columna": e.columna, "mensaje": e.mensaje} for e in self.errores],
         }
 

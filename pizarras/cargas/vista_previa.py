@@ -2,9 +2,11 @@
 
 The counts at the top (nuevas · cambian · sin cambio · con errores), then one row per file row: the new rows first,
 then the ones that change (each changed field written «antes → después»), then the rows with errors (what to fix),
-and the unchanged ones last, each group in file order. Every value is written as the boards write it: catalog
-values by their names (the estatus «En proceso», a programa's and an eje's full name, the organismo's acronym),
-dates dd/mm/aaaa, thousands with a comma, and "—" for nothing (never None or NaN). Every cell is text, so the
+then the unchanged ones whose record has an edit awaiting review («Sin cambio, en revisión»: an import that validates
+validates and publishes them as they are), and the unchanged ones last, each group in file order. Every value is
+written as the boards write it: catalog values by their names (the estatus «En proceso», a programa's and an eje's
+full name, the organismo's acronym), dates dd/mm/aaaa, thousands with a comma, and "—" for nothing (never None or
+NaN). Every cell is text, so the
 table (and the rollback's plan, pizarras.cargas.reversion, which writes its values with `texto_de`) shows exactly
 this. The list of import batches is written here too (`tabla_de_lotes`), in the same words.
 """
@@ -25,7 +27,8 @@ from pizarras.escritura.reglas import ETIQUETAS
 
 SIN_DATO = estilo.SIN_DATO
 LIMITE = 1000  # rows the preview lists (new and changed first, so the unchanged are the ones left out)
-QUE_PASA = {"insertar": "Nueva", "actualizar": "Cambia", "error": "Con errores", "sin_cambio": "Sin cambio"}
+QUE_PASA = {"insertar": "Nueva", "actualizar": "Cambia", "error": "Con errores",
+            "en_revision": "Sin cambio, en revisión", "sin_cambio": "Sin cambio"}
 _ORDEN = {accion: i for i, accion in enumerate(QUE_PASA)}
 # Columns of a kind the preview leaves out: the informative ones of a commitment (its stored title is shown instead).
 _INFORMATIVAS = {"id", "entidad_nombre", "plan_accion"}
@@ -45,11 +48,18 @@ class Cuentas:
     cambian: int = 0
     sin_cambio: int = 0
     con_errores: int = 0
+    en_revision: int = 0  # of the unchanged, those whose record has an edit awaiting review
 
     def texto(self) -> str:
+        en_revision = f" ({estilo.entero(self.en_revision)} en revisión)" if self.en_revision else ""
         return (f"{estilo.cantidad(self.nuevas, 'nueva', 'nuevas')} · {estilo.entero(self.cambian)} "
-                f"{'cambia' if self.cambian == 1 else 'cambian'} · {estilo.entero(self.sin_cambio)} sin cambio · "
-                f"{estilo.entero(self.con_errores)} con errores")
+                f"{'cambia' if self.cambian == 1 else 'cambian'} · {estilo.entero(self.sin_cambio)} sin cambio"
+                f"{en_revision} · {estilo.entero(self.con_errores)} con errores")
+
+    def a_escribir(self, validar: bool) -> int:
+        """The records an import writes: new and changed; validating, also the unchanged under review, which it
+        validates and publishes as they are («validadas sin cambios»)."""
+        return self.nuevas + self.cambian + (self.en_revision if validar else 0)
 
 
 @dataclass
@@ -82,7 +92,7 @@ def vista_previa(revision: Revision, nombres: Nombres, limite: int = LIMITE) -> 
     planeadas = [p for p in revision.planeadas if p.fila not in errores_por_fila]
     con_errores = errores_por_fila if revision.revisadas and revision.hoja is not None else {}
     # Sorted first, formatted only up to the limit: a 100,000-row file formats 1,000 rows.
-    orden = sorted([(_ORDEN[p.accion], p.fila, p) for p in planeadas]
+    orden = sorted([(_ORDEN["en_revision" if p.en_revision else p.accion], p.fila, p) for p in planeadas]
                    + [(_ORDEN["error"], numero, None) for numero in con_errores], key=lambda f: (f[0], f[1]))
     crudas = _filas_crudas(revision, formato) if con_errores else {}
     filas = [_fila_planeada(p, formato, campos, encabezados, nombres) if p is not None else
@@ -93,6 +103,7 @@ def vista_previa(revision: Revision, nombres: Nombres, limite: int = LIMITE) -> 
         nuevas=sum(p.accion == "insertar" for p in planeadas), cambian=sum(p.accion == "actualizar" for p in planeadas),
         sin_cambio=sum(p.accion == "sin_cambio" for p in planeadas),
         con_errores=len(errores_por_fila) if revision.revisadas else 0,
+        en_revision=sum(p.en_revision for p in planeadas),
     )
     columnas = ["Fila", "Qué pasa", "ID", encabezados["titulo"], "Cambios",
                 *(["Qué corregir"] if errores_por_fila and revision.revisadas else []),
@@ -105,8 +116,9 @@ def _fila_planeada(p: FilaPlaneada, formato: Formato, campos: list[str], encabez
                    nombres: Nombres) -> dict:
     tipo = formato.tipo
     cambiados = set(campos_cambiados(p.antes, p.limpios, formato.campos)) if p.accion == "actualizar" else set()
-    fila = {"Fila": str(p.fila), "Qué pasa": QUE_PASA[p.accion], "ID": SIN_DATO if p.id is None else str(p.id),
-            "Cambios": "; ".join(
+    fila = {"Fila": str(p.fila), "Qué pasa": QUE_PASA["en_revision" if p.en_revision else p.accion],
+            "ID": SIN_DATO if p.id is None else str(p.id),
+            "Cambios": _en_revision(p, nombres) if p.en_revision else "; ".join(
                 f"{etiqueta_de(c, formato)}: {antes_y_despues(c, p.antes[c], p.limpios[c], nombres, tipo)}"
                 for c in campos if c in cambiados) or SIN_DATO}
     for campo in campos:
@@ -118,6 +130,12 @@ def _fila_planeada(p: FilaPlaneada, formato: Formato, campos: list[str], encabez
             valor = texto_de(campo, (p.antes or {}).get(campo), nombres, tipo)
         fila[encabezados[campo]] = valor
     return fila
+
+
+def _en_revision(p: FilaPlaneada, nombres: Nombres) -> str:
+    estado = texto_de("revision", p.antes["revision"], nombres)
+    return (f"Igual a lo guardado, que está «{estado}»: si importa validando, se valida y se publica así "
+            "(validada sin cambios); si no, queda igual.")
 
 
 def _filas_crudas(revision: Revision, formato: Formato) -> dict[int, dict[str, object]]:
@@ -151,6 +169,14 @@ _TIPOS_DE_CARGA = {"actividades": "Actividades", "capacitaciones": "Capacitacion
                    "compromisos": "Avance de compromisos"}
 
 
+def _quedaron(lote: dict) -> str:
+    if not lote["validadas"]:
+        return "Enviadas a revisión"
+    sin_cambios = int(lote.get("validadas_sin_cambios") or 0)
+    return "Validadas" + (f" (y {estilo.cantidad(sin_cambios, 'validada', 'validadas')} sin cambios: estaba"
+                          f"{'n' if sin_cambios != 1 else ''} en revisión)" if sin_cambios else "")
+
+
 def tabla_de_lotes(lotes: pd.DataFrame) -> pd.DataFrame:
     """The import batches (pizarras.cargas.importar.importaciones) as the page lists them: text, '—' for nothing."""
     filas = []
@@ -161,7 +187,7 @@ def tabla_de_lotes(lotes: pd.DataFrame) -> pd.DataFrame:
             "Qué se cargó": _TIPOS_DE_CARGA.get(lote["tipo"], lote["tipo"]), "Archivo": lote["archivo"],
             "Nuevas": estilo.entero(lote["insertadas"]), "Cambiadas": estilo.entero(lote["actualizadas"]),
             "Sin cambio": estilo.entero(lote["sin_cambio"]),
-            "Quedaron": "Validadas" if lote["validadas"] else "Enviadas a revisión",
+            "Quedaron": _quedaron(lote),
             "Estado": (f"Revertida el {estilo.fecha_hora(lote['revertida_en'])} por {lote['revertida_por']}"
                        if revertida else "Vigente"),
         })

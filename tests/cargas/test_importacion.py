@@ -72,7 +72,7 @@ def test_a_corrected_template_updates_its_rows_inserts_new_ones_and_twice_is_a_n
     revision = revisar(con, enlace, "itei.xlsx", archivo)
     assert revision.valida, revision.errores
     assert revision.resumen() | {"errores": []} == {"valido": True, "insertadas": 1, "actualizadas": 1,
-                                                     "sin_cambio": 1, "errores": []}
+                                                     "validadas_sin_cambios": 0, "sin_cambio": 1, "errores": []}
     resultado = importar(con, enlace, revision)
     assert (resultado.insertadas, resultado.actualizadas) == (1, 1)
     assert con.execute("select avance, revision from actividades where id = 2").fetchone() == (80, "enviada")

@@ -1,0 +1,9 @@
+-- Before an import publishes its commitments: keep in the batch's record of changes the published version each had
+-- (whole, JSON), which its rollback puts back; one without stays NULL. Parameters: $importacion.
+update importacion_cambios c
+set publicada_antes = cast(to_json(p) as varchar)
+from (
+    select * from compromisos_publicados
+    where id in (select registro from importacion_cambios where importacion = $importacion)
+) p
+where c.importacion = $importacion and c.registro = p.id
