@@ -27,6 +27,7 @@ componentes.aviso_demo(pizarra.demo)
 
 kpi, faltantes = pizarra.kpi, pizarra.faltantes
 componentes.cifras(pizarra.cifras)
+componentes.fecha_de_validacion(pizarra.ultima_validacion, filtros.solo_validadas)
 componentes.nota_no_aplican(pizarra.no_aplican, "las capacitaciones")
 
 if pizarra.vacia:

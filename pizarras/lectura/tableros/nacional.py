@@ -22,6 +22,7 @@ from pizarras.lectura.tableros import (
     listado_completo,
     no_aplican,
     primera_fila,
+    ultima_validacion,
 )
 
 # The activities table and its download, leading with what a reader scans (what, who, how far, by when).
@@ -100,6 +101,11 @@ class PizarraNacional:
     def registros_demo(self) -> int:
         return self.demo.total
 
+    @property
+    def ultima_validacion(self) -> pd.Timestamp | None:
+        """The newest validation among the activities, commitments and trainings the board counts."""
+        return ultima_validacion(self.kpi_actividades, self.kpi_compromisos, self.kpi_capacitaciones)
+
 
 def pizarra_nacional(consultar: Consultar, filtros: Filtros, hoy: date) -> PizarraNacional:
     por_eje = consulta_filtrada(consultar, "tableros/avance_por_eje", filtros)
@@ -129,3 +135,4 @@ def actividades_para_descarga(consultar: Consultar, filtros: Filtros) -> pd.Data
 def tabla_para_mostrar(actividades: pd.DataFrame) -> pd.DataFrame:
     """The activities as the board and its downloads show them."""
     return con_encabezados(actividades, COLUMNAS_ACTIVIDADES, TEMA)
+
