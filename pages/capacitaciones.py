@@ -74,5 +74,6 @@ componentes.descargas(
 if elegida is not None:
     fila = pizarra.capacitaciones.iloc[elegida].to_dict()
     mostrar_detalle(
-        fila, fila["titulo"], tablero.detalle_capacitacion, tablero.fuentes_capacitacion, tablero.avisos_capacitacion
+        fila, fila["titulo"], tablero.detalle_capacitacion, tablero.fuentes_capacitacion, tablero.avisos_capacitacion,
+        tabla="capacitaciones",
     )

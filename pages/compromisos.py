@@ -97,5 +97,6 @@ componentes.descargas(
 if elegida is not None:
     fila = pizarra.compromisos.iloc[elegida].to_dict()
     mostrar_detalle(
-        fila, fila["titulo"], tablero.detalle_compromiso, tablero.fuentes_compromiso, tablero.avisos_compromiso
+        fila, fila["titulo"], tablero.detalle_compromiso, tablero.fuentes_compromiso, tablero.avisos_compromiso,
+        tabla="compromisos",
     )

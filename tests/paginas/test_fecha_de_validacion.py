@@ -1,6 +1,6 @@
 """«Datos validados al …» under AppTest: every public board, a slide and the open data say when what they show was
-last validated; the internal view says why its figures carry no such date (fixture with known dates:
-tests/apoyo/fechas_prueba.py)."""
+last validated; the internal view says why its figures carry no such date; an activity's detail lists the
+versions the public saw (fixture with known dates: tests/apoyo/fechas_prueba.py)."""
 
 from __future__ import annotations
 
@@ -114,3 +114,34 @@ def test_a_validation_moves_the_public_date_and_todays_progress(ruta):
     assert metrica(at, "Avance promedio hoy") == "66.0 %"  # (100 + 60 + 0 + 70 + 100) / 5
     assert sellos(abrir("datos_abiertos")) == [":material/verified: Datos validados al 03/06/2025"]
 
+
+def elegir_actividad(at, id_: int):
+    """Select the row of activity `id_` in the national board's table."""
+    posicion = list(at.dataframe[0].value["ID"]).index(id_)
+    at.session_state["tabla_nacional"] = {"selection": {"rows": [posicion], "columns": [], "cells": []}}
+    return rerun(at)
+
+
+def test_an_activitys_detail_lists_the_versions_the_public_saw(ruta):
+    editar_actividad_2(ruta, validar=True)
+    at = elegir_actividad(abrir("pizarra_nacional"), 2)
+    assert not at.exception
+    detalle = at.table[0].value["Valor"].to_dict()
+    assert (detalle["ID"], detalle["Avance (%)"], detalle["Estatus"]) == ("2", "60 %", "En proceso")
+    assert any(m.value == "##### Lo que vio el público" for m in at.markdown)
+    versiones = at.dataframe[1].value
+    assert list(versiones.columns) == ["Validada el", "Validó", "Qué cambió para el público"]
+    assert versiones.values.tolist() == [
+        ["03/06/2025 09:30", "admin.snt", "Avance (%): 50 → 60"],
+        ["15/11/2024 09:00", "Carga de la base (registro de origen, ya revisado)", "Primera versión publicada"],
+    ]
+
+
+def test_a_commitments_detail_lists_its_published_versions_too():
+    at = abrir("compromisos")
+    at.session_state["tabla_compromisos"] = {"selection": {"rows": [0], "columns": [], "cells": []}}
+    at = rerun(at)
+    assert not at.exception
+    versiones = at.dataframe[-1].value
+    assert versiones.values.tolist() == [
+        ["15/01/2024 08:00", "Carga de la base (registro de origen, ya revisado)", "Primera versión publicada"]]
