@@ -14,9 +14,14 @@ from datetime import date
 import duckdb
 import pandas as pd
 
-TABLAS = ["actividades", "actividad_ejes_transversales", "actividad_ods", "compromisos", "capacitaciones",
-          "stl_integrantes", "organismos", "entidades", "regiones", "programas", "ejes", "estatus", "ods",
-          "reportes_avance", "actividades_publicadas", "compromisos_publicados", "capacitaciones_publicadas"]
+# Each working table and its published twin: with `solo_validadas` a query reads the published versions (what the
+# public sees, as last validated), otherwise the working ones, as the macros of pizarras/base/vistas.sql do.
+PUBLICADAS = {"actividades": "actividades_publicadas",
+              "actividad_ejes_transversales": "actividad_ejes_transversales_publicadas",
+              "actividad_ods": "actividad_ods_publicadas", "reportes_avance": "reportes_publicados",
+              "compromisos": "compromisos_publicados", "capacitaciones": "capacitaciones_publicadas"}
+TABLAS = [*PUBLICADAS, *PUBLICADAS.values(), "stl_integrantes", "organismos", "entidades", "regiones", "programas",
+          "ejes", "estatus", "ods"]
 
 # The status a per-status count counts, by the count's column name.
 CUENTAS_ESTATUS = {"programadas": "programada", "en_proceso": "en_proceso", "concluidas": "concluida",
@@ -55,9 +60,14 @@ def _filtro(df: pd.DataFrame, p: dict, pares: tuple[tuple[str, str], ...]) -> pd
     return filtro
 
 
-def _publicadas(df: pd.DataFrame, p: dict) -> pd.Series:
-    """Rows the public may see: validated ones only when `solo_validadas` (the macros' last argument)."""
-    return df["revision"] == "validada" if p["solo_validadas"] else pd.Series(True, index=df.index)
+def _leidas(t: dict[str, pd.DataFrame], tabla: str, p: dict) -> pd.DataFrame:
+    """The published versions of `tabla` when `solo_validadas` (the macros' last argument), else the working ones."""
+    return t[PUBLICADAS[tabla]] if p["solo_validadas"] else t[tabla]
+
+
+def _ultima_validacion(f: pd.DataFrame):
+    """max(validada_en): the working versions have no such column (the macros' UNION BY NAME gives them NULL)."""
+    return f["validada_en"].max() if "validada_en" in f.columns else None
 
 
 def _entidades_en_lugar(t: dict[str, pd.DataFrame], p: dict) -> pd.Series:
@@ -111,16 +121,16 @@ def _organismos_con_lugar(t: dict[str, pd.DataFrame]) -> pd.DataFrame:
 
 
 def actividades_filtradas(t: dict[str, pd.DataFrame], p: dict) -> pd.DataFrame:
-    a = t["actividades"].merge(_organismos_con_lugar(t), on="organismo")
+    a = _leidas(t, "actividades", p).merge(_organismos_con_lugar(t), on="organismo")
     filtro = _filtro(a, p, (("region", "regiones"), ("entidad", "entidades"), ("organismo", "organismos"),
                             ("programa", "programas"), ("periodo", "periodos"), ("estatus", "estatus")))
     if p["ejes"] is not None:
-        x = t["actividad_ejes_transversales"]
+        x = _leidas(t, "actividad_ejes_transversales", p)
         filtro &= a["eje"].isin(p["ejes"]) | a["id"].isin(x.loc[x["eje"].isin(p["ejes"]), "actividad"])
     if p["ods"] is not None:
-        o = t["actividad_ods"]
+        o = _leidas(t, "actividad_ods", p)
         filtro &= a["id"].isin(o.loc[o["ods"].isin(p["ods"]), "actividad"])
-    return a[filtro & _publicadas(a, p)]
+    return a[filtro]
 
 
 def _vencidas(f: pd.DataFrame, hoy: date) -> pd.Series:
@@ -147,6 +157,7 @@ def kpi_actividades(t, p):
         "vencidas": int(_vencidas(f, p["hoy"]).sum()),
         "demo": int(f["es_demo"].sum()),
         "ultimo_reporte": f["reportado_en"].max(),
+        "ultima_validacion": _ultima_validacion(f),
     }])
 
 
@@ -155,9 +166,9 @@ def actividades_por_estatus(t, p):
     return _todos_los_estatus(t, cuentas, ["actividades"])
 
 
-def _por_eje(t: dict[str, pd.DataFrame], f: pd.DataFrame, columnas: list[str]) -> pd.DataFrame:
+def _por_eje(t: dict[str, pd.DataFrame], p: dict, f: pd.DataFrame, columnas: list[str]) -> pd.DataFrame:
     """Each activity once under its eje temático and once under each of its ejes transversales."""
-    x = f[["id", *columnas]].merge(t["actividad_ejes_transversales"], left_on="id", right_on="actividad")
+    x = f[["id", *columnas]].merge(_leidas(t, "actividad_ejes_transversales", p), left_on="id", right_on="actividad")
     return pd.concat([f[["eje", "id", *columnas]], x[["eje", "id", *columnas]]])
 
 
@@ -170,14 +181,14 @@ def _con_eje(t: dict[str, pd.DataFrame], g: pd.DataFrame, como: str = "inner") -
 
 
 def avance_por_eje(t, p):
-    g = _agregar_avance(_por_eje(t, actividades_filtradas(t, p), ["avance", "estatus"]), "eje")
+    g = _agregar_avance(_por_eje(t, p, actividades_filtradas(t, p), ["avance", "estatus"]), "eje")
     columnas = ["eje", "nombre", "tipo", "programa", "programa_sigla", "verificado", "actividades", "concluidas",
                 "avance_promedio"]
     return _ordenar(_con_eje(t, g)[columnas], ["tipo", "programa", "eje"])
 
 
 def actividades_por_eje_estatus(t, p):
-    e = _por_eje(t, actividades_filtradas(t, p), ["avance", "estatus", "fecha_fin"])
+    e = _por_eje(t, p, actividades_filtradas(t, p), ["avance", "estatus", "fecha_fin"])
     g = _con_eje(t, _agregar_avance(e, "eje", (*CUENTAS_ESTATUS, "vencidas"), p["hoy"]))
     columnas = ["eje", "nombre", "tipo", "programa_sigla", "actividades", *CUENTAS_ESTATUS, "vencidas",
                 "avance_promedio"]
@@ -233,11 +244,11 @@ def actividades_vencidas(t, p):
 def actividades_tabla(t, p):
     f = _ordenar(actividades_filtradas(t, p), ["reportado_en", "id"], [False, True])
     f = _limitar(f, p)  # the newest rows first, as the SQL: names and lists only for the rows returned
-    x = t["actividad_ejes_transversales"]
+    x = _leidas(t, "actividad_ejes_transversales", p)
     x = x[x["actividad"].isin(f["id"])].merge(_cat(t, "ejes", clave="eje", nombre="nombre", numero="numero"), on="eje")
     transversales = (_ordenar(x, ["actividad", "numero"]).groupby("actividad")["nombre"]
                      .agg("; ".join).rename("ejes_transversales"))
-    o = t["actividad_ods"]
+    o = _leidas(t, "actividad_ods", p)
     o = _ordenar(o[o["actividad"].isin(f["id"])], ["actividad", "ods"])
     ods = o["ods"].astype(str).groupby(o["actividad"]).agg(", ".join).rename("ods")
     r = (_nombres_actividad(t, f)
@@ -256,9 +267,8 @@ def actividades_tabla(t, p):
 
 
 def compromisos_filtrados(t: dict[str, pd.DataFrame], p: dict) -> pd.DataFrame:
-    c = t["compromisos"].merge(_entidades(t), on="entidad")
-    filtro = (c["entidad"].isin(_entidades_en_lugar(t, p)) & _filtro(c, p, (("ods", "ods"), ("estatus", "estatus")))
-              & _publicadas(c, p))
+    c = _leidas(t, "compromisos", p).merge(_entidades(t), on="entidad")
+    filtro = c["entidad"].isin(_entidades_en_lugar(t, p)) & _filtro(c, p, (("ods", "ods"), ("estatus", "estatus")))
     if p["periodos"] is not None:
         # A year matches when it falls inside the plan's years (anio_fin missing: the start year only).
         fin = c["anio_fin"].fillna(c["anio_inicio"])
@@ -277,6 +287,7 @@ def kpi_compromisos(t, p):
         "entidades": c["entidad"].nunique(),
         "planes": (c["entidad"] + c["plan_accion"]).nunique(),
         "demo": int((c["es_demo"] | c["ods_es_demo"]).sum()),
+        "ultima_validacion": _ultima_validacion(c),
     }])
 
 
@@ -351,12 +362,11 @@ def compromisos_tabla(t, p):
 
 def capacitaciones_filtradas(t: dict[str, pd.DataFrame], p: dict) -> pd.DataFrame:
     # programa comes from the training's eje (a training with no eje has none and fails a programa filter).
-    c = (t["capacitaciones"].merge(_entidades(t), on="entidad")
+    c = (_leidas(t, "capacitaciones", p).merge(_entidades(t), on="entidad")
          .merge(_cat(t, "ejes", clave="eje", programa="programa"), on="eje", how="left"))
     c["periodo"] = c["fecha_inicio"].dt.year
     return c[_filtro(c, p, (("region", "regiones"), ("entidad", "entidades"), ("organismo", "organismos"),
-                            ("programa", "programas"), ("eje", "ejes"), ("periodo", "periodos")))
-             & _publicadas(c, p)]
+                            ("programa", "programas"), ("eje", "ejes"), ("periodo", "periodos")))]
 
 
 def kpi_capacitaciones(t, p):
@@ -367,6 +377,7 @@ def kpi_capacitaciones(t, p):
         "mujeres": int(c["mujeres"].sum()),
         "hombres": int(c["hombres"].sum()),
         "demo": int(c["es_demo"].sum()),
+        "ultima_validacion": _ultima_validacion(c),
     }])
 
 
@@ -473,12 +484,22 @@ def stl_integrantes_por_sector(t, p):
                                              es_demo=("es_demo", "any")).reset_index()
 
 
+def _validacion(f: pd.DataFrame, columna: str) -> dict:
+    """The named aggregation of the newest validation, where the rows have one (the published versions)."""
+    return {columna: ("validada_en", "max")} if "validada_en" in f.columns else {}
+
+
 def mapa_entidades(t, p):
-    a = _agregar_avance(actividades_filtradas(t, p), "entidad", cuentas=(), demo_actividades=("es_demo", "sum"))
+    a = actividades_filtradas(t, p)
+    a = _agregar_avance(a, "entidad", cuentas=(), demo_actividades=("es_demo", "sum"),
+                        **_validacion(a, "validacion_actividades"))
     c = compromisos_filtrados(t, p)
     c = c.assign(_demo=c["es_demo"] | c["ods_es_demo"]).groupby("entidad").agg(
-        compromisos=("id", "size"), demo_compromisos=("_demo", "sum")).reset_index()
-    k = _agregar_capacitaciones(capacitaciones_filtradas(t, p), "entidad", demo_capacitaciones=("es_demo", "sum"))
+        compromisos=("id", "size"), demo_compromisos=("_demo", "sum"),
+        **_validacion(c, "validacion_compromisos")).reset_index()
+    k = capacitaciones_filtradas(t, p)
+    k = _agregar_capacitaciones(k, "entidad", demo_capacitaciones=("es_demo", "sum"),
+                                **_validacion(k, "validacion_capacitaciones"))
     e = _cat(t, "entidades", clave="entidad", nombre="nombre", nombre_corto="nombre_corto", region="region")
     e = e[e["entidad"] != "00"]  # the federal level is not on the map
     r = (e.assign(en_filtro=e["entidad"].isin(_entidades_en_lugar(t, p)))
@@ -486,18 +507,21 @@ def mapa_entidades(t, p):
           .merge(a, on="entidad", how="left").merge(c, on="entidad", how="left").merge(k, on="entidad", how="left"))
     cuentas = ["actividades", "compromisos", "capacitaciones", "participantes", "demo_actividades",
                "demo_compromisos", "demo_capacitaciones"]
-    columnas = ["entidad", "nombre", "nombre_corto", "region", "region_nombre", "en_filtro", "avance_promedio", *cuentas]
+    fechas = ["validacion_actividades", "validacion_compromisos", "validacion_capacitaciones"]
+    r = r.assign(**{f: None for f in fechas if f not in r.columns})
+    columnas = ["entidad", "nombre", "nombre_corto", "region", "region_nombre", "en_filtro", "avance_promedio",
+                *cuentas, *fechas]
     return _ordenar(_ceros(r, cuentas), ["entidad"])[columnas]
 
 
-def _reportes_de(t: dict[str, pd.DataFrame], ids: pd.Series) -> pd.DataFrame:
-    r = t["reportes_avance"]
+def _reportes_de(t: dict[str, pd.DataFrame], p: dict, ids: pd.Series) -> pd.DataFrame:
+    r = _leidas(t, "reportes_avance", p)
     return r[r["actividad"].isin(ids)]
 
 
 def avance_en_el_tiempo(t, p):
     f = actividades_filtradas(t, p)
-    reportes = _reportes_de(t, f.loc[f["organismo"] == p["organismo"], "id"]).sort_values("en")
+    reportes = _reportes_de(t, p, f.loc[f["organismo"] == p["organismo"], "id"]).sort_values("en")
     cortes = (reportes["en"].dt.to_period("M").dt.to_timestamp("M").dt.normalize().drop_duplicates().sort_values())
     filas = []
     for corte in cortes:
@@ -512,7 +536,7 @@ def avance_en_el_tiempo(t, p):
 
 def avance_a_fecha(t, p):
     f = actividades_filtradas(t, p)
-    reportes = _reportes_de(t, f["id"]).sort_values("en")
+    reportes = _reportes_de(t, p, f["id"]).sort_values("en")
     entonces = reportes[reportes["en"] < pd.Timestamp(p["fecha"]) + pd.Timedelta(days=1)].groupby("actividad").tail(1)
     entonces = entonces[entonces["estatus"] != "cancelada"]
     hoy = f[f["estatus"] != "cancelada"]

@@ -27,6 +27,7 @@ componentes.aviso_demo(pizarra.demo)
 
 kpi, faltantes = pizarra.kpi, pizarra.faltantes
 componentes.cifras(pizarra.cifras)
+componentes.fecha_de_validacion(pizarra.ultima_validacion, filtros.solo_validadas)
 componentes.nota_no_aplican(pizarra.no_aplican, "las capacitaciones")
 
 if pizarra.vacia:
@@ -73,5 +74,6 @@ componentes.descargas(
 if elegida is not None:
     fila = pizarra.capacitaciones.iloc[elegida].to_dict()
     mostrar_detalle(
-        fila, fila["titulo"], tablero.detalle_capacitacion, tablero.fuentes_capacitacion, tablero.avisos_capacitacion
+        fila, fila["titulo"], tablero.detalle_capacitacion, tablero.fuentes_capacitacion, tablero.avisos_capacitacion,
+        tabla="capacitaciones",
     )

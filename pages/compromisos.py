@@ -30,6 +30,7 @@ pizarra = tablero_compartido(tablero.pizarra_compromisos, filtros, hoy)
 componentes.aviso_demo(pizarra.demo)
 
 componentes.cifras(pizarra.cifras)
+componentes.fecha_de_validacion(pizarra.ultima_validacion, filtros.solo_validadas)
 componentes.nota_no_aplican(pizarra.no_aplican, "los compromisos de gobierno abierto")
 
 if pizarra.vacia:
@@ -96,5 +97,6 @@ componentes.descargas(
 if elegida is not None:
     fila = pizarra.compromisos.iloc[elegida].to_dict()
     mostrar_detalle(
-        fila, fila["titulo"], tablero.detalle_compromiso, tablero.fuentes_compromiso, tablero.avisos_compromiso
+        fila, fila["titulo"], tablero.detalle_compromiso, tablero.fuentes_compromiso, tablero.avisos_compromiso,
+        tabla="compromisos",
     )

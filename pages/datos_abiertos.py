@@ -1,5 +1,5 @@
 """Datos abiertos: every public table (validated records only) in four formats, its dictionary, licence,
-extraction date and which rows are demo data. Files are made only when a button is clicked."""
+extraction date, «Datos validados al …» and which rows are demo data. Files are made only when a button is clicked."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ import streamlit as st
 from pizarras.publicacion import datos_abiertos as da
 from pizarras.publicacion.diccionario import POR_NOMBRE
 from pizarras.publicacion.exportar import a_csv
+from pizarras.ui import componentes
 from pizarras.ui import datos_abiertos as cache
 from pizarras.ui.datos import conexion
 from pizarras.ui.espanol import ELIJA_UNA
@@ -22,6 +23,7 @@ st.caption(
     "Los filtros de la barra lateral no se aplican aquí: cada archivo trae todos los registros públicos."
 )
 st.info(da.NOTA_REVISION, icon=":material/verified:")
+componentes.fecha_de_validacion(cache.ultima_validacion())  # open data are what the public sees, for everyone
 st.info(da.NOTA_DEMO, icon=":material/science:")
 st.caption(da.NOTA_LICENCIA)
 st.caption(

@@ -31,6 +31,7 @@ medida = st.radio(
 )
 mapa = tablero_compartido(mapa_entidades, filtros)
 componentes.aviso_demo(mapa.demo(medida))
+componentes.fecha_de_validacion(mapa.ultima_validacion(medida), filtros.solo_validadas)
 componentes.nota_no_aplican(mapa.no_aplican[medida], f"la medida «{MEDIDAS[medida].etiqueta}»")
 if mapa.vacio(medida):
     componentes.estado_vacio(f"{MEDIDAS[medida].que} en las entidades federativas")

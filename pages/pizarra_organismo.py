@@ -39,6 +39,7 @@ st.caption(f"{ficha['nombre']} · {ficha['entidad_nombre']} · {ficha['region_no
 componentes.aviso_demo(pizarra.demo)
 
 componentes.cifras(pizarra.cifras)
+componentes.fecha_de_validacion(pizarra.ultima_validacion, filtros.solo_validadas)
 componentes.nota_no_aplican(pizarra.no_aplican_compromisos, "los compromisos de gobierno abierto")
 componentes.nota_no_aplican(pizarra.no_aplican_capacitaciones, "las capacitaciones")
 

@@ -36,6 +36,7 @@ pizarra = tablero_compartido(pizarra_region, filtros, region, hoy)
 componentes.aviso_demo(pizarra.demo)
 
 componentes.cifras(pizarra.cifras)
+componentes.fecha_de_validacion(pizarra.ultima_validacion, filtros.solo_validadas)
 componentes.nota_no_aplican(pizarra.no_aplican_compromisos, "los compromisos de gobierno abierto")
 componentes.nota_no_aplican(pizarra.no_aplican_capacitaciones, "las capacitaciones")
 

@@ -42,6 +42,10 @@ QUE_CUENTA: dict[str, tuple[str, ...]] = {
 VISTA_PUBLICA = "Vista pública: solo registros validados"
 PUBLICO = "El público ve solo lo validado."
 AVISO_SIN_CONTEO = f"Incluye borradores y registros sin validar. {PUBLICO}"  # when they could not be counted
+# What the internal view says where a public board shows «Datos validados al …»: its figures count working versions,
+# drafts included, so no validation date describes them (a screenshot must not pass for validated figures).
+SIN_FECHA_DE_VALIDACION = ("Vista interna: estas cifras incluyen registros sin validar, así que no llevan «Datos "
+                           "validados al …»; «Ver como el público» muestra la fecha de lo publicado.")
 # The line a board's download adds to its description (the XLSX «Filtros» sheet) in the internal view.
 EN_DESCARGAS = ("Incluye registros sin validar (borradores, enviados a revisión y observados); el público ve solo "
                 "los validados.")

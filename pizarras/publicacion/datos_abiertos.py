@@ -1,4 +1,5 @@
-"""Open data: every public table as CSV, XLSX, JSON and Parquet, with its dictionary, licence and extraction date.
+"""Open data: every public table as CSV, XLSX, JSON and Parquet, with its dictionary, licence, extraction date and
+«Datos validados al …» (the newest validation among what it publishes; each record carries its own `validada_en`).
 
 Public means validated records only (the public rule), never accounts, login attempts, the audit trail, drafts or
 the reports of activities not yet validated; the queries in queries/datos_abiertos/ say so in their WHERE and leave
@@ -24,6 +25,7 @@ import pyarrow.parquet as pq
 
 from pizarras import estilo
 from pizarras.base.consultas import cargar, ejecutar
+from pizarras.lectura.tableros import validados_al
 from pizarras.publicacion import exportar
 from pizarras.publicacion.diccionario import CONJUNTOS, POR_NOMBRE, Conjunto
 
@@ -98,6 +100,12 @@ def version_de_los_datos(con: duckdb.DuckDBPyConnection) -> int:
     return int(ejecutar(con, "datos_abiertos/version_de_los_datos", {})["ultimo_cambio"].iloc[0])
 
 
+def ultima_validacion(con: duckdb.DuckDBPyConnection) -> datetime | None:
+    """The newest validation among the published activities, commitments and trainings (None: nothing published)."""
+    valor = ejecutar(con, "datos_abiertos/ultima_validacion", {})["ultima_validacion"].iloc[0]
+    return None if pd.isna(valor) else pd.Timestamp(valor).to_pydatetime()
+
+
 def tipos(con: duckdb.DuckDBPyConnection, nombre: str) -> dict[str, str]:
     """Column -> DuckDB type of a table's public query, read from DuckDB itself."""
     sql = cargar(f"datos_abiertos/{nombre}").sql
@@ -130,14 +138,19 @@ def resumen(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
 
 
 def metadatos(con: duckdb.DuckDBPyConnection, extraido: datetime) -> dict:
-    """Licence, extraction date, notes and, per table, its rows and columns: `metadatos.json` of a download."""
+    """Licence, extraction date, the newest validation, notes and, per table, its rows and columns: `metadatos.json`
+    of a download."""
     dic = diccionario(con)
+    validada = ultima_validacion(con)
     return {
         "titulo": "Pizarras de Avance — Sistema Nacional de Transparencia: datos abiertos",
         "licencia": LICENCIA,
         "licencia_url": LICENCIA_URL,
         "nota_licencia": NOTA_LICENCIA,
         "fecha_extraccion": extraido.isoformat(timespec="seconds"),
+        # The platform's fecha de validación of the whole release: the newest among its records (null: none).
+        "fecha_validacion": None if validada is None else validada.isoformat(timespec="seconds"),
+        "validados_al": validados_al(validada),
         "nota_revision": NOTA_REVISION,
         "nota_demo": NOTA_DEMO,
         "nota_formulas": NOTA_FORMULAS,
@@ -183,13 +196,16 @@ def _parquet(datos: pd.DataFrame) -> bytes:
     return salida.getvalue()
 
 
-def archivo(datos: pd.DataFrame, formato: Formato, titulo: str, extraido: datetime) -> bytes:
-    """One table in one format."""
+def archivo(datos: pd.DataFrame, formato: Formato, titulo: str, extraido: datetime,
+            validada: datetime | None = None) -> bytes:
+    """One table in one format; an XLSX says when the open data were last validated (`validada`)."""
     if formato == "csv":
         return exportar.a_csv(datos)
     if formato == "xlsx":
         hoja = [("Registros", "Solo validados"), ("Licencia", f"{LICENCIA} ({LICENCIA_URL})"), ("Datos de demostración",
                 NOTA_DEMO)]
+        if validada is not None:
+            hoja.insert(1, ("Validación", validados_al(validada)))
         return exportar.a_xlsx(datos, titulo, hoja, extraido)
     if formato == "json":
         return _json(datos)
@@ -199,24 +215,29 @@ def archivo(datos: pd.DataFrame, formato: Formato, titulo: str, extraido: dateti
 
 
 def archivo_de_tabla(con: duckdb.DuckDBPyConnection, nombre: str, formato: Formato, extraido: datetime) -> bytes:
-    return archivo(tabla(con, nombre), formato, POR_NOMBRE[nombre].titulo, extraido)
+    return archivo(tabla(con, nombre), formato, POR_NOMBRE[nombre].titulo, extraido, ultima_validacion(con))
 
 
 def _archivos(con: duckdb.DuckDBPyConnection, extraido: datetime) -> Iterator[tuple[str, bytes]]:
     """(relative path, bytes) of every file of a full download."""
+    validada = ultima_validacion(con)
     for conjunto in CONJUNTOS:
         datos = tabla(con, conjunto.nombre)
         for formato in FORMATOS:
-            yield f"{formato}/{conjunto.nombre}.{formato}", archivo(datos, formato, conjunto.titulo, extraido)
+            yield f"{formato}/{conjunto.nombre}.{formato}", archivo(datos, formato, conjunto.titulo, extraido, validada)
     yield "diccionario.csv", exportar.a_csv(diccionario(con))
     yield "metadatos.json", json.dumps(metadatos(con, extraido), ensure_ascii=False, indent=1).encode("utf-8")
-    yield "LEEME.txt", leeme(extraido).encode("utf-8")
+    yield "LEEME.txt", leeme(extraido, validada).encode("utf-8")
 
 
-def leeme(extraido: datetime) -> str:
+def leeme(extraido: datetime, validada: datetime | None = None) -> str:
+    validacion = (f"{validados_al(validada)} (la validación más reciente de lo publicado; cada actividad, compromiso "
+                  "y capacitación trae la suya en validada_en)." if validada is not None else
+                  "Aún no hay registros validados.")
     return "\n\n".join([
         "Pizarras de Avance — Sistema Nacional de Transparencia: datos abiertos",
         f"Fecha de extracción: {extraido.isoformat(sep=' ', timespec='seconds')}",
+        validacion,
         NOTA_LICENCIA, NOTA_REVISION, NOTA_DEMO, NOTA_FORMULAS,
         "Cada tabla está en csv/, xlsx/, json/ y parquet/. diccionario.csv describe cada columna (tipo, significado, "
         "valores permitidos); metadatos.json reúne todo lo anterior y las filas de cada tabla.",

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from urllib.parse import urlencode
 
+import pandas as pd
 import plotly.graph_objects as go
 import segno
 
@@ -23,7 +24,7 @@ from pizarras.graficas.declaradas import figura_de
 from pizarras.graficas.mapa import figura_mapa
 from pizarras.lectura.cifras import Cifra, elegir
 from pizarras.lectura.filtros import Filtros, Opcion, describir, desde_url
-from pizarras.lectura.tableros import Consultar
+from pizarras.lectura.tableros import Consultar, ultima_validacion, validados_al
 from pizarras.lectura.tableros import capacitaciones as t_capacitaciones
 from pizarras.lectura.tableros import compromisos as t_compromisos
 from pizarras.lectura.tableros.mapa import mapa_entidades
@@ -41,13 +42,15 @@ ALTO_GRAFICA = 430  # with the title, KPIs and controls, a slide fits 1280×720 
 
 @dataclass(frozen=True)
 class Lamina:
-    """One drawn slide: title, the filters in words, KPIs (label, value) and one figure, or a calm message."""
+    """One drawn slide: title, the filters in words, KPIs (label, value) and one figure, or a calm message, and
+    «Datos validados al …» (the newest validation among what it shows; None when nothing shown is validated)."""
 
     titulo: str
     filtros_texto: str
     kpis: list[tuple[str, str]] = field(default_factory=list)
     figura: go.Figure | None = None
     mensaje: str | None = None  # shown instead of the chart when there is nothing to draw
+    validados: str | None = None
 
 
 @dataclass(frozen=True)
@@ -55,7 +58,9 @@ class Vista:
     clave: str
     nombre: str  # Spanish, for the deck editor and the default slide title
     pagina: str  # URL path of the interactive board the audience opens
-    construir: Callable[[Consultar, Filtros, date], tuple[list[tuple[str, str]], go.Figure | None, str | None]]
+    # -> KPIs, figure, message, and the newest validation among what the slide shows
+    construir: Callable[[Consultar, Filtros, date],
+                        tuple[list[tuple[str, str]], go.Figure | None, str | None, pd.Timestamp | None]]
 
 
 def estilo_proyector(fig: go.Figure, alto: int = ALTO_GRAFICA) -> go.Figure:
@@ -85,60 +90,65 @@ def _pares(cifras: list[Cifra]) -> list[tuple[str, str]]:
 def _nacional(consultar: Consultar, filtros: Filtros, hoy: date):
     p = pizarra_nacional(consultar, filtros, hoy)
     kpis = _pares(elegir(p.cifras, "actividades", "concluidas", "avance_promedio", "organismos_reportando"))
+    solo_actividades = ultima_validacion(p.kpi_actividades)  # the slide shows activities only
     if p.vacia:
-        return kpis, None, "No hay actividades validadas con estos filtros."
-    return kpis, figura_de(p.graficas["por_estatus"]), None
+        return kpis, None, "No hay actividades validadas con estos filtros.", solo_actividades
+    return kpis, figura_de(p.graficas["por_estatus"]), None, solo_actividades
 
 
 def _regiones(consultar: Consultar, filtros: Filtros, hoy: date):
     p = pizarra_nacional(consultar, filtros, hoy)
     kpis = _pares(elegir(p.cifras, "actividades", "avance_promedio", "vencidas"))
+    solo_actividades = ultima_validacion(p.kpi_actividades)  # the slide shows activities only
     if p.vacia:
-        return kpis, None, "No hay actividades validadas con estos filtros."
-    return kpis, figura_de(p.graficas["por_region"]), None
+        return kpis, None, "No hay actividades validadas con estos filtros.", solo_actividades
+    return kpis, figura_de(p.graficas["por_region"]), None, solo_actividades
 
 
 def _compromisos_ods(consultar: Consultar, filtros: Filtros, hoy: date):
     p = t_compromisos.pizarra_compromisos(consultar, filtros, hoy)
     kpis = _pares(elegir(p.cifras, "compromisos", "alineados_ods", "avance_promedio"))
     if p.vacia:
-        return kpis, None, "No hay compromisos validados con estos filtros."
-    return kpis, figura_de(p.graficas["por_ods"]), None
+        return kpis, None, "No hay compromisos validados con estos filtros.", p.ultima_validacion
+    return kpis, figura_de(p.graficas["por_ods"]), None, p.ultima_validacion
 
 
 def _capacitaciones_region(consultar: Consultar, filtros: Filtros, hoy: date):
     p = t_capacitaciones.pizarra_capacitaciones(consultar, filtros)
     kpis = _pares(elegir(p.cifras, "capacitaciones", "participantes", "mujeres"))
     if p.vacia:
-        return kpis, None, "No hay capacitaciones validadas con estos filtros."
-    return kpis, figura_de(p.graficas["participantes_por_region"]), None
+        return kpis, None, "No hay capacitaciones validadas con estos filtros.", p.ultima_validacion
+    return kpis, figura_de(p.graficas["participantes_por_region"]), None, p.ultima_validacion
 
 
 def _region(consultar: Consultar, filtros: Filtros, hoy: date):
     if len(filtros.region) != 1:
-        return [], None, "Esta diapositiva compara a los organismos de una región: elija una sola región en sus filtros."
+        return ([], None, "Esta diapositiva compara a los organismos de una región: elija una sola región en sus "
+                "filtros.", None)
     p = pizarra_region(consultar, filtros, filtros.region[0], hoy)
     kpis = _pares(elegir(p.cifras, "organismos", "actividades", "avance_promedio"))
+    solo_actividades = ultima_validacion(p.kpi_actividades)  # the slide shows activities only
     if p.vacia:
-        return kpis, None, f"No hay actividades validadas en la {p.nombre} con estos filtros."
-    return kpis, figura_de(p.graficas["por_organismo"]), None
+        return kpis, None, f"No hay actividades validadas en la {p.nombre} con estos filtros.", solo_actividades
+    return kpis, figura_de(p.graficas["por_organismo"]), None, solo_actividades
 
 
 def _organismo(consultar: Consultar, filtros: Filtros, hoy: date):
     if len(filtros.organismo) != 1:
-        return [], None, "Esta diapositiva muestra un organismo: elija uno solo en sus filtros."
+        return [], None, "Esta diapositiva muestra un organismo: elija uno solo en sus filtros.", None
     p = pizarra_organismo(consultar, filtros, filtros.organismo[0], hoy)
     kpis = _pares(elegir(p.cifras, "actividades", "concluidas", "avance_promedio"))
+    solo_actividades = ultima_validacion(p.kpi_actividades)  # the slide shows activities only
     if p.vacia:
-        return kpis, None, f"{p.ficha['sigla']} no tiene actividades validadas con estos filtros."
-    return kpis, figura_de(p.graficas["por_eje"]), None
+        return kpis, None, f"{p.ficha['sigla']} no tiene actividades validadas con estos filtros.", solo_actividades
+    return kpis, figura_de(p.graficas["por_eje"]), None, solo_actividades
 
 
 def _mapa(consultar: Consultar, filtros: Filtros, hoy: date):
     mapa = mapa_entidades(consultar, filtros)
     if mapa.vacio("avance_promedio"):
-        return [], None, "No hay actividades validadas en las entidades con estos filtros."
-    return [], figura_mapa(mapa, "avance_promedio"), None
+        return [], None, "No hay actividades validadas en las entidades con estos filtros.", None
+    return [], figura_mapa(mapa, "avance_promedio"), None, mapa.ultima_validacion("avance_promedio")
 
 
 VISTAS: dict[str, Vista] = {v.clave: v for v in (
@@ -166,12 +176,13 @@ def lamina(
         return Lamina(titulo or "Diapositiva", texto, mensaje="Esta diapositiva usa una vista que ya no existe.")
     filtros = replace(filtros, solo_validadas=True)  # slides are public: validated records only
     try:
-        kpis, figura, mensaje = definicion.construir(consultar, filtros, hoy)
+        kpis, figura, mensaje, validada = definicion.construir(consultar, filtros, hoy)
     except Exception:  # noqa: BLE001 — a projector never shows a traceback; the server log keeps it
         _registro.exception("No se pudo preparar la diapositiva %s con %s", vista, filtros)
         return Lamina(titulo or definicion.nombre, texto, mensaje="No se pudo preparar esta diapositiva. Continúe con "
                       "la siguiente; el detalle quedó en el registro del servidor.")
-    return Lamina(titulo or definicion.nombre, texto, kpis, None if figura is None else estilo_proyector(figura), mensaje)
+    figura = None if figura is None else estilo_proyector(figura)
+    return Lamina(titulo or definicion.nombre, texto, kpis, figura, mensaje, validados_al(validada))
 
 
 def texto_filtros(filtros: Filtros, opciones: Mapping[str, Sequence[Opcion]]) -> str:

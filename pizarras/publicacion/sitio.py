@@ -3,7 +3,7 @@
 `python -m pizarras publicar CARPETA` writes an index, one HTML page per main board (national, commitments,
 trainings, regions, map) with interactive plotly charts, the open data with its dictionary, and plotly.js copied from
 the installed plotly package: no CDN, nothing fetched from another host. Only validated records, like every public
-view. Text from the database is HTML-escaped. The folder is written beside its destination and swapped in at the
+view; each page says «Datos validados al …», the newest validation among what it shows. Text from the database is HTML-escaped. The folder is written beside its destination and swapped in at the
 end; a folder that was not written by this function is never replaced.
 """
 
@@ -23,6 +23,7 @@ import pandas as pd
 import plotly
 import plotly.graph_objects as go
 
+from pizarras import estilo
 from pizarras.base.consultas import ejecutar
 from pizarras.graficas.declaradas import figura_de
 from pizarras.graficas.mapa import figura_mapa
@@ -30,6 +31,7 @@ from pizarras.lectura.cifras import Cifra, elegir
 from pizarras.lectura.filtros import Filtros
 from pizarras.lectura.tableros import capacitaciones as t_capacitaciones
 from pizarras.lectura.tableros import compromisos as t_compromisos
+from pizarras.lectura.tableros import ultima_validacion, validados_al
 from pizarras.lectura.tableros.mapa import MEDIDAS, mapa_entidades
 from pizarras.lectura.tableros.nacional import pizarra_nacional
 from pizarras.lectura.tableros.region import pizarra_region
@@ -77,6 +79,7 @@ main { padding: 1rem 1.5rem; max-width: 1200px; }
 .kpis { display: flex; flex-wrap: wrap; gap: 1rem; margin: 1rem 0; }
 .kpi { border: 1px solid #ddd; border-radius: 6px; padding: 0.6rem 1rem; min-width: 10rem; }
 .kpi b { display: block; font-size: 1.8rem; }
+.validados { color: #555; }
 .aviso { background: #EEF6FC; border-left: 4px solid #0072B2; padding: 0.6rem 1rem; }
 table { border-collapse: collapse; } td, th { border: 1px solid #ddd; padding: 0.3rem 0.6rem; text-align: left; }
 footer { color: #555; font-size: 0.9rem; padding: 1rem 1.5rem; }
@@ -95,9 +98,16 @@ def _pagina(nombre: str, titulo: str, cuerpo: str, extraido: datetime, con_plotl
 <title>{_e(titulo)} · Pizarras de Avance · SNT</title><style>{_CSS}</style>{script}</head>
 <body><header><h1>Pizarras de Avance · Sistema Nacional de Transparencia</h1><nav>{enlaces}</nav></header>
 <main><h2>{_e(titulo)}</h2>{cuerpo}</main>
-<footer>Solo registros validados. Datos al {extraido:%Y-%m-%d %H:%M}. {_e(datos_abiertos.NOTA_LICENCIA)}</footer>
+<footer>Solo registros validados. Publicado el {estilo.fecha_hora(extraido)}.
+{_e(datos_abiertos.NOTA_LICENCIA)}</footer>
 </body></html>
 """
+
+
+def _validados(fecha: object) -> str:
+    """«Datos validados al dd/mm/aaaa» (nothing when nothing shown is validated)."""
+    texto = validados_al(fecha)
+    return f'<p class="validados">{_e(texto)}</p>' if texto else ""
 
 
 def _kpis(cifras: Iterable[Cifra]) -> str:
@@ -120,6 +130,7 @@ def _demo(registros: int) -> str:
 def _nacional(consultar, filtros: Filtros, hoy: date) -> tuple[str, list[go.Figure]]:
     p = pizarra_nacional(consultar, filtros, hoy)
     kpis = _kpis(elegir(p.cifras, "actividades", "concluidas", "avance_promedio", "organismos_reportando", "vencidas"))
+    kpis += _validados(ultima_validacion(p.kpi_actividades))  # the page shows activities only
     if p.vacia:
         return kpis + "<p>No hay actividades validadas.</p>", []
     figuras = [figura_de(p.graficas[c]) for c in ("por_estatus", "por_region", "por_eje_tematico", "por_organismo")]
@@ -129,6 +140,7 @@ def _nacional(consultar, filtros: Filtros, hoy: date) -> tuple[str, list[go.Figu
 def _compromisos(consultar, filtros: Filtros, hoy: date) -> tuple[str, list[go.Figure]]:
     p = t_compromisos.pizarra_compromisos(consultar, filtros, hoy)
     kpis = _kpis(elegir(p.cifras, "compromisos", "planes", "entidades", "avance_promedio", "alineados_ods"))
+    kpis += _validados(p.ultima_validacion)
     if p.vacia:
         return kpis + "<p>No hay compromisos validados.</p>", []
     figuras = [figura_de(p.graficas[c]) for c in ("por_plan", "por_estatus", "por_ods")]
@@ -138,6 +150,7 @@ def _compromisos(consultar, filtros: Filtros, hoy: date) -> tuple[str, list[go.F
 def _capacitaciones(consultar, filtros: Filtros, hoy: date) -> tuple[str, list[go.Figure]]:
     p = t_capacitaciones.pizarra_capacitaciones(consultar, filtros)
     kpis = _kpis(elegir(p.cifras, "capacitaciones", "participantes", "mujeres", "hombres"))
+    kpis += _validados(p.ultima_validacion)
     if p.vacia:
         return kpis + "<p>No hay capacitaciones validadas.</p>", []
     figuras = [figura_de(p.graficas[c]) for c in ("por_region", "por_sexo")]
@@ -147,28 +160,33 @@ def _capacitaciones(consultar, filtros: Filtros, hoy: date) -> tuple[str, list[g
 
 
 def _regiones(consultar, filtros: Filtros, hoy: date, regiones: list[tuple[str, str]]) -> tuple[str, list[go.Figure]]:
-    figuras, vacias = [], []
+    figuras, vacias, actividades = [], [], []
     for clave, nombre in regiones:
         p = pizarra_region(consultar, filtros, clave, hoy)
         if p.vacia:
             vacias.append(nombre)
             continue
         figuras.append(figura_de(p.graficas["por_organismo"]))
+        actividades.append(p.kpi_actividades)  # the charts show activities only
     nota = f"<p>Sin actividades validadas: {_e(', '.join(vacias))}.</p>" if vacias else ""
-    return "<p>Los organismos de cada región lado a lado.</p>" + nota, figuras
+    return ("<p>Los organismos de cada región lado a lado.</p>" + _validados(ultima_validacion(*actividades)) + nota,
+            figuras)
 
 
 def _mapa(consultar, filtros: Filtros, hoy: date) -> tuple[str, list[go.Figure]]:
     mapa = mapa_entidades(consultar, filtros)
-    figuras = [figura_mapa(mapa, clave) for clave in MEDIDAS if not mapa.vacio(clave)]
-    return "<p>Una casilla por entidad federativa; gris: sin datos.</p>", figuras
+    dibujadas = [clave for clave in MEDIDAS if not mapa.vacio(clave)]
+    fechas = [f for f in (mapa.ultima_validacion(clave) for clave in dibujadas) if f is not None]
+    validados = _validados(max(fechas) if fechas else None)
+    return ("<p>Una casilla por entidad federativa; gris: sin datos.</p>" + validados,
+            [figura_mapa(mapa, clave) for clave in dibujadas])
 
 
 def _cuantos(valor) -> str:
     return "" if valor is None or pd.isna(valor) else f"{int(valor):,}"
 
 
-def _datos(resumen, extraido: datetime) -> str:
+def _datos(resumen, extraido: datetime, validados: datetime | None) -> str:
     filas = "".join(
         f"<tr><td>{_e(f['titulo'])}</td><td>{f['filas']:,}</td><td>{_cuantos(f['filas_demo'])}</td>"
         + "".join(f'<td><a href="datos/{formato}/{_e(f["tabla"])}.{formato}">{formato.upper()}</a></td>'
@@ -178,6 +196,7 @@ def _datos(resumen, extraido: datetime) -> str:
     )
     return (
         f'<p class="aviso">{_e(datos_abiertos.NOTA_REVISION)} {_e(datos_abiertos.NOTA_DEMO)}</p>'
+        + _validados(validados) +
         f"<p>Fecha de extracción: {extraido:%Y-%m-%d %H:%M}. {_e(datos_abiertos.NOTA_FORMULAS)}</p>"
         '<p><a href="datos/diccionario.csv">Diccionario de datos (CSV)</a> · '
         '<a href="datos/metadatos.json">Metadatos (JSON)</a> · <a href="datos/LEEME.txt">LÉEME</a></p>'
@@ -206,6 +225,7 @@ def publicar(con: duckdb.DuckDBPyConnection, destino: Path, ahora: datetime | No
     try:
         shutil.copyfile(PLOTLY_JS, temporal / "plotly.min.js")
         archivos = datos_abiertos.escribir(con, temporal / "datos", ahora)
+        validados = datos_abiertos.ultima_validacion(con)  # the newest in the open data: the index and datos.html
         tableros = {
             "pizarra_nacional.html": _nacional(consultar, filtros, hoy),
             "compromisos.html": _compromisos(consultar, filtros, hoy),
@@ -221,10 +241,10 @@ def publicar(con: duckdb.DuckDBPyConnection, destino: Path, ahora: datetime | No
         indice = "<ul>" + "".join(
             f'<li><a href="{a}">{_e(t)}</a></li>' for a, t in PAGINAS.items() if a != "index.html"
         ) + "</ul><p>Copia estática de las pizarras: se puede servir desde cualquier servidor web o CDN.</p>"
+        indice += _validados(validados)
         (temporal / "index.html").write_text(_pagina("index.html", "Inicio", indice, ahora, False), "utf-8")
-        (temporal / "datos.html").write_text(
-            _pagina("datos.html", "Datos abiertos", _datos(datos_abiertos.resumen(con), ahora), ahora, False), "utf-8"
-        )
+        pagina_datos = _datos(datos_abiertos.resumen(con), ahora, validados)
+        (temporal / "datos.html").write_text(_pagina("datos.html", "Datos abiertos", pagina_datos, ahora, False), "utf-8")
         for ruta, pagina in ALIAS.items():
             (temporal / ruta).mkdir()
             (temporal / ruta / "index.html").write_text(

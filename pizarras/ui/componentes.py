@@ -1,5 +1,5 @@
-"""Small widgets every board uses: demo-data notice, headline figures, empty state, filters-not-applied note, CSV
-download."""
+"""Small widgets every board uses: demo-data notice, headline figures, «Datos validados al …», empty state,
+filters-not-applied note, CSV download."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ import streamlit as st
 from pizarras.etiquetas import frase_no_aplican
 from pizarras.lectura.cifras import Cifra
 from pizarras.lectura.filtros import Filtros, describir
-from pizarras.lectura.sin_validar import EN_DESCARGAS
-from pizarras.lectura.tableros import FILAS_VISIBLES, Demo
+from pizarras.lectura.sin_validar import EN_DESCARGAS, SIN_FECHA_DE_VALIDACION
+from pizarras.lectura.tableros import FILAS_VISIBLES, Demo, validados_al
 from pizarras.publicacion.exportar import a_csv, a_xlsx
 from pizarras.ui import pantalla
 from pizarras.ui.chips import bloque_kpis
@@ -43,6 +43,18 @@ def cifras(lista: Sequence[Cifra]) -> None:
     """A board's headline figures as KPI cards, in their declared order (pizarras.lectura.cifras)."""
     for casilla, c in zip(casillas_kpi(len(lista)), lista, strict=True):
         casilla.metric(c.etiqueta, c.texto, help=c.ayuda)
+
+
+def fecha_de_validacion(fecha: object, publica: bool = True) -> None:
+    """«Datos validados al dd/mm/aaaa» under a board's figures: the newest validation among what the board shows
+    (`ultima_validacion` of its board). Nothing when nothing shown is validated. The internal view (`publica` off)
+    says instead why its figures carry no such date."""
+    if not publica:
+        st.caption(SIN_FECHA_DE_VALIDACION)
+        return
+    texto = validados_al(fecha)
+    if texto:
+        st.caption(f":material/verified: {texto}")
 
 
 def estado_vacio(que: str = "actividades") -> None:

@@ -25,6 +25,11 @@ def _diccionario(ruta: str, version: int) -> pd.DataFrame:
     return datos_abiertos.diccionario(conexion())
 
 
+@st.cache_data(max_entries=8, show_spinner=False)
+def _ultima_validacion(ruta: str, version: int):
+    return datos_abiertos.ultima_validacion(conexion())
+
+
 @st.cache_data(max_entries=64, show_spinner=False)
 def _tabla(ruta: str, version: int, nombre: str) -> pd.DataFrame:
     return datos_abiertos.tabla(conexion(), nombre)
@@ -40,3 +45,8 @@ def diccionario() -> pd.DataFrame:
 
 def tabla(nombre: str) -> pd.DataFrame:
     return _tabla(str(ruta_db()), _version(), nombre)
+
+
+def ultima_validacion():
+    """The newest validation among the published records: the page's «Datos validados al …»."""
+    return _ultima_validacion(str(ruta_db()), _version())

@@ -149,7 +149,9 @@ def _dibujar(presentacion: Presentacion, n: int, total: int, intervalo: int | No
 
     izquierda, derecha = st.columns([6, 1], vertical_alignment="bottom")
     izquierda.title(escapar_markdown(lamina.titulo), anchor=False)
-    izquierda.caption(escapar_markdown(f"{presentacion.titulo} · {lamina.filtros_texto}"))
+    # «Datos validados al …» on the same line: a second one would push the chart below a 1280×720 screen.
+    leyenda = " · ".join(t for t in (presentacion.titulo, lamina.filtros_texto, lamina.validados) if t)
+    izquierda.caption(escapar_markdown(leyenda))
     derecha.html(f'<div class="contador" data-testid="contador-diapositiva">{n} / {total}</div>')
     if lamina.kpis:
         for columna, (etiqueta, valor) in zip(st.columns(len(lamina.kpis)), lamina.kpis, strict=True):

@@ -54,11 +54,21 @@ def mostrar_tabla(tabla: pd.DataFrame, contenedor=st, **opciones):
     )
 
 
-def tabla_al_pie(tabla: pd.DataFrame, clave: str, que: str) -> None:
+def tabla_al_pie(tabla: pd.DataFrame, clave: str, que: str, seleccionable: bool = False) -> int | None:
     """A long table at the foot of a board. On a phone it waits for a tap: its rows and the table's own code are a
     seventh of a phone's first visit (bench «Primera visita»), for a table few read on a 390 px screen. Desktops and
-    projectors draw it at once, as before."""
+    projectors draw it at once, as before. `seleccionable`: one row can be picked; its position, or None."""
     etiqueta = f"Ver la tabla de {que} ({estilo.entero(len(tabla))} filas)"
     if pantalla.en_telefono() and not st.toggle(etiqueta, key=f"ver_{clave}"):
-        return
-    mostrar_tabla(tabla)
+        return None
+    if not seleccionable:
+        mostrar_tabla(tabla)
+        return None
+    return fila_elegida(mostrar_tabla(tabla, on_select="rerun", selection_mode="single-row", key=clave), len(tabla))
+
+
+def fila_elegida(evento, filas: int) -> int | None:
+    """The position of the row chosen in a single-row selectable table of `filas` rows, or None."""
+    elegidas = list(evento.selection.rows) if evento is not None else []
+    # A selection kept from before a filter change may point past the end of the new table.
+    return int(elegidas[0]) if elegidas and 0 <= elegidas[0] < filas else None

@@ -2,7 +2,8 @@
 -- Grain: one row. Parameters: the eight global filters (lists of keys, NULL = all) and $hoy DATE for "overdue".
 -- The activities are first counted per estatus × organismo (a few hundred rows), so the split by status and the
 -- distinct organismos are worked out there, not on every activity.
--- avance_promedio is sum / count: avg() itself (avance is NOT NULL).
+-- avance_promedio is sum / count: avg() itself (avance is NOT NULL). ultima_validacion is the newest validation
+-- among them ("Datos validados al …"): NULL in the internal view, whose working versions carry no validation date.
 with por_estatus as (
     select
         estatus,
@@ -11,7 +12,8 @@ with por_estatus as (
         count(*) filter (where es_vencida(estatus, fecha_fin, $hoy)) as vencidas,
         sum(avance) as suma,
         count(*) filter (where es_demo) as demo,
-        max(reportado_en) as ultimo_reporte
+        max(reportado_en) as ultimo_reporte,
+        max(validada_en) as ultima_validacion
     from actividades_filtradas($regiones, $entidades, $organismos, $programas, $ejes, $ods, $periodos, $estatus, $solo_validadas)
     group by estatus, organismo
 )
@@ -25,5 +27,6 @@ select
     count(distinct organismo)                                                             as organismos_reportando,
     cast(coalesce(sum(vencidas), 0) as bigint)                                            as vencidas,
     cast(coalesce(sum(demo), 0) as bigint)                                                as demo,
-    max(ultimo_reporte)                                                                   as ultimo_reporte
+    max(ultimo_reporte)                                                                   as ultimo_reporte,
+    max(ultima_validacion)                                                                as ultima_validacion
 from por_estatus

@@ -137,3 +137,27 @@ def test_the_seed_publishes_its_validated_activities_only(con_seed):
     publicadas = da.tabla(con_seed, "actividades")
     assert set(publicadas["id"]) == validados(con_seed, "actividades")
     assert con_seed.execute("select count(*) from actividades where revision <> 'validada'").fetchone()[0] > 0
+
+
+def test_the_open_data_say_when_they_were_last_validated_and_say_so_when_nothing_is(ruta_pequena, tmp_path):
+    from tests.apoyo import fechas_prueba
+
+    con = duckdb.connect(str(fechas_prueba.copia_con_fechas(ruta_pequena, tmp_path / "fechas.duckdb")))
+    try:
+        assert da.ultima_validacion(con) == datetime(2025, 5, 25, 17, 40)  # training 3, the newest record
+        meta = da.metadatos(con, EXTRAIDO)
+        assert (meta["fecha_validacion"], meta["validados_al"]) == ("2025-05-25T17:40:00", fechas_prueba.NACIONAL)
+        libro = openpyxl.load_workbook(io.BytesIO(da.archivo_de_tabla(con, "actividades", "xlsx", EXTRAIDO)))
+        filas = {fila[0]: fila[1] for fila in libro["Filtros"].iter_rows(values_only=True) if fila and fila[0]}
+        assert filas["Validación"] == fechas_prueba.NACIONAL
+        # Each record carries its own date: the newest of them is the stamp.
+        fechas = [da.tabla(con, t)["validada_en"].max() for t in ("actividades", "compromisos", "capacitaciones")]
+        assert max(fechas) == pd.Timestamp(da.ultima_validacion(con))
+
+        for tabla in ("actividades_publicadas", "compromisos_publicados", "capacitaciones_publicadas"):
+            con.execute(f"delete from {tabla}")
+        assert da.ultima_validacion(con) is None
+        assert da.metadatos(con, EXTRAIDO)["fecha_validacion"] is None
+        assert "Aún no hay registros validados." in da.leeme(EXTRAIDO, da.ultima_validacion(con))
+    finally:
+        con.close()

@@ -124,6 +124,32 @@ def test_slides_count_validated_records_only(ruta_pequena, tmp_path):
         con.close()
 
 
+def test_every_view_dates_what_its_slide_shows(ruta_pequena, tmp_path):
+    import duckdb
+
+    from tests.apoyo import fechas_prueba
+
+    con = duckdb.connect(str(fechas_prueba.copia_con_fechas(ruta_pequena, tmp_path / "fechas.duckdb")))
+    try:
+        opciones = presentaciones.opciones_de(con)
+
+        def validados(vista: str, **filtros) -> str | None:
+            return lamina(partial(ejecutar, con), vista, filtros_de(filtros, opciones), HOY).validados
+
+        # The activity views date activities only, not the newer commitments and trainings of the same board.
+        assert validados("nacional") == validados("regiones") == fechas_prueba.ACTIVIDADES
+        assert validados("organismo", organismo=["ITEI"]) == "Datos validados al 15/11/2024"  # activity 2
+        assert validados("region", region=["norte"]) == "Datos validados al 01/02/2025"  # IDAIP's activity 3
+        assert validados("mapa") == fechas_prueba.MAPA_ACTIVIDADES
+        assert validados("compromisos_ods") == fechas_prueba.COMPROMISOS_TODOS
+        assert validados("capacitaciones_region", entidad=["14"]) == "Datos validados al 01/03/2025"
+        # No data, or a view that cannot be drawn: no date.
+        assert validados("nacional", region=["sureste"], periodo=["2025"]) is None
+        assert validados("region") is None
+    finally:
+        con.close()
+
+
 def test_a_slide_without_data_or_that_fails_shows_a_calm_message(con_pequena, monkeypatch):
     opciones = presentaciones.opciones_de(con_pequena)
     consultar = partial(ejecutar, con_pequena)

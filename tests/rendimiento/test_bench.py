@@ -156,10 +156,38 @@ def ruta_sintetica(tmp_path_factory):
     return ruta
 
 
-@pytest.mark.parametrize("base", ["pequena", "sintetica"])
-def test_each_pandas_version_gives_the_sql_answer(base, ruta_pequena, ruta_sintetica):
+@pytest.fixture(scope="module")
+def ruta_pendiente(ruta_pequena, tmp_path_factory):
+    """The fixture with pending edits of published records, a record never validated and a validation date per
+    record: the published versions (what the public queries read) then differ from the working ones."""
+    import shutil
+
+    from tests.apoyo import fechas_prueba
+    from tests.apoyo.publico_prueba import nunca_validado
+
+    ruta = shutil.copy(ruta_pequena, tmp_path_factory.mktemp("pendiente") / "pendiente.duckdb")
+    con = duckdb.connect(str(ruta))
+    try:
+        fechas_prueba.fijar(con)
+        # Activity 2 edited (progress, status, ODS, a transversal eje) and sent for review: the public keeps 50 %.
+        con.execute("update actividades set avance = 100, estatus = 'concluida', revision = 'enviada', "
+                    "reportado_en = '2025-06-02 10:00' where id = 2")
+        con.execute("update actividad_ods set ods = 16 where actividad = 2")
+        con.execute("insert into actividad_ejes_transversales values (2, 'PROTAI-X2')")
+        con.execute("insert into reportes_avance values (2, '2025-06-02 10:00', 100, 'concluida', 'enlace@prueba')")
+        con.execute("update compromisos set estatus = 'concluida', avance = 100, revision = 'borrador' where id = 2")
+        con.execute("update capacitaciones set participantes = 999, revision = 'observada' where id = 1")
+        nunca_validado(con, "actividades", 3, "borrador")
+        con.execute("checkpoint")
+    finally:
+        con.close()
+    return ruta
+
+
+@pytest.mark.parametrize("base", ["pequena", "sintetica", "pendiente"])
+def test_each_pandas_version_gives_the_sql_answer(base, ruta_pequena, ruta_sintetica, ruta_pendiente):
     # Same configuration as the other tests' connections to the fixture file (DuckDB refuses a second one).
-    con = duckdb.connect(str(ruta_pequena if base == "pequena" else ruta_sintetica))
+    con = duckdb.connect(str({"pequena": ruta_pequena, "sintetica": ruta_sintetica, "pendiente": ruta_pendiente}[base]))
     try:
         tablas, carga = pandas_equivalentes.cargar_tablas(con)
         assert carga["filas"]["actividades"] > 0

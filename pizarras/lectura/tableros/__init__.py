@@ -7,7 +7,7 @@ the page's job.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 import pandas as pd
@@ -84,6 +84,26 @@ class Demo:
             return None
         reales = "Los catálogos y las cifras publicadas por la Comisión de Gobierno Abierto sí son reales."
         return " ".join(frases) + " " + reales
+
+
+VALIDADOS_AL = "Datos validados al {fecha}"
+
+
+def ultima_validacion(*filas: Mapping[str, object] | None, columna: str = "ultima_validacion") -> pd.Timestamp | None:
+    """The newest validation among what a board shows, from the KPI rows of the kinds it shows (`ultima_validacion`
+    of kpi_actividades, kpi_compromisos, kpi_capacitaciones; any may be missing). None when nothing shown is
+    published: an empty board, or the internal view, whose working versions carry no validation date."""
+    fechas = [pd.Timestamp(fila[columna]) for fila in filas
+              if fila and fila.get(columna) is not None and not pd.isna(fila[columna])]
+    return max(fechas) if fechas else None
+
+
+def validados_al(fecha: object) -> str | None:
+    """'Datos validados al 16/12/2025' (es-MX, day first), the stamp every public board, slide, the static site and
+    the open data carry; None when there is no validation to date."""
+    if fecha is None or pd.isna(fecha):
+        return None
+    return VALIDADOS_AL.format(fecha=estilo.fecha(fecha))
 
 
 def consulta_filtrada(consultar: Consultar, nombre: str, filtros: Filtros, **otros) -> pd.DataFrame:

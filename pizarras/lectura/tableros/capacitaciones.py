@@ -26,6 +26,7 @@ from pizarras.lectura.tableros import (
     listado_completo,
     no_aplican,
     primera_fila,
+    ultima_validacion,
 )
 from pizarras.lectura.tableros.detalle import Fuente, campos, fuentes
 
@@ -112,6 +113,11 @@ class PizarraCapacitaciones:
     @property
     def registros_demo(self) -> int:
         return self.demo.total
+
+    @property
+    def ultima_validacion(self) -> pd.Timestamp | None:
+        """The newest validation among the records the board counts."""
+        return ultima_validacion(self.kpi)
 
 
 def pizarra_capacitaciones(consultar: Consultar, filtros: Filtros) -> PizarraCapacitaciones:

@@ -29,6 +29,7 @@ from pizarras.lectura.tableros import (
     listado_completo,
     no_aplican,
     primera_fila,
+    ultima_validacion,
 )
 from pizarras.lectura.tableros.detalle import Fuente, campos, fuentes
 
@@ -89,6 +90,11 @@ class PizarraCompromisos:
     @property
     def registros_demo(self) -> int:
         return self.demo.total
+
+    @property
+    def ultima_validacion(self) -> pd.Timestamp | None:
+        """The newest validation among the records the board counts."""
+        return ultima_validacion(self.kpi)
 
     @property
     def sin_avance(self) -> int:

@@ -81,6 +81,11 @@ class Medida:
     cuantiles: bool = False
     sin_dato: str = ""  # what a grey tile inside the place filters lacks
 
+    @property
+    def columna_validacion(self) -> str:
+        """The column of the newest validation of the records behind the measure (the kind its demo count names)."""
+        return self.columna_demo.replace("demo_", "validacion_")
+
 
 MEDIDAS: dict[str, Medida] = {
     m.clave: m
@@ -117,6 +122,11 @@ class Mapa:
     def registros_demo(self, medida: str) -> int:
         entidades = self.entidades[self.entidades["en_filtro"]]
         return int(entidades[MEDIDAS[medida].columna_demo].sum())
+
+    def ultima_validacion(self, medida: str) -> pd.Timestamp | None:
+        """The newest validation among the records behind the measure, in the entidades inside the filters."""
+        fechas = self.entidades.loc[self.entidades["en_filtro"], MEDIDAS[medida].columna_validacion].dropna()
+        return pd.Timestamp(fechas.max()) if not fechas.empty else None
 
     def demo(self, medida: str) -> Demo:
         """The demo records behind the measure (the map's commitment count does not tell rows from alignments)."""

@@ -1,8 +1,9 @@
 """Pizarra nacional: activity KPIs and progress by status, eje, región and organismo, plus the headline figures
-of commitments and trainings."""
+of commitments and trainings; the activities table with its detail view."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
@@ -22,7 +23,9 @@ from pizarras.lectura.tableros import (
     listado_completo,
     no_aplican,
     primera_fila,
+    ultima_validacion,
 )
+from pizarras.lectura.tableros.detalle import Fuente, campos, fuentes
 
 # The activities table and its download, leading with what a reader scans (what, who, how far, by when).
 COLUMNAS_ACTIVIDADES = [
@@ -100,6 +103,11 @@ class PizarraNacional:
     def registros_demo(self) -> int:
         return self.demo.total
 
+    @property
+    def ultima_validacion(self) -> pd.Timestamp | None:
+        """The newest validation among the activities, commitments and trainings the board counts."""
+        return ultima_validacion(self.kpi_actividades, self.kpi_compromisos, self.kpi_capacitaciones)
+
 
 def pizarra_nacional(consultar: Consultar, filtros: Filtros, hoy: date) -> PizarraNacional:
     por_eje = consulta_filtrada(consultar, "tableros/avance_por_eje", filtros)
@@ -129,3 +137,24 @@ def actividades_para_descarga(consultar: Consultar, filtros: Filtros) -> pd.Data
 def tabla_para_mostrar(actividades: pd.DataFrame) -> pd.DataFrame:
     """The activities as the board and its downloads show them."""
     return con_encabezados(actividades, COLUMNAS_ACTIVIDADES, TEMA)
+
+
+def detalle_actividad(fila: Mapping[str, object]) -> list[tuple[str, str]]:
+    """Every field of one activity (a row of `actividades_tabla`) as (label, text), in the table's order."""
+    return campos(
+        fila,
+        {k: etiquetas.etiqueta(k, TEMA) for k in COLUMNAS_ACTIVIDADES if k != "evidencia_url"},
+        formatos={"avance": lambda v: f"{int(v)} %", "revision": lambda v: etiquetas.valor("revision", v)},
+        vacios={"ejes_transversales": "Ninguno", "ods": "Sin alineación a un ODS"},
+    )
+
+
+def fuentes_actividad(fila: Mapping[str, object]) -> list[Fuente]:
+    """The activity's evidence, its source."""
+    return fuentes(fila.get("evidencia_url"))
+
+
+def avisos_actividad(fila: Mapping[str, object]) -> list[str]:
+    if bool(fila.get("es_demo")):
+        return ["Esta actividad es un dato de demostración, no un reporte real del SNT."]
+    return []

@@ -24,6 +24,7 @@ from pizarras.lectura.tableros import (
     nacional,
     no_aplican,
     primera_fila,
+    ultima_validacion,
 )
 
 COLUMNAS_EJES = [
@@ -104,6 +105,11 @@ class PizarraOrganismo:
     @property
     def registros_demo(self) -> int:
         return self.demo.total
+
+    @property
+    def ultima_validacion(self) -> pd.Timestamp | None:
+        """The newest validation among the activities, commitments and trainings the board counts."""
+        return ultima_validacion(self.kpi_actividades, self.kpi_compromisos, self.kpi_capacitaciones)
 
 
 def pizarra_organismo(consultar: Consultar, filtros: Filtros, organismo: str, hoy: date) -> PizarraOrganismo:

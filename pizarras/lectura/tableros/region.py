@@ -13,7 +13,15 @@ from pizarras import estilo, etiquetas
 from pizarras.lectura.cifras import Cifra, cifra
 from pizarras.lectura.filtros import Filtros
 from pizarras.lectura.grafica import Grafica, declarar
-from pizarras.lectura.tableros import Consultar, Demo, con_encabezados, consulta_filtrada, no_aplican, primera_fila
+from pizarras.lectura.tableros import (
+    Consultar,
+    Demo,
+    con_encabezados,
+    consulta_filtrada,
+    no_aplican,
+    primera_fila,
+    ultima_validacion,
+)
 
 COLUMNAS_ORGANISMOS = [
     "sigla", "entidad", "avance_promedio", "actividades", "concluidas", "vencidas", "ultimo_reporte",
@@ -76,6 +84,11 @@ class PizarraRegion:
     @property
     def registros_demo(self) -> int:
         return self.demo.total
+
+    @property
+    def ultima_validacion(self) -> pd.Timestamp | None:
+        """The newest validation among the activities, commitments and trainings the board counts."""
+        return ultima_validacion(self.kpi_actividades, self.kpi_compromisos, self.kpi_capacitaciones)
 
 
 def pizarra_region(consultar: Consultar, filtros: Filtros, region: str, hoy: date) -> PizarraRegion:
