@@ -114,47 +114,63 @@ def informe(revision: Revision, vista: VistaPrevia) -> None:
     _tabla(vista.tabla)
 
 
-def _mensaje_de_importacion(nuevas: int, cambiadas: int, validar: bool) -> str:
+def _mensaje_de_importacion(nuevas: int, cambiadas: int, validar: bool, sin_cambios: int = 0) -> str:
+    validadas = (f" (y {estilo.cantidad(sin_cambios, 'validada sin cambios', 'validadas sin cambios')}: estaban en "
+                 "revisión)" if validar and sin_cambios else "")
     return (f"Archivo importado: {estilo.cantidad(nuevas, 'nueva', 'nuevas')} y "
-            f"{estilo.cantidad(cambiadas, 'cambiada', 'cambiadas')}, "
+            f"{estilo.cantidad(cambiadas, 'cambiada', 'cambiadas')}{validadas}, "
             + ("validadas: el público ya las ve." if validar else "enviadas a revisión."))
 
 
 def confirmar(usuario: Usuario, revision: Revision, vista: VistaPrevia, zona: Zona) -> None:
-    """The import button; an admin who validates on import confirms first how many records that publishes."""
-    cambios = vista.cuentas.nuevas + vista.cuentas.cambian
-    if not cambios:
+    """The import button; an admin who validates on import confirms first how many records that publishes (the rows
+    equal to a record under review included: validating the file validates them as they are)."""
+    cambios = vista.cuentas.a_escribir(False)
+    en_revision = vista.cuentas.en_revision if usuario.puede_validar else 0
+    if not cambios and not en_revision:
         st.info("El archivo no cambia nada de lo registrado: no hay nada que importar.", icon=":material/check:")
         return
-    filas = estilo.cantidad(cambios, "fila", "filas")
     validar = usuario.puede_validar and st.checkbox(
         "Validar las filas al importarlas (se publican sin pasar por «Revisión»; si no, quedan enviadas a revisión)",
         key="carga_validar")
     if not validar:
         st.session_state.pop(_CONFIRMAR_VALIDAR, None)
-        if st.button(f"Importar {filas}", type="primary", key="carga_importar"):
-            _importar(usuario, revision, False, zona)
+        if not cambios:
+            st.info(f"El archivo no cambia nada de lo registrado; "
+                    f"{estilo.cantidad(en_revision, 'fila sin cambio es', 'filas sin cambio son')} de registros con "
+                    "cambios en revisión: marque «Validar las filas al importarlas» para validarlos y publicarlos "
+                    "tal como están.", icon=":material/check:")
+            return
+        if st.button(f"Importar {estilo.cantidad(cambios, 'fila', 'filas')}", type="primary", key="carga_importar"):
+            _importar(usuario, revision, False, zona, vista)
         return
+    filas = estilo.cantidad(vista.cuentas.a_escribir(True), "fila", "filas")
     if st.session_state.get(_CONFIRMAR_VALIDAR) != revision.sha256:
         if st.button(f"Importar y validar {filas}…", type="primary", key="carga_importar_validar"):
             st.session_state[_CONFIRMAR_VALIDAR] = revision.sha256
             st.rerun()
         return
-    registros = estilo.cantidad(cambios, "registro", "registros")
-    st.warning(f"Esto publica {registros} de una vez ({estilo.cantidad(vista.cuentas.nuevas, 'nuevo', 'nuevos')} y "
-               f"{estilo.cantidad(vista.cuentas.cambian, 'cambiado', 'cambiados')}): quedan validados y el público "
-               "los ve en las pizarras y en los datos abiertos, sin pasar por «Revisión». Son las filas «Nueva» y "
-               "«Cambia» de la vista previa.", icon=":material/publish:")
+    registros = estilo.cantidad(vista.cuentas.a_escribir(True), "registro", "registros")
+    partes = [estilo.cantidad(vista.cuentas.nuevas, "nuevo", "nuevos"),
+              estilo.cantidad(vista.cuentas.cambian, "cambiado", "cambiados")]
+    filas_vista = "«Nueva» y «Cambia»"
+    if en_revision:
+        partes.append(estilo.cantidad(en_revision, "sin cambios que estaba en revisión",
+                                      "sin cambios que estaban en revisión"))
+        filas_vista = "«Nueva», «Cambia» y «Sin cambio, en revisión»"
+    st.warning(f"Esto publica {registros} de una vez ({estilo.lista(partes)}): quedan validados y el público "
+               "los ve en las pizarras y en los datos abiertos, sin pasar por «Revisión». Son las filas "
+               f"{filas_vista} de la vista previa.", icon=":material/publish:")
     columnas = st.columns([2, 1])
     if columnas[0].button(f"Confirmar: importar y publicar {registros}", type="primary",
                           key="carga_confirmar_validar"):
-        _importar(usuario, revision, True, zona)
+        _importar(usuario, revision, True, zona, vista)
     if columnas[1].button("Cancelar", key="carga_cancelar_validar"):
         st.session_state.pop(_CONFIRMAR_VALIDAR, None)
         st.rerun()
 
 
-def _importar(usuario: Usuario, revision: Revision, validar: bool, zona: Zona) -> None:
+def _importar(usuario: Usuario, revision: Revision, validar: bool, zona: Zona, vista: VistaPrevia) -> None:
     def accion():
         try:
             resultado = importar(datos.conexion(), usuario, revision, validar=validar)
@@ -166,19 +182,25 @@ def _importar(usuario: Usuario, revision: Revision, validar: bool, zona: Zona) -
         # Written: clear the file (a new uploader key), keep what was written to show it.
         st.session_state[_RESULTADO] = {"id": resultado.id, "archivo": revision.archivo, "validar": validar,
                                         "insertadas": resultado.insertadas, "actualizadas": resultado.actualizadas,
-                                        "sin_cambio": resultado.sin_cambio}
+                                        "sin_cambio": resultado.sin_cambio,
+                                        "validadas_sin_cambios": resultado.validadas_sin_cambios}
         st.session_state[_ARCHIVO] = st.session_state.get(_ARCHIVO, 0) + 1
         st.session_state.pop(_REVISION, None)
         st.session_state.pop(_CONFIRMAR_VALIDAR, None)
 
-    escribir(accion, _mensaje_de_importacion(revision.cuenta("insertar"), revision.cuenta("actualizar"), validar),
-             zona)
+    escribir(accion, _mensaje_de_importacion(revision.cuenta("insertar"), revision.cuenta("actualizar"), validar,
+                                             vista.cuentas.en_revision), zona)
 
 
 def zona_de_importacion() -> Zona:
     """Where an import's result appears: just above «Importar» (a conflict), or under the uploader once the import
     cleared the file (the button that caused it is gone then)."""
     return zona_de_aviso("carga-importar")
+
+
+def _validadas_sin_cambios(n: int) -> str:
+    return estilo.cantidad(n, "fila sin cambios que estaba en revisión se validó",
+                           "filas sin cambios que estaban en revisión se validaron")
 
 
 def resultado(usuario: Usuario) -> None:
@@ -191,11 +213,14 @@ def resultado(usuario: Usuario) -> None:
         st.markdown(
             f"Se escribieron {estilo.cantidad(hecho['insertadas'], 'fila nueva', 'filas nuevas')} y "
             f"{estilo.cantidad(hecho['actualizadas'], 'fila cambiada', 'filas cambiadas')}"
+            + (f"; {_validadas_sin_cambios(hecho.get('validadas_sin_cambios', 0))}"
+               if hecho.get("validadas_sin_cambios") else "")
             + (f"; {estilo.cantidad(hecho['sin_cambio'], 'fila quedó', 'filas quedaron')} igual" if hecho["sin_cambio"]
                else "") + ". "
             + ("Quedaron **validadas**: el público ya las ve." if hecho["validar"] else
                "Quedaron **enviadas a revisión**: la Secretaría Ejecutiva las valida o las devuelve en «Revisión»; "
-               "el público no las ve hasta entonces."))
+               "hasta entonces el público sigue viendo la versión publicada de las que ya lo estaban, y no ve las "
+               "nuevas."))
         st.caption(("Para deshacerla, elíjala abajo en «Importaciones» y pulse «Revertir»"
                     if usuario.puede_validar else "Si fue un error, la Secretaría Ejecutiva puede revertirla")
                    + f" (importación núm. {hecho['id']}): se restaura lo de antes mientras nadie cambie esos "
@@ -231,7 +256,7 @@ def _plan_de_reversion(usuario: Usuario, elegida: int, zona: Zona) -> None:
     borra, restaura = plan.cuenta("borrar"), plan.cuenta("restaurar")
     st.warning(f"Revertir la importación {elegida} borra {estilo.cantidad(borra, 'registro', 'registros')} que "
                f"agregó y restaura {estilo.cantidad(restaura, 'registro a como estaba', 'registros a como estaban')} "
-               "antes de ella (también su estado de revisión).", icon=":material/undo:")
+               "antes de ella (también su estado de revisión)." + _aviso_publico(plan), icon=":material/undo:")
     _tabla(pd.DataFrame([{
         "ID": str(p.registro), "Registro": p.titulo or estilo.SIN_DATO,
         "Qué hará": "Borrar" if p.accion == "borrar" else "Restaurar", "Qué se deshace": p.deshace,
@@ -246,6 +271,11 @@ def _plan_de_reversion(usuario: Usuario, elegida: int, zona: Zona) -> None:
     if columnas[1].button("Cancelar", key="carga_revertir_cancelar"):
         st.session_state.pop(_REVERTIR, None)
         st.rerun()
+
+
+def _aviso_publico(plan) -> str:
+    aviso = plan.aviso_publico()
+    return f" {aviso}" if aviso else ""
 
 
 def _revertir(usuario: Usuario, elegida: int, borra: int, restaura: int, zona: Zona) -> None:

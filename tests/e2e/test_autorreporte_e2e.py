@@ -147,7 +147,7 @@ def test_an_enlace_uploads_its_template_fixes_two_cells_and_the_board_changes_af
     libro.save(corregida)
     pagina.locator("[data-testid=stFileUploaderDropzoneInput]").set_input_files(str(corregida))
     pagina.get_by_role("button", name="Importar 1 fila").click()
-    pagina.get_by_text("Archivo importado").wait_for()
+    pagina.get_by_text("Archivo importado").first.wait_for()
     pagina.screenshot(path=str(SALIDA / "cargar_importado.png"), full_page=True)
     assert int(kpi_publico(navegador, servidor, "Actividades")) == antes  # sent, not yet validated
     salir(pagina)

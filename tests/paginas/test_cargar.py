@@ -194,3 +194,28 @@ def test_an_enlace_uploads_trainings(ruta):
     assert con.execute("select organismo, revision from capacitaciones where titulo = ?", [TALLER[2]]).fetchone() == (
         "ITEI", "enviada")
     con.close()
+
+
+def test_an_admin_validates_rows_equal_to_records_under_review_and_publishes_them_as_they_are(ruta):
+    # An enlace's upload raises activity 2 to 80 %: a pending edit, the public keeps 50 %.
+    archivo = plantilla_itei_con(ruta, 80)
+    at = subir(abrir("cargar", como="enlace.itei"), "carga.xlsx", archivo)
+    boton(at, "Importar 1 fila").click().run()
+    assert not at.exception
+    # The same file again, by an admin: nothing changes, but one row's record awaits review.
+    at = subir(abrir("cargar", como="admin.snt"), "carga.xlsx", archivo)
+    assert not at.exception and not any(b.label.startswith("Importar") for b in at.button)
+    assert any("1 fila sin cambio es de registros con cambios en revisión" in i.value for i in at.info)
+    at.checkbox(key="carga_validar").check().run()
+    boton(at, "Importar y validar 1 fila…").click().run()
+    assert any("publica 1 registro" in w.value and "1 sin cambios que estaba en revisión" in w.value
+               for w in at.warning)
+    boton(at, "Confirmar: importar y publicar 1 registro").click().run()
+    assert not at.exception
+    assert any("1 validada sin cambios" in s.value for s in at.success)
+    con = duckdb.connect(str(ruta))
+    try:
+        assert con.execute("select avance from actividades_publicadas where id = 2").fetchone() == (80,)
+        assert con.execute("select revision from actividades where id = 2").fetchone() == ("validada",)
+    finally:
+        con.close()
