@@ -85,10 +85,15 @@ def cambios_publicos(antes: dict, despues: dict, nombres: Nombres, tabla: str = 
     return " · ".join(partes) or SIN_CAMBIOS
 
 
+# Only an admin validates, and admins are the Secretaría Ejecutiva: the public history names the office, not the
+# account (accounts are never public, like in the open data).
+POR_LA_SECRETARIA = "Secretaría Ejecutiva"
+
+
 def _quien(usuario) -> str:
     if not isinstance(usuario, str) or not usuario:
         return estilo.SIN_DATO
-    return POR_LA_BASE if usuario == "base" else usuario
+    return POR_LA_BASE if usuario == "base" else POR_LA_SECRETARIA
 
 
 def versiones_publicadas(con: duckdb.DuckDBPyConnection, tabla: str, id_: int) -> pd.DataFrame:

@@ -40,8 +40,8 @@ def test_each_validation_adds_a_version_with_what_changed_for_the_public(con_esc
                      ahora=OTRA_VEZ)
 
     assert filas(historial.versiones_publicadas(con, "actividades", 2)) == [
-        (pd.Timestamp(OTRA_VEZ), "admin.snt", "Título: Actividad 2 → Actividad 2 corregida · Avance (%): 60 → 70"),
-        (pd.Timestamp(VALIDADA), "admin.snt",
+        (pd.Timestamp(OTRA_VEZ), historial.POR_LA_SECRETARIA, "Título: Actividad 2 → Actividad 2 corregida · Avance (%): 60 → 70"),
+        (pd.Timestamp(VALIDADA), historial.POR_LA_SECRETARIA,
          "Avance (%): 50 → 60 · ODS: 5 Igualdad de género → 16 Paz, justicia e instituciones sólidas"),
         (pd.Timestamp("2024-11-15 09:00"), historial.POR_LA_BASE, historial.PRIMERA),
     ]
@@ -71,4 +71,4 @@ def test_a_commitment_with_one_ods_reads_in_words_too(con_escritura):
     revision.validar(con, ADMIN, [("compromisos", 3, version)], ahora=VALIDADA)
     versiones = historial.versiones_publicadas(con, "compromisos", 3)
     assert versiones.iloc[0]["cambios"] == "Avance (%): — → 30"
-    assert list(versiones["validada_por"]) == ["admin.snt", historial.POR_LA_BASE]
+    assert list(versiones["validada_por"]) == [historial.POR_LA_SECRETARIA, historial.POR_LA_BASE]

@@ -132,7 +132,7 @@ def test_an_activitys_detail_lists_the_versions_the_public_saw(ruta):
     versiones = at.dataframe[1].value
     assert list(versiones.columns) == ["Validada el", "Validó", "Qué cambió para el público"]
     assert versiones.values.tolist() == [
-        ["03/06/2025 09:30", "admin.snt", "Avance (%): 50 → 60"],
+        ["03/06/2025 09:30", "Secretaría Ejecutiva", "Avance (%): 50 → 60"],
         ["15/11/2024 09:00", "Carga de la base (registro de origen, ya revisado)", "Primera versión publicada"],
     ]
 
