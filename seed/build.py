@@ -75,7 +75,6 @@ def construir_en(con: duckdb.DuckDBPyConnection, carpeta: Path = CARPETA_SEED) -
     crear_esquema_y_catalogos(con, carpeta)
     for tabla in TABLAS_DATOS:
         _cargar_csv(con, tabla, carpeta / "datos" / f"{tabla}.csv")
-    cerrar_carga(con)
     cargar_predeterminadas(con, carpeta / "presentaciones.json")
 
 
@@ -102,7 +101,8 @@ def publicar_lo_cargado(con: duckdb.DuckDBPyConnection, ahora: datetime | None =
 def construir(destino: Path, carpeta: Path = CARPETA_SEED, llenar=None, sin_demo: bool = False) -> Path:
     """Build a fresh database at `destino`, atomically replacing any previous one.
 
-    `llenar(con)` fills the empty database (default: `construir_en` from seed/); seed.synth passes its own.
+    `llenar(con)` fills the empty database (default: `construir_en` from seed/); seed.synth passes its own. Then
+    `cerrar_carga` writes each activity's first report and publishes what was loaded as validated.
     `sin_demo` leaves out every demo row (production), keeping the sourced records.
     """
     destino = Path(destino)
@@ -118,6 +118,12 @@ def construir(destino: Path, carpeta: Path = CARPETA_SEED, llenar=None, sin_demo
                 construir_en(con, carpeta)
             else:
                 llenar(con)
+            con.execute("commit")
+            # What was loaded is read back in a transaction of its own: DuckDB 2.0.0 read none of the million
+            # activities the synthetic build had inserted earlier in the same transaction (its reports and
+            # published versions came out empty), though a count saw them all.
+            con.execute("begin")
+            cerrar_carga(con)
             if sin_demo:
                 quitar_demo(con)
             con.execute("commit")

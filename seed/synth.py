@@ -26,7 +26,6 @@ from seed.build import (
     ORDEN_FISICO,
     TABLAS_DATOS,
     _cargar_csv,
-    cerrar_carga,
     construir,
     crear_esquema_y_catalogos,
 )
@@ -150,7 +149,6 @@ def llenar_sintetica(con: duckdb.DuckDBPyConnection, actividades: int, semilla: 
         """,
         {"k": capacitaciones, "s": semilla, "plantillas": _cuenta(con, "numeradas_capacitaciones")},
     )
-    cerrar_carga(con)
     # Commission membership has one row per entidad, sector and sexo: it does not grow with the activities.
     con.execute(
         "insert into stl_integrantes select entidad, sector, sexo, personas, true, fuente from plantilla_stl_integrantes"

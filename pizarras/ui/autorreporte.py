@@ -25,8 +25,8 @@ from pizarras.texto import escapar_markdown
 from pizarras.ui import datos
 from pizarras.ui.escrituras import Zona, escribir, zona_de_aviso
 from pizarras.ui.espanol import ELIJA_UNA, ELIJA_VARIAS, FORMATO_FECHA
-from pizarras.ui.revision import tabla_de_texto
 from pizarras.ui.sesion import formulario_acceso
+from pizarras.ui.tablas import tabla_de_texto
 
 PROGRESO = st.column_config.ProgressColumn("Avance", format="%d %%", min_value=0, max_value=100)
 
@@ -339,7 +339,7 @@ def retirar_cambios(usuario: Usuario, tabla: str, id_: int, version: int, cambio
     else:
         st.caption("Lo que vuelve a la versión publicada:")
         tabla_de_texto(pd.DataFrame({"Campo": cambio.filas["Campo"], "Ahora (sin publicar)": cambio.filas["Después"],
-                                     "Vuelve a (publicado)": cambio.filas["Antes"]}))
+                                     "Vuelve a (publicado)": cambio.filas["Antes"]}), hide_index=True)
     botones = st.columns(2)
     if botones[0].button("Confirmar: volver a la versión publicada", key=f"{clave}_si", type="primary"):
         st.session_state.pop(clave, None)  # a second click finds no confirmation: nothing is withdrawn twice

@@ -12,7 +12,7 @@ from pizarras import estilo
 from pizarras.escritura import historial
 from pizarras.lectura.tableros.detalle import Fuente
 from pizarras.ui.datos import conexion
-from pizarras.ui.tablas import fila_elegida, mostrar_tabla
+from pizarras.ui.tablas import fila_elegida, mostrar_tabla, tabla_de_texto
 
 _MARKDOWN = set("\\`*_{}[]<>()#+-.!|~$:")
 
@@ -36,7 +36,7 @@ def mostrar_detalle(
         st.markdown(f"#### {_escapar(titulo)}")
         for aviso in avisos(fila):
             st.warning(aviso, icon=":material/science:")
-        st.table(pd.DataFrame(campos(fila), columns=["Campo", "Valor"]).set_index("Campo"))
+        tabla_de_texto(pd.DataFrame(campos(fila), columns=["Campo", "Valor"]).set_index("Campo"))
         lista = fuentes(fila)
         if not lista:
             st.caption("La fuente no está registrada.")

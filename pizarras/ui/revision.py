@@ -24,6 +24,7 @@ from pizarras.texto import escapar_markdown
 from pizarras.ui import datos
 from pizarras.ui.escrituras import escribir, zona_de_aviso
 from pizarras.ui.espanol import ELIJA_UNA, ELIJA_VARIAS
+from pizarras.ui.tablas import tabla_de_texto
 
 _PLAN = "_revision_plan"  # the first step of a validation: {"registros": [...], "plan": PlanDeValidacion}
 _ELEGIDO = "_revision_elegido"  # the chosen record as the reviewer saw it (a queue row)
@@ -62,14 +63,9 @@ def avisos_pendientes() -> None:
     st.session_state.pop(_PLAN, None)
 
 
-def tabla_de_texto(tabla: pd.DataFrame) -> None:
-    """A table people read and copy as text: every cell escaped (st.table reads Markdown)."""
-    st.table(tabla.astype(str).map(escapar_markdown), hide_index=True)
-
-
 def _tabla_del_plan(tabla: pd.DataFrame) -> None:
     if len(tabla) <= _EN_TEXTO:
-        tabla_de_texto(tabla)
+        tabla_de_texto(tabla, hide_index=True)
     else:
         st.dataframe(tabla, hide_index=True, column_config={revision.CAMBIA: st.column_config.TextColumn(
             revision.CAMBIA, width="large")})
@@ -79,7 +75,7 @@ def mostrar_cambio(cambio: revision.QueCambio) -> None:
     """What validating a record changes for the public: a sentence (against what) and one row per field."""
     st.caption(cambio.desde)
     if not cambio.filas.empty:
-        tabla_de_texto(cambio.filas)
+        tabla_de_texto(cambio.filas, hide_index=True)
 
 
 def tabla_cola(cola: pd.DataFrame) -> None:

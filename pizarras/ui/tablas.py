@@ -7,6 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from pizarras import estilo, etiquetas
+from pizarras.texto import escapar_markdown
 from pizarras.ui import pantalla
 
 # A link cell shows the site it leads to, not a 200-character URL.
@@ -40,6 +41,12 @@ def configuracion(tabla: pd.DataFrame) -> dict:
         if config is not None:
             salida[str(columna)] = config
     return salida
+
+
+def tabla_de_texto(tabla: pd.DataFrame, contenedor=st, **opciones) -> None:
+    """A static table people read and copy as text (on the page, not a canvas): st.table reads Markdown, so every
+    cell is escaped; labels the app writes (the index) are left as they are."""
+    contenedor.table(tabla.astype(str).map(escapar_markdown), **opciones)
 
 
 def mostrar_tabla(tabla: pd.DataFrame, contenedor=st, **opciones):
