@@ -1,10 +1,12 @@
 """Accounts and logins as the browser tests make them: the account with the command line (`python -m pizarras
 usuarios agregar`, the password on standard input, as an administrator would), the login through the page's own
-form."""
+form; choosing a record in «Revisión»."""
 
 from __future__ import annotations
 
 from pathlib import Path
+
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from tests.apoyo.cli import correr
 from tests.apoyo.navegador import esperar_app
@@ -31,4 +33,19 @@ def entrar(pagina, servidor: str, ruta: str, usuario: str, clave: str) -> None:
     pagina.get_by_label("Contraseña").fill(clave)
     pagina.get_by_role("button", name="Entrar").click()
     pagina.get_by_text("Sesión iniciada").wait_for()
+    esperar_app(pagina)
+
+
+def elegir_registro(pagina, texto: str) -> None:
+    """Choose the record whose label starts with `texto` ('Actividad #5') in «Revisión»'s «Registro» selector."""
+    combo = pagina.get_by_role("combobox", name="Registro")
+    combo.scroll_into_view_if_needed()
+    combo.click()
+    opcion = pagina.get_by_role("option").filter(has_text=texto).first
+    try:
+        opcion.wait_for(timeout=5000)
+    except PlaywrightTimeout:  # the list opened empty (drawn before the scroll ended): move in it to draw it
+        combo.press("ArrowDown")
+        opcion.wait_for()
+    opcion.click()
     esperar_app(pagina)

@@ -13,13 +13,12 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from pizarras.escritura import autorreporte
 from pizarras.escritura.cuentas import Usuario
 from tests.apoyo.datos_prueba import construir_pequena
 from tests.apoyo.navegador import RAIZ, esperar_app, servidor_en
-from tests.apoyo.sesiones import cuenta, entrar
+from tests.apoyo.sesiones import cuenta, elegir_registro, entrar
 
 pytestmark = pytest.mark.browser
 SALIDA = RAIZ / "test-results"
@@ -123,21 +122,6 @@ def elegir_actividad(pagina) -> None:
     pagina.get_by_role("option", name=ACTIVIDAD).click()
     esperar_app(pagina)
     formulario(pagina).wait_for()
-
-
-def elegir_registro(pagina, texto: str) -> None:
-    """Choose the record whose label starts with `texto` ('Actividad #2') in «Revisión»'s «Registro» selector."""
-    combo = pagina.get_by_role("combobox", name="Registro")
-    combo.scroll_into_view_if_needed()
-    combo.click()
-    opcion = pagina.get_by_role("option").filter(has_text=texto).first
-    try:
-        opcion.wait_for(timeout=5000)
-    except PlaywrightTimeout:  # the list opened empty (drawn before the scroll ended): move in it to draw it
-        combo.press("ArrowDown")
-        opcion.wait_for()
-    opcion.click()
-    esperar_app(pagina)
 
 
 def fila_de_tabla(pagina, columna: str, campo: str) -> str:

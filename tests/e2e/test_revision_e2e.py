@@ -11,13 +11,12 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from pizarras.escritura import autorreporte
 from pizarras.escritura.cuentas import Usuario
 from tests.apoyo.datos_prueba import construir_pequena
 from tests.apoyo.navegador import RAIZ, esperar_app, servidor_en
-from tests.apoyo.sesiones import cli, entrar
+from tests.apoyo.sesiones import cli, elegir_registro, entrar
 
 pytestmark = pytest.mark.browser
 SALIDA = RAIZ / "test-results"
@@ -77,19 +76,6 @@ def abrir(navegador, url: str, usuario: str):
     return pagina
 
 
-def elegir(pagina, texto: str) -> None:
-    """Choose the record whose label starts with `texto` ('Actividad #5') in the «Registro» selector."""
-    combo = pagina.get_by_role("combobox", name="Registro")
-    combo.scroll_into_view_if_needed()
-    combo.click()
-    opcion = pagina.get_by_role("option").filter(has_text=texto).first
-    try:
-        opcion.wait_for(timeout=5000)
-    except PlaywrightTimeout:  # the list opened empty (drawn before the scroll ended): move in it to draw it
-        combo.press("ArrowDown")
-        opcion.wait_for()
-    opcion.click()
-    esperar_app(pagina)
     pagina.get_by_role("button", name="Devolver al enlace").wait_for()
 
 
@@ -104,9 +90,9 @@ def sin_excepciones(pagina) -> None:
 def test_a_double_click_after_changing_the_selection_returns_exactly_the_chosen_record(navegador, base, tmp_path):
     with servidor_sobre(base, tmp_path) as (url, db):
         pagina = abrir(navegador, url, "admin.snt")
-        elegir(pagina, "Actividad #2")
+        elegir_registro(pagina, "Actividad #2")
         comentario(pagina).fill("Comentario para ITEI que no se envía")
-        elegir(pagina, "Actividad #5")
+        elegir_registro(pagina, "Actividad #5")
         assert comentario(pagina).input_value() == ""  # the box belongs to the record: a new record, a new box
         comentario(pagina).fill("Falta la evidencia del INAI")
         pagina.get_by_role("button", name="Devolver al enlace").dblclick()
@@ -158,8 +144,8 @@ def test_bulk_validation_asks_first_names_the_rule_breaker_and_validates_the_res
 def test_two_reviewers_on_one_record_the_second_gets_a_conflict_and_nothing_is_written(navegador, base, tmp_path):
     with servidor_sobre(base, tmp_path) as (url, db):
         una, otra = abrir(navegador, url, "admin.snt"), abrir(navegador, url, "admin.dos")
-        elegir(una, "Actividad #3")
-        elegir(otra, "Actividad #3")
+        elegir_registro(una, "Actividad #3")
+        elegir_registro(otra, "Actividad #3")
         comentario(otra).fill("Corrija la fecha de término")
         una.get_by_role("button", name="Validar este registro").click()
         una.get_by_text("Actividad #3 (IDAIP) validada").first.wait_for()
@@ -184,7 +170,7 @@ def test_two_reviewers_on_one_record_the_second_gets_a_conflict_and_nothing_is_w
 def test_an_empty_comment_shows_the_rule_and_writes_nothing(navegador, base, tmp_path):
     with servidor_sobre(base, tmp_path) as (url, db):
         pagina = abrir(navegador, url, "admin.snt")
-        elegir(pagina, "Actividad #4")
+        elegir_registro(pagina, "Actividad #4")
         pagina.get_by_role("button", name="Devolver al enlace").click()
         pagina.get_by_text("Comentario: escriba qué debe corregir el enlace").first.wait_for()
         # Under the field too, and the record is still the one on screen.
