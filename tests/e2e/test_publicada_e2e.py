@@ -99,7 +99,9 @@ def personas(navegador):
 def cifras_publicas(personas, url: str) -> dict[str, str]:
     """Every figure of the national board as the public sees it (a new browser, nobody logged in)."""
     pagina = personas(url)
-    pagina.wait_for_selector("[data-testid=stMetric]")
+    # Every figure drawn: the run is over and the stamp under the figures is on the page.
+    esperar_app(pagina)
+    pagina.get_by_text("Datos validados al").first.wait_for()
     cifras = {}
     for metrica in pagina.locator("[data-testid=stMetric]").all():
         etiqueta = metrica.locator("[data-testid=stMetricLabel]").inner_text().strip()

@@ -76,7 +76,8 @@ def test_the_evaluator_sees_the_banner_and_the_switch_gives_the_public_figures(p
     assert caja["y"] + caja["height"] <= titulo["y"] and caja["y"] < 720
     pagina.screenshot(path=str(SALIDA / "vista_interna_evaluador.png"))
 
-    pagina.get_by_text("Ver como el público").click()
+    # The switch itself (the internal view's caption names it too).
+    pagina.get_by_test_id("stCheckbox").get_by_text("Ver como el público").click()
     pagina.get_by_text(VISTA_PUBLICA).wait_for()
     esperar_app(pagina)
     assert cifras(pagina) == publico
