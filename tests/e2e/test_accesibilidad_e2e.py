@@ -49,6 +49,9 @@ def test_no_serious_axe_violation_and_the_document_is_spanish(sesion, servidor, 
 
     assert sesion.evaluate("document.documentElement.lang") == "es"
     sesion.wait_for_function("t => document.title === t", arg=f"{TITULOS[ruta]} · Pizarras de Avance", timeout=15000)
+    # Audit the page as drawn: a data grid's scrolling box is empty (nothing focusable) until its canvas is in.
+    sesion.wait_for_function(
+        "() => [...document.querySelectorAll('[data-testid=stDataFrame]')].every(d => d.querySelector('canvas'))")
     resultado = axe.run(sesion, options=REGLAS)
     assert graves(resultado) == [], f"/{ruta}: {graves(resultado)}"
     assert sesion.externas == [], f"La página pidió recursos externos: {sesion.externas}"

@@ -99,9 +99,11 @@ def personas(navegador):
 def cifras_publicas(personas, url: str) -> dict[str, str]:
     """Every figure of the national board as the public sees it (a new browser, nobody logged in)."""
     pagina = personas(url)
-    # Every figure drawn: the run is over and the stamp under the figures is on the page.
-    esperar_app(pagina)
+    # Every figure drawn: the figures and the stamp under them are on the page and the run is over.
+    pagina.wait_for_selector("[data-testid=stMetric]")
     pagina.get_by_text("Datos validados al").first.wait_for()
+    esperar_app(pagina)
+    pagina.wait_for_function("() => document.querySelectorAll('[data-testid=stMetric]').length >= 12")  # the board's 12
     cifras = {}
     for metrica in pagina.locator("[data-testid=stMetric]").all():
         etiqueta = metrica.locator("[data-testid=stMetricLabel]").inner_text().strip()
