@@ -321,12 +321,13 @@ def main(argv: list[str] | None = None) -> int:
         elif args.orden in ("publicar", "publish"):
             con = _abrir(base)
             try:
-                resultado = publicar(con, args.carpeta)
+                resultado = publicar(con, args.carpeta, avisar=lambda paso: print(paso, file=sys.stderr, flush=True))
             finally:
                 con.close()
             print(
-                f"Sitio publicado en «{resultado.carpeta}»: {len(resultado.paginas)} páginas, {resultado.graficas} "
-                f"gráficas, {resultado.archivos_datos} archivos de datos abiertos. Ábralo con cualquier servidor web, "
+                f"Sitio publicado en «{resultado.carpeta}»: {len(resultado.paginas)} pizarras, {resultado.archivos} "
+                f"archivos ({resultado.archivos_datos} de datos abiertos), {resultado.bytes / 1e6:.1f} MB en "
+                f"{resultado.segundos:.1f} s. Ábralo con cualquier servidor web, "
                 f"p. ej.: python -m http.server --directory {resultado.carpeta}"
             )
         elif args.orden in ("backup", "respaldar"):

@@ -48,7 +48,7 @@ def test_one_chart_changed_in_the_declaration_shows_on_the_page_the_slide_and_th
     # tell that it drew the declaration.
     assert len(valores(en_pagina["data"][0]["y"])) == 1
     assert valores(hoja.figura.data[0].y) == valores(en_pagina["data"][0]["y"])
-    assert NUEVO in (tmp_path / "sitio" / "pizarra_nacional.html").read_text("utf-8")
+    assert NUEVO in (tmp_path / "sitio" / "pizarra_nacional" / "index.html").read_text("utf-8")
 
 
 def test_every_declared_chart_names_a_drawing_and_draws(con_pequena):

@@ -1,14 +1,24 @@
-"""The static publication from the command line: the orders and their alias, what the site holds, and that a folder
-it did not write is never replaced (the browser test serves and opens the site)."""
+"""The static publication from the command line: the orders and their alias, what the site holds (a folder per
+board with its unfiltered figures already in the HTML, the data files, precompressed copies), and that a folder it
+did not write is never replaced. tests/e2e/test_sitio_e2e.py serves the site and compares it with the app."""
 
 from __future__ import annotations
 
+import gzip
+import json
 import shutil
+from datetime import date
+from functools import partial
 
+import brotli
+import duckdb
 import pytest
 
 from pizarras.__main__ import main
-from pizarras.publicacion.sitio import MARCA, PAGINAS, PLOTLY_JS
+from pizarras.base.consultas import ejecutar
+from pizarras.lectura.filtros import Filtros
+from pizarras.publicacion.sitio import MARCA, TAMANO_MINIMO
+from pizarras.publicacion.sitio.tableros import PAGINAS, vista
 
 
 @pytest.fixture()
@@ -16,16 +26,87 @@ def base(ruta_pequena, tmp_path):
     return shutil.copy(ruta_pequena, tmp_path / "base.duckdb")
 
 
-def test_publicar_writes_every_page_plotly_js_and_the_open_data(base, tmp_path, capsys):
+def _cifras_en(html: str) -> list[list[str]]:
+    """The KPI cards written into a page: [[key, text], …]."""
+    cifras = []
+    for trozo in html.split('<div class="kpi" data-cifra="')[1:]:
+        clave = trozo.split('"', 1)[0]
+        texto = trozo.split("<b>", 1)[1].split("</b>", 1)[0]
+        cifras.append([clave, texto])
+    return cifras
+
+
+def test_publicar_writes_a_folder_per_board_its_data_and_the_open_data(base, tmp_path, capsys):
     destino = tmp_path / "sitio"
     assert main(["publicar", str(destino), "--db", str(base)]) == 0
     assert "Sitio publicado" in capsys.readouterr().out
-    assert set(PAGINAS) <= {p.name for p in destino.iterdir()}
-    assert (destino / "plotly.min.js").read_bytes() == PLOTLY_JS.read_bytes()
-    assert (destino / "datos" / "parquet" / "actividades.parquet").is_file()
-    assert (destino / "datos" / "diccionario.csv").is_file()
-    nacional = (destino / "pizarra_nacional.html").read_text(encoding="utf-8")
-    assert nacional.count('class="plotly-graph-div"') == 4 and "Avance por regi" in nacional
+    for ruta in PAGINAS:
+        texto = (destino / ruta / "index.html").read_text(encoding="utf-8")
+        assert '<html lang="es"' in texto and '<script src="../recursos/sitio.js" defer></script>' in texto
+        assert 'src="http' not in texto and "plotly" not in texto  # nothing from another host, no chart bundle
+    for archivo in ("recursos/sitio.js", "recursos/sitio.css", "tableros/catalogo.json", "tableros/hechos.json",
+                    "tableros/filas/indice.json", "datos/parquet/actividades.parquet", "datos/diccionario.csv",
+                    "index.html", "datos_abiertos/index.html"):
+        assert (destino / archivo).is_file(), archivo
+    assert not (destino / "plotly.min.js").exists()
+
+
+def test_without_javascript_each_board_already_shows_the_apps_unfiltered_figures(base, tmp_path):
+    destino = tmp_path / "sitio"
+    assert main(["publicar", str(destino), "--db", str(base)]) == 0
+    con = duckdb.connect(str(base), read_only=True)
+    try:
+        actividades = con.execute("select count(*) from actividades_publicadas").fetchone()[0]
+        for ruta in ("pizarra_nacional", "compromisos", "capacitaciones"):
+            esperada = vista(partial(ejecutar, con), ruta, Filtros(), date.today())
+            html = (destino / ruta / "index.html").read_text(encoding="utf-8")
+            assert _cifras_en(html) == esperada["cifras"], ruta
+            for clave, grafica in esperada["graficas"].items():  # each chart's data, as a table
+                assert f'data-grafica="{clave}"' in html
+                assert all(f'<th scope="row">{fila[0]}</th>' in html for fila in grafica["filas"]), clave
+    finally:
+        con.close()
+    nacional = (destino / "pizarra_nacional" / "index.html").read_text(encoding="utf-8")
+    assert nacional.count("<tr><td>") == actividades  # every published activity of the fixture database, a row
+
+
+def test_every_text_file_has_gzip_and_brotli_copies_of_the_same_bytes(base, tmp_path):
+    destino = tmp_path / "sitio"
+    assert main(["publicar", str(destino), "--db", str(base)]) == 0
+    textos = [p for p in destino.rglob("*") if p.suffix in (".html", ".js", ".css", ".json", ".csv")
+              and p.stat().st_size >= TAMANO_MINIMO]
+    assert len(textos) > 10
+    for ruta in textos:
+        original = ruta.read_bytes()
+        assert gzip.decompress(ruta.with_name(ruta.name + ".gz").read_bytes()) == original, ruta
+        assert brotli.decompress(ruta.with_name(ruta.name + ".br").read_bytes()) == original, ruta
+
+
+def test_the_app_paths_and_the_old_file_names_open_the_boards(base, tmp_path):
+    destino = tmp_path / "sitio"
+    assert main(["publicar", str(destino), "--db", str(base)]) == 0
+    assert {"pizarra_nacional", "pizarra_region", "pizarra_organismo", "compromisos", "capacitaciones",
+            "mapa"} <= {p.name for p in destino.iterdir() if p.is_dir()}
+    viejo = (destino / "regiones.html").read_text(encoding="utf-8")
+    assert 'location.replace("pizarra_region/" + location.search)' in viejo  # an old link keeps its filters
+
+
+def test_the_data_files_hold_only_published_records_grouped(base, tmp_path):
+    from tests.apoyo.publico_prueba import con_registros_sin_validar
+
+    base = con_registros_sin_validar(base, tmp_path / "mixta.duckdb")
+    destino = tmp_path / "sitio"
+    assert main(["publicar", str(destino), "--db", str(base)]) == 0
+    hechos = json.loads((destino / "tableros" / "hechos.json").read_text(encoding="utf-8"))
+    con = duckdb.connect(str(base), read_only=True)
+    try:
+        publicados = [con.execute(f"select count(*) from {t}").fetchone()[0]
+                      for t in ("actividades_publicadas", "compromisos_publicados", "capacitaciones_publicadas")]
+        todos = con.execute("select count(*) from actividades").fetchone()[0]
+    finally:
+        con.close()
+    assert [sum(hechos[k]["n"]) for k in ("actividades", "compromisos", "capacitaciones")] == publicados
+    assert publicados == [3, 2, 2] and todos == 6  # drafts and edits under review are not on the site
 
 
 def test_publish_replaces_an_earlier_publication(base, tmp_path):
@@ -47,8 +128,6 @@ def test_a_folder_it_did_not_write_is_never_replaced(base, tmp_path, capsys):
 
 
 def test_every_page_of_the_site_says_when_what_it_shows_was_validated(ruta_pequena, tmp_path):
-    import json
-
     from tests.apoyo import fechas_prueba
 
     base = fechas_prueba.copia_con_fechas(ruta_pequena, tmp_path / "fechas.duckdb")
@@ -59,13 +138,11 @@ def test_every_page_of_the_site_says_when_what_it_shows_was_validated(ruta_peque
         texto = (destino / pagina).read_text(encoding="utf-8")
         return texto.split('<p class="validados">', 1)[1].split("</p>", 1)[0]
 
-    # Each page the newest validation among what it shows: the national page and the regions show activities only.
-    assert sello("pizarra_nacional.html") == fechas_prueba.ACTIVIDADES
-    assert sello("regiones.html") == fechas_prueba.ACTIVIDADES
-    assert sello("compromisos.html") == fechas_prueba.COMPROMISOS_TODOS
-    assert sello("capacitaciones.html") == fechas_prueba.NACIONAL  # training 3
-    assert sello("mapa.html") == fechas_prueba.NACIONAL  # its people-trained map shows training 3
-    assert sello("index.html") == sello("datos.html") == fechas_prueba.NACIONAL  # all the open data
+    # Each board the newest validation among what it shows, as the app's board says it.
+    assert sello("pizarra_nacional/index.html") == fechas_prueba.NACIONAL  # it counts trainings too
+    assert sello("compromisos/index.html") == fechas_prueba.COMPROMISOS_TODOS
+    assert sello("capacitaciones/index.html") == fechas_prueba.NACIONAL  # training 3
+    assert sello("index.html") == sello("datos_abiertos/index.html") == fechas_prueba.NACIONAL  # all the open data
     metadatos = json.loads((destino / "datos" / "metadatos.json").read_text(encoding="utf-8"))
     assert (metadatos["fecha_validacion"], metadatos["validados_al"]) == ("2025-05-25T17:40:00", fechas_prueba.NACIONAL)
     assert f"{fechas_prueba.NACIONAL} (la validación más reciente" in (destino / "datos" / "LEEME.txt").read_text(
