@@ -389,10 +389,12 @@ def _huella(contenido: bytes) -> tuple[int, str]:
 
 
 def paquete(con: duckdb.DuckDBPyConnection, extraido: datetime, huellas: Huellas | None = None,
-            url_base: str | None = None, conjuntos: tuple[Conjunto, ...] = CONJUNTOS) -> dict:
+            url_base: UrlBase = URL_CONFIGURADA, conjuntos: tuple[Conjunto, ...] = CONJUNTOS) -> dict:
     """`datapackage.json`: a Frictionless Tabular Data Package with one resource per table's CSV (paths relative to
     the folder), each with its Table Schema from the dictionary, its key and its references to other tables; with
-    `huellas`, each resource's size and sha256, which a validation checks."""
+    `huellas`, each resource's size and sha256, which a validation checks. The public base URL only gives the
+    package its homepage and source: its paths stay relative, so it travels with its files."""
+    url_base = url_base_publica(url_base)
     dic = diccionario(con, conjuntos)
     validada = ultima_validacion(con)
     recursos = []
