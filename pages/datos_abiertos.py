@@ -26,9 +26,15 @@ st.info(da.NOTA_REVISION, icon=":material/verified:")
 componentes.fecha_de_validacion(cache.ultima_validacion())  # open data are what the public sees, for everyone
 st.info(da.NOTA_DEMO, icon=":material/science:")
 st.caption(da.NOTA_LICENCIA)
+st.caption("Cita de la fuente, en la forma que pide la licencia (cópiela con el botón del recuadro):")
+st.code(cache.cita(), language=None, wrap_lines=True)
 st.caption(
     f"Fecha de extracción: la del momento de la descarga (ahora, {datetime.now():%Y-%m-%d %H:%M}); va en cada XLSX "
     "y en metadatos.json. " + da.NOTA_FORMULAS
+)
+st.caption(
+    f"Para portales y programas, el ZIP trae además {da.PAQUETE} (Data Package de Frictionless: cada CSV con su "
+    f"esquema, claves y referencias) y {da.CATALOGO} (los metadatos que pide la guía de datos.gob.mx)."
 )
 
 con = conexion()

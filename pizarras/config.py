@@ -18,6 +18,20 @@ def ruta_db() -> Path:
     return Path(valor) if valor else RUTA_DB_PREDETERMINADA
 
 
+def url_publica() -> str | None:
+    """$PIZARRAS_URL_PUBLICA without its trailing slash: the address the public reaches (the published static site,
+    or the app), for links, QR codes and the open data's catalogue; None when it is not set."""
+    valor = os.environ.get("PIZARRAS_URL_PUBLICA", "").strip()
+    return valor.rstrip("/") or None
+
+
+def contacto_datos_abiertos() -> tuple[str | None, str | None]:
+    """Who answers questions about the open data (name, e-mail): $PIZARRAS_CONTACTO_NOMBRE and
+    $PIZARRAS_CONTACTO_CORREO; None where unset (the domain notes name no verified contact, so none is assumed)."""
+    return (os.environ.get("PIZARRAS_CONTACTO_NOMBRE", "").strip() or None,
+            os.environ.get("PIZARRAS_CONTACTO_CORREO", "").strip() or None)
+
+
 ARCHIVO_CLAVE_COOKIE = RAIZ / ".streamlit" / "clave_cookie"
 
 

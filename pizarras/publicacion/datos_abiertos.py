@@ -6,15 +6,23 @@ the reports of activities not yet validated; the queries in queries/datos_abiert
 out who reported, reviewers' comments and notes. There is no switch for a logged-in user: open data is what the
 public sees. CSV and XLSX protect text cells from running as formulas (pizarras.publicacion.exportar); JSON and Parquet keep
 values as they are, for programs.
+
+For portals that harvest open data, the folder also carries a Frictionless Data Package (`datapackage.json`: one
+resource per CSV with its Table Schema, keys and references, built from the dictionary) and a catalogue with the
+metadata datos.gob.mx's guide asks for (`catalogo.json`: the dataset and one distribution per file, with its real
+size); `json_ld` gives the schema.org `Dataset` block for a web page and `cita` the citation the Libre Uso MX licence
+asks for. Every file name is ASCII and never carries a date, so a portal's links survive each new release.
 """
 
 from __future__ import annotations
 
+import enum
+import hashlib
 import io
 import json
 import zipfile
 from collections.abc import Callable, Iterator
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Literal
 
@@ -23,7 +31,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from pizarras import estilo
+from pizarras import config, estilo
 from pizarras.base.consultas import cargar, ejecutar
 from pizarras.lectura.tableros import validados_al
 from pizarras.publicacion import exportar
@@ -57,9 +65,15 @@ FORMATOS: dict[Formato, str] = {
 }
 LICENCIA = "Licencia de Libre Uso MX"
 LICENCIA_URL = "https://datos.gob.mx/libreusomx"
+# The dataset's name as the licence's citation gives it, the publishing institution and its acronym.
+TITULO = "Pizarras de Avance — Sistema Nacional de Transparencia: datos abiertos"
+INSTITUCION = "Sistema Nacional de Transparencia"
+SIGLAS = "SNT"
 NOTA_LICENCIA = (
     f"Los datos se publican bajo la {LICENCIA} ({LICENCIA_URL}): puede copiarlos, distribuirlos, adaptarlos y usarlos "
-    "con cualquier fin, incluso comercial, citando la fuente: «Sistema Nacional de Transparencia, Pizarras de Avance»."
+    "con cualquier fin, incluso comercial, citando la fuente como pide la licencia: el nombre del conjunto de datos, "
+    f"las siglas de la institución ({SIGLAS}), la dirección de donde descargó los datos y la fecha de consulta "
+    "(AAAA-MM-DD)."
 )
 NOTA_DEMO = (
     "Las filas con es_demo = true son datos de demostración (inventados para mostrar la aplicación); las filas con "
@@ -143,7 +157,7 @@ def metadatos(con: duckdb.DuckDBPyConnection, extraido: datetime) -> dict:
     dic = diccionario(con)
     validada = ultima_validacion(con)
     return {
-        "titulo": "Pizarras de Avance — Sistema Nacional de Transparencia: datos abiertos",
+        "titulo": TITULO,
         "licencia": LICENCIA,
         "licencia_url": LICENCIA_URL,
         "nota_licencia": NOTA_LICENCIA,
@@ -196,11 +210,27 @@ def _parquet(datos: pd.DataFrame) -> bytes:
     return salida.getvalue()
 
 
+FORMATO_FECHA_HORA = "%Y-%m-%d %H:%M:%S"  # the dictionary's AAAA-MM-DD HH:MM:SS, and the Table Schema's format
+
+
+def _fechas_hora_en_texto(datos: pd.DataFrame) -> pd.DataFrame:
+    """Timestamps always as AAAA-MM-DD HH:MM:SS: left to pandas, a column gains microseconds when one value has them
+    (a validation made in the app) or loses its time when all fall at midnight, and its declared format no longer
+    holds. JSON gives them to the second too."""
+    columnas = [c for c in datos.columns if pd.api.types.is_datetime64_any_dtype(datos[c])]
+    if not columnas:
+        return datos
+    copia = datos.copy()
+    for columna in columnas:
+        copia[columna] = copia[columna].dt.strftime(FORMATO_FECHA_HORA)  # NaT stays empty
+    return copia
+
+
 def archivo(datos: pd.DataFrame, formato: Formato, titulo: str, extraido: datetime,
             validada: datetime | None = None) -> bytes:
     """One table in one format; an XLSX says when the open data were last validated (`validada`)."""
     if formato == "csv":
-        return exportar.a_csv(datos)
+        return exportar.a_csv(_fechas_hora_en_texto(datos))
     if formato == "xlsx":
         hoja = [("Registros", "Solo validados"), ("Licencia", f"{LICENCIA} ({LICENCIA_URL})"), ("Datos de demostración",
                 NOTA_DEMO)]
@@ -218,37 +248,346 @@ def archivo_de_tabla(con: duckdb.DuckDBPyConnection, nombre: str, formato: Forma
     return archivo(tabla(con, nombre), formato, POR_NOMBRE[nombre].titulo, extraido, ultima_validacion(con))
 
 
-def _archivos(con: duckdb.DuckDBPyConnection, extraido: datetime) -> Iterator[tuple[str, bytes]]:
-    """(relative path, bytes) of every file of a full download."""
+# --- What a portal harvests: the Data Package, the catalogue, the JSON-LD block and the licence's citation ----------
+
+DICCIONARIO = "diccionario.csv"
+METADATOS = "metadatos.json"
+LEEME = "LEEME.txt"
+PAQUETE = "datapackage.json"  # Frictionless looks for this name
+CATALOGO = "catalogo.json"  # the name datos.gob.mx's ADELA platform gave each institution's catalogue
+IDENTIFICADOR = "pizarras-de-avance-snt"  # the dataset's identifier and the Data Package's name: ASCII, lowercase
+# Where the static site (pizarras.publicacion.sitio) serves this folder and the page that presents it: with a public
+# base URL, the catalogue's and the JSON-LD's links are {base}/datos/… and the landing page {base}/datos.html.
+CARPETA_EN_EL_SITIO = "datos"
+PAGINA_EN_EL_SITIO = "datos.html"
+PALABRAS_CLAVE = (
+    "transparencia", "acceso a la información", "protección de datos personales", "gobierno abierto",
+    "Sistema Nacional de Transparencia", "SNT", "PROTAI", "PRONADATOS", "ODS", "capacitación", "rendición de cuentas",
+)
+# A new release whenever the Secretaría Ejecutiva validates records, not on a calendar.
+PERIODICIDAD = "irregular"
+COBERTURA_ESPACIAL = "México"
+# No contact is verified in the domain notes: the catalogue says so instead of naming someone's address.
+CONTACTO_NO_DEFINIDO = "Contacto no definido"
+CORREO_NO_DEFINIDO = "no-definido@contacto.invalid"  # .invalid is reserved (RFC 2606): never anyone's mailbox
+TIPOS_DE_MEDIO = {**FORMATOS, "txt": "text/plain"}  # by file extension
+_TIPOS_TABLE_SCHEMA = {"INTEGER": "integer", "BIGINT": "integer", "SMALLINT": "integer", "DOUBLE": "number",
+                       "VARCHAR": "string", "BOOLEAN": "boolean", "DATE": "date", "TIMESTAMP": "datetime"}
+
+
+class _Predeterminada(enum.Enum):
+    URL_PUBLICA = "PIZARRAS_URL_PUBLICA"
+
+
+# The default of every `url_base`: read $PIZARRAS_URL_PUBLICA when called (None there and here: relative links).
+URL_CONFIGURADA = _Predeterminada.URL_PUBLICA
+UrlBase = str | None | _Predeterminada
+
+
+def url_base_publica(url_base: UrlBase = URL_CONFIGURADA) -> str | None:
+    """The public base URL links are made from, without its trailing slash: `url_base` as given, or
+    $PIZARRAS_URL_PUBLICA; None when there is none (links stay relative)."""
+    base = config.url_publica() if url_base is URL_CONFIGURADA else url_base
+    if not base or not base.strip():
+        return None
+    base = base.strip().rstrip("/")
+    if not base.startswith(("http://", "https://")) or not base.isascii() or any(c.isspace() for c in base):
+        raise ValueError(
+            f"La dirección pública «{base}» debe ser completa, sin espacios ni acentos (p. ej. "
+            "https://pizarras.ejemplo.mx): corrija PIZARRAS_URL_PUBLICA o la dirección que pasó."
+        )
+    return base
+
+
+def _enlace(base: str | None, relativo: str, relativo_a: str = "") -> str:
+    """A file of this folder: absolute under the site's folder when the base is known, else relative (to the folder
+    itself, or to the site's root with relativo_a=CARPETA_EN_EL_SITIO + "/")."""
+    return f"{base}/{CARPETA_EN_EL_SITIO}/{relativo}" if base else f"{relativo_a}{relativo}"
+
+
+def _pagina(base: str | None) -> str:
+    """The landing page: the site's open-data page when the base is known, else the LÉEME next to the files."""
+    return f"{base}/{PAGINA_EN_EL_SITIO}" if base else LEEME
+
+
+def cobertura_temporal(con: duckdb.DuckDBPyConnection) -> tuple[date, date] | None:
+    """The earliest start and the latest end among the published records (None: none has a date)."""
+    fila = ejecutar(con, "datos_abiertos/cobertura_temporal", {}).iloc[0]
+    if pd.isna(fila["desde"]) or pd.isna(fila["hasta"]):
+        return None
+    return pd.Timestamp(fila["desde"]).date(), pd.Timestamp(fila["hasta"]).date()
+
+
+def _temporal(con: duckdb.DuckDBPyConnection, extraido: datetime) -> str:
+    """ISO 8601 interval, as the guide asks ("2010/2012"); with no dated record, the extraction day."""
+    cobertura = cobertura_temporal(con)
+    if cobertura is None:
+        return extraido.date().isoformat()
+    desde, hasta = cobertura
+    return desde.isoformat() if desde == hasta else f"{desde.isoformat()}/{hasta.isoformat()}"
+
+
+def _modificado(con: duckdb.DuckDBPyConnection, extraido: datetime) -> str:
+    """When the published data last changed: the newest validation (the extraction, when nothing is validated)."""
+    return (ultima_validacion(con) or extraido).isoformat(timespec="seconds")
+
+
+def _descripcion(contacto_definido: bool) -> str:
+    texto = (
+        "Avance que reportan los integrantes del Sistema Nacional de Transparencia (SNT): actividades de PROTAI, "
+        "PRONADATOS y los planes de trabajo de las comisiones, compromisos de gobierno abierto de los planes de "
+        "acción locales (con su alineación a los ODS), capacitaciones y los catálogos que los describen. "
+        + NOTA_REVISION + " " + NOTA_DEMO
+    )
+    if not contacto_definido:
+        texto += " Aún no se ha definido un punto de contacto para estos datos."
+    return texto
+
+
+def cita(consultado: date | None = None, url: str | None = None) -> str:
+    """The citation the Libre Uso MX licence asks for: "dataset name", the institution's acronym, the address the data
+    were downloaded from and the date of consultation as AAAA-MM-DD. Without a date or an address, it says what goes
+    there (a LÉEME is read on a day its writer cannot know)."""
+    fecha = consultado.isoformat() if consultado else "AAAA-MM-DD (la fecha en que consultó los datos)"
+    direccion = url or "[la dirección de donde descargó los datos]"
+    return f'"{TITULO}", {SIGLAS}; {direccion}; fecha de consulta: {fecha}.'
+
+
+def _campo(fila: dict) -> dict:
+    """One Table Schema field from a dictionary row, typed as the CSV holds it."""
+    tipo_sql = fila["tipo"]
+    if tipo_sql not in _TIPOS_TABLE_SCHEMA:
+        raise ValueError(f"Tipo sin equivalente en Table Schema: {fila['tabla']}.{fila['columna']} es {tipo_sql}; "
+                         "agréguelo a _TIPOS_TABLE_SCHEMA.")
+    campo = {"name": fila["columna"], "type": _TIPOS_TABLE_SCHEMA[tipo_sql], "title": fila["significado"],
+             "description": f"Valores permitidos: {fila['valores_permitidos']}."}
+    if campo["type"] == "datetime":
+        campo["format"] = FORMATO_FECHA_HORA
+    elif campo["type"] == "boolean":  # pandas writes Python's True and False
+        campo["trueValues"], campo["falseValues"] = ["True"], ["False"]
+    return campo
+
+
+def _esquema(conjunto: Conjunto, dic: pd.DataFrame) -> dict:
+    filas = dic[dic["tabla"] == conjunto.nombre].to_dict("records")
+    esquema: dict = {"fields": [_campo(fila) for fila in filas], "missingValues": [""]}
+    if conjunto.clave:
+        esquema["primaryKey"] = list(conjunto.clave)
+    if conjunto.referencias:
+        esquema["foreignKeys"] = [
+            {"fields": columna, "reference": {"resource": destino.split(".")[0], "fields": destino.split(".")[1]}}
+            for columna, destino in conjunto.referencias.items()
+        ]
+    return esquema
+
+
+Huellas = dict[str, tuple[int, str]]  # relative path -> (bytes, sha256) of the files already written
+
+
+def _huella(contenido: bytes) -> tuple[int, str]:
+    return len(contenido), hashlib.sha256(contenido).hexdigest()
+
+
+def paquete(con: duckdb.DuckDBPyConnection, extraido: datetime, huellas: Huellas | None = None,
+            url_base: UrlBase = URL_CONFIGURADA, conjuntos: tuple[Conjunto, ...] = CONJUNTOS) -> dict:
+    """`datapackage.json`: a Frictionless Tabular Data Package with one resource per table's CSV (paths relative to
+    the folder), each with its Table Schema from the dictionary, its key and its references to other tables; with
+    `huellas`, each resource's size and sha256, which a validation checks. The public base URL only gives the
+    package its homepage and source: its paths stay relative, so it travels with its files."""
+    url_base = url_base_publica(url_base)
+    dic = diccionario(con, conjuntos)
     validada = ultima_validacion(con)
+    recursos = []
+    for conjunto in conjuntos:
+        relativo = f"csv/{conjunto.nombre}.csv"
+        recurso = {
+            "name": conjunto.nombre, "path": relativo, "profile": "tabular-data-resource", "title": conjunto.titulo,
+            "description": conjunto.descripcion, "format": "csv", "mediatype": "text/csv", "encoding": "utf-8-sig",
+            "schema": _esquema(conjunto, dic),
+        }
+        if huellas and relativo in huellas:
+            recurso["bytes"], recurso["hash"] = huellas[relativo][0], f"sha256:{huellas[relativo][1]}"
+        recursos.append(recurso)
+    nombre, correo = config.contacto_datos_abiertos()
+    colaboradores = [{"title": INSTITUCION, "role": "publisher"}]
+    if nombre and correo:
+        colaboradores.append({"title": nombre, "email": correo, "role": "maintainer"})
+    fuente = {"title": f"{INSTITUCION}: registros validados por la Secretaría Ejecutiva (Pizarras de Avance)"}
+    if url_base:
+        fuente["path"] = _pagina(url_base)
+    return {
+        "profile": "tabular-data-package",
+        "name": IDENTIFICADOR,
+        "title": TITULO,
+        "description": _descripcion(bool(nombre and correo)),
+        # The data change only when a validation publishes something: their version is the newest validation.
+        "version": validada.isoformat(timespec="seconds") if validada else "sin-validaciones",
+        "created": extraido.isoformat(timespec="seconds"),
+        "keywords": list(PALABRAS_CLAVE),
+        "licenses": [{"path": LICENCIA_URL, "title": LICENCIA}],
+        "sources": [fuente],
+        "contributors": colaboradores,
+        **({"homepage": _pagina(url_base)} if url_base else {}),
+        "resources": recursos,
+    }
+
+
+def _distribucion(relativo: str) -> tuple[str, str]:
+    """(title, description) of one file of the folder, as the catalogue lists it."""
+    carpeta, _, nombre = relativo.rpartition("/")
+    raiz, _, extension = nombre.rpartition(".")
+    if carpeta in FORMATOS and raiz in POR_NOMBRE:
+        conjunto = POR_NOMBRE[raiz]
+        return f"{conjunto.titulo} ({extension.upper()})", conjunto.descripcion
+    return {
+        DICCIONARIO: ("Diccionario de datos (CSV)", "Cada columna de cada tabla: tipo, significado y valores "
+                                                    "permitidos."),
+        METADATOS: ("Metadatos (JSON)", "Licencia, fecha de extracción y de validación, notas y, por tabla, sus "
+                                        "filas y columnas."),
+        LEEME: ("LÉEME (texto)", "Qué contiene la descarga, su licencia y cómo citarla."),
+        PAQUETE: ("Data Package de Frictionless (JSON)", "Las tablas en CSV con su Table Schema: tipos, claves y "
+                                                         "referencias entre tablas."),
+    }.get(relativo, (relativo, relativo))
+
+
+def catalogo(con: duckdb.DuckDBPyConnection, extraido: datetime, huellas: Huellas,
+             url_base: UrlBase = URL_CONFIGURADA) -> dict:
+    """`catalogo.json`: the metadata datos.gob.mx's implementation guide asks for (DCAT-based, as its ADELA platform
+    wrote them): one dataset and one distribution per file in `huellas`, with its real size. Links are absolute under
+    the public base URL when there is one, else relative to the catalogue's folder."""
+    base = url_base_publica(url_base)
+    nombre, correo = config.contacto_datos_abiertos()
+    modificado, temporal = _modificado(con, extraido), _temporal(con, extraido)
+    distribuciones = []
+    for relativo, (tamano, _) in huellas.items():
+        titulo, descripcion = _distribucion(relativo)
+        extension = relativo.rpartition(".")[2]
+        distribuciones.append({
+            "title": titulo, "description": descripcion, "downloadURL": _enlace(base, relativo),
+            "mediaType": TIPOS_DE_MEDIO[extension], "format": extension.upper(), "byteSize": tamano,
+            "license": LICENCIA_URL, "modified": modificado, "temporal": temporal, "spatial": COBERTURA_ESPACIAL,
+        })
+    conjunto = {
+        "identifier": IDENTIFICADOR,
+        "title": TITULO,
+        "description": _descripcion(bool(nombre and correo)),
+        "modified": modificado,
+        "contactPoint": nombre or CONTACTO_NO_DEFINIDO,
+        "mbox": correo or CORREO_NO_DEFINIDO,
+        "publisher": {"name": INSTITUCION, "mbox": correo or CORREO_NO_DEFINIDO},
+        "landingPage": _pagina(base),
+        "accrualPeriodicity": PERIODICIDAD,
+        "keyword": list(PALABRAS_CLAVE),
+        "temporal": temporal,
+        "spatial": COBERTURA_ESPACIAL,
+        "language": "es",
+        "license": LICENCIA_URL,
+        "distribution": distribuciones,
+    }
+    return {
+        "title": f"Catálogo de datos abiertos: {TITULO}",
+        "description": NOTA_LICENCIA,
+        "homepage": _pagina(base),
+        "issued": extraido.isoformat(timespec="seconds"),
+        "modified": modificado,
+        "language": "es",
+        "license": LICENCIA_URL,
+        "dataset": [conjunto],
+    }
+
+
+def json_ld(con: duckdb.DuckDBPyConnection, extraido: datetime | None = None, url_base: UrlBase = URL_CONFIGURADA,
+            conjuntos: tuple[Conjunto, ...] = CONJUNTOS) -> str:
+    """The schema.org `Dataset` of the open data as a `<script type="application/ld+json">` block for the head of
+    the site's open-data page: every table in every format as a DataDownload. Links are absolute under the public
+    base URL, else relative to the site's root (`datos/csv/…`, where that page is). Safe inside HTML: < > & are
+    written as JSON escapes, so no text (a table's title) can close the script element."""
+    extraido = extraido or datetime.now()
+    base = url_base_publica(url_base)
+    datos = {
+        "@context": "https://schema.org/",
+        "@type": "Dataset",
+        "name": TITULO,
+        "description": _descripcion(all(config.contacto_datos_abiertos())),
+        "identifier": IDENTIFICADOR,
+        **({"url": _pagina(base)} if base else {}),
+        "keywords": list(PALABRAS_CLAVE),
+        "inLanguage": "es-MX",
+        "license": LICENCIA_URL,
+        "isAccessibleForFree": True,
+        "creator": {"@type": "Organization", "name": INSTITUCION, "alternateName": SIGLAS},
+        "publisher": {"@type": "Organization", "name": INSTITUCION, "alternateName": SIGLAS},
+        "dateModified": _modificado(con, extraido),
+        "spatialCoverage": {"@type": "Place", "name": COBERTURA_ESPACIAL},
+        "temporalCoverage": _temporal(con, extraido),
+        "distribution": [
+            {"@type": "DataDownload", "name": f"{conjunto.titulo} ({formato.upper()})", "encodingFormat": tipo,
+             "contentUrl": _enlace(base, f"{formato}/{conjunto.nombre}.{formato}", f"{CARPETA_EN_EL_SITIO}/")}
+            for conjunto in conjuntos for formato, tipo in FORMATOS.items()
+        ],
+    }
+    texto = json.dumps(datos, ensure_ascii=False, indent=1)
+    texto = texto.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
+    return f'<script type="application/ld+json">\n{texto}\n</script>'
+
+
+def _a_json(datos: object) -> bytes:
+    return json.dumps(datos, ensure_ascii=False, indent=1).encode("utf-8")
+
+
+def _archivos(con: duckdb.DuckDBPyConnection, extraido: datetime, url_base: str | None) -> Iterator[tuple[str, bytes]]:
+    """(relative path, bytes) of every file of a full download; the Data Package and the catalogue come last, since
+    they give the size (and the package the sha256) of the files before them."""
+    validada = ultima_validacion(con)
+    huellas: Huellas = {}
+
+    def anotado(relativo: str, contenido: bytes) -> tuple[str, bytes]:
+        huellas[relativo] = _huella(contenido)
+        return relativo, contenido
+
     for conjunto in CONJUNTOS:
         datos = tabla(con, conjunto.nombre)
         for formato in FORMATOS:
-            yield f"{formato}/{conjunto.nombre}.{formato}", archivo(datos, formato, conjunto.titulo, extraido, validada)
-    yield "diccionario.csv", exportar.a_csv(diccionario(con))
-    yield "metadatos.json", json.dumps(metadatos(con, extraido), ensure_ascii=False, indent=1).encode("utf-8")
-    yield "LEEME.txt", leeme(extraido, validada).encode("utf-8")
+            yield anotado(f"{formato}/{conjunto.nombre}.{formato}",
+                          archivo(datos, formato, conjunto.titulo, extraido, validada))
+    yield anotado(DICCIONARIO, exportar.a_csv(diccionario(con)))
+    yield anotado(METADATOS, _a_json(metadatos(con, extraido)))
+    yield anotado(LEEME, leeme(extraido, validada, _pagina(url_base) if url_base else None).encode("utf-8"))
+    yield anotado(PAQUETE, _a_json(paquete(con, extraido, huellas, url_base)))
+    yield CATALOGO, _a_json(catalogo(con, extraido, huellas, url_base))
 
 
-def leeme(extraido: datetime, validada: datetime | None = None) -> str:
+def leeme(extraido: datetime, validada: datetime | None = None, url: str | None = None) -> str:
+    """The LÉEME; `url` is where the public gets these files (the citation's address; unknown: it says what goes
+    there)."""
     validacion = (f"{validados_al(validada)} (la validación más reciente de lo publicado; cada actividad, compromiso "
                   "y capacitación trae la suya en validada_en)." if validada is not None else
                   "Aún no hay registros validados.")
     return "\n\n".join([
-        "Pizarras de Avance — Sistema Nacional de Transparencia: datos abiertos",
+        TITULO,
         f"Fecha de extracción: {extraido.isoformat(sep=' ', timespec='seconds')}",
         validacion,
-        NOTA_LICENCIA, NOTA_REVISION, NOTA_DEMO, NOTA_FORMULAS,
+        NOTA_LICENCIA,
+        "Cómo citar estos datos (Licencia de Libre Uso MX):\n" + cita(None, url),
+        NOTA_REVISION, NOTA_DEMO, NOTA_FORMULAS,
         "Cada tabla está en csv/, xlsx/, json/ y parquet/. diccionario.csv describe cada columna (tipo, significado, "
         "valores permitidos); metadatos.json reúne todo lo anterior y las filas de cada tabla.",
+        f"Para programas y portales de datos abiertos: {PAQUETE} es un Data Package de Frictionless (cada CSV con su "
+        f"esquema: tipos, claves y referencias entre tablas; se comprueba con «frictionless validate {PAQUETE}») y "
+        f"{CATALOGO} trae los metadatos que pide la guía de datos.gob.mx (el conjunto de datos y cada archivo con su "
+        "dirección, tipo y tamaño). Los nombres de los archivos no cambian de una publicación a otra.",
     ]) + "\n"
 
 
-def escribir(con: duckdb.DuckDBPyConnection, carpeta: Path, extraido: datetime | None = None) -> list[Path]:
-    """Write every file of the open data under `carpeta`; returns the paths written."""
+def escribir(con: duckdb.DuckDBPyConnection, carpeta: Path, extraido: datetime | None = None,
+             url_base: UrlBase = URL_CONFIGURADA) -> list[Path]:
+    """Write every file of the open data under `carpeta`; returns the paths written. `url_base` is the public
+    address of the site that serves `carpeta` as datos/ (default: $PIZARRAS_URL_PUBLICA); without one the
+    catalogue's links are relative."""
     extraido = extraido or datetime.now()
+    base = url_base_publica(url_base)
     escritos = []
-    for relativo, contenido in _archivos(con, extraido):
+    for relativo, contenido in _archivos(con, extraido, base):
         ruta = carpeta / relativo
         ruta.parent.mkdir(parents=True, exist_ok=True)
         ruta.write_bytes(contenido)
@@ -257,11 +596,12 @@ def escribir(con: duckdb.DuckDBPyConnection, carpeta: Path, extraido: datetime |
 
 
 def zip_completo(con: duckdb.DuckDBPyConnection, extraido: datetime | None = None) -> bytes:
-    """Everything `escribir` writes, as one ZIP file."""
+    """Everything `escribir` writes, as one ZIP file; its catalogue's links are relative (a ZIP is not served at
+    the site's address, and its files may be newer than the site's)."""
     extraido = extraido or datetime.now()
     salida = io.BytesIO()
     with zipfile.ZipFile(salida, "w", zipfile.ZIP_DEFLATED) as archivo_zip:
-        for relativo, contenido in _archivos(con, extraido):
+        for relativo, contenido in _archivos(con, extraido, None):
             archivo_zip.writestr(f"datos_abiertos/{relativo}", contenido)
     return salida.getvalue()
 

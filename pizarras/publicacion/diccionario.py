@@ -1,12 +1,14 @@
 """The data dictionary of the open data: what every published table and column means and which values it takes.
 
 Written by hand next to the queries in queries/datos_abiertos/ (a test checks both name the same columns); the type
-of each column is read from DuckDB, never written here, so it cannot drift from the data.
+of each column is read from DuckDB, never written here, so it cannot drift from the data. Each table also names the
+columns that identify a row and the columns that point at another published table (the Data Package's primaryKey
+and foreignKeys; a test checks them against the database's constraints and the «clave de …» of the allowed values).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 _DEMO = "true: registro de demostración (inventado para mostrar la aplicación); false: registro real con fuente"
 _VERIFICADO = "true: verificado contra su fuente oficial; false: mejor nombre disponible, pendiente de verificar"
@@ -19,6 +21,8 @@ class Conjunto:
     titulo: str
     descripcion: str
     columnas: dict[str, tuple[str, str]]  # column -> (meaning, allowed values)
+    clave: tuple[str, ...] = ()  # the columns that identify a row
+    referencias: dict[str, str] = field(default_factory=dict)  # column -> "tabla.columna" it points at
 
     @property
     def tiene_demo(self) -> bool:
@@ -57,17 +61,18 @@ CONJUNTOS: tuple[Conjunto, ...] = (
         "es_demo": ("Dato de demostración", _DEMO),
         "fuente": ("Origen del registro", "texto (p. ej. Autorreporte)"),
         **_FECHAS,
-    }),
+    }, clave=("id",), referencias={"organismo": "organismos.clave", "programa": "programas.clave",
+                                   "eje": "ejes.clave", "estatus": "estatus.clave"}),
     Conjunto("actividad_ejes_transversales", "Ejes transversales de las actividades",
              "Ejes transversales a los que contribuye cada actividad validada.", {
         "actividad": ("Actividad", "id de actividades"),
         "eje": ("Eje transversal", "clave de ejes (tipo transversal)"),
-    }),
+    }, clave=("actividad", "eje"), referencias={"actividad": "actividades.id", "eje": "ejes.clave"}),
     Conjunto("actividad_ods", "ODS de las actividades",
              "Objetivos de Desarrollo Sostenible con los que se alinea cada actividad validada.", {
         "actividad": ("Actividad", "id de actividades"),
         "ods": ("Objetivo de Desarrollo Sostenible", "número de ods, de 1 a 17"),
-    }),
+    }, clave=("actividad", "ods"), referencias={"actividad": "actividades.id", "ods": "ods.numero"}),
     Conjunto("reportes_avance", "Reportes de avance",
              "El avance publicado de cada actividad a lo largo del tiempo: una fila cada vez que una validación lo "
              "movió (sin la cuenta que reportó).", {
@@ -76,7 +81,7 @@ CONJUNTOS: tuple[Conjunto, ...] = (
                "fecha y hora AAAA-MM-DD HH:MM:SS"),
         "avance": ("Avance reportado, en porcentaje", "entero de 0 a 100"),
         "estatus": ("Estatus reportado", _ESTATUS),
-    }),
+    }, clave=("actividad", "en"), referencias={"actividad": "actividades.id", "estatus": "estatus.clave"}),
     Conjunto("compromisos", "Compromisos de gobierno abierto",
              "Compromisos de los planes de acción locales de gobierno abierto. Solo los validados." + _SOLO_PUBLICADA, {
         "id": ("Identificador del compromiso", "entero positivo, único"),
@@ -100,7 +105,7 @@ CONJUNTOS: tuple[Conjunto, ...] = (
         "es_demo": ("Dato de demostración", _DEMO),
         "fuente_url": ("Fuente publicada", "URL"),
         **_FECHAS,
-    }),
+    }, clave=("id",), referencias={"entidad": "entidades.clave", "ods": "ods.numero", "estatus": "estatus.clave"}),
     Conjunto("capacitaciones", "Capacitaciones",
              "Cursos, talleres y otros eventos de capacitación del SNT. Solo las validadas." + _SOLO_PUBLICADA, {
         "id": ("Identificador de la capacitación", "entero positivo, único"),
@@ -123,7 +128,8 @@ CONJUNTOS: tuple[Conjunto, ...] = (
         "es_demo": ("Dato de demostración", _DEMO),
         "fuente_url": ("Fuente publicada", "URL"),
         **_FECHAS,
-    }),
+    }, clave=("id",), referencias={"organismo": "organismos.clave", "entidad": "entidades.clave",
+                                   "eje": "ejes.clave"}),
     Conjunto("stl_integrantes", "Secretariados técnicos locales",
              "Integrantes de los secretariados técnicos locales de gobierno abierto por sector y sexo.", {
         "entidad": ("Entidad federativa", "clave de entidades"),
@@ -132,20 +138,20 @@ CONJUNTOS: tuple[Conjunto, ...] = (
         "personas": ("Número de personas", "entero ≥ 0"),
         "es_demo": ("Dato de demostración", _DEMO),
         "fuente": ("Fuente", "texto"),
-    }),
+    }, clave=("entidad", "sector", "sexo"), referencias={"entidad": "entidades.clave"}),
     Conjunto("regiones", "Regiones", "Regiones del SNT (catálogo).", {
         "clave": ("Clave", "texto único"),
         "nombre": ("Nombre", "texto único"),
         "orden": ("Orden de presentación", "entero"),
         "verificado": ("Verificado", _VERIFICADO),
         "nota": ("Nota", "texto"),
-    }),
+    }, clave=("clave",)),
     Conjunto("entidades", "Entidades federativas", "Entidades federativas con su clave INEGI (catálogo).", {
         "clave": ("Clave INEGI", "dos dígitos; 00 = ámbito federal"),
         "nombre": ("Nombre oficial", "texto único"),
         "nombre_corto": ("Nombre como lo escriben los reportes", "texto único"),
         "region": ("Región", "clave de regiones"),
-    }),
+    }, clave=("clave",), referencias={"region": "regiones.clave"}),
     Conjunto("organismos", "Organismos", "Integrantes del SNT (catálogo).", {
         "clave": ("Clave estable", "texto único"),
         "sigla": ("Sigla vigente", "texto"),
@@ -155,7 +161,7 @@ CONJUNTOS: tuple[Conjunto, ...] = (
         "nombres_anteriores": ("Siglas anteriores", "texto separado por «; »"),
         "sitio": ("Sitio web", "URL"),
         "verificado": ("Verificado", _VERIFICADO),
-    }),
+    }, clave=("clave",), referencias={"entidad": "entidades.clave"}),
     Conjunto("programas", "Programas", "Programas nacionales y planes de trabajo de comisiones (catálogo).", {
         "clave": ("Clave", "texto único"),
         "nombre": ("Nombre", "texto"),
@@ -164,7 +170,7 @@ CONJUNTOS: tuple[Conjunto, ...] = (
         "tipo": ("Tipo", "programa_nacional, plan_comision"),
         "orden": ("Orden de presentación", "entero"),
         "verificado": ("Verificado", _VERIFICADO),
-    }),
+    }, clave=("clave",)),
     Conjunto("ejes", "Ejes", "Ejes temáticos y transversales de cada programa (catálogo).", {
         "clave": ("Clave", "texto único"),
         "programa": ("Programa", "clave de programas"),
@@ -172,19 +178,19 @@ CONJUNTOS: tuple[Conjunto, ...] = (
         "numero": ("Número en su programa", "entero"),
         "nombre": ("Nombre", "texto"),
         "verificado": ("Verificado", _VERIFICADO),
-    }),
+    }, clave=("clave",), referencias={"programa": "programas.clave"}),
     Conjunto("ods", "Objetivos de Desarrollo Sostenible", "Los 17 ODS de la Agenda 2030 (catálogo).", {
         "numero": ("Número", "entero de 1 a 17"),
         "nombre": ("Nombre en español", "texto único"),
         "nombre_en": ("Nombre en inglés", "texto"),
         "color": ("Color oficial", "#RRGGBB"),
         "verificado": ("Verificado", _VERIFICADO),
-    }),
+    }, clave=("numero",)),
     Conjunto("estatus", "Estatus", "Estatus posibles de actividades, compromisos y capacitaciones (catálogo).", {
         "clave": ("Clave", "programada, en_proceso, concluida, cancelada"),
         "nombre": ("Nombre", "texto único"),
         "orden": ("Orden de presentación", "entero único"),
         "descripcion": ("Qué significa", "texto"),
-    }),
+    }, clave=("clave",)),
 )
 POR_NOMBRE = {c.nombre: c for c in CONJUNTOS}

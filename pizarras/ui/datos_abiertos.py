@@ -3,10 +3,12 @@ is audited, so a validation changes the key and nobody downloads stale numbers).
 
 from __future__ import annotations
 
+from datetime import date
+
 import pandas as pd
 import streamlit as st
 
-from pizarras.config import ruta_db
+from pizarras.config import ruta_db, url_publica
 from pizarras.publicacion import datos_abiertos
 from pizarras.ui.datos import conexion
 
@@ -50,3 +52,12 @@ def tabla(nombre: str) -> pd.DataFrame:
 def ultima_validacion():
     """The newest validation among the published records: the page's «Datos validados al …»."""
     return _ultima_validacion(str(ruta_db()), _version())
+
+
+def cita() -> str:
+    """The citation the licence asks for, for what this page serves: the address the browser downloads from (else
+    the open-data page under $PIZARRAS_URL_PUBLICA) and today as the date of consultation."""
+    url = st.context.url or None
+    if url is None and (base := url_publica()):
+        url = f"{base}/datos_abiertos"
+    return datos_abiertos.cita(date.today(), url)

@@ -42,3 +42,18 @@ def test_filters_in_the_url_do_not_narrow_the_open_data():
     at = abrir("datos_abiertos", region="norte")
     assert not at.exception
     assert at.dataframe[0].value.set_index("Archivo").loc["actividades", "Filas"] == 3
+
+
+def test_the_page_gives_the_licence_citation_as_text_to_copy(monkeypatch):
+    from datetime import date
+
+    from pizarras.publicacion import datos_abiertos as da
+
+    # AppTest has no browser address: the page falls back on the configured public address.
+    monkeypatch.setenv("PIZARRAS_URL_PUBLICA", "https://pizarras.ejemplo.mx/")
+    at = abrir("datos_abiertos")
+    assert not at.exception
+    [cita] = at.code
+    assert cita.value == da.cita(date.today(), "https://pizarras.ejemplo.mx/datos_abiertos")
+    assert f"SNT; https://pizarras.ejemplo.mx/datos_abiertos; fecha de consulta: {date.today():%Y-%m-%d}." in cita.value
+    assert cita.language == "plaintext"  # text, never highlighted as code

@@ -77,7 +77,7 @@ def test_the_summary_counts_rows_and_demo_rows(con):
 
 def test_every_file_loads_back_with_the_published_row_counts(con, tmp_path):
     escritos = da.escribir(con, tmp_path, EXTRAIDO)
-    assert len(escritos) == len(CONJUNTOS) * 4 + 3
+    assert len(escritos) == len(CONJUNTOS) * 4 + 5  # + dictionary, metadata, LÉEME, Data Package, catalogue
     lector = duckdb.connect()
     for conjunto in CONJUNTOS:
         n = len(da.tabla(con, conjunto.nombre))
@@ -115,8 +115,9 @@ def test_the_zip_holds_every_file(con):
     with zipfile.ZipFile(io.BytesIO(da.zip_completo(con, EXTRAIDO))) as archivo:
         nombres = set(archivo.namelist())
         assert "datos_abiertos/parquet/actividades.parquet" in nombres
-        assert {"datos_abiertos/diccionario.csv", "datos_abiertos/metadatos.json", "datos_abiertos/LEEME.txt"} <= nombres
-        assert len(nombres) == len(CONJUNTOS) * 4 + 3
+        assert {"datos_abiertos/diccionario.csv", "datos_abiertos/metadatos.json", "datos_abiertos/LEEME.txt",
+                "datos_abiertos/datapackage.json", "datos_abiertos/catalogo.json"} <= nombres
+        assert len(nombres) == len(CONJUNTOS) * 4 + 5
 
 
 def test_an_audited_write_changes_the_data_version(ruta_mixta, tmp_path):
