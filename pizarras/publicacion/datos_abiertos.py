@@ -257,9 +257,11 @@ PAQUETE = "datapackage.json"  # Frictionless looks for this name
 CATALOGO = "catalogo.json"  # the name datos.gob.mx's ADELA platform gave each institution's catalogue
 IDENTIFICADOR = "pizarras-de-avance-snt"  # the dataset's identifier and the Data Package's name: ASCII, lowercase
 # Where the static site (pizarras.publicacion.sitio) serves this folder and the page that presents it: with a public
-# base URL, the catalogue's and the JSON-LD's links are {base}/datos/… and the landing page {base}/datos.html.
+# base URL, the catalogue's and the JSON-LD's links are {base}/datos/… and the landing page {base}/datos_abiertos/
+# (the app's path of its open-data page); without one, the page (a folder below the root) reaches them at ../datos/.
 CARPETA_EN_EL_SITIO = "datos"
-PAGINA_EN_EL_SITIO = "datos.html"
+PAGINA_EN_EL_SITIO = "datos_abiertos/"
+DESDE_LA_PAGINA = f"../{CARPETA_EN_EL_SITIO}/"
 PALABRAS_CLAVE = (
     "transparencia", "acceso a la información", "protección de datos personales", "gobierno abierto",
     "Sistema Nacional de Transparencia", "SNT", "PROTAI", "PRONADATOS", "ODS", "capacitación", "rendición de cuentas",
@@ -500,7 +502,7 @@ def json_ld(con: duckdb.DuckDBPyConnection, extraido: datetime | None = None, ur
             conjuntos: tuple[Conjunto, ...] = CONJUNTOS) -> str:
     """The schema.org `Dataset` of the open data as a `<script type="application/ld+json">` block for the head of
     the site's open-data page: every table in every format as a DataDownload. Links are absolute under the public
-    base URL, else relative to the site's root (`datos/csv/…`, where that page is). Safe inside HTML: < > & are
+    base URL, else relative to that page (`../datos/csv/…`). Safe inside HTML: < > & are
     written as JSON escapes, so no text (a table's title) can close the script element."""
     extraido = extraido or datetime.now()
     base = url_base_publica(url_base)
@@ -522,7 +524,7 @@ def json_ld(con: duckdb.DuckDBPyConnection, extraido: datetime | None = None, ur
         "temporalCoverage": _temporal(con, extraido),
         "distribution": [
             {"@type": "DataDownload", "name": f"{conjunto.titulo} ({formato.upper()})", "encodingFormat": tipo,
-             "contentUrl": _enlace(base, f"{formato}/{conjunto.nombre}.{formato}", f"{CARPETA_EN_EL_SITIO}/")}
+             "contentUrl": _enlace(base, f"{formato}/{conjunto.nombre}.{formato}", DESDE_LA_PAGINA)}
             for conjunto in conjuntos for formato, tipo in FORMATOS.items()
         ],
     }

@@ -210,10 +210,10 @@ def test_a_configured_contact_and_public_address_make_absolute_links(con, tmp_pa
     conjunto = json.loads((tmp_path / da.CATALOGO).read_text(encoding="utf-8"))["dataset"][0]
     assert (conjunto["contactPoint"], conjunto["mbox"]) == ("Unidad de datos abiertos", "datos@ejemplo.mx")
     assert "punto de contacto" not in conjunto["description"]
-    assert conjunto["landingPage"] == f"{BASE}/datos.html"
+    assert conjunto["landingPage"] == f"{BASE}/datos_abiertos/"
     urls = {d["downloadURL"] for d in conjunto["distribution"]}
     assert f"{BASE}/datos/csv/actividades.csv" in urls and all(u.startswith(f"{BASE}/datos/") for u in urls)
-    assert f"{BASE}/datos.html" in (tmp_path / da.LEEME).read_text(encoding="utf-8")  # the citation's address
+    assert f"{BASE}/datos_abiertos/" in (tmp_path / da.LEEME).read_text(encoding="utf-8")  # the citation's address
     # The package's paths stay relative: it travels with its files.
     assert json.loads((tmp_path / da.PAQUETE).read_text(encoding="utf-8"))["resources"][0]["path"] == (
         "csv/actividades.csv")
@@ -248,7 +248,7 @@ def test_the_json_ld_block_is_a_schema_org_dataset(con):
     for campo in ("name", "description", "license", "dateModified", "creator", "publisher", "spatialCoverage",
                   "temporalCoverage", "distribution", "url"):
         assert datos.get(campo), campo
-    assert datos["license"] == da.LICENCIA_URL and datos["url"] == f"{BASE}/datos.html"
+    assert datos["license"] == da.LICENCIA_URL and datos["url"] == f"{BASE}/datos_abiertos/"
     assert datos["creator"]["name"] == datos["publisher"]["name"] == "Sistema Nacional de Transparencia"
     assert datos["spatialCoverage"] == {"@type": "Place", "name": "México"}
     assert len(datos["distribution"]) == len(CONJUNTOS) * len(da.FORMATOS)
@@ -257,7 +257,7 @@ def test_the_json_ld_block_is_a_schema_org_dataset(con):
     assert descarga["contentUrl"] == f"{BASE}/datos/csv/actividades.csv"
     # Without a public address: relative to the site's root, where its open-data page is.
     sin_base = _json_del_bloque(da.json_ld(con, EXTRAIDO, None))
-    assert sin_base["distribution"][0]["contentUrl"] == "datos/csv/actividades.csv" and "url" not in sin_base
+    assert sin_base["distribution"][0]["contentUrl"] == "../datos/csv/actividades.csv" and "url" not in sin_base
 
 
 def test_a_hostile_table_title_cannot_leave_the_script_element(con):
@@ -271,8 +271,8 @@ def test_a_hostile_table_title_cannot_leave_the_script_element(con):
 # --- The citation and the file names -------------------------------------------------------------------------------
 
 def test_the_citation_names_the_dataset_the_acronym_the_address_and_the_date():
-    texto = da.cita(date(2025, 6, 3), f"{BASE}/datos.html")
-    assert texto == f'"{da.TITULO}", SNT; {BASE}/datos.html; fecha de consulta: 2025-06-03.'
+    texto = da.cita(date(2025, 6, 3), f"{BASE}/datos_abiertos/")
+    assert texto == f'"{da.TITULO}", SNT; {BASE}/datos_abiertos/; fecha de consulta: 2025-06-03.'
     sin_datos = da.cita()
     assert "AAAA-MM-DD" in sin_datos and "dirección de donde descargó" in sin_datos
 

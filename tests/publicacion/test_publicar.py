@@ -147,3 +147,21 @@ def test_every_page_of_the_site_says_when_what_it_shows_was_validated(ruta_peque
     assert (metadatos["fecha_validacion"], metadatos["validados_al"]) == ("2025-05-25T17:40:00", fechas_prueba.NACIONAL)
     assert f"{fechas_prueba.NACIONAL} (la validación más reciente" in (destino / "datos" / "LEEME.txt").read_text(
         encoding="utf-8")
+
+
+def test_the_open_data_page_carries_a_dataset_json_ld_and_the_published_package_validates(base, tmp_path):
+    import subprocess
+    import sys
+
+    destino = tmp_path / "sitio"
+    assert main(["publicar", str(destino), "--db", str(base)]) == 0
+    pagina = (destino / "datos_abiertos" / "index.html").read_text(encoding="utf-8")
+    bloque = pagina.split('<script type="application/ld+json">', 1)[1].split("</script>", 1)[0]
+    datos = json.loads(bloque)
+    assert datos["@type"] == "Dataset" and datos["distribution"]
+    for descarga in datos["distribution"]:  # each link, relative to the page, reaches a published file
+        assert (destino / "datos_abiertos" / descarga["contentUrl"]).resolve().is_file(), descarga["contentUrl"]
+    assert "fecha de consulta" in pagina  # the licence's citation, in its own form
+    hecho = subprocess.run([sys.executable, "-m", "frictionless", "validate", "--json",
+                            str(destino / "datos" / "datapackage.json")], capture_output=True, text=True)
+    assert hecho.returncode == 0 and json.loads(hecho.stdout)["valid"], hecho.stdout[-2000:]

@@ -119,6 +119,8 @@ def _cuantos(valor) -> str:
 
 def _pagina_datos(con: duckdb.DuckDBPyConnection, ahora: datetime, validados: str | None) -> str:
     resumen = datos_abiertos.resumen(con)
+    base = datos_abiertos.url_base_publica()
+    cita = datos_abiertos.cita(url=f"{base}/{datos_abiertos.PAGINA_EN_EL_SITIO}" if base else None)
     filas = "".join(
         f"<tr><th scope=\"row\">{paginas.e(f['titulo'])}</th><td>{f['filas']:,}</td>"
         f"<td>{_cuantos(f['filas_demo'])}</td>"
@@ -133,7 +135,11 @@ def _pagina_datos(con: duckdb.DuckDBPyConnection, ahora: datetime, validados: st
         f'<p class="aviso">{paginas.e(datos_abiertos.NOTA_REVISION)} {paginas.e(datos_abiertos.NOTA_DEMO)}</p>{sello}'
         f"<p>Fecha de extracción: {ahora:%Y-%m-%d %H:%M}. {paginas.e(datos_abiertos.NOTA_FORMULAS)}</p>"
         '<p><a href="../datos/diccionario.csv">Diccionario de datos (CSV)</a> · '
-        '<a href="../datos/metadatos.json">Metadatos (JSON)</a> · <a href="../datos/LEEME.txt">LÉEME</a></p>'
+        '<a href="../datos/metadatos.json">Metadatos (JSON)</a> · <a href="../datos/LEEME.txt">LÉEME</a> · '
+        f'<a href="../datos/{datos_abiertos.PAQUETE}">Paquete de datos (Frictionless, JSON)</a> · '
+        f'<a href="../datos/{datos_abiertos.CATALOGO}">Catálogo (DCAT, JSON)</a></p>'
+        '<h2>Cómo citar estos datos</h2><p>La licencia Libre Uso MX pide citar el conjunto así:</p>'
+        f'<p class="cita"><code>{paginas.e(cita)}</code></p>'
         '<div class="desplazable"><table><thead><tr><th scope="col">Tabla</th><th scope="col">Filas</th>'
         f'<th scope="col">De demostración</th>{cabeza}</tr></thead><tbody>{filas}</tbody></table></div>'
     )
@@ -186,7 +192,7 @@ def publicar(con: duckdb.DuckDBPyConnection, destino: Path, ahora: datetime | No
         (temporal / paginas.DATOS[0]).mkdir()
         (temporal / paginas.DATOS[0] / "index.html").write_text(
             paginas.documento("../", paginas.DATOS[0], paginas.DATOS[1], _pagina_datos(con, ahora, sello), ahora,
-                              con_script=False), "utf-8")
+                              con_script=False, cabeza=datos_abiertos.json_ld(con, ahora)), "utf-8")
         (temporal / "index.html").write_text(
             paginas.documento("", "index", "Pizarras de Avance", _inicio(sello), ahora, con_script=False), "utf-8")
         for viejo, nuevo in ANTERIORES.items():
