@@ -335,3 +335,35 @@ def test_the_open_data_loads_back_with_the_validated_row_counts_and_drafts_never
     ids = {i for (i,) in lector.execute("select id from read_parquet(?)",
                                          [str(sitio / "datos" / "parquet" / "actividades.parquet")]).fetchall()}
     assert ids == {1, 3, 6}
+
+
+REGLAS_AXE = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
+              "resultTypes": ["violations"]}
+VISTAS_AXE = ["", "datos_abiertos/", "pizarra_region/", "pizarra_organismo/"] + [f"{r}/" for r in PAGINAS] + [
+    f"{r}/?region=norte&ods=16&periodo=2024" for r in PAGINAS if r not in ("pizarra_region", "pizarra_organismo")
+] + ["pizarra_region/?region=norte&estatus=concluida", "pizarra_organismo/?organismo=INAI&periodo=2024",
+     "pizarra_nacional/?region=atlantida"]
+
+
+@pytest.mark.parametrize("ancho, alto", [(1280, 720), (390, 844)])
+def test_axe_finds_no_serious_violation_on_any_site_page_filtered_or_not(navegador, servidor, ancho, alto):
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe = Axe()
+    graves = {}
+    for pagina in pagina_en(navegador, servidor, viewport={"width": ancho, "height": alto}):
+        for vista_ in VISTAS_AXE:
+            pagina.goto(f"{servidor}/{vista_}")
+            pagina.wait_for_load_state("load")
+            if pagina.locator("script[src$='sitio.js']").count():  # a board: once drawn
+                pagina.wait_for_selector("body[data-listo='1']")
+                pagina.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")  # filters too
+                if pagina.locator("#tabla").is_visible():  # the filtered rows load as the table nears
+                    pagina.locator("#tabla").scroll_into_view_if_needed()
+                    pagina.wait_for_timeout(300)
+            resultado = axe.run(pagina, options=REGLAS_AXE)
+            malas = [f"{v['impact']} {v['id']}: {[n['target'] for n in v['nodes']][:3]}"
+                     for v in resultado.response["violations"] if v["impact"] in ("serious", "critical")]
+            if malas:
+                graves[vista_] = malas
+    assert graves == {}

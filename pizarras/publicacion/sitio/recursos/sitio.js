@@ -701,7 +701,12 @@
     var claros = [[222, 235, 247], [8, 48, 107]];
     var t = rango.length > 1 ? rango.indexOf(valor) / (rango.length - 1) : 1;
     var c = claros[0].map(function (x, i) { return Math.round(x + (claros[1][i] - x) * t); });
-    return { fondo: "rgb(" + c.join(",") + ")", texto: t > 0.45 ? "#fff" : "#111" };
+    // The text colour with the better contrast on the tile (WCAG's relative luminance): white or black, one of
+    // which always reaches 4.58:1.
+    var l = c.map(function (v) { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); });
+    var luz = 0.2126 * l[0] + 0.7152 * l[1] + 0.0722 * l[2];
+    var conBlanco = 1.05 / (luz + 0.05), conNegro = (luz + 0.05) / 0.05;
+    return { fondo: "rgb(" + c.join(",") + ")", texto: conBlanco >= conNegro ? "#fff" : "#000" };
   }
 
   function dibujoMapa(g) {
