@@ -18,6 +18,7 @@ import os
 import shutil
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime
 from functools import partial
@@ -40,7 +41,7 @@ MARCA = ".pizarras-publicacion"  # marks a folder this function wrote (and may r
 RECURSOS = Path(__file__).with_name("recursos")
 COMPRIMIBLES = frozenset({".html", ".js", ".css", ".json", ".csv", ".txt", ".svg"})
 TAMANO_MINIMO = 1024  # below this, a compressed copy saves less than its headers
-BROTLI_GRANDE = 2_000_000  # above this, brotli's densest level takes seconds per file: a faster one
+ARCHIVO_GRANDE = 2_000_000  # bytes: compressed at faster levels (see _comprimir_uno)
 # The site's file names before the boards had folders: kept as redirects, so old links still open a board.
 ANTERIORES = {"pizarra_nacional.html": "pizarra_nacional/", "compromisos.html": "compromisos/",
               "capacitaciones.html": "capacitaciones/", "regiones.html": "pizarra_region/", "mapa.html": "mapa/",
@@ -66,19 +67,24 @@ def _nada(_: str) -> None:
     pass
 
 
+def _comprimir_uno(ruta: Path) -> int:
+    contenido = ruta.read_bytes()
+    grande = len(contenido) >= ARCHIVO_GRANDE
+    # mtime 0: the same bytes every time. Big files (the open data's tables) at faster levels: the densest ones took
+    # minutes at the bench's 1M activities for a few per cent.
+    comprimido = gzip.compress(contenido, compresslevel=6 if grande else 9, mtime=0)
+    ruta.with_name(ruta.name + ".gz").write_bytes(comprimido)
+    ruta.with_name(ruta.name + ".br").write_bytes(brotli.compress(contenido, quality=4 if grande else 11))
+    return len(comprimido)
+
+
 def _comprimir(carpeta: Path) -> int:
-    """Write `X.gz` and `X.br` beside every text file of at least TAMANO_MINIMO bytes; returns the .gz bytes."""
-    total = 0
-    for ruta in sorted(p for p in carpeta.rglob("*") if p.is_file() and p.suffix in COMPRIMIBLES):
-        contenido = ruta.read_bytes()
-        if len(contenido) < TAMANO_MINIMO:
-            continue
-        comprimido = gzip.compress(contenido, compresslevel=9, mtime=0)  # mtime 0: the same bytes every time
-        ruta.with_name(ruta.name + ".gz").write_bytes(comprimido)
-        calidad = 11 if len(contenido) < BROTLI_GRANDE else 5
-        ruta.with_name(ruta.name + ".br").write_bytes(brotli.compress(contenido, quality=calidad))
-        total += len(comprimido)
-    return total
+    """Write `X.gz` and `X.br` beside every text file of at least TAMANO_MINIMO bytes, on every core (zlib and
+    brotli release the GIL); returns the .gz bytes."""
+    rutas = sorted(p for p in carpeta.rglob("*")
+                   if p.is_file() and p.suffix in COMPRIMIBLES and p.stat().st_size >= TAMANO_MINIMO)
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as hilos:
+        return sum(hilos.map(_comprimir_uno, rutas))
 
 
 def _redireccion(destino: str, titulo: str) -> str:
@@ -205,9 +211,13 @@ def publicar(con: duckdb.DuckDBPyConnection, destino: Path, ahora: datetime | No
         tamano = sum(p.stat().st_size for p in todos)
         avisar("Copias comprimidas (.gz, .br)…")
         comprimidos = _comprimir(temporal)
+        # Two renames, never a moment without a whole site on disk: a server reading `destino` meanwhile (the
+        # presenter's /publico/) gets the old one or the new one, and a crash leaves one of them in place.
+        anterior = destino.with_name(f".{destino.name}.anterior-{os.getpid()}")
         if destino.exists():
-            shutil.rmtree(destino)
+            os.replace(destino, anterior)
         os.replace(temporal, destino)
+        shutil.rmtree(anterior, ignore_errors=True)
     finally:
         shutil.rmtree(temporal, ignore_errors=True)
     return Publicacion(destino, [p.ruta for p in PAGINAS.values()], len(todos), len(archivos_datos), tamano,

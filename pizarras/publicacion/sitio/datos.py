@@ -6,9 +6,11 @@ and adds up their counts and sums, so a figure on the site is the app's figure b
 implementation of a query. At the seed's size that is a few hundred groups; at the bench's 1M activities still only
 as many groups as distinct combinations of keys (a few hundred there too), so the files stay small at any scale.
 
-The activities table needs rows, not groups: they go in one file per organismo (`filas/<organismo>.json`), read by
-the browser only for the organismos a choice of filters keeps and only when the table is shown, at most
-`FILAS_POR_ORGANISMO` newest rows each (the open data carry every row).
+The tables need rows, not groups. The activities go in one file per organismo (`filas/actividades/<organismo>.json`,
+the newest `FILAS_POR_ORGANISMO` of each: real organismos report hundreds; at the bench's 1M the table says it holds
+the newest of each and points to the open data, which carry every row), read by the browser only for the
+organismos a choice of filters keeps and only when the table nears the screen. Commitments and trainings are a few
+thousand at most: one file each. Every row carries its filter keys and the app's download cells.
 """
 
 from __future__ import annotations
@@ -156,15 +158,23 @@ def filas(con: duckdb.DuckDBPyConnection, hoy: date) -> dict[str, object]:
     "capacitaciones": …}. Each row carries its filter keys (`*_clave`) beside the app's download columns."""
     consultar = partial(ejecutar, con)
     archivos: dict[str, object] = {}
-    actividades = listado_completo(consultar, "tableros/actividades_tabla", PUBLICO)  # newest report first
-    unidas, descarga = _con_claves(consultar, actividades, "sitio/actividades_claves", tabla_para_mostrar)
-    claves = [c for c in unidas.columns if c.endswith("_claves") or c.endswith("_clave")] + ["periodo", "id", "reportado_en"]
+    # One organismo at a time, through the board's own table query with the organismo filter and its row limit:
+    # its newest rows in the app's order, and memory bounded by FILAS_POR_ORGANISMO at any size of the base.
     totales = {}
-    for organismo, posiciones in unidas.groupby("organismo_clave", sort=True).indices.items():
-        totales[str(organismo)] = len(posiciones)
-        elegidas = posiciones[:FILAS_POR_ORGANISMO]
-        archivos[f"actividades/{organismo}"] = _archivo_de_filas(
-            unidas.iloc[elegidas], descarga.iloc[elegidas], claves)
+    actividades = None
+    for organismo in ejecutar(con, "sitio/lugares")["organismo"]:
+        del_organismo = PUBLICO.con(organismo=[organismo])
+        claves_ = consulta_filtrada(consultar, "sitio/actividades_claves", del_organismo)
+        if claves_.empty:
+            continue
+        actividades = consulta_filtrada(consultar, "tableros/actividades_tabla", del_organismo,
+                                        limite=FILAS_POR_ORGANISMO)
+        unidas = actividades.merge(claves_, on="id", how="left", validate="one_to_one", sort=False)
+        claves = [c for c in claves_.columns if c != "id"] + ["periodo", "id", "reportado_en"]
+        totales[str(organismo)] = len(claves_)
+        archivos[f"actividades/{organismo}"] = _archivo_de_filas(unidas, tabla_para_mostrar(actividades), claves)
+    if actividades is None:  # nothing published: the table's columns still
+        actividades = consulta_filtrada(consultar, "tableros/actividades_tabla", PUBLICO, limite=0)
     compromisos = listado_completo(consultar, "tableros/compromisos_tabla", PUBLICO, hoy=hoy)
     unidas_c, descarga_c = _con_claves(consultar, compromisos, "sitio/compromisos_claves",
                                        t_compromisos.tabla_para_mostrar)
@@ -176,7 +186,8 @@ def filas(con: duckdb.DuckDBPyConnection, hoy: date) -> dict[str, object]:
                                                    [c for c in unidas_k.columns if c.endswith("_clave")])
     archivos["indice"] = {
         "maximo": FILAS_POR_ORGANISMO,
-        "actividades": _encabezados(descarga, actividades.head(0), tabla_para_mostrar) | {"por_organismo": totales},
+        "actividades": _encabezados(tabla_para_mostrar(actividades), actividades.head(0), tabla_para_mostrar)
+        | {"por_organismo": totales},
         "compromisos": _encabezados(descarga_c, compromisos.head(0), t_compromisos.tabla_para_mostrar),
         "capacitaciones": _encabezados(descarga_k, capacitaciones.head(0), t_capacitaciones.tabla_para_mostrar),
     }

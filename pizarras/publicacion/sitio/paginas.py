@@ -43,7 +43,7 @@ def documento(raiz: str, actual: str, titulo: str, cuerpo: str, publicado: datet
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{e(titulo)} · Pizarras de Avance · SNT</title>
 <link rel="icon" href="data:,"><link rel="stylesheet" href="{raiz}recursos/sitio.css">{script}{cabeza}</head>
-<body data-pagina="{e(actual)}"><a class="saltar" href="#contenido">Saltar al contenido</a>
+<body data-pagina="{e(actual)}"{' data-listo="0"' if con_script else ""}><a class="saltar" href="#contenido">Saltar al contenido</a>
 <header><p class="marca">Pizarras de Avance · Sistema Nacional de Transparencia</p>
 <nav aria-label="Pizarras">{_nav(raiz, actual)}</nav></header>
 <main id="contenido"><h1>{e(titulo)}</h1>{cuerpo}</main>
