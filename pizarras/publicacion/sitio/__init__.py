@@ -214,6 +214,7 @@ def publicar(con: duckdb.DuckDBPyConnection, destino: Path, ahora: datetime | No
         # Two renames, never a moment without a whole site on disk: a server reading `destino` meanwhile (the
         # presenter's /publico/) gets the old one or the new one, and a crash leaves one of them in place.
         anterior = destino.with_name(f".{destino.name}.anterior-{os.getpid()}")
+        shutil.rmtree(anterior, ignore_errors=True)  # left by a crash, if any
         if destino.exists():
             os.replace(destino, anterior)
         os.replace(temporal, destino)
