@@ -12,7 +12,8 @@ from __future__ import annotations
 import html
 import os
 import shutil
-from collections.abc import Iterable
+import time
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import partial
@@ -68,6 +69,9 @@ class Publicacion:
     paginas: list[str]
     graficas: int
     archivos_datos: int
+    archivos: int  # files written (precompressed copies not counted)
+    bytes: int  # their size on disk
+    segundos: float
 
 
 _CSS = """
@@ -205,8 +209,12 @@ def _datos(resumen, extraido: datetime, validados: datetime | None) -> str:
     )
 
 
-def publicar(con: duckdb.DuckDBPyConnection, destino: Path, ahora: datetime | None = None) -> Publicacion:
-    """Write the site to `destino` (replaced only if an earlier publication wrote it)."""
+def publicar(con: duckdb.DuckDBPyConnection, destino: Path, ahora: datetime | None = None,
+             avisar: Callable[[str], None] | None = None) -> Publicacion:
+    """Write the site to `destino` (replaced only if an earlier publication wrote it); `avisar` gets one Spanish
+    line per step."""
+    inicio = time.perf_counter()
+    avisar = avisar or (lambda _paso: None)
     destino = Path(destino)
     if destino.exists() and any(destino.iterdir()) and not (destino / MARCA).exists():
         raise ErrorDePublicacion(
@@ -224,20 +232,24 @@ def publicar(con: duckdb.DuckDBPyConnection, destino: Path, ahora: datetime | No
     temporal.mkdir(parents=True)
     try:
         shutil.copyfile(PLOTLY_JS, temporal / "plotly.min.js")
+        avisar(f"Datos abiertos: {len(datos_abiertos.CONJUNTOS)} tablas en {len(datos_abiertos.FORMATOS)} formatos…")
         archivos = datos_abiertos.escribir(con, temporal / "datos", ahora)
         validados = datos_abiertos.ultima_validacion(con)  # the newest in the open data: the index and datos.html
         tableros = {
-            "pizarra_nacional.html": _nacional(consultar, filtros, hoy),
-            "compromisos.html": _compromisos(consultar, filtros, hoy),
-            "capacitaciones.html": _capacitaciones(consultar, filtros, hoy),
-            "regiones.html": _regiones(consultar, filtros, hoy, regiones),
-            "mapa.html": _mapa(consultar, filtros, hoy),
+            "pizarra_nacional.html": lambda: _nacional(consultar, filtros, hoy),
+            "compromisos.html": lambda: _compromisos(consultar, filtros, hoy),
+            "capacitaciones.html": lambda: _capacitaciones(consultar, filtros, hoy),
+            "regiones.html": lambda: _regiones(consultar, filtros, hoy, regiones),
+            "mapa.html": lambda: _mapa(consultar, filtros, hoy),
         }
         total = 0
-        for archivo, (cuerpo, figuras) in tableros.items():
+        for archivo, tablero in tableros.items():
+            avisar(f"{PAGINAS[archivo]}…")
+            cuerpo, figuras = tablero()
             total += len(figuras)
             contenido = cuerpo + "".join(_grafica(f) for f in figuras)
             (temporal / archivo).write_text(_pagina(archivo, PAGINAS[archivo], contenido, ahora, True), "utf-8")
+        avisar("Inicio, página de datos abiertos y direcciones de la app…")
         indice = "<ul>" + "".join(
             f'<li><a href="{a}">{_e(t)}</a></li>' for a, t in PAGINAS.items() if a != "index.html"
         ) + "</ul><p>Copia estática de las pizarras: se puede servir desde cualquier servidor web o CDN.</p>"
@@ -252,9 +264,12 @@ def publicar(con: duckdb.DuckDBPyConnection, destino: Path, ahora: datetime | No
                 f'content="0; url=../{pagina}"><title>{_e(PAGINAS[pagina])}</title></head><body>'
                 f'<a href="../{pagina}">{_e(PAGINAS[pagina])}</a></body></html>\n', "utf-8")
         (temporal / MARCA).write_text(ahora.isoformat(timespec="seconds") + "\n", "utf-8")
+        escritos = [p.stat().st_size for p in temporal.rglob("*")
+                    if p.is_file() and not (p.suffix in (".gz", ".br") and p.with_suffix("").is_file())]
         if destino.exists():
             shutil.rmtree(destino)
         os.replace(temporal, destino)
     finally:
         shutil.rmtree(temporal, ignore_errors=True)
-    return Publicacion(destino, list(PAGINAS), total, len(archivos))
+    return Publicacion(destino, list(PAGINAS), total, len(archivos), len(escritos), sum(escritos),
+                       time.perf_counter() - inicio)
