@@ -9,7 +9,6 @@ import pytest
 from bench import resultados
 from bench.publicacion import precomprimidas
 from bench.visita_sitio import PRESUPUESTO_BYTES, RED_TELEFONO, RegistroDeRed
-from tests.rendimiento.test_bench import _datos_minimos
 
 ORIGEN = "http://127.0.0.1:9000/"
 
@@ -70,6 +69,13 @@ def test_precompressed_copies_are_counted_apart(tmp_path):
 # ------------------------------------------------------------------------------------------------ results
 
 
+def _datos() -> dict:
+    """A run that measured nothing but what each test adds."""
+    return {"generado": "hoy", "commit": "abc", "duracion_total_s": 600.0,
+            "maquina": {"nucleos": 2, "cpu": "x", "memoria_gb": 8.0, "python": "3.11", "carga_inicio": "0.1"},
+            "versiones": {"duckdb": "2.0.0"}, "bases": []}
+
+
 def _visita(kb: float, segundos: float, listo_por: str = "load", ventana: int = 390, ancho: int = 390,
             externas: tuple = ()) -> dict:
     def r(v: float) -> dict:
@@ -99,7 +105,7 @@ NOMBRE_TIEMPO = "sitio: esa visita, hasta las gráficas dibujadas"
 
 
 def _targets(sitio: dict | None, publicacion: list | None = None) -> dict:
-    datos = _datos_minimos(40.0, 6.0, 800.0)
+    datos = _datos()
     if sitio is not None:
         datos["visita_sitio"] = sitio
     if publicacion is not None:
@@ -148,7 +154,7 @@ def test_publishing_at_one_million_has_to_complete():
 def test_the_site_has_its_section_and_findings(tmp_path):
     from bench.__main__ import hallazgos
 
-    datos = _datos_minimos(40.0, 6.0, 800.0)
+    datos = _datos()
     datos["visita_sitio"] = _sitio(_visita(1441, 5.11), _visita(1441, 1.93, ventana=1280, ancho=1280))
     datos["publicacion"] = [
         {"base": "semilla", "actividades": 715, "publicar_ms": {"mediana": 2650.0, "min": 1, "max": 1, "n": 3},
@@ -186,7 +192,7 @@ def test_the_site_has_its_section_and_findings(tmp_path):
 def test_a_board_drawn_and_marked_and_wider_than_the_phone_is_said_so():
     from bench.__main__ import hallazgos
 
-    datos = _datos_minimos(40.0, 6.0, 800.0)
+    datos = _datos()
     datos["visita_sitio"] = _sitio(_visita(420, 2.2, listo_por="data-listo", ancho=612))
     texto = " ".join(hallazgos(datos))
     assert "aún no marca" not in texto
