@@ -197,3 +197,19 @@ def test_a_board_drawn_and_marked_and_wider_than_the_phone_is_said_so():
     texto = " ".join(hallazgos(datos))
     assert "aún no marca" not in texto
     assert "el documento mide 612 px de ancho en una ventana de 390 px: hay desplazamiento lateral" in texto
+
+
+def test_the_peak_memory_is_this_process_own_not_its_parents(tmp_path):
+    import subprocess
+    import sys
+
+    from bench.publicacion import pico_de_memoria_mb
+
+    # A parent that grew to ~300 MB starts a small child: the child's peak is its own.
+    guion = ("import subprocess, sys\n"
+             "lastre = b'x' * (300 * 2**20)\n"
+             "print(subprocess.run([sys.executable, '-c', 'from bench.publicacion import pico_de_memoria_mb; "
+             "print(pico_de_memoria_mb())'], capture_output=True, text=True, check=True).stdout)\n")
+    hijo = float(subprocess.run([sys.executable, "-c", guion], capture_output=True, text=True, check=True).stdout)
+    assert 20 < hijo < 250
+    assert pico_de_memoria_mb() > 20
