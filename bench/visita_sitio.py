@@ -17,7 +17,6 @@ page that ships `data-listo` with another value is waited for until it says "1".
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 import time
@@ -261,16 +260,23 @@ class SitioServido:
         self.detener()
 
 
+# The site's own ASGI app under uvicorn, in a process of its own (the folder and port as arguments).
+_SERVIDOR = """import sys
+import uvicorn
+from pizarras.web.publico import SitioPublico
+uvicorn.run(SitioPublico(sys.argv[1]), host="127.0.0.1", port=int(sys.argv[2]), log_level="warning",
+            access_log=False)
+"""
+
+
 def servir_sitio(carpeta: Path, carpeta_registro: Path, puerto: int | None = None) -> SitioServido:
     """`pizarras.web.publico` serving the publication `carpeta` under uvicorn, on 127.0.0.1 and a free port (use it
     as a context manager: it waits until the server answers and stops it at the end)."""
     puerto = puerto or puerto_libre()
     carpeta_registro.mkdir(parents=True, exist_ok=True)
     registro = carpeta_registro / f"sitio-{puerto}.log"
-    argumentos = [sys.executable, "-m", "uvicorn", "--factory", "pizarras.web.publico:aplicacion",
-                  "--host", "127.0.0.1", "--port", str(puerto), "--no-access-log", "--log-level", "warning"]
     with open(registro, "w") as salida:
-        proceso = subprocess.Popen(argumentos, cwd=RAIZ, env={**os.environ, "PIZARRAS_SITIO": str(carpeta)},
+        proceso = subprocess.Popen([sys.executable, "-c", _SERVIDOR, str(carpeta), str(puerto)], cwd=RAIZ,
                                    stdout=salida, stderr=subprocess.STDOUT)
     return SitioServido(proceso, puerto, registro)
 
