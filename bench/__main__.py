@@ -347,6 +347,12 @@ def _hallazgos_sitio(datos: dict) -> list[str]:
             texto += (f"; lo mayor es `{mayor['url']}`, {mayor['bytes'] / 2**10:,.0f} KB "
                       f"({mayor['codificacion'] or 'sin comprimir'})")
         h.append(texto + ".")
+        sin_comprimir = telefono["por_codificacion"].get("identity", 0)
+        if sin_comprimir > 0.1 * telefono["bytes"]["mediana"]:
+            crudos = [f"`{m['url']}`" for m in telefono["mayores"] if not m["codificacion"] and m["bytes"] > 2**10]
+            h.append(f"{sin_comprimir / 2**10:,.0f} KB de esa visita van sin comprimir ({', '.join(crudos)}): "
+                     "`pizarras.web.publico` manda la copia precomprimida de un archivo (`X.br`, `X.gz`) cuando "
+                     "existe y nunca comprime al vuelo, y el sitio no la trae para esos archivos.")
         if "load" in telefono["listo_por"]:
             h.append("El sitio aún no marca `<body data-listo=\"1\">` al terminar de dibujar: el tiempo de su visita es "
                      "hasta el evento `load` de la página.")

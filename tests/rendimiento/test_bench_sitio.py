@@ -195,7 +195,7 @@ def test_a_board_drawn_and_marked_and_wider_than_the_phone_is_said_so():
     datos = _datos()
     datos["visita_sitio"] = _sitio(_visita(420, 2.2, listo_por="data-listo", ancho=612))
     texto = " ".join(hallazgos(datos))
-    assert "aún no marca" not in texto
+    assert "aún no marca" not in texto and "sin comprimir (" not in texto
     assert "el documento mide 612 px de ancho en una ventana de 390 px: hay desplazamiento lateral" in texto
 
 
@@ -213,3 +213,17 @@ def test_the_peak_memory_is_this_process_own_not_its_parents(tmp_path):
     hijo = float(subprocess.run([sys.executable, "-c", guion], capture_output=True, text=True, check=True).stdout)
     assert 20 < hijo < 250
     assert pico_de_memoria_mb() > 20
+
+
+def test_what_went_uncompressed_is_named():
+    from bench.__main__ import hallazgos
+
+    telefono = _visita(4735, 11.95)
+    telefono["por_codificacion"] = {"identity": 4735 * 2**10}
+    telefono["mayores"] = [{"url": "plotly.min.js", "bytes": 4_816_160, "codificacion": ""},
+                           {"url": "pizarra_nacional.html", "bytes": 43_966, "codificacion": ""},
+                           {"url": "pizarra_nacional/?region=norte&ods=16", "bytes": 545, "codificacion": ""}]
+    datos = _datos()
+    datos["visita_sitio"] = _sitio(telefono)
+    assert ("4,735 KB de esa visita van sin comprimir (`plotly.min.js`, `pizarra_nacional.html`): "
+            "`pizarras.web.publico` manda la copia precomprimida") in " ".join(hallazgos(datos))
