@@ -39,7 +39,7 @@ SESIONES = [25, 50, 100, 200]
 # websocket compressed too.
 VARIANTES_VISITA = [("servidor.py", None), ("app.py", None),
                     ("servidor.py", {"server.enableWebsocketCompression": "true"})]
-PAQUETES = ["streamlit", "duckdb", "pandas", "pyarrow", "plotly", "numpy", "psutil", "playwright", "websockets",
+PAQUETES = ["streamlit", "duckdb", "pandas", "pyarrow", "plotly", "numpy", "psutil", "playwright", "websockets", "uvicorn",
             "protobuf"]
 
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from collections import Counter
 from dataclasses import dataclass, field
@@ -235,6 +236,8 @@ class SitioServido:
             try:
                 with urllib.request.urlopen(self.url + "/", timeout=2):
                     return
+            except urllib.error.HTTPError:  # it answers (a folder with no index of its own is a 404)
+                return
             except OSError:
                 time.sleep(0.05)
         raise TimeoutError(f"El servidor del sitio no respondió en {limite_s:.0f} s; véase {self.registro}")

@@ -53,3 +53,24 @@ def test_a_phones_first_visit_of_the_filtered_board_fits_in_one_megabyte(medida)
     assert r["bytes"] <= visita_sitio.PRESUPUESTO_BYTES, (
         f"{r['bytes']:,} bytes en {r['peticiones']} peticiones (presupuesto {visita_sitio.PRESUPUESTO_BYTES:,}); "
         f"lo mayor: {r['mayores'][0]['url']} {r['mayores'][0]['bytes']:,}")
+
+
+def test_a_board_is_drawn_when_its_body_says_so(navegador, tmp_path):
+    """The measure's own clock: two hand-made pages (not the site) whose body says when it is drawn, one after its
+    load event, one marked from the start and drawn well after the network is quiet."""
+    sitio = tmp_path / "sitio"
+    paginas = {
+        "pronto": '<body><script>addEventListener("load", () => setTimeout(() => '
+                  'document.body.dataset.listo = "1", 300))</script></body>',
+        "tarde": '<body data-listo="0"><script>setTimeout(() => document.body.dataset.listo = "1", 1500)</script>'
+                 '</body>',
+    }
+    for nombre, cuerpo in paginas.items():
+        (sitio / nombre).mkdir(parents=True)
+        (sitio / nombre / "index.html").write_text(f'<!DOCTYPE html><html lang="es">{cuerpo}</html>', "utf-8")
+    with visita_sitio.servir_sitio(sitio, tmp_path / "registros") as servidor:
+        pronto = visita_sitio.visita(navegador, f"{servidor.url}/pronto/", visita_sitio.ESCRITORIO)
+        tarde = visita_sitio.visita(navegador, f"{servidor.url}/tarde/", visita_sitio.ESCRITORIO)
+    assert pronto["listo_por"] == tarde["listo_por"] == "data-listo"
+    assert 0.3 <= pronto["segundos"] - pronto["segundos_carga"] < 1.2
+    assert tarde["segundos"] >= 1.5 and tarde["segundos"] - tarde["segundos_carga"] >= 1.3
