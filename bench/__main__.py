@@ -20,7 +20,7 @@ from pathlib import Path
 import duckdb
 import psutil
 
-from bench import audiencia, consultas, paginas, resultados
+from bench import audiencia, consultas, paginas, resultados, visita_sitio
 from bench.arranque import arranque_en_frio
 from bench.carga import TAMANOS as TAMANOS_CARGA
 from bench.carga import medir_carga
@@ -39,7 +39,7 @@ SESIONES = [25, 50, 100, 200]
 # websocket compressed too.
 VARIANTES_VISITA = [("servidor.py", None), ("app.py", None),
                     ("servidor.py", {"server.enableWebsocketCompression": "true"})]
-PAQUETES = ["streamlit", "duckdb", "pandas", "pyarrow", "plotly", "numpy", "psutil", "playwright", "websockets",
+PAQUETES = ["streamlit", "duckdb", "pandas", "pyarrow", "plotly", "numpy", "psutil", "playwright", "websockets", "uvicorn",
             "protobuf"]
 
 
@@ -287,6 +287,7 @@ def hallazgos(datos: dict) -> list[str]:
                      + (f": ese piso ya pasa de la meta de {resultados.OBJETIVO_ARRANQUE_S:.0f} s."
                         if a["pagina_minima_s"]["mediana"] > resultados.OBJETIVO_ARRANQUE_S else "."))
     h += _hallazgos_visita(datos.get("primera_visita", []))
+    h += _hallazgos_sitio(datos)
     return h
 
 
@@ -318,6 +319,52 @@ def _hallazgos_visita(visitas: list[dict]) -> list[str]:
     return h
 
 
+def _hallazgos_sitio(datos: dict) -> list[str]:
+    """The published site: what publishing costs at the largest base measured, and a phone's first visit."""
+    h = []
+    grande = max((m for m in datos.get("publicacion", []) if m.get("sitio")), key=lambda m: m["actividades"],
+                 default=None)
+    if grande:
+        copias = grande["sitio"]["precomprimidas"]
+        h.append(f"Publicar el sitio con {grande['actividades']:,} actividades toma "
+                 f"{grande['publicar_ms']['mediana'] / 1000:,.1f} s y escribe {grande['sitio']['archivos']:,} archivos, "
+                 f"{grande['sitio_bytes'] / 2**20:,.1f} MB en disco "
+                 + (f"más {copias['bytes'] / 2**20:,.1f} MB de copias precomprimidas" if copias["archivos"]
+                    else "(sin copias precomprimidas)")
+                 + f"; el proceso que publica llega a {grande['rss_max_mb']:,.0f} MB de RSS.")
+    sitio = datos.get("visita_sitio") or {}
+    telefono, escritorio = sitio.get("telefono"), sitio.get("escritorio")
+    if telefono:
+        red = sitio["red_telefono"]
+        texto = (f"Primera visita al sitio desde un teléfono (`{sitio['ruta']}`, "
+                 f"{red['downloadThroughput'] * 8 / 1e6:.0f} Mbit/s, {red['latency']:.0f} ms): "
+                 f"{telefono['bytes']['mediana'] / 2**10:,.0f} KB en {telefono['peticiones']['mediana']:.0f} "
+                 f"peticiones, dibujada en {telefono['segundos']['mediana']:.1f} s (presupuesto "
+                 f"{visita_sitio.PRESUPUESTO_BYTES / 2**20:.0f} MB, meta {visita_sitio.META_BYTES / 2**10:.0f} KB, "
+                 f"{visita_sitio.PRESUPUESTO_S} s)")
+        mayor = next((m for m in telefono["mayores"] if m["bytes"]), None)
+        if mayor:
+            texto += (f"; lo mayor es `{mayor['url']}`, {mayor['bytes'] / 2**10:,.0f} KB "
+                      f"({mayor['codificacion'] or 'sin comprimir'})")
+        h.append(texto + ".")
+        sin_comprimir = telefono["por_codificacion"].get("identity", 0)
+        if sin_comprimir > 0.1 * telefono["bytes"]["mediana"]:
+            crudos = [f"`{m['url']}`" for m in telefono["mayores"] if not m["codificacion"] and m["bytes"] > 2**10]
+            h.append(f"{sin_comprimir / 2**10:,.0f} KB de esa visita van sin comprimir ({', '.join(crudos)}): "
+                     "`pizarras.web.publico` manda la copia precomprimida de un archivo (`X.br`, `X.gz`) cuando "
+                     "existe y nunca comprime al vuelo, y el sitio no la trae para esos archivos.")
+        if "load" in telefono["listo_por"]:
+            h.append("El sitio aún no marca `<body data-listo=\"1\">` al terminar de dibujar: el tiempo de su visita es "
+                     "hasta el evento `load` de la página.")
+        if telefono["ancho_documento"] > telefono["ventana"]:
+            h.append(f"En el teléfono el documento mide {telefono['ancho_documento']} px de ancho en una ventana de "
+                     f"{telefono['ventana']} px: hay desplazamiento lateral.")
+    if escritorio:
+        h.append(f"La misma visita en escritorio (1280×720, sin límite de red): "
+                 f"{escritorio['bytes']['mediana'] / 2**10:,.0f} KB, {escritorio['segundos']['mediana']:.1f} s.")
+    return h
+
+
 # ------------------------------------------------------------------------------------------------ main
 
 CLAVES_POR_SECCION = {
@@ -328,6 +375,7 @@ CLAVES_POR_SECCION = {
     "carga": ["carga"],
     "audiencia": ["audiencia", "cliente_audiencia", "metricas_por_filtro", "validacion_navegador"],
     "publicacion": ["publicacion"],
+    "sitio": ["visita_sitio"],
 }
 
 
@@ -368,8 +416,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--reconstruir", action="store_true", help="reconstruir las bases aunque no hayan cambiado")
     parser.add_argument("--rapido", action="store_true",
                         help="menos repeticiones y audiencias cortas (para desarrollo; no para resultados)")
-    parser.add_argument("--secciones", default="consultas,paginas,arranque,visita,carga,audiencia,publicacion",
+    parser.add_argument("--secciones", default="consultas,paginas,arranque,visita,carga,audiencia,publicacion,sitio",
                         help="secciones a medir, separadas por comas")
+    parser.add_argument("--publicar-en", type=int, default=GRANDE, choices=TAMANOS_CONSULTAS, metavar="ACTIVIDADES",
+                        help="base sintética en la que «publicacion» mide publicar, además de la semilla "
+                        f"(predeterminada: {GRANDE}; otras: {', '.join(str(n) for n in TAMANOS_CONSULTAS)})")
     parser.add_argument("--conservar", action="store_true",
                         help="tomar de results.json en --salida las secciones que esta corrida no mide")
     args = parser.parse_args(argv)
@@ -487,10 +538,22 @@ def main(argv: list[str] | None = None) -> int:
         aviso("Publicación estática y cambio de diapositiva…")
         inicio_seccion = time.perf_counter()
         datos["publicacion"] = []
-        for base in (semilla, bases[GRANDE]):
+        for base in (semilla, bases[args.publicar_en]):
             r = _publicacion_en_proceso_aparte(Path(base["ruta"]), 1 if rapido else 3, carpeta)
             datos["publicacion"].append({**r, "base": base["nombre"], "actividades": base["actividades"]})
         _fin_de_seccion(datos, "publicacion", inicio_seccion)
+
+    if "sitio" in secciones:
+        aviso("Sitio publicado: primera visita de la pizarra nacional filtrada (teléfono con red emulada y "
+              "escritorio)…")
+        inicio_seccion = time.perf_counter()
+        try:
+            datos["visita_sitio"] = visita_sitio.medir(Path(semilla["ruta"]), carpeta / "sitio_publicado", logs,
+                                                       1 if rapido else 3, aviso=aviso)
+        except Exception as error:  # the site or its server did not come up: a result, said in results.md
+            aviso(f"  sitio: falló ({type(error).__name__}: {error})")
+            datos["visita_sitio"] = {"errores": [f"{type(error).__name__}: {str(error).splitlines()[0][:300]}"]}
+        _fin_de_seccion(datos, "sitio", inicio_seccion)
 
     datos["maquina"]["carga_fin"] = " / ".join(f"{x:.2f}" for x in os.getloadavg())
     datos["duracion_total_s"] = time.perf_counter() - inicio

@@ -1,4 +1,5 @@
-"""Publishing and presenting, measured: how long `python -m pizarras publicar` takes on a database, and what a slide
+"""Publishing and presenting, measured: how long `python -m pizarras publicar` takes on a database and what it writes
+(files and bytes on disk, the precompressed copies apart, the publishing process's peak memory), and what a slide
 change costs the server (a rerun of the presentation page with the next `?diapositiva=N`, through AppTest).
 
 Run by `python -m bench` in a child process per database (`python -m bench.publicacion --db RUTA --salida JSON`):
@@ -25,17 +26,50 @@ ARNES = RAIZ / "tests" / "paginas" / "arnes.py"
 DECK = "panorama-nacional"
 
 
+PRECOMPRIMIDAS = (".gz", ".br")
+
+
+def precomprimidas(carpeta: Path) -> dict:
+    """The precompressed copies of a published site (X.gz, X.br beside X): how many and their bytes, by kind. A
+    file ending in .gz with no X beside it is a file of the site, not a copy."""
+    cuenta = {"archivos": 0, "bytes": 0, **{extension.lstrip("."): 0 for extension in PRECOMPRIMIDAS}}
+    for ruta in carpeta.rglob("*"):
+        if ruta.suffix in PRECOMPRIMIDAS and ruta.is_file() and ruta.with_suffix("").is_file():
+            tamano = ruta.stat().st_size
+            cuenta["archivos"] += 1
+            cuenta["bytes"] += tamano
+            cuenta[ruta.suffix.lstrip(".")] += tamano
+    return cuenta
+
+
+def pico_de_memoria_mb() -> float | None:
+    """The peak RSS of this process so far (VmHWM). Not getrusage's ru_maxrss: Linux carries that over an exec from
+    the parent, so a child of the bench would report the bench's own peak."""
+    try:
+        linea = next(l for l in Path("/proc/self/status").read_text().splitlines() if l.startswith("VmHWM:"))
+    except (OSError, StopIteration):
+        return None
+    return int(linea.split()[1]) / 1024  # kB
+
+
 def tiempo_de_publicar(db: Path, repeticiones: int, presupuesto: float) -> dict:
-    """Milliseconds to write the whole static site (pages, charts, open data in four formats) from `db`."""
+    """Milliseconds to write the whole static site (pages, charts, open data) from `db`, and what it wrote: pages,
+    data files, files and bytes on disk (`Publicacion`), its precompressed copies, and the peak RSS of this process
+    (the publishing one: run it in a process of its own)."""
     carpeta = Path(tempfile.mkdtemp(prefix="bench-publicar-"))
     con = duckdb.connect(str(db), read_only=True)
+    hechas = []
     try:
-        tiempos = medir(lambda: publicar(con, carpeta / "sitio"), repeticiones, presupuesto, minimo=1, calentar=False)
-        tamano = sum(p.stat().st_size for p in (carpeta / "sitio").rglob("*") if p.is_file())
+        tiempos = medir(lambda: hechas.append(publicar(con, carpeta / "sitio")), repeticiones, presupuesto, minimo=1,
+                        calentar=False)
+        ultima = hechas[-1]
+        sitio = {"paginas": len(ultima.paginas), "archivos_datos": ultima.archivos_datos, "archivos": ultima.archivos,
+                 "bytes": ultima.bytes, "precomprimidas": precomprimidas(ultima.carpeta)}
     finally:
         con.close()
         shutil.rmtree(carpeta, ignore_errors=True)
-    return {"publicar_ms": tiempos, "sitio_bytes": tamano}
+    # The peak so far: read before the slide changes load Streamlit.
+    return {"publicar_ms": tiempos, "sitio_bytes": ultima.bytes, "sitio": sitio, "rss_max_mb": pico_de_memoria_mb()}
 
 
 def cambio_de_diapositiva(db: Path, vueltas: int) -> dict | None:

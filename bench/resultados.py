@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 from bench.arranque import PAGINA_MINIMA
+from bench.visita_sitio import META_BYTES, PRESUPUESTO_BYTES, PRESUPUESTO_S
 
 OBJETIVO_CONSULTA_MS = 50.0
 OBJETIVO_RAZON_PANDAS = 5.0
@@ -80,6 +81,7 @@ def construir_targets(datos: dict) -> list[dict]:
     repetidas = None if visita is None or "repetidas" not in visita else len(visita["repetidas"])
     targets.append(_target("primera visita desde un teléfono: ningún recurso pedido dos veces", "0 recursos repetidos",
                            repetidas, repetidas == 0))
+    targets += _targets_sitio(datos)
     carga = next((c for c in datos.get("carga", []) if c["filas"] == 100_000), None)
     targets.append(_target("carga de 100,000 actividades (revisar e importar)", f"≤ {OBJETIVO_CARGA_S:.0f} s",
                            None if carga is None else carga["total_s"],
@@ -95,6 +97,27 @@ def construir_targets(datos: dict) -> list[dict]:
     if total is not None:
         targets.append(_target("make bench completo", f"≤ {OBJETIVO_TOTAL_MIN:.0f} min en esta máquina",
                                round(total / 60, 1), total / 60 <= OBJETIVO_TOTAL_MIN))
+    return targets
+
+
+def _targets_sitio(datos: dict) -> list[dict]:
+    """Publishing completes at 1M; a phone's first visit of the filtered national board fits the issue's budget."""
+    grande = next((m for m in datos.get("publicacion", []) if m.get("actividades") == GRANDE), None)
+    hecha = grande is not None and not grande.get("error") and bool(grande.get("publicar_ms"))
+    targets = [_target("publicar el sitio a 1M", "termina sin error (tiempo y tamaño en «Publicación estática»)",
+                       None if not hecha else {"s": round(grande["publicar_ms"]["mediana"] / 1000, 1),
+                                               "MB": round(grande["sitio_bytes"] / 2**20, 1)}, hecha)]
+    sitio = datos.get("visita_sitio") or {}
+    telefono = sitio.get("telefono")
+    limpio = telefono is not None and not sitio.get("errores") and not telefono["externas"] and not telefono["fallidas"]
+    mb = None if telefono is None else round(telefono["bytes"]["mediana"] / 2**20, 2)
+    segundos = None if telefono is None else round(telefono["segundos"]["mediana"], 2)
+    ruta = sitio.get("ruta", "pizarra_nacional/?region=norte&ods=16")
+    targets.append(_target(f"sitio: primera visita desde un teléfono (`{ruta}`, 390×844, 4 Mbit/s, 100 ms)",
+                           f"≤ {PRESUPUESTO_BYTES / 2**20:.0f} MB en el cable (meta ≤ {META_BYTES / 2**10:.0f} KB), "
+                           "sin caché", mb, limpio and telefono["bytes"]["mediana"] <= PRESUPUESTO_BYTES))
+    targets.append(_target("sitio: esa visita, hasta las gráficas dibujadas", f"≤ {PRESUPUESTO_S} s", segundos,
+                           limpio and telefono["segundos"]["mediana"] <= PRESUPUESTO_S))
     return targets
 
 
@@ -216,6 +239,8 @@ def a_markdown(datos: dict) -> str:
 
     if datos.get("primera_visita"):
         l += _seccion_visita(datos["primera_visita"])
+    if datos.get("visita_sitio"):
+        l += _seccion_sitio(datos["visita_sitio"])
     if datos.get("carga"):
         l += ["## Cargas de hojas de cálculo", "",
               "Un XLSX como una plantilla llena (actividades nuevas de un organismo), revisado e importado por "
@@ -321,6 +346,42 @@ def _seccion_visita(visitas: list[dict]) -> list[str]:
     return l
 
 
+def _seccion_sitio(sitio: dict) -> list[str]:
+    """A first visit to the published site: a throttled phone and an unthrottled desk (bench/visita_sitio.py)."""
+    red = sitio.get("red_telefono") or {}
+    l = ["## Sitio publicado: primera visita", ""]
+    l += [f"El sitio de la base semilla (`python -m pizarras publicar`: {sitio.get('archivos', '?')} archivos, "
+          f"{_kb(sitio.get('bytes_sitio'))} sin las copias precomprimidas) servido por {sitio.get('servidor', '?')}, "
+          f"que manda las copias precomprimidas como un servidor estático que comprime texto. Se abre "
+          f"`{sitio.get('ruta', '?')}` (lo que lleva el QR de una diapositiva) en un contexto nuevo de Chromium sin "
+          "caché: un teléfono de 390×844 con pantalla táctil y red emulada por CDP "
+          f"({red.get('downloadThroughput', 0) * 8 / 1e6:.1f} Mbit/s de bajada, "
+          f"{red.get('uploadThroughput', 0) * 8 / 1e6:.1f} de subida, {red.get('latency', 0):.0f} ms de latencia) y "
+          "un escritorio de 1280×720 sin límite de red. *En el cable*: la suma de `encodedDataLength` de cada "
+          "respuesta (encabezados y cuerpo tal como se mandó). *Dibujada*: cuando `<body data-listo=\"1\">` (lo pone "
+          "el dibujo de la pizarra); si la página no lo lleva, su evento `load` (tras seguir un `meta refresh`).", ""]
+    filas = []
+    for nombre, titulo in (("telefono", "teléfono, 4 Mbit/s"), ("escritorio", "escritorio, sin límite")):
+        v = sitio.get(nombre)
+        if not v:
+            continue
+        filas.append([titulo, f"{v['peticiones']['mediana']:.0f}", f"{_kb(v['bytes']['mediana'])} (n={v['bytes']['n']})",
+                      _rango(v["segundos"], unidad="s") + f" ({'/'.join(v['listo_por'])})",
+                      f"{v['ancho_documento']} px en {v['ventana']} px",
+                      len(v["externas"]) + len(v["fallidas"]) + len(v["errores_js"])])
+    if filas:
+        l += _tabla(["visita", "peticiones", "en el cable", "hasta dibujada", "ancho del documento",
+                     "externas, fallidas o errores JS"], filas)
+    telefono = sitio.get("telefono")
+    if telefono:
+        l += ["Lo mayor en el teléfono: " + ", ".join(
+            f"`{m['url']}` {_kb(m['bytes'])}{' (' + m['codificacion'] + ')' if m['codificacion'] else ''}"
+            for m in telefono["mayores"] if m["bytes"]) + ".", ""]
+    if sitio.get("errores"):
+        l += ["Errores: " + "; ".join(sitio["errores"]), ""]
+    return l
+
+
 def escribir(datos: dict, carpeta: Path) -> tuple[Path, Path]:
     """Write results.json and results.md into `carpeta` (targets computed here, so both files agree)."""
     datos = {**datos, "targets": construir_targets(datos)}
@@ -339,13 +400,21 @@ def _seccion_publicacion(mediciones: list[dict]) -> list[str]:
          "`python -m pizarras publicar` (sitio completo: páginas, gráficas, datos abiertos en cuatro formatos) y el "
          "costo en el servidor de pasar a la siguiente diapositiva de `panorama-nacional` (rerun de la página con "
          "`?diapositiva=N`): la primera vuelta sin caché y las siguientes con caché.", ""]
+    l += ["*Archivos* y *en disco*: lo que escribe `publicar` sin las copias precomprimidas (`X.gz`, `X.br` junto a "
+          "`X`), que van aparte. *RSS máx.*: el pico de memoria del proceso que publica.", ""]
     filas = []
     for m in mediciones:
         if m.get("error"):
-            filas.append([m.get("base", "?"), m.get("actividades", "?"), f"falló: {m['error']}", "—", "—", "—"])
+            filas.append([m.get("base", "?"), m.get("actividades", "?"), f"falló: {m['error']}"] + ["—"] * 6)
             continue
         d = m.get("diapositiva") or {}
-        filas.append([m["base"], f"{m['actividades']:,}", _rango(m["publicar_ms"], 0.001, "s"), _kb(m["sitio_bytes"]),
+        sitio = m.get("sitio") or {}  # results from before the site's size was broken down have only its bytes
+        copias = sitio.get("precomprimidas")
+        filas.append([m["base"], f"{m['actividades']:,}", _rango(m["publicar_ms"], 0.001, "s"),
+                      f"{sitio['archivos']:,} ({sitio['paginas']} páginas, {sitio['archivos_datos']} de datos)"
+                      if sitio else "—", _kb(m["sitio_bytes"]),
+                      f"{copias['archivos']:,}: {_kb(copias['bytes'])}" if copias else "—",
+                      "—" if m.get("rss_max_mb") is None else f"{m['rss_max_mb']:,.0f} MB",
                       _rango(d.get("primera_vuelta_ms")), _rango(d.get("caliente_ms"))])
-    return l + _tabla(["base", "actividades", "publicar", "tamaño del sitio", "cambio de diapositiva (1.ª vuelta)",
-                       "cambio de diapositiva (con caché)"], filas)
+    return l + _tabla(["base", "actividades", "publicar", "archivos", "en disco", "copias precomprimidas", "RSS máx.",
+                       "cambio de diapositiva (1.ª vuelta)", "cambio de diapositiva (con caché)"], filas)

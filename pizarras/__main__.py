@@ -8,14 +8,17 @@ Every order except backup/restore first brings an older database to the code's s
 from __future__ import annotations
 
 import argparse
+import errno
 import getpass
 import json
 import re
 import sys
+import time
 from pathlib import Path
 
 import duckdb
 
+from pizarras import estilo
 from pizarras.arranque import abrir_al_dia
 from pizarras.base.catalogos import actualizar_catalogos
 from pizarras.base.conexion import BaseNoAbre, Motivo
@@ -146,7 +149,8 @@ def _analizador() -> argparse.ArgumentParser:
         help="escribe un sitio estático con las pizarras y los datos abiertos (solo registros validados)",
         description="Escribe en CARPETA un sitio autocontenido: índice, una página por pizarra principal con gráficas "
         "interactivas (plotly.js copiado del paquete instalado, sin CDN), los datos abiertos y su diccionario. "
-        "Cualquier servidor web o CDN puede servirlo sin Streamlit. Reemplaza solo una publicación anterior.",
+        "Cualquier servidor web o CDN puede servirlo sin Streamlit. Reemplaza solo una publicación anterior. Dice "
+        "cada paso en la salida de errores y al terminar resume páginas, archivos, tamaño y tiempo.",
     )
     publicacion.add_argument("carpeta", type=Path, metavar="CARPETA", help="carpeta del sitio (nueva, vacía o de una "
                              "publicación anterior)")
@@ -285,6 +289,49 @@ def _revisar_e_importar(args, base: Path) -> int:
     return 0 if revision.valida else 1
 
 
+# Why a folder cannot be written, in the user's words (the system's own text is English).
+_NO_SE_ESCRIBE = {
+    errno.EACCES: "no hay permiso para escribir ahí",
+    errno.EPERM: "no hay permiso para escribir ahí",
+    errno.ENOSPC: "el disco está lleno",
+    errno.EDQUOT: "se agotó la cuota de disco",
+    errno.EROFS: "el sistema de archivos es de solo lectura",
+    errno.ENOTDIR: "una parte de la ruta es un archivo, no una carpeta",
+}
+
+
+def _publicar(args, base: Path) -> int:
+    """Publish as a job: one line per step on standard error (with the seconds since the start), the summary on
+    standard output."""
+    con = _abrir(base)
+    print(f"Publicando «{base}» en «{args.carpeta}»…", file=sys.stderr, flush=True)
+    inicio = time.perf_counter()
+
+    def avisar(paso: str) -> None:
+        print(f"{time.perf_counter() - inicio:6.1f} s  {paso}", file=sys.stderr, flush=True)
+
+    try:
+        resultado = publicar(con, args.carpeta, avisar=avisar)
+    except KeyboardInterrupt:
+        print("Publicación interrumpida: el sitio a medio escribir se descartó.", file=sys.stderr)
+        return 130
+    except OSError as error:
+        motivo = _NO_SE_ESCRIBE.get(error.errno, error.strerror or str(error))
+        raise ErrorDePublicacion(
+            f"No se pudo escribir el sitio en «{args.carpeta}»: {motivo}. "
+            "Elija una carpeta que se pueda escribir, con espacio libre, y vuelva a intentarlo.") from error
+    finally:
+        con.close()
+    print(
+        f"Sitio publicado en «{resultado.carpeta}» en {resultado.segundos:.1f} s: "
+        f"{estilo.cantidad(len(resultado.paginas), 'página', 'páginas')}, "
+        f"{estilo.cantidad(resultado.archivos_datos, 'archivo', 'archivos')} de datos abiertos; "
+        f"{estilo.cantidad(resultado.archivos, 'archivo', 'archivos')} en total, {estilo.tamano(resultado.bytes)}.\n"
+        f"Ábralo con cualquier servidor web, p. ej.: python -m http.server --directory {resultado.carpeta}"
+    )
+    return 0
+
+
 # What to do when the database does not open, by why (the app words it differently).
 _CONSEJOS = {
     Motivo.FALTA: " Constrúyala con «make data».",
@@ -319,17 +366,7 @@ def main(argv: list[str] | None = None) -> int:
             _abrir(base).close()  # at the code's schema first
             print("\n".join(actualizar_catalogos(base, aplicar=not args.comprobar).lineas()))
         elif args.orden in ("publicar", "publish"):
-            con = _abrir(base)
-            try:
-                resultado = publicar(con, args.carpeta, avisar=lambda paso: print(paso, file=sys.stderr, flush=True))
-            finally:
-                con.close()
-            print(
-                f"Sitio publicado en «{resultado.carpeta}»: {len(resultado.paginas)} pizarras, {resultado.archivos} "
-                f"archivos ({resultado.archivos_datos} de datos abiertos), {resultado.bytes / 1e6:.1f} MB en "
-                f"{resultado.segundos:.1f} s. Ábralo con cualquier servidor web, "
-                f"p. ej.: python -m http.server --directory {resultado.carpeta}"
-            )
+            return _publicar(args, base)
         elif args.orden in ("backup", "respaldar"):
             resumen = respaldar(base, args.carpeta)
             print(

@@ -77,6 +77,17 @@ def cantidad(valor: int, singular: str, plural: str) -> str:
     return f"{entero(valor)} {singular if valor == 1 else plural}"
 
 
+def tamano(n_bytes: int) -> str:
+    """A size on disk or on the wire: '512 B', '850 KB', '3.2 MB', '1.4 GB' (binary units, one decimal from MB)."""
+    if n_bytes < 1024:
+        return f"{n_bytes} B"
+    if n_bytes < 1024**2:
+        return f"{n_bytes / 1024:,.0f} KB"
+    if n_bytes < 1024**3:
+        return f"{n_bytes / 1024**2:,.1f} MB"
+    return f"{n_bytes / 1024**3:,.1f} GB"
+
+
 def fecha(valor) -> str:
     """A date or timestamp as '15/11/2024' (day first, as in Mexico); None or NaT → '—'."""
     if vacio(valor):

@@ -165,3 +165,92 @@ def test_the_open_data_page_carries_a_dataset_json_ld_and_the_published_package_
     hecho = subprocess.run([sys.executable, "-m", "frictionless", "validate", "--json",
                             str(destino / "datos" / "datapackage.json")], capture_output=True, text=True)
     assert hecho.returncode == 0 and json.loads(hecho.stdout)["valid"], hecho.stdout[-2000:]
+
+
+# ------------------------------------------------------------------------------------------------ publishing as a job
+
+
+def _en_disco(carpeta) -> tuple[int, int]:
+    """Files of a site and their bytes, precompressed copies (X.gz, X.br beside X) not counted."""
+    archivos = [p for p in carpeta.rglob("*")
+                if p.is_file() and not (p.suffix in (".gz", ".br") and p.with_suffix("").is_file())]
+    return len(archivos), sum(p.stat().st_size for p in archivos)
+
+
+def test_publishing_tells_each_step_and_sums_up_what_it_wrote(base, tmp_path, capsys):
+    import re
+    import time
+
+    from pizarras import estilo
+
+    destino = tmp_path / "sitio"
+    inicio = time.perf_counter()
+    assert main(["publicar", str(destino), "--db", str(base)]) == 0
+    pared = time.perf_counter() - inicio
+    salida = capsys.readouterr()
+
+    primera, *pasos = salida.err.splitlines()
+    assert primera == f"Publicando «{base}» en «{destino}»…"
+    segundos = []
+    for linea in pasos:
+        encontrado = re.fullmatch(r" *(\d+\.\d) s  (\S.*)", linea)
+        assert encontrado, f"no es una línea de paso: {linea!r}"
+        segundos.append(float(encontrado[1]))
+    assert segundos == sorted(segundos) and len(pasos) >= 3
+    assert any("Datos abiertos" in p for p in pasos) and any("Pizarra nacional" in p for p in pasos)
+
+    archivos, tamano = _en_disco(destino)
+    datos = sum(1 for p in (destino / "datos").rglob("*") if p.is_file() and p.suffix not in (".gz", ".br"))
+    resumen = re.fullmatch(
+        rf"Sitio publicado en «{re.escape(str(destino))}» en (\d+\.\d) s: 6 páginas, (\d+) archivos de datos "
+        r"abiertos; (\d+) archivos en total, (.+)\.\nÁbralo con cualquier servidor web, p\. ej\.: .+\n", salida.out)
+    assert resumen, salida.out
+    assert float(resumen[1]) <= pared and float(resumen[1]) >= segundos[-1]
+    assert (int(resumen[2]), int(resumen[3]), resumen[4]) == (datos, archivos, estilo.tamano(tamano))
+
+
+def test_sizes_read_as_a_person_reads_them():
+    from pizarras.estilo import tamano
+
+    assert [tamano(n) for n in (0, 1023, 1024, 850 * 1024, int(3.2 * 2**20), 1_234_567_890)] == [
+        "0 B", "1023 B", "1 KB", "850 KB", "3.2 MB", "1.1 GB"]
+
+
+def test_a_folder_that_cannot_be_written_is_said_in_spanish(base, tmp_path, capsys):
+    archivo = tmp_path / "no_es_carpeta"
+    archivo.write_text("x", encoding="utf-8")
+    assert main(["publicar", str(archivo / "sitio"), "--db", str(base)]) == 1
+    salida = capsys.readouterr()
+    assert (f"Error: No se pudo escribir el sitio en «{archivo / 'sitio'}»: una parte de la ruta es un archivo, no "
+            "una carpeta.") in salida.err
+    assert "Traceback" not in salida.err and "Sitio publicado" not in salida.out
+
+
+@pytest.mark.parametrize("falla, codigo, mensaje", [
+    (OSError(28, "No space left on device"), 1, "el disco está lleno"),
+    (KeyboardInterrupt(), 130, "Publicación interrumpida: el sitio a medio escribir se descartó."),
+])
+def test_a_publication_that_fails_midway_leaves_the_earlier_site(base, tmp_path, capsys, monkeypatch, falla, codigo,
+                                                                  mensaje):
+    from pizarras.publicacion import datos_abiertos
+
+    destino = tmp_path / "sitio"
+    assert main(["publicar", str(destino), "--db", str(base)]) == 0
+    antes = {p.relative_to(destino): p.read_bytes() for p in destino.rglob("*") if p.is_file()}
+    capsys.readouterr()
+
+    def fallar(*_args, **_kwargs):
+        raise falla
+
+    monkeypatch.setattr(datos_abiertos, "escribir", fallar)
+    assert main(["publicar", str(destino), "--db", str(base)]) == codigo
+    salida = capsys.readouterr()
+    assert mensaje in salida.err and "Traceback" not in salida.err and salida.out == ""
+    assert {p.relative_to(destino): p.read_bytes() for p in destino.rglob("*") if p.is_file()} == antes
+    assert not [p for p in tmp_path.iterdir() if "publicando" in p.name]
+
+
+def test_a_missing_database_says_how_to_build_it(tmp_path, capsys):
+    assert main(["publicar", str(tmp_path / "sitio"), "--db", str(tmp_path / "no_existe.duckdb")]) == 1
+    assert "Constrúyala con «make data»." in capsys.readouterr().err
+    assert not (tmp_path / "sitio").exists()
