@@ -53,6 +53,11 @@ def _editar_sin_validar(ruta: Path) -> None:
         primera = con.execute("select id from actividades_publicadas order by reportado_en desc, id limit 1").fetchone()[0]
         for tabla in ("actividades", "actividades_publicadas"):
             con.execute(f"update {tabla} set titulo = ? where id = ?", [HOSTIL, primera])
+        # Two reports in the same second: the newest first by the fraction, as the app orders, not by id.
+        menor, mayor = con.execute("select min(id), max(id) from actividades_publicadas where organismo = 'INAI'").fetchone()
+        for tabla in ("actividades", "actividades_publicadas"):
+            con.execute(f"update {tabla} set reportado_en = timestamp '2026-11-30 10:00:00.100' where id = ?", [menor])
+            con.execute(f"update {tabla} set reportado_en = timestamp '2026-11-30 10:00:00.900' where id = ?", [mayor])
         con.execute("checkpoint")
     finally:
         con.close()
@@ -183,6 +188,7 @@ def test_every_figure_and_chart_row_equals_the_apps_public_board_for_many_filter
 
 @pytest.mark.parametrize("tipo, consulta", [
     ("actividades", ""), ("actividades", "region=norte&ods=16"), ("actividades", "periodo=2024&estatus=concluida"),
+    ("actividades", "organismo=INAI"),
     ("compromisos", "ods=16"), ("compromisos", "estatus=concluida&region=centro"),
     ("capacitaciones", "region=sureste"), ("capacitaciones", "programa=protai"),
 ])

@@ -56,7 +56,8 @@ def _valor(v: object) -> object:
     if v is None:
         return None
     if isinstance(v, (pd.Timestamp, datetime)):
-        return None if pd.isna(v) else v.isoformat(timespec="seconds")
+        # Microseconds kept, always: the browser orders rows by these strings as the app orders by the timestamps.
+        return None if pd.isna(v) else v.isoformat(timespec="microseconds")
     if isinstance(v, date):
         return v.isoformat()
     if isinstance(v, float) and math.isnan(v):
