@@ -391,7 +391,7 @@ def test_publicar_keeps_every_published_record_while_an_uploads_edits_await_revi
     def publicado(nombre: str) -> dict[str, object]:
         assert main(["publicar", str(tmp_path / nombre), "--db", str(base)]) == 0
         return {p.name: json.loads(p.read_text(encoding="utf-8"))
-                for p in sorted((tmp_path / nombre / "datos" / "json").iterdir())}
+                for p in sorted((tmp_path / nombre / "datos" / "json").glob("*.json"))}  # not the .gz/.br copies
 
     antes = publicado("antes")
     assert len(antes["actividades.json"]) == 392
