@@ -18,6 +18,14 @@ def ruta_db() -> Path:
     return Path(valor) if valor else RUTA_DB_PREDETERMINADA
 
 
+def carpeta_publica(ruta: Path | None = None) -> Path:
+    """Where the server keeps the static copy it serves under /publico/ (pizarras.publicacion.republicar): beside
+    the database, one folder per database file (data/publico/pizarras/ for data/pizarras.duckdb), so two servers
+    on two databases never write the same copy."""
+    ruta = ruta or ruta_db()
+    return ruta.parent / "publico" / ruta.stem
+
+
 ARCHIVO_CLAVE_COOKIE = RAIZ / ".streamlit" / "clave_cookie"
 
 
