@@ -20,7 +20,7 @@ from pathlib import Path
 import duckdb
 import psutil
 
-from bench import audiencia, consultas, paginas, resultados
+from bench import audiencia, consultas, paginas, publico, resultados
 from bench.arranque import arranque_en_frio
 from bench.carga import TAMANOS as TAMANOS_CARGA
 from bench.carga import medir_carga
@@ -328,6 +328,7 @@ CLAVES_POR_SECCION = {
     "carga": ["carga"],
     "audiencia": ["audiencia", "cliente_audiencia", "metricas_por_filtro", "validacion_navegador"],
     "publicacion": ["publicacion"],
+    "publico": ["publico"],
 }
 
 
@@ -368,7 +369,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--reconstruir", action="store_true", help="reconstruir las bases aunque no hayan cambiado")
     parser.add_argument("--rapido", action="store_true",
                         help="menos repeticiones y audiencias cortas (para desarrollo; no para resultados)")
-    parser.add_argument("--secciones", default="consultas,paginas,arranque,visita,carga,audiencia,publicacion",
+    parser.add_argument("--secciones", default="consultas,paginas,arranque,visita,carga,audiencia,publicacion,publico",
                         help="secciones a medir, separadas por comas")
     parser.add_argument("--conservar", action="store_true",
                         help="tomar de results.json en --salida las secciones que esta corrida no mide")
@@ -491,6 +492,13 @@ def main(argv: list[str] | None = None) -> int:
             r = _publicacion_en_proceso_aparte(Path(base["ruta"]), 1 if rapido else 3, carpeta)
             datos["publicacion"].append({**r, "base": base["nombre"], "actividades": base["actividades"]})
         _fin_de_seccion(datos, "publicacion", inicio_seccion)
+
+    if "publico" in secciones:
+        aviso("Copia pública (/publico/) para una sala de teléfonos, con un cambio de diapositiva a la vez…")
+        inicio_seccion = time.perf_counter()
+        datos["publico"] = publico.medir(Path(semilla["ruta"]), logs, (50, 200) if rapido else publico.AUDIENCIAS,
+                                         aviso=aviso)
+        _fin_de_seccion(datos, "publico", inicio_seccion)
 
     datos["maquina"]["carga_fin"] = " / ".join(f"{x:.2f}" for x in os.getloadavg())
     datos["duracion_total_s"] = time.perf_counter() - inicio
