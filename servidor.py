@@ -1,22 +1,71 @@
 """What `make run` serves: the app (`app.py`) under Streamlit's own server, with the frontend's static files sent
-gzip-compressed (`pizarras/web/compresion.py`) — a phone's first visit moves a third of the bytes — and the page
-itself in Spanish (`pizarras/web/idioma.py`: `<html lang="es">`, also when Streamlit compresses it).
+gzip-compressed (`pizarras/web/compresion.py`) — a phone's first visit moves a third of the bytes — the page
+itself in Spanish (`pizarras/web/idioma.py`: `<html lang="es">`, also when Streamlit compresses it), and the
+latest static publication of the boards under `/publico/` (`pizarras/web/publico.py`).
+
+The copy under `/publico/` is what a workshop's audience opens from a slide's QR code when the app is reached on
+the venue's network (pizarras.publicacion.puerta): plain files, served by this same process outside Streamlit's
+script runner and in front of its middleware (so nothing is compressed again per request). A background thread
+keeps it current (pizarras.publicacion.republicar): it publishes at start when the server listens beyond this
+machine (`make run HOST=0.0.0.0`), otherwise on the first request for `/publico/` or the first visit to the
+presentation page from the network, and again whenever what the public sees changes. The copies live beside the
+database (`pizarras.config.carpeta_publica`: data/publico/pizarras/ for data/pizarras.duckdb).
 
 `streamlit run servidor.py` finds `app` below and serves it with every `--server.*` flag and `.streamlit/config.toml`
-as usual; `streamlit run app.py` still works, without the compression and with the page in English.
+as usual; `streamlit run app.py` still works, without the compression, the page in English and no copy (the QR
+codes then open the live app).
 """
 
+from contextlib import asynccontextmanager
 from pathlib import Path
 
+import anyio.to_thread
 import streamlit
 from starlette.middleware import Middleware
+from streamlit import config as configuracion
 from streamlit.starlette import App
 
+from pizarras.config import carpeta_publica
+from pizarras.publicacion.puerta import solo_esta_maquina
+from pizarras.publicacion.republicar import Republicador, registrar
 from pizarras.web.compresion import EstaticosComprimidos
 from pizarras.web.idioma import DocumentoEnEspanol
+from pizarras.web.publico import PREFIJO, ConSitioPublico, SitioPublico
 
 ESTATICOS_DE_STREAMLIT = Path(streamlit.__file__).parent / "static"
 
-app = App(Path(__file__).with_name("app.py"),
-          middleware=[Middleware(DocumentoEnEspanol),
+
+
+def _conexion_de_la_app():
+    """The app's own connection (one per process); the thread reads through a cursor of it. Imported on first use:
+    before Streamlit's runtime exists, importing the app's cached functions logs a warning."""
+    from pizarras.ui.datos import conexion
+
+    return conexion()
+
+
+REPUBLICADOR = Republicador(_conexion_de_la_app, carpeta_publica())
+registrar(REPUBLICADOR)
+
+
+def en_la_red() -> bool:
+    """Whether the server listens beyond this machine (`--server.address 0.0.0.0`, a LAN address, or none)."""
+    direccion = configuracion.get_option("server.address")
+    return not direccion or not solo_esta_maquina(direccion)
+
+
+@asynccontextmanager
+async def _vida(_app):
+    if en_la_red():
+        REPUBLICADOR.activar()
+    try:
+        yield
+    finally:
+        await anyio.to_thread.run_sync(REPUBLICADOR.detener, 5.0)
+
+
+app = App(Path(__file__).with_name("app.py"), lifespan=_vida,
+          middleware=[Middleware(ConSitioPublico, sitio=SitioPublico(REPUBLICADOR.sitio), prefijo=PREFIJO,
+                                 al_pedir=REPUBLICADOR.activar),
+                      Middleware(DocumentoEnEspanol),
                       Middleware(EstaticosComprimidos, raiz=ESTATICOS_DE_STREAMLIT)])

@@ -20,7 +20,7 @@ from pathlib import Path
 import duckdb
 import psutil
 
-from bench import audiencia, consultas, paginas, resultados, visita_sitio
+from bench import audiencia, consultas, paginas, publico, resultados, visita_sitio
 from bench.arranque import arranque_en_frio
 from bench.carga import TAMANOS as TAMANOS_CARGA
 from bench.carga import medir_carga
@@ -376,6 +376,7 @@ CLAVES_POR_SECCION = {
     "audiencia": ["audiencia", "cliente_audiencia", "metricas_por_filtro", "validacion_navegador"],
     "publicacion": ["publicacion"],
     "sitio": ["visita_sitio"],
+    "publico": ["publico"],
 }
 
 
@@ -416,7 +417,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--reconstruir", action="store_true", help="reconstruir las bases aunque no hayan cambiado")
     parser.add_argument("--rapido", action="store_true",
                         help="menos repeticiones y audiencias cortas (para desarrollo; no para resultados)")
-    parser.add_argument("--secciones", default="consultas,paginas,arranque,visita,carga,audiencia,publicacion,sitio",
+    parser.add_argument("--secciones",
+                        default="consultas,paginas,arranque,visita,carga,audiencia,publicacion,sitio,publico",
                         help="secciones a medir, separadas por comas")
     parser.add_argument("--publicar-en", type=int, default=GRANDE, choices=TAMANOS_CONSULTAS, metavar="ACTIVIDADES",
                         help="base sintética en la que «publicacion» mide publicar, además de la semilla "
@@ -554,6 +556,12 @@ def main(argv: list[str] | None = None) -> int:
             aviso(f"  sitio: falló ({type(error).__name__}: {error})")
             datos["visita_sitio"] = {"errores": [f"{type(error).__name__}: {str(error).splitlines()[0][:300]}"]}
         _fin_de_seccion(datos, "sitio", inicio_seccion)
+    if "publico" in secciones:
+        aviso("Copia pública (/publico/) para una sala de teléfonos, con un cambio de diapositiva a la vez…")
+        inicio_seccion = time.perf_counter()
+        datos["publico"] = publico.medir(Path(semilla["ruta"]), logs, (50, 200) if rapido else publico.AUDIENCIAS,
+                                         aviso=aviso)
+        _fin_de_seccion(datos, "publico", inicio_seccion)
 
     datos["maquina"]["carga_fin"] = " / ".join(f"{x:.2f}" for x in os.getloadavg())
     datos["duracion_total_s"] = time.perf_counter() - inicio

@@ -57,6 +57,9 @@ class ClienteStreamlit:
     origen: str
     hashes: set[str] = field(default_factory=set)
     metricas: dict[str, str] = field(default_factory=dict)
+    pagina: str = ""  # the page's URL path (st.navigation); "" is the app's default page
+    url_contexto: str = ""  # the address a browser reports as st.context.url; "" none
+    titulos: list[str] = field(default_factory=list)  # the headings the last run drew
 
     async def conectar(self) -> None:
         self.ws = await websockets.connect(self.url_ws, subprotocols=["streamlit"], origin=self.origen,
@@ -71,6 +74,11 @@ class ClienteStreamlit:
         estado = mensaje.rerun_script
         estado.query_string = consulta
         estado.cached_message_hashes.extend(sorted(self.hashes))
+        if self.pagina:
+            estado.page_name = self.pagina
+        if self.url_contexto:
+            estado.context_info.url = self.url_contexto
+        self.titulos = []
         inicio = time.perf_counter()
         await self.ws.send(mensaje.SerializeToString())
         errores: list[str] = []
@@ -89,6 +97,8 @@ class ClienteStreamlit:
                     errores.append(f"error: {elemento.alert.body[:200]}")
                 elif clase == "metric":
                     self.metricas[elemento.metric.label] = elemento.metric.body
+                elif clase == "heading":
+                    self.titulos.append(elemento.heading.body)
             elif tipo == "script_finished":
                 if fmsg.script_finished != ForwardMsg.FINISHED_SUCCESSFULLY:
                     errores.append(f"script_finished con estado {fmsg.script_finished}")

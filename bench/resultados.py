@@ -93,6 +93,7 @@ def construir_targets(datos: dict) -> list[dict]:
                                                       "errores": cien["errores"]},
                            cien is not None and p95 is not None and p95 <= OBJETIVO_P95_100_MS
                            and cien["errores"] == 0))
+    targets += _targets_publico(datos.get("publico"))
     total = datos.get("duracion_total_s")
     if total is not None:
         targets.append(_target("make bench completo", f"≤ {OBJETIVO_TOTAL_MIN:.0f} min en esta máquina",
@@ -119,6 +120,76 @@ def _targets_sitio(datos: dict) -> list[dict]:
     targets.append(_target("sitio: esa visita, hasta las gráficas dibujadas", f"≤ {PRESUPUESTO_S} s", segundos,
                            limpio and telefono["segundos"]["mediana"] <= PRESUPUESTO_S))
     return targets
+def _targets_publico(publico: dict | None) -> list[dict]:
+    """The static copy from the presenter's server at the largest audience measured: the page, and the slide."""
+    if not publico:
+        return []
+    from bench.publico import OBJETIVO_DIAPOSITIVA_MS, OBJETIVO_PAGINA_P95_MS
+
+    medidas = publico.get("servidor") or []
+    mayor = max(medidas, key=lambda r: r["clientes"]) if medidas else None
+    n = f"{mayor['clientes']:,}" if mayor else "?"
+    p95 = mayor["pagina_ms"]["p95"] if mayor else None
+    diapositiva = ((mayor or {}).get("diapositiva") or {}).get("con_carga_ms") or {}
+    d95 = diapositiva.get("p95")
+    return [
+        _target(f"copia pública: {n} teléfonos abren {publico['pagina']} en el servidor del presentador",
+                f"p95 de la página ≤ {OBJETIVO_PAGINA_P95_MS:,.0f} ms y cero errores",
+                None if mayor is None else {"p95_ms": None if p95 is None else round(p95),
+                                            "errores": mayor["errores"]},
+                mayor is not None and p95 is not None and p95 <= OBJETIVO_PAGINA_P95_MS and not mayor["errores"]),
+        _target(f"cambio de diapositiva mientras {n} teléfonos abren la copia", f"p95 ≤ {OBJETIVO_DIAPOSITIVA_MS:.0f} "
+                "ms en el servidor", None if d95 is None else round(d95),
+                d95 is not None and d95 <= OBJETIVO_DIAPOSITIVA_MS
+                and not ((mayor or {}).get("diapositiva") or {}).get("errores")),
+    ]
+
+
+def _seccion_publico(publico: dict | None) -> list[str]:
+    if not publico:
+        return []
+    plan = publico.get("plan") or {}
+    l = ["## Copia pública (/publico/) para una sala de teléfonos", "",
+         f"`streamlit run servidor.py` en la base semilla sirve la última publicación bajo `/publico/` "
+         f"(`pizarras/web/publico.py`; la publica `pizarras/publicacion/republicar.py`: la primera, "
+         f"{publico.get('primera_publicacion_s', 0):.1f} s después del primer pedido, {publico.get('publicar_s', 0):.1f} s "
+         f"publicando; el sitio ocupa {_kb(publico.get('bytes_del_sitio'))}). Cada cliente repite como primera "
+         f"visita (sin caché, una conexión keep-alive, un archivo tras otro) lo que Chromium pidió al abrir "
+         f"`{publico['pagina']}` como teléfono: " + ", ".join(
+             f"`{p['ruta']}` ({p['estado']}, {_kb(p['bytes']) if p['bytes'] >= 1024 else str(p['bytes']) + ' B'}{', ' + p['codificacion'] if p.get('codificacion') else ''})"
+             for p in plan.get("pedidos", [])) + f", con `Accept-Encoding: {plan.get('acepta', '?')}` (lo que manda "
+         "un teléfono a una dirección http de la red del lugar; los navegadores ofrecen `br` solo por https). "
+         f"Los clientes llegan en los primeros {publico['llegada_s']:.0f} s y abren la página una vez; *página*: del "
+         f"primer pedido al último byte; error: estado distinto de 200, conexión caída o página sin terminar en "
+         f"{publico['limite_s']:.0f} s. Mientras tanto, un cliente de protocolo en otro proceso pasa una diapositiva "
+         f"de `{publico['deck']}` cada {publico['paso_diapositiva_s']:.1f} s (rerun de la página en el servidor, "
+         "desde una dirección de la red del lugar: cada diapositiva dibuja el QR de la copia). *App estática sola*: la "
+         "misma carpeta servida por `pizarras/web/publico.py` bajo uvicorn, sin Streamlit.", ""]
+    filas = []
+    for puerta, medidas in (("servidor.py", publico.get("servidor", [])), ("app estática sola", publico.get("solo", []))):
+        for r in medidas:
+            p, q = r["pagina_ms"], r["peticion_ms"]
+            d = r.get("diapositiva") or {}
+            c = d.get("con_carga_ms") or {}
+            filas.append([puerta, f"{r['clientes']:,}", r["paginas"], _ms(p["p50"]), _ms(p["p95"]), _ms(p["max"]),
+                          _ms(q["p95"]), f"{r['peticiones_por_s'] or 0:,.0f}", _kb(r["bytes_por_pagina"]),
+                          f"{r['respuestas_codificadas']:,} de {r['respuestas']:,}",
+                          f"{r['errores']}" + (f" ({'; '.join(r['ejemplos_de_error'][:2])})" if r["errores"] else ""),
+                          f"{r['servidor']['cpu_promedio_pct']:.0f} % / {r['servidor']['cpu_max_pct']:.0f} %"
+                          if r["servidor"].get("cpu_promedio_pct") is not None else "—",
+                          f"{r['cliente_cpu_pct']:.0f} %",
+                          f"{_ms(c.get('p50'))} / {_ms(c.get('p95'))} / {_ms(c.get('max'))} (n={c.get('n', 0)})"
+                          if c else "—"])
+    l += _tabla(["puerta", "clientes", "páginas", "página p50", "página p95", "página máx", "petición p95",
+                 "peticiones/s", "bytes por página", "respuestas comprimidas", "errores", "CPU servidor media / máx",
+                 "CPU del cliente", "diapositiva p50 / p95 / máx"], filas)
+    primera = next((r.get("diapositiva") for r in publico.get("servidor", []) if r.get("diapositiva")), None)
+    if primera and primera.get("sin_carga_ms", {}).get("n"):
+        s = primera["sin_carga_ms"]
+        l += [f"La misma vuelta de diapositivas sin carga (caché caliente): p50 {_ms(s['p50'])}, p95 {_ms(s['p95'])}, "
+              f"máx {_ms(s['max'])} (n={s['n']})." + (f" Errores: {'; '.join(primera['errores'])}."
+                                                      if primera.get("errores") else ""), ""]
+    return l
 
 
 def _tabla(encabezados: list[str], filas: list[list]) -> list[str]:
@@ -290,6 +361,7 @@ def a_markdown(datos: dict) -> str:
             if val.get("errores_navegador"):
                 l += ["Errores del navegador: " + "; ".join(val["errores_navegador"]), ""]
     l += _seccion_publicacion(datos.get("publicacion", []))
+    l += _seccion_publico(datos.get("publico"))
     return "\n".join(l).rstrip() + "\n"
 
 

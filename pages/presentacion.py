@@ -13,7 +13,7 @@ from pizarras.ui.datos import conexion
 from pizarras.ui.escrituras import aviso_pendiente
 from pizarras.ui.espanol import ELIJA_UNA
 from pizarras.ui.marco import exigir_marco
-from pizarras.ui.presentacion import AVISO_RED_LOCAL, base_publica, enlace_proyector, ir_a, proyectar
+from pizarras.ui.presentacion import AVISO_RED_LOCAL, enlace_proyector, ir_a, proyectar, puerta_publica
 from pizarras.ui.presentacion_editor import editor
 
 exigir_marco()
@@ -55,8 +55,11 @@ else:
         st.query_params["presentacion"] = clave
         ir_a(1)
         st.rerun()
-if base_publica() is None:
+puerta = puerta_publica()
+if puerta is None:
     st.info(AVISO_RED_LOCAL, icon=":material/wifi:")
+else:  # for the presenter only: the projected slide shows the QR code and its short link
+    st.info(escapar_markdown(puerta.descripcion()), icon=":material/qr_code_2:")
 
 usuario = st.session_state.get("usuario")
 try:

@@ -30,6 +30,12 @@ def contacto_datos_abiertos() -> tuple[str | None, str | None]:
     $PIZARRAS_CONTACTO_CORREO; None where unset (the domain notes name no verified contact, so none is assumed)."""
     return (os.environ.get("PIZARRAS_CONTACTO_NOMBRE", "").strip() or None,
             os.environ.get("PIZARRAS_CONTACTO_CORREO", "").strip() or None)
+def carpeta_publica(ruta: Path | None = None) -> Path:
+    """Where the server keeps the static copy it serves under /publico/ (pizarras.publicacion.republicar): beside
+    the database, one folder per database file (data/publico/pizarras/ for data/pizarras.duckdb), so two servers
+    on two databases never write the same copy."""
+    ruta = ruta or ruta_db()
+    return ruta.parent / "publico" / ruta.stem
 
 
 ARCHIVO_CLAVE_COOKIE = RAIZ / ".streamlit" / "clave_cookie"

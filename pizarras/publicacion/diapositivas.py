@@ -191,11 +191,13 @@ def texto_filtros(filtros: Filtros, opciones: Mapping[str, Sequence[Opcion]]) ->
     return " · ".join(partes) or "Todos los registros validados"
 
 
-def url_audiencia(base: str, vista: str, guardados: Mapping[str, Sequence[str]]) -> str:
-    """The interactive board with the slide's filters: what the QR code and the short link open."""
+def url_audiencia(base: str, vista: str, guardados: Mapping[str, Sequence[str]], carpeta: bool = False) -> str:
+    """The board with the slide's filters: what the QR code and the short link open. `carpeta`: the static copy's
+    form of the page path, a folder (`/pizarra_region/?region=norte`), which a static server answers without a
+    redirect."""
     pagina = VISTAS[vista].pagina if vista in VISTAS else "pizarra_nacional"
     consulta = urlencode([(k, v) for k, valores in guardados.items() for v in valores])
-    return f"{base.rstrip('/')}/{pagina}" + (f"?{consulta}" if consulta else "")
+    return f"{base.rstrip('/')}/{pagina}" + ("/" if carpeta else "") + (f"?{consulta}" if consulta else "")
 
 
 ESCALA_QR, BORDE_QR = 5, 2  # pixels per module, modules of quiet zone

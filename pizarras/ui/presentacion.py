@@ -7,19 +7,19 @@ a reload) marks itself so that the fragment's first draw after it does not count
 
 from __future__ import annotations
 
-import ipaddress
 import os
 from datetime import date
 from urllib.parse import urlencode, urlparse
 
 import streamlit as st
 
-from pizarras.publicacion import diapositivas
+from pizarras.publicacion import diapositivas, republicar
+from pizarras.publicacion import puerta as puertas
 from pizarras.publicacion.presentaciones import Presentacion
+from pizarras.publicacion.puerta import VARIABLE_URL_PUBLICA
 from pizarras.texto import escapar_markdown
 from pizarras.ui.datos import tablero_compartido
 
-VARIABLE_URL_PUBLICA = "PIZARRAS_URL_PUBLICA"
 _DIBUJO_COMPLETO = "_presentacion_dibujo_completo"
 _PAUSA = "_presentacion_pausa"
 
@@ -66,25 +66,25 @@ if (!window.__pizarrasTeclas) {
 """
 
 
-def base_publica() -> str | None:
-    """Where the audience reaches this app: $PIZARRAS_URL_PUBLICA, else the address the panelist's browser used,
-    unless that is this machine only (127.0.0.1, localhost), which no phone can reach."""
-    configurada = os.environ.get(VARIABLE_URL_PUBLICA, "").strip()
-    if configurada:
-        return configurada.rstrip("/")
-    url = urlparse(st.context.url or "")
-    if not url.hostname or _solo_esta_maquina(url.hostname):
-        return None
-    return f"{url.scheme}://{url.netloc}"
+def estado_copia() -> puertas.EstadoCopia:
+    """The static copy this process serves under /publico/ (servidor.py registers its republisher)."""
+    republicador = republicar.en_este_proceso()
+    if republicador is None:
+        return puertas.EstadoCopia(servida=False)
+    ultima = republicador.ultima
+    return puertas.EstadoCopia(True, ultima.publicada if ultima else None, republicador.publicando,
+                               republicador.ultimo_error)
 
 
-def _solo_esta_maquina(host: str) -> bool:
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
+def puerta_publica() -> puertas.Puerta | None:
+    """Where the audience's QR codes lead (pizarras.publicacion.puerta): $PIZARRAS_URL_PUBLICA, else the static copy
+    at the address the presenter's browser used, else the live app there; None on this machine only (127.0.0.1,
+    localhost), which no phone can reach. Reached from the venue's network, it also starts the copy's upkeep."""
+    puerta = puertas.elegir(os.environ.get(VARIABLE_URL_PUBLICA), st.context.url, estado_copia())
+    republicador = republicar.en_este_proceso()
+    if puerta is not None and puerta.tipo != puertas.SITIO and republicador is not None:
+        republicador.activar()
+    return puerta
 
 
 AVISO_RED_LOCAL = (
@@ -164,11 +164,11 @@ def _dibujar(presentacion: Presentacion, n: int, total: int, intervalo: int | No
                              key=f"diapositiva_{n}")
     else:
         grafica.info(lamina.mensaje or "Esta diapositiva no tiene datos.", icon=":material/info:")
-    base = base_publica()
-    if base is None:
+    puerta = puerta_publica()
+    if puerta is None:
         audiencia.caption(AVISO_RED_LOCAL)
     else:
-        url = diapositivas.url_audiencia(base, d.vista, d.filtros)
+        url = puerta.url(d.vista, d.filtros)
         # PNG as generated: Streamlit would otherwise re-encode it as a (lossy) JPEG.
         audiencia.image(diapositivas.qr_png(url), width="stretch", output_format="PNG")
         audiencia.caption(escapar_markdown(url.split("://", 1)[-1]))

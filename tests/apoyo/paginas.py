@@ -11,10 +11,11 @@ ARNES = str(Path(__file__).resolve().parents[1] / "paginas" / "arnes.py")
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 
 
-def abrir(pagina: str, como: str | None = None, **parametros_url) -> AppTest:
+def abrir(pagina: str, como: str | None = None, contexto: dict | None = None, **parametros_url) -> AppTest:
     """Run `pages/<pagina>.py` inside the real frame, with the given URL query parameters; `como` opens it in a
-    session of that account (as a login, or the cookie, would)."""
+    session of that account (as a login, or the cookie, would); `contexto` seeds `st.context` (e.g. its "url")."""
     at = AppTest.from_file(ARNES, default_timeout=30)
+    at.context = dict(contexto or {})
     at.session_state["pagina_bajo_prueba"] = f"pages/{pagina}.py"
     if como:
         at.session_state["_sesion_pizarras"] = {"usuario": como, "iniciada": datetime.now()}

@@ -4,16 +4,20 @@ the QR code of the audience link, the venue-network advice, and building a deck 
 from __future__ import annotations
 
 import shutil
+import time
 
 import duckdb
 import pytest
 
-from pizarras.publicacion import diapositivas
+from pizarras.estilo import fecha_hora
+from pizarras.publicacion import diapositivas, republicar
+from pizarras.publicacion.republicar import Republicador
 from pizarras.texto import escapar_markdown
 from tests.apoyo.datos_prueba import con_presentaciones
 from tests.apoyo.paginas import abrir, rerun
 
 DECK = "panorama-nacional"
+EN_LA_RED = {"url": "http://192.168.1.20:8501/presentacion"}  # the presenter's browser on the venue's network
 
 
 @pytest.fixture()
@@ -91,6 +95,72 @@ def test_the_qr_code_encodes_the_public_link_to_the_board_with_the_slides_filter
                for c in at.caption)
     assert not any("make run" in i.value for i in [*at.info, *at.caption])  # no venue advice: the address is known
     assert any("No hay actividades validadas en la Región Centro" in i.value for i in at.info)  # calm, not red
+
+
+@pytest.fixture()
+def copia_servida(ruta, tmp_path):
+    """This process serves a static copy, as servidor.py does: one real publication of the page's database."""
+    con = duckdb.connect(str(ruta))
+    republicador = Republicador(lambda: con, tmp_path / "publico", intervalo_s=0.05)
+    republicador.activar()
+    limite = time.monotonic() + 90
+    while republicador.publicaciones == 0 and time.monotonic() < limite:
+        time.sleep(0.05)
+    republicador.detener(60)
+    assert republicador.ultima is not None
+    republicar.registrar(republicador)
+    yield republicador
+    republicar.registrar(None)
+    con.close()
+
+
+def test_on_the_venue_network_the_qr_opens_the_static_copy_and_the_presenter_is_told(ruta, copia_servida):
+    at = abrir("presentacion", contexto=EN_LA_RED)
+    assert not at.exception
+    avisos = " ".join(i.value for i in at.info)
+    assert escapar_markdown(
+        f"El público abre la copia estática publicada el {fecha_hora(copia_servida.ultima.publicada)} en "
+        "http://192.168.1.20:8501/publico/, servida por este equipo") in avisos
+    assert "make run HOST=0.0.0.0" not in avisos
+
+    at = abrir("presentacion", contexto=EN_LA_RED, presentacion="recorrido-regional", diapositiva="2", avance="0")
+    esperada = "http://192.168.1.20:8501/publico/pizarra_region/?region=centro"
+    assert any(c.value == escapar_markdown(esperada.removeprefix("http://")) for c in at.caption)
+    assert len(at.get("image")) == 1  # the QR code
+    assert not any("copia estática" in c.value for c in at.caption)  # the slide itself carries no door text
+
+
+def test_until_the_copy_is_published_the_qr_opens_the_live_board_and_the_upkeep_starts(ruta, tmp_path):
+    def sin_base():
+        raise RuntimeError("todavía no")
+
+    republicador = Republicador(sin_base, tmp_path / "publico", intervalo_s=0.05)
+    republicar.registrar(republicador)
+    try:
+        at = abrir("presentacion", contexto=EN_LA_RED)
+        assert republicador.activo  # reached from the network: the copy's upkeep starts
+        assert escapar_markdown("El público abre la pizarra en vivo en http://192.168.1.20:8501: la copia estática "
+                                "se está publicando") in " ".join(i.value for i in at.info)
+        at = abrir("presentacion", contexto=EN_LA_RED, presentacion="recorrido-regional", diapositiva="2",
+                   avance="0")
+        assert any(c.value == escapar_markdown("192.168.1.20:8501/pizarra_region?region=centro") for c in at.caption)
+    finally:
+        republicar.registrar(None)
+        republicador.detener()
+
+
+def test_a_server_that_serves_no_copy_sends_the_audience_to_the_live_board_and_says_how(ruta):
+    at = abrir("presentacion", contexto=EN_LA_RED)  # `streamlit run app.py`: no republisher in this process
+    avisos = " ".join(i.value for i in at.info)
+    assert escapar_markdown("pizarra en vivo en http://192.168.1.20:8501: este servidor no sirve la copia "
+                            "estática") in avisos
+
+
+def test_on_this_machine_the_slide_keeps_its_venue_advice(ruta, copia_servida):
+    at = abrir("presentacion", contexto={"url": "http://127.0.0.1:8501/presentacion"}, presentacion=DECK,
+               diapositiva="1", avance="0")
+    assert any("make run HOST=0.0.0.0" in c.value for c in at.caption)
+    assert not at.get("image") and not any("/publico/" in c.value for c in at.caption)
 
 
 def test_an_admin_builds_a_deck_from_the_editor(ruta):
