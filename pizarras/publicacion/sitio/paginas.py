@@ -39,7 +39,7 @@ def documento(raiz: str, actual: str, titulo: str, cuerpo: str, publicado: datet
     """A whole page: `raiz` is the relative path back to the site's root ("" or "../")."""
     script = f'<script src="{raiz}recursos/sitio.js" defer></script>' if con_script else ""
     return f"""<!DOCTYPE html>
-<html lang="es" data-raiz="{raiz}"><head><meta charset="utf-8">
+<html lang="es" data-raiz="{raiz}" data-version="{publicado:%Y%m%d%H%M%S}"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{e(titulo)} · Pizarras de Avance · SNT</title>
 <link rel="icon" href="data:,"><link rel="stylesheet" href="{raiz}recursos/sitio.css">{script}{cabeza}</head>

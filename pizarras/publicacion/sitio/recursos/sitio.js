@@ -55,8 +55,11 @@
 
   // ---------- data ----------
 
+  // The publication's stamp on every data file's address: a server may cache data longer than pages, and a page
+  // just republished must never read the previous publication's data.
+  var VERSION = D.documentElement.getAttribute("data-version") || "";
   function leer(ruta) {
-    return fetch(RAIZ + ruta).then(function (r) {
+    return fetch(RAIZ + ruta + (VERSION ? "?v=" + VERSION : "")).then(function (r) {
       if (!r.ok) throw new Error(ruta + ": " + r.status);
       return r.json();
     });
