@@ -67,13 +67,7 @@ class Servidor:
         return psutil.Process(self.proceso.pid).memory_info().rss / 2**20
 
     def detener(self) -> None:
-        if self.proceso.poll() is None:
-            self.proceso.terminate()
-            try:
-                self.proceso.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                self.proceso.kill()
-                self.proceso.wait()
+        detener_proceso(self.proceso)
 
 
 def lanzar(db: Path, carpeta_registro: Path, opciones: dict[str, str] | None = None,
@@ -132,3 +126,14 @@ class Muestreo:
             return {"cpu_promedio_pct": None, "cpu_max_pct": None, "rss_max_mb": None}
         return {"cpu_promedio_pct": sum(self.cpu) / len(self.cpu), "cpu_max_pct": max(self.cpu),
                 "rss_max_mb": max(self.rss_mb), "muestras": len(self.cpu)}
+
+
+def detener_proceso(proceso: subprocess.Popen) -> None:
+    """Stop a server process: politely, then for good after 15 s."""
+    if proceso.poll() is None:
+        proceso.terminate()
+        try:
+            proceso.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            proceso.kill()
+            proceso.wait()

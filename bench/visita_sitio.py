@@ -31,7 +31,7 @@ import duckdb
 from bench.arranque import lanzar_navegador
 from bench.estadistica import resumen
 from bench.primera_visita import TELEFONO
-from bench.servidor import puerto_libre
+from bench.servidor import detener_proceso, puerto_libre
 from pizarras.config import RAIZ
 from pizarras.publicacion.sitio import Publicacion, publicar
 
@@ -243,13 +243,7 @@ class SitioServido:
         raise TimeoutError(f"El servidor del sitio no respondió en {limite_s:.0f} s; véase {self.registro}")
 
     def detener(self) -> None:
-        if self.proceso.poll() is None:
-            self.proceso.terminate()
-            try:
-                self.proceso.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                self.proceso.kill()
-                self.proceso.wait()
+        detener_proceso(self.proceso)
 
     def __enter__(self) -> SitioServido:
         try:

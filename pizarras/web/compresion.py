@@ -103,9 +103,9 @@ class EstaticosComprimidos:
             return hecho
 
 
-def acepta_gzip(accept_encoding: str) -> bool:
-    """Whether an Accept-Encoding header admits gzip (`gzip`, `*`, not with q=0)."""
-    calidades = {}
+def calidades_de_codificacion(accept_encoding: str) -> dict[str, float]:
+    """Each content coding an Accept-Encoding header names, with its q value (1 unless told; unreadable: 0)."""
+    calidades: dict[str, float] = {}
     for parte in accept_encoding.split(","):
         nombre, *parametros = (trozo.strip() for trozo in parte.split(";"))
         calidad = 1.0
@@ -118,6 +118,12 @@ def acepta_gzip(accept_encoding: str) -> bool:
                     calidad = 0.0
         if nombre:
             calidades[nombre.lower()] = calidad
+    return calidades
+
+
+def acepta_gzip(accept_encoding: str) -> bool:
+    """Whether an Accept-Encoding header admits gzip (`gzip`, `*`, not with q=0)."""
+    calidades = calidades_de_codificacion(accept_encoding)
     return calidades.get("gzip", calidades.get("x-gzip", calidades.get("*", 0.0))) > 0
 
 

@@ -44,6 +44,8 @@ from starlette.responses import FileResponse, Response
 from starlette.staticfiles import NotModifiedResponse, StaticFiles
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+from pizarras.web.compresion import calidades_de_codificacion
+
 PREFIJO = "/publico"
 INDICE = "index.html"
 CODIFICACIONES = (("br", ".br"), ("gzip", ".gz"))  # in order of preference
@@ -86,19 +88,7 @@ def cache_de(nombre: str) -> str:
 
 def codificaciones_aceptadas(accept_encoding: str) -> set[str]:
     """The content codings an Accept-Encoding header admits among ours (`br`, `gzip`; `*` admits both; q=0 none)."""
-    calidades: dict[str, float] = {}
-    for parte in accept_encoding.split(","):
-        nombre, *parametros = (trozo.strip() for trozo in parte.split(";"))
-        calidad = 1.0
-        for parametro in parametros:
-            clave, _, valor = parametro.partition("=")
-            if clave.strip().lower() == "q":
-                try:
-                    calidad = float(valor)
-                except ValueError:
-                    calidad = 0.0
-        if nombre:
-            calidades[nombre.lower()] = calidad
+    calidades = calidades_de_codificacion(accept_encoding)
     comodin = calidades.get("*", 0.0)
     aceptadas = set()
     for codificacion, _ in CODIFICACIONES:
