@@ -36,5 +36,5 @@ def test_one_label_changed_in_the_declaration_shows_on_the_page_the_slide_and_th
     assert [etiqueta for etiqueta, _ in hoja.kpis][0] == NUEVA
     nacional = (tmp_path / "sitio" / "pizarra_nacional" / "index.html").read_text("utf-8")
     assert f'data-cifra="actividades"><span>{NUEVA}</span>' in nacional and "<span>Actividades</span>" not in nacional
-    catalogo = (tmp_path / "sitio" / "tableros" / "catalogo.json").read_text("utf-8")
+    catalogo = (tmp_path / "sitio" / "tableros" / "datos.json").read_text("utf-8")
     assert f'"actividades":"{NUEVA}"' in catalogo  # what the browser writes once the filters apply

@@ -44,7 +44,7 @@ def test_publicar_writes_a_folder_per_board_its_data_and_the_open_data(base, tmp
         texto = (destino / ruta / "index.html").read_text(encoding="utf-8")
         assert '<html lang="es"' in texto and '<script src="../recursos/sitio.js" defer></script>' in texto
         assert 'src="http' not in texto and "plotly" not in texto  # nothing from another host, no chart bundle
-    for archivo in ("recursos/sitio.js", "recursos/sitio.css", "tableros/catalogo.json", "tableros/hechos.json",
+    for archivo in ("recursos/sitio.js", "tableros/datos.json",
                     "tableros/filas/indice.json", "datos/parquet/actividades.parquet", "datos/diccionario.csv",
                     "index.html", "datos_abiertos/index.html"):
         assert (destino / archivo).is_file(), archivo
@@ -97,7 +97,7 @@ def test_the_data_files_hold_only_published_records_grouped(base, tmp_path):
     base = con_registros_sin_validar(base, tmp_path / "mixta.duckdb")
     destino = tmp_path / "sitio"
     assert main(["publicar", str(destino), "--db", str(base)]) == 0
-    hechos = json.loads((destino / "tableros" / "hechos.json").read_text(encoding="utf-8"))
+    hechos = json.loads((destino / "tableros" / "datos.json").read_text(encoding="utf-8"))["hechos"]
     con = duckdb.connect(str(base), read_only=True)
     try:
         publicados = [con.execute(f"select count(*) from {t}").fetchone()[0]

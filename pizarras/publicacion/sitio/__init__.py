@@ -178,7 +178,8 @@ def publicar(con: duckdb.DuckDBPyConnection, destino: Path, ahora: datetime | No
         sello = None if validados is None else f"Datos validados al {validados:%d/%m/%Y}"
         avisar("Datos de las pizarras para los filtros…")
         archivos = datos_sitio.escribir(con, temporal / "tableros", hoy, avisar)
-        shutil.copytree(RECURSOS, temporal / "recursos")
+        (temporal / "recursos").mkdir()
+        shutil.copyfile(RECURSOS / "sitio.js", temporal / "recursos" / "sitio.js")  # its style is in each page
         visibles = datos_sitio.columnas_visibles()
         for pagina in PAGINAS.values():
             avisar(f"{pagina.titulo}…")

@@ -42,6 +42,7 @@ from pizarras.publicacion import exportar
 from pizarras.publicacion.presentaciones import opciones_de
 
 PUBLICO = Filtros()  # the public rule: validated records only, no filter chosen
+DATOS = "datos.json"  # the catalogue and the groups, under tableros/
 FILAS_POR_ORGANISMO = 2000
 # The columns each table shows on the site (a phone's width); its CSV carries every column of the app's download.
 COLUMNAS_VISIBLES = {
@@ -210,9 +211,9 @@ def escribir(con: duckdb.DuckDBPyConnection, carpeta: Path, hoy: date, avisar: C
         ruta.parent.mkdir(parents=True, exist_ok=True)
         ruta.write_text(_json(datos), "utf-8")
 
-    guardar("catalogo.json", catalogo(con, hoy))
     avisar("Cifras agrupadas para los filtros: actividades, compromisos, capacitaciones…")
-    guardar("hechos.json", hechos(con, hoy))
+    # One file for what every board reads first: each request counts when a room of phones opens a QR at once.
+    guardar(DATOS, {"catalogo": catalogo(con, hoy), "hechos": hechos(con, hoy)})
     avisar("Tablas de actividades, compromisos y capacitaciones…")
     archivos = filas(con, hoy)
     for nombre, datos in archivos.items():

@@ -1,6 +1,6 @@
 /* Pizarras de Avance, the static site: the app's filters applied in the browser, with no server.
  *
- * The figures are not computed here. `hechos.json` holds the published records grouped at the grain of the filters
+ * The figures are not computed here. `tableros/datos.json` holds the published records grouped at the grain of the filters
  * (written by the same queries and filter macros as the app's boards); this file only keeps the groups a choice of
  * filters selects and adds up their counts and sums, then writes the results the app's way (es-MX formats, the same
  * labels, colours and order). tests/publicacion/test_sitio_equivale_e2e.py compares it with the app for many filter
@@ -831,7 +831,16 @@
     }).map(function (o) { return "actividades/" + o; });
   }
 
+  var pedidoDeIndice = null;
+  function leerIndice() {  // which row files there are: read with the first table, not on the first screen
+    return pedidoDeIndice || (pedidoDeIndice = leer("tableros/filas/indice.json").then(function (x) { datos.indice = x; return x; }));
+  }
+
   function cargarFilas(tipo, f) {
+    return leerIndice().then(function () { return cargarArchivos(tipo, f); });
+  }
+
+  function cargarArchivos(tipo, f) {
     return Promise.all(archivosDeTabla(tipo, f).map(function (a) {
       return cargadas[a] ? Promise.resolve(cargadas[a]) : leer("tableros/filas/" + a + ".json").then(function (x) {
         x.lista = filasDe(x.claves);
@@ -879,9 +888,9 @@
 
   function dibujarTabla(tipo, f) {
     var caja = D.getElementById("tabla");
-    if (!caja || !datos.indice) return;
-    var indice = datos.indice[tipo];
+    if (!caja) return;
     cargarFilas(tipo, f).then(function (archivos) {
+      var indice = datos.indice[tipo];
       if (estado.filtros !== f) return;  // the filters changed meanwhile
       var filas = filasFiltradas(tipo, f, archivos);
       var posiciones = cat.crudo.columnas_visibles[tipo].map(function (h) { return indice.encabezados.indexOf(h); });
@@ -986,11 +995,9 @@
   }
 
   function iniciar() {
-    var pedidos = [leer("tableros/catalogo.json"), leer("tableros/hechos.json")];
-    if (D.getElementById("tabla")) pedidos.push(leer("tableros/filas/indice.json"));
-    Promise.all(pedidos).then(function (r) {
-      datos.catalogo = r[0]; datos.hechos = r[1]; datos.indice = r[2];
-      cat = indexar(r[0]);
+    leer("tableros/datos.json").then(function (r) {
+      datos.catalogo = r.catalogo; datos.hechos = r.hechos;
+      cat = indexar(r.catalogo);
       var form = D.getElementById("filtros");
       form.classList.add("con-js");
       form.addEventListener("change", function () { aplicar(leerFormulario()); });
