@@ -90,6 +90,8 @@ def test_the_evaluator_sees_the_banner_and_the_switch_gives_the_public_figures(p
     otra.goto(pagina.url)
     esperar_app(otra)
     otra.get_by_text(VISTA_PUBLICA).wait_for()
+    # Every figure drawn before reading them: a second tab's first run can still be drawing the last ones.
+    otra.wait_for_function(f"document.querySelectorAll('[data-testid=stMetric]').length >= {len(publico)}")
     assert cifras(otra) == publico
     assert otra.locator("label", has_text="Ver como el público").locator("input").is_checked()
 
