@@ -33,7 +33,9 @@ def puerto_libre() -> int:
 
 
 @dataclass
-class Servidor:
+class ProcesoServidor:
+    """A server in a child process on a loopback port, with its log."""
+
     proceso: subprocess.Popen
     puerto: int
     registro: Path
@@ -41,6 +43,14 @@ class Servidor:
     @property
     def url(self) -> str:
         return f"http://127.0.0.1:{self.puerto}"
+
+    def detener(self) -> None:
+        detener_proceso(self.proceso)
+
+
+@dataclass
+class Servidor(ProcesoServidor):
+    """The app under `streamlit run servidor.py`."""
 
     @property
     def url_ws(self) -> str:
@@ -65,9 +75,6 @@ class Servidor:
 
     def rss_mb(self) -> float:
         return psutil.Process(self.proceso.pid).memory_info().rss / 2**20
-
-    def detener(self) -> None:
-        detener_proceso(self.proceso)
 
 
 def lanzar(db: Path, carpeta_registro: Path, opciones: dict[str, str] | None = None,

@@ -31,7 +31,7 @@ import duckdb
 from bench.arranque import lanzar_navegador
 from bench.estadistica import resumen
 from bench.primera_visita import TELEFONO
-from bench.servidor import detener_proceso, puerto_libre
+from bench.servidor import ProcesoServidor, puerto_libre
 from pizarras.config import RAIZ
 from pizarras.publicacion.sitio import Publicacion, publicar
 
@@ -218,14 +218,8 @@ def publicar_sitio(db: Path, destino: Path) -> Publicacion:
 
 
 @dataclass
-class SitioServido:
-    proceso: subprocess.Popen
-    puerto: int
-    registro: Path
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.puerto}"
+class SitioServido(ProcesoServidor):
+    """The site's static app under uvicorn."""
 
     def esperar(self, limite_s: float = 30) -> None:
         fin = time.monotonic() + limite_s
@@ -241,9 +235,6 @@ class SitioServido:
             except OSError:
                 time.sleep(0.05)
         raise TimeoutError(f"El servidor del sitio no respondió en {limite_s:.0f} s; véase {self.registro}")
-
-    def detener(self) -> None:
-        detener_proceso(self.proceso)
 
     def __enter__(self) -> SitioServido:
         try:
