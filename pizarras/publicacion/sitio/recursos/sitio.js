@@ -3,7 +3,7 @@
  * The figures are not computed here. `tableros/datos.json` holds the published records grouped at the grain of the filters
  * (written by the same queries and filter macros as the app's boards); this file only keeps the groups a choice of
  * filters selects and adds up their counts and sums, then writes the results the app's way (es-MX formats, the same
- * labels, colours and order). tests/publicacion/test_sitio_equivale_e2e.py compares it with the app for many filter
+ * labels, colours and order). tests/e2e/test_sitio_e2e.py compares it with the app for many filter
  * choices. Text from the data is always set as text (textContent), never as HTML.
  */
 (function () {
