@@ -1,7 +1,8 @@
 """`python -m bench --secciones publico`: the static copy under /publico/ as a room of phones gets it from the
 presenter's own server while a slide changes, and the same site from the static app alone (no Streamlit).
 
-- **The server** is `streamlit run servidor.py` on the seed database, as `make run` starts it. Its first request
+- **The server** is `streamlit run servidor.py` on the seed database, as `make run` starts it, with the copy's
+  process beside it. Its first request
   for /publico/ starts the copy's upkeep (pizarras.publicacion.republicar); the section waits for the first
   publication and times it.
 - **What a phone asks for** is what Chromium asked for: one visit to `/publico/pizarra_nacional/?region=norte&ods=16`
@@ -19,13 +20,14 @@ presenter's own server while a slide changes, and the same site from the static 
   rerun of the presentation page on the server (sent → `script_finished`), as seen from the venue's network (its
   st.context.url is a LAN address, so each slide also draws the QR code of the copy). Before the load, the same
   client times one warm pass without load.
-- **The static app alone** (`pizarras/web/publico.py` under uvicorn, the same published folder) gets the same
-  audiences: what the site costs without Streamlit beside it, at 100 and 1,000 clients.
+- **Where the phones go**: the copy's own process (pizarras.web.copia_aparte), on the port the server gives it
+  (`PIZARRAS_PUERTO_COPIA`), as the QR codes send them; its CPU and memory are sampled.
+- **The static app alone** (`python -m pizarras.web.copia_aparte`, the same published folder, no Streamlit) gets the
+  same audiences: what the site costs with nothing beside it, at 100 and 1,000 clients.
 """
 
 from __future__ import annotations
 
-import argparse
 import asyncio
 import json
 import multiprocessing
@@ -45,6 +47,7 @@ import psutil
 from bench.estadistica import resumen_latencias
 from bench.servidor import Muestreo, lanzar, puerto_libre
 from pizarras.config import RAIZ, carpeta_publica
+from pizarras.web.copia_aparte import VARIABLE_PUERTO
 from pizarras.web.publico import PREFIJO
 
 PAGINA = "/pizarra_nacional/?region=norte&ods=16"
@@ -279,15 +282,31 @@ def _esperar(url: str, limite_s: float) -> float:
     raise TimeoutError(f"{url} no respondió 200 en {limite_s:.0f} s")
 
 
-def _una_audiencia(anfitrion: str, puerto: int, plan: dict, clientes: int, pid: int) -> dict:
+def _una_audiencia(anfitrion: str, puerto: int, plan: dict, clientes: int, pid: int,
+                   pid_app: int | None = None) -> dict:
+    """One audience against the static server `pid`; `pid_app`, the live app beside it, is sampled too."""
     yo = psutil.Process()
     yo.cpu_percent(None)
-    with Muestreo(pid) as muestreo:
+    with Muestreo(pid) as muestreo, Muestreo(pid_app or pid) as muestreo_app:
         inicio = time.perf_counter()
         carga = asyncio.run(audiencia_estatica(anfitrion, puerto, plan, clientes))
         duracion = time.perf_counter() - inicio
-    return {**resumir_carga(carga, clientes, duracion), "servidor": muestreo.resumen(),
-            "cliente_cpu_pct": yo.cpu_percent(None)}
+    resultado = {**resumir_carga(carga, clientes, duracion), "servidor": muestreo.resumen(),
+                 "cliente_cpu_pct": yo.cpu_percent(None)}
+    if pid_app:
+        resultado["app"] = muestreo_app.resumen()
+    return resultado
+
+
+def _hijo_en(pid: int, puerto: int) -> int:
+    """The pid of the server's child listening on `puerto` (the copy's own process), sampled for CPU and RSS."""
+    for hijo in psutil.Process(pid).children(recursive=True):
+        try:
+            if any(c.laddr and c.laddr.port == puerto and c.status == psutil.CONN_LISTEN for c in hijo.net_connections()):
+                return hijo.pid
+        except psutil.Error:
+            continue
+    raise RuntimeError(f"Ningún proceso hijo del servidor escucha en el puerto {puerto}")
 
 
 def _linea(etiqueta: str, r: dict) -> str:
@@ -307,21 +326,25 @@ def medir(db: Path, carpeta_logs: Path, audiencias=AUDIENCIAS, aviso=print) -> d
     resultado: dict = {"pagina": PREFIJO + PAGINA, "llegada_s": LLEGADA_S, "limite_s": LIMITE_S, "deck": DECK,
                        "diapositivas": total, "paso_diapositiva_s": PASO_DIAPOSITIVA_S, "servidor": [], "solo": []}
     shutil.rmtree(carpeta_publica(db), ignore_errors=True)  # this run's server publishes its own first copy
-    servidor = lanzar(db, carpeta_logs)
+    puerto_copia = puerto_libre()  # the copy's own process, where the QR codes send the phones
+    servidor = lanzar(db, carpeta_logs, entorno={VARIABLE_PUERTO: str(puerto_copia)})
+    resultado["puerto_copia_aparte"] = True
     try:
         servidor.esperar_salud()
         resultado["primera_publicacion_s"] = round(_esperar(f"{servidor.url}{PREFIJO}/", LIMITE_PUBLICACION_S), 2)
+        _esperar(f"http://127.0.0.1:{puerto_copia}{PREFIJO}/", 60)
         estado = json.loads((carpeta_publica(db) / "publicada.json").read_text(encoding="utf-8"))
         resultado["publicar_s"] = round(estado["segundos"], 2)
         aviso(f"  primera publicación de la copia: {resultado['primera_publicacion_s']:.1f} s desde el primer "
               f"pedido ({resultado['publicar_s']:.1f} s publicando)")
-        plan = plan_de_visita(servidor.url, PREFIJO + PAGINA)
+        plan = plan_de_visita(f"http://127.0.0.1:{puerto_copia}", PREFIJO + PAGINA)
         resultado["plan"] = plan
         aviso(f"  Chromium pidió {len(plan['rutas'])} archivos ({', '.join(plan['rutas'])}), Accept-Encoding "
               f"«{plan['acepta']}»")
         for i, clientes in enumerate(audiencias):
             with Diapositivas(servidor, total, vueltas_sin_carga=1 if i == 0 else 0) as diapositivas:
-                r = _una_audiencia("127.0.0.1", servidor.puerto, plan, clientes, servidor.proceso.pid)
+                r = _una_audiencia("127.0.0.1", puerto_copia, plan, clientes,
+                                   _hijo_en(servidor.proceso.pid, puerto_copia), servidor.proceso.pid)
             r["diapositiva"] = diapositivas.resultado
             resultado["servidor"].append(r)
             d = diapositivas.resultado or {}
@@ -337,8 +360,8 @@ def medir(db: Path, carpeta_logs: Path, audiencias=AUDIENCIAS, aviso=print) -> d
     puerto = puerto_libre()
     registro = carpeta_logs / f"publico-solo-{puerto}.log"
     with open(registro, "w") as salida:
-        solo = subprocess.Popen([sys.executable, "-m", "bench.publico", "--servir", str(copia), "--puerto",
-                                 str(puerto)], cwd=RAIZ, stdout=salida, stderr=subprocess.STDOUT)
+        solo = subprocess.Popen([sys.executable, "-m", "pizarras.web.copia_aparte", "--carpeta", str(copia),
+                                 "--puerto", str(puerto)], cwd=RAIZ, stdout=salida, stderr=subprocess.STDOUT)
     try:
         _esperar(f"http://127.0.0.1:{puerto}{PREFIJO}/", 60)
         for clientes in audiencias:
@@ -352,31 +375,3 @@ def medir(db: Path, carpeta_logs: Path, audiencias=AUDIENCIAS, aviso=print) -> d
         except subprocess.TimeoutExpired:
             solo.kill()
     return resultado
-
-
-def servir(carpeta: Path, puerto: int) -> None:
-    """The static app alone on 127.0.0.1:`puerto`, under /publico/ (uvicorn as Streamlit runs it: asyncio, h11)."""
-    import uvicorn
-
-    from pizarras.web.publico import ConSitioPublico, SitioPublico, pagina_de_error
-
-    async def nada_mas(scope, receive, send):  # outside /publico/ there is nothing here
-        await pagina_de_error(404, {**scope, "root_path": PREFIJO})(scope, receive, send)
-
-    # Under the same prefix as in servidor.py, so a phone's requests are the same URLs.
-    app = ConSitioPublico(nada_mas, SitioPublico(carpeta), PREFIJO)
-    uvicorn.run(app, host="127.0.0.1", port=puerto, log_level="warning", access_log=False)
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Sirve una publicación con la app estática sola (para el bench).")
-    parser.add_argument("--servir", type=Path, required=True)
-    parser.add_argument("--puerto", type=int, required=True)
-    args = parser.parse_args(argv)
-    servir(args.servir, args.puerto)
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())
-

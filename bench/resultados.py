@@ -150,8 +150,10 @@ def _seccion_publico(publico: dict | None) -> list[str]:
         return []
     plan = publico.get("plan") or {}
     l = ["## Copia pública (/publico/) para una sala de teléfonos", "",
-         f"`streamlit run servidor.py` en la base semilla sirve la última publicación bajo `/publico/` "
-         f"(`pizarras/web/publico.py`; la publica `pizarras/publicacion/republicar.py`: la primera, "
+         "`streamlit run servidor.py` en la base semilla sirve la última publicación bajo `/publico/` "
+         + ("desde un proceso aparte, en su propio puerto, que cede la CPU a la app (`pizarras/web/copia_aparte.py`: "
+            "ahí llevan los QR; " if publico.get("puerto_copia_aparte") else "(")
+         + f"`pizarras/web/publico.py`; la publica `pizarras/publicacion/republicar.py`: la primera, "
          f"{publico.get('primera_publicacion_s', 0):.1f} s después del primer pedido, {publico.get('publicar_s', 0):.1f} s "
          f"publicando; el sitio ocupa {_kb(publico.get('bytes_del_sitio'))}). Cada cliente repite como primera "
          f"visita (sin caché, una conexión keep-alive, un archivo tras otro) lo que Chromium pidió al abrir "
@@ -164,7 +166,9 @@ def _seccion_publico(publico: dict | None) -> list[str]:
          f"{publico['limite_s']:.0f} s. Mientras tanto, un cliente de protocolo en otro proceso pasa una diapositiva "
          f"de `{publico['deck']}` cada {publico['paso_diapositiva_s']:.1f} s (rerun de la página en el servidor, "
          "desde una dirección de la red del lugar: cada diapositiva dibuja el QR de la copia). *App estática sola*: la "
-         "misma carpeta servida por `pizarras/web/publico.py` bajo uvicorn, sin Streamlit.", ""]
+         "misma carpeta servida por `python -m pizarras.web.copia_aparte`, sin Streamlit al lado."
+         + (" *CPU app*: la del proceso de Streamlit mientras tanto." if publico.get("puerto_copia_aparte") else ""),
+         ""]
     filas = []
     for puerta, medidas in (("servidor.py", publico.get("servidor", [])), ("app estática sola", publico.get("solo", []))):
         for r in medidas:
@@ -177,12 +181,14 @@ def _seccion_publico(publico: dict | None) -> list[str]:
                           f"{r['errores']}" + (f" ({'; '.join(r['ejemplos_de_error'][:2])})" if r["errores"] else ""),
                           f"{r['servidor']['cpu_promedio_pct']:.0f} % / {r['servidor']['cpu_max_pct']:.0f} %"
                           if r["servidor"].get("cpu_promedio_pct") is not None else "—",
+                          f"{r['app']['cpu_promedio_pct']:.0f} % / {r['app']['cpu_max_pct']:.0f} %"
+                          if (r.get("app") or {}).get("cpu_promedio_pct") is not None else "—",
                           f"{r['cliente_cpu_pct']:.0f} %",
                           f"{_ms(c.get('p50'))} / {_ms(c.get('p95'))} / {_ms(c.get('max'))} (n={c.get('n', 0)})"
                           if c else "—"])
     l += _tabla(["puerta", "clientes", "páginas", "página p50", "página p95", "página máx", "petición p95",
                  "peticiones/s", "bytes por página", "respuestas comprimidas", "errores", "CPU servidor media / máx",
-                 "CPU del cliente", "diapositiva p50 / p95 / máx"], filas)
+                 "CPU app media / máx", "CPU del cliente", "diapositiva p50 / p95 / máx"], filas)
     primera = next((r.get("diapositiva") for r in publico.get("servidor", []) if r.get("diapositiva")), None)
     if primera and primera.get("sin_carga_ms", {}).get("n"):
         s = primera["sin_carga_ms"]

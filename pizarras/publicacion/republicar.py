@@ -76,8 +76,9 @@ class Republicador:
                  intervalo_s: float = 2.0, calma_s: float = 3.0, espera_maxima_s: float = 30.0,
                  reintento_s: float = 120.0,
                  publicar: Callable[[duckdb.DuckDBPyConnection, Path, datetime], object] = sitio.publicar,
-                 hoy: Callable[[], date] = date.today) -> None:
+                 hoy: Callable[[], date] = date.today, al_activar: Callable[[], None] | None = None) -> None:
         self.conexion, self.carpeta = conexion, Path(carpeta)
+        self._al_activar = al_activar  # what else starts with the upkeep (servidor.py: the copy's own process)
         self.intervalo_s, self.calma_s, self.espera_maxima_s = intervalo_s, calma_s, espera_maxima_s
         self.reintento_s, self._publicar, self._hoy = reintento_s, publicar, hoy
         self.publicaciones = 0  # finished publications by this object (tests and the log read it)
@@ -117,6 +118,8 @@ class Republicador:
         """Start the thread (once; later calls do nothing). Its first look publishes."""
         if self._hilo is not None:
             return
+        if self._al_activar is not None:
+            self._al_activar()
         with self._candado:
             if self._hilo is not None:
                 return

@@ -19,6 +19,7 @@ from pizarras.publicacion.presentaciones import Presentacion
 from pizarras.publicacion.puerta import VARIABLE_URL_PUBLICA
 from pizarras.texto import escapar_markdown
 from pizarras.ui.datos import tablero_compartido
+from pizarras.web import copia_aparte
 
 _DIBUJO_COMPLETO = "_presentacion_dibujo_completo"
 _PAUSA = "_presentacion_pausa"
@@ -67,13 +68,13 @@ if (!window.__pizarrasTeclas) {
 
 
 def estado_copia() -> puertas.EstadoCopia:
-    """The static copy this process serves under /publico/ (servidor.py registers its republisher)."""
+    """The static copy this server serves (servidor.py registers its republisher and the copy's own process)."""
     republicador = republicar.en_este_proceso()
     if republicador is None:
         return puertas.EstadoCopia(servida=False)
     ultima = republicador.ultima
     return puertas.EstadoCopia(True, ultima.publicada if ultima else None, republicador.publicando,
-                               republicador.ultimo_error)
+                               republicador.ultimo_error, copia_aparte.puerto_en_este_proceso())
 
 
 def puerta_publica() -> puertas.Puerta | None:

@@ -7,11 +7,15 @@ from __future__ import annotations
 
 import http.client
 import shutil
+import urllib.request
 from urllib.parse import urlsplit
 
+import psutil
 import pytest
 
+from bench.servidor import puerto_libre
 from pizarras.config import carpeta_publica
+from pizarras.web.copia_aparte import VARIABLE_PUERTO
 from tests.apoyo.navegador import pagina_en, servidor_en
 
 pytestmark = pytest.mark.browser
@@ -23,8 +27,13 @@ def base(ruta_seed, tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def servidor(base, tmp_path_factory):
-    with servidor_en(base, tmp_path_factory.mktemp("srv")) as url:
+def puerto_copia():
+    return puerto_libre()
+
+
+@pytest.fixture(scope="module")
+def servidor(base, tmp_path_factory, puerto_copia):
+    with servidor_en(base, tmp_path_factory.mktemp("srv"), entorno={VARIABLE_PUERTO: str(puerto_copia)}) as url:
         yield url
 
 
@@ -55,3 +64,21 @@ def test_the_copy_is_published_on_first_request_and_a_filtered_board_opens_in_th
         assert fuera.status in (400, 404) and b"DUCK" not in fuera.read(), ruta
         conexion.close()
     assert (carpeta_publica(base) / "sitio").is_symlink()  # beside the database, one folder per database
+
+
+def test_the_copys_own_process_serves_the_same_files_on_its_port(servidor, puerto_copia):
+    """Started with the copy's upkeep (the first request above), beside the app: where the QR codes send phones."""
+    pagina = "/publico/pizarra_nacional/?region=norte"
+    desde_la_app = urllib.request.urlopen(servidor + pagina, timeout=30).read()
+    aparte = urllib.request.urlopen(f"http://127.0.0.1:{puerto_copia}{pagina}", timeout=30)
+    assert aparte.status == 200 and aparte.read() == desde_la_app
+    assert aparte.headers["cache-control"] == "no-cache" and aparte.headers["vary"] == "Accept-Encoding"
+    hijo = next(p for p in psutil.Process(_pid_de(servidor)).children(recursive=True)
+                if "pizarras.web.copia_aparte" in " ".join(p.cmdline()))
+    assert hijo.nice() > 0  # the phones yield the CPU to the presenter's slide
+
+
+def _pid_de(servidor: str) -> int:
+    puerto = urlsplit(servidor).port
+    return next(c.pid for c in psutil.net_connections("tcp")
+                if c.laddr and c.laddr.port == puerto and c.status == psutil.CONN_LISTEN)

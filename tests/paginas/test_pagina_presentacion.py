@@ -13,6 +13,7 @@ from pizarras.estilo import fecha_hora
 from pizarras.publicacion import diapositivas, republicar
 from pizarras.publicacion.republicar import Republicador
 from pizarras.texto import escapar_markdown
+from pizarras.web import copia_aparte
 from tests.apoyo.datos_prueba import con_presentaciones
 from tests.apoyo.paginas import abrir, rerun
 
@@ -203,3 +204,18 @@ def test_a_hostile_deck_title_is_shown_as_text(ruta):
     assert not at.exception
     assert at.caption[0].value.startswith(escapar_markdown(hostil))
     assert "\\[clic\\]" in at.caption[0].value and "\\<b\\>" in at.caption[0].value
+
+
+def test_when_the_copy_has_its_own_process_the_qr_opens_its_port_and_the_presenter_is_told(ruta, copia_servida,
+                                                                                           monkeypatch):
+    class Aparte:  # what servidor.py registers once the copy's own process is serving
+        puerto = 8502
+
+    monkeypatch.setattr(copia_aparte, "_EN_ESTE_PROCESO", Aparte())
+    at = abrir("presentacion", contexto=EN_LA_RED)
+    avisos = " ".join(i.value for i in at.info)
+    assert escapar_markdown("en http://192.168.1.20:8502/publico/, servida por este equipo, en un proceso aparte de "
+                            "la aplicación (puerto 8502") in avisos
+    at = abrir("presentacion", contexto=EN_LA_RED, presentacion="recorrido-regional", diapositiva="2", avance="0")
+    assert any(c.value == escapar_markdown("192.168.1.20:8502/publico/pizarra_region/?region=centro")
+               for c in at.caption)

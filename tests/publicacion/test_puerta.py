@@ -38,6 +38,18 @@ def test_on_the_venue_network_the_slide_opens_the_static_copy_served_here():
     assert ocupada.tipo == COPIA and "se está publicando una versión nueva" in ocupada.descripcion()
 
 
+def test_when_the_copy_has_its_own_process_the_slide_opens_its_port_on_the_same_host():
+    aparte = EstadoCopia(servida=True, publicada=PUBLICADA, puerto=8502)
+    puerta = elegir(None, "http://192.168.1.20:8501/presentacion", aparte)
+    assert puerta.tipo == COPIA and puerta.base == "http://192.168.1.20:8502/publico"
+    assert puerta.url("region", NORTE_ODS) == "http://192.168.1.20:8502/publico/pizarra_region/?region=norte&ods=16"
+    assert "en un proceso aparte de la aplicación (puerto 8502" in puerta.descripcion()
+    assert elegir(None, "http://[fe80::1]:8501/", aparte).base == "http://[fe80::1]:8502/publico"
+    # Reached over https the app sits behind a proxy that forwards its own port only: the copy under /publico/.
+    detras = elegir(None, "https://pizarras.lan/presentacion", aparte)
+    assert detras.base == "https://pizarras.lan/publico" and "proceso aparte" not in detras.descripcion()
+
+
 @pytest.mark.parametrize(("copia", "motivo"), [
     (EstadoCopia(servida=True), "la copia estática se está publicando"),
     (EstadoCopia(servida=True, publicando=True), "la copia estática se está publicando"),
