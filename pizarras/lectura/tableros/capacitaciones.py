@@ -34,6 +34,7 @@ SIN_DATO = "Sin dato"
 ORGANIZADORES_VISIBLES = 10
 MODALIDADES = etiquetas.VALORES["modalidad"]
 TIPOS = etiquetas.VALORES["tipo_capacitacion"]
+SIN_EJE = "Sin eje asignado"
 
 # The trainings table and its downloads (the detail view shows the same fields), leading with what a reader scans.
 COLUMNAS_CAPACITACIONES = [
@@ -152,7 +153,7 @@ def con_tipo(tabla: pd.DataFrame) -> pd.DataFrame:
 def con_eje(tabla: pd.DataFrame) -> pd.DataFrame:
     """Eje labels as 'PROTAI · Gobierno abierto'; trainings not tied to an eje as 'Sin eje asignado'."""
     etiquetas = [
-        "Sin eje asignado" if pd.isna(e) else f"{p} · {n}"
+        SIN_EJE if pd.isna(e) else f"{p} · {n}"
         for e, p, n in zip(tabla["eje"], tabla["programa_sigla"], tabla["nombre"], strict=True)
     ]
     return tabla.assign(etiqueta=etiquetas)

@@ -30,6 +30,8 @@ import pandas as pd
 from pizarras import estilo, etiquetas
 from pizarras.base.consultas import ejecutar
 from pizarras.graficas.avance import MINIMO_ACTIVIDADES
+from pizarras.graficas.gobierno_abierto import ORDINALES
+from pizarras.lectura.areas import AREAS, area_de
 from pizarras.lectura.cifras import ETIQUETAS
 from pizarras.lectura.filtros import DEFINICIONES, Filtros
 from pizarras.lectura.tableros import capacitaciones as t_capacitaciones
@@ -111,7 +113,10 @@ def catalogo(con: duckdb.DuckDBPyConnection, hoy: date) -> dict:
                    for o in ejecutar(con, "sitio/lugares").to_dict("records")},
         "estatus_compromiso": etiquetas.VALORES["estatus_compromiso"],
         "sin_alineacion": t_compromisos.SIN_ALINEACION,
+        "ordinales": ORDINALES, "areas": list(AREAS), "sectores": list(t_compromisos.SECTORES.items()),
         "meses": list(estilo.MESES),
+        "modalidades": t_capacitaciones.MODALIDADES, "tipos": t_capacitaciones.TIPOS, "sin_dato": t_capacitaciones.SIN_DATO,
+        "sin_eje": t_capacitaciones.SIN_EJE, "organizadores_visibles": t_capacitaciones.ORGANIZADORES_VISIBLES,
         "medidas": [{"clave": m.clave, "etiqueta": m.etiqueta, "porcentaje": m.porcentaje} for m in MEDIDAS.values()],
         "columnas_visibles": columnas_visibles(),
     }
@@ -120,10 +125,14 @@ def catalogo(con: duckdb.DuckDBPyConnection, hoy: date) -> dict:
 def hechos(con: duckdb.DuckDBPyConnection, hoy: date) -> dict[str, dict[str, list]]:
     """The published activities, commitments and trainings, grouped (see the module's docstring)."""
     consultar = partial(ejecutar, con)
+    compromisos = consulta_filtrada(consultar, "sitio/compromisos_hechos", PUBLICO, hoy=hoy)
+    # The catalogue's policy area of each source text, as the board regroups them (pizarras.lectura.areas).
+    compromisos = compromisos.assign(area=[area_de(t) for t in compromisos["area_politica"]])
     return {
         "actividades": columnas(consulta_filtrada(consultar, "sitio/actividades_hechos", PUBLICO, hoy=hoy)),
-        "compromisos": columnas(consulta_filtrada(consultar, "sitio/compromisos_hechos", PUBLICO, hoy=hoy)),
+        "compromisos": columnas(compromisos.drop(columns="area_politica")),
         "capacitaciones": columnas(consulta_filtrada(consultar, "sitio/capacitaciones_hechos", PUBLICO)),
+        "stl": columnas(ejecutar(con, "sitio/stl_hechos")),
     }
 
 

@@ -87,7 +87,9 @@ _COLUMNAS = {
     "barras_avance": ["", "Avance promedio", "Actividades"], "barras_estatus": ["Estatus", "Actividades"],
     "barras_estatus_avance": ["Estatus", "Compromisos", "Avance promedio"], "barras_ods": ["ODS", "Compromisos"],
     "serie_mensual": ["Mes", "Capacitaciones", "Participantes"],
-    "barras_conteo": ["Región", "Capacitaciones", "Participantes"],
+    "barras_sexo": ["Sexo", "Personas"],
+    "barras_planes": ["Entidad · plan de acción", "Compromisos", "Concluidos"],
+    "barras_stl": ["Sector", "Mujeres", "Hombres"],
 }
 
 
@@ -98,7 +100,7 @@ def _celdas(grafica: Mapping, fila: Sequence) -> list[str]:
         return [etiqueta, estilo.porcentaje(valor), estilo.entero(segundo)]
     if dibujo == "barras_estatus_avance":
         return [etiqueta, estilo.entero(valor), estilo.porcentaje(segundo)]
-    if dibujo in ("serie_mensual", "barras_conteo"):
+    if dibujo in ("serie_mensual", "barras_conteo", "barras_planes", "barras_stl"):
         return [etiqueta, estilo.entero(valor), estilo.entero(segundo)]
     if dibujo == "mapa":
         if valor is None:
@@ -109,7 +111,7 @@ def _celdas(grafica: Mapping, fila: Sequence) -> list[str]:
 
 def _grafica(clave: str, grafica: Mapping) -> str:
     """A chart before the script draws it: its title and its data as a table (its text alternative)."""
-    columnas = _COLUMNAS.get(grafica["dibujo"], ["Entidad", grafica["titulo"]])
+    columnas = grafica.get("columnas") or _COLUMNAS.get(grafica["dibujo"], ["Entidad", grafica["titulo"]])
     filas = "".join(
         "<tr>" + "".join((f'<th scope="row">{e(c)}</th>' if i == 0 else f"<td>{e(c)}</td>")
                          for i, c in enumerate(_celdas(grafica, f))) + "</tr>"

@@ -19,7 +19,7 @@ from pizarras import estilo
 from pizarras.etiquetas import frase_no_aplican
 from pizarras.graficas.avance import orden_de_avance
 from pizarras.graficas.declaradas import constructor
-from pizarras.lectura.cifras import elegir
+from pizarras.graficas.gobierno_abierto import ORDINALES
 from pizarras.lectura.filtros import Filtros
 from pizarras.lectura.grafica import Grafica
 from pizarras.lectura.tableros import Consultar, Demo, consulta_filtrada, primera_fila, validados_al
@@ -32,6 +32,7 @@ from pizarras.lectura.tableros.region import pizarra_region
 
 COMPROMISOS = "los compromisos de gobierno abierto"
 CAPACITACIONES = "las capacitaciones"
+STL = "los integrantes de los STL"
 
 
 @dataclass(frozen=True)
@@ -78,6 +79,14 @@ def _filas_de(grafica: Grafica) -> list[list]:
                                                                    strict=True)]
     if grafica.dibujo == "barras_conteo":
         return [[e, int(n), int(p)] for e, n, p in zip(d[o["etiqueta"]], d[o["valor"]], d[o["extra"][0]], strict=True)]
+    if grafica.dibujo == "barras_planes":
+        return [[f"{e} · {ORDINALES.get(int(p), f'Plan {p}')}", int(n), int(c)]
+                for e, p, n, c in zip(d["entidad_nombre"], d["plan_numero"], d["compromisos"], d["concluidos"],
+                                      strict=True)]
+    if grafica.dibujo == "barras_stl":
+        return [[s, int(m), int(h)] for s, m, h in zip(d["Sector"], d["Mujeres"], d["Hombres"], strict=True)]
+    if grafica.dibujo == "barras_sexo":
+        return [[e, int(n), None] for e, n in zip(d["etiqueta"], d["participantes"], strict=True)]
     raise ValueError(f"El sitio no dibuja «{grafica.dibujo}».")
 
 
@@ -89,7 +98,16 @@ def _grafica(grafica: Grafica) -> dict:
     """A declared chart as the site lists it, titled as the app draws it (its drawing's default title unless the
     board gives one)."""
     titulo = grafica.opciones.get("titulo") or signature(constructor(grafica)).parameters["titulo"].default
-    return {"dibujo": grafica.dibujo, "titulo": titulo, "filas": _filas_de(grafica)}
+    salida = {"dibujo": grafica.dibujo, "titulo": titulo, "filas": _filas_de(grafica)}
+    if grafica.dibujo == "barras_conteo":  # the data table's headers: what the bars are, their count, the extra
+        o = grafica.opciones
+        salida["columnas"] = [ENCABEZADO_DE_CONTEO[grafica.clave], o["unidad"].capitalize(), o["extra"][1]]
+    return salida
+
+
+# What the rows of each count chart are, as its data table's first header.
+ENCABEZADO_DE_CONTEO = {"por_region": "Región", "por_organizador": "Organizador", "por_modalidad": "Modalidad",
+                        "por_tipo": "Tipo", "por_tema": "Tema", "por_eje": "Eje", "por_area": "Área de política"}
 
 
 def _notas(*pares: tuple[list[str], str]) -> list[str]:
@@ -137,15 +155,19 @@ def _organismo(consultar: Consultar, filtros: Filtros, hoy: date) -> dict:
 
 def _compromisos(consultar: Consultar, filtros: Filtros, hoy: date) -> dict:
     p = t_compromisos.pizarra_compromisos(consultar, filtros, hoy)
-    return _vista(p.cifras, p.ultima_validacion, p.demo, _notas((p.no_aplican, COMPROMISOS)), p.vacia,
-                  {c: _grafica(p.graficas[c]) for c in ("por_estatus", "por_ods")})
+    return _vista(p.cifras, p.ultima_validacion, p.demo, _notas((p.no_aplican, COMPROMISOS), (p.no_aplican_stl, STL)),
+                  p.vacia, {c: _grafica(g) for c, g in p.graficas.items()})  # declared in the order the page draws
 
 
 def _capacitaciones(consultar: Consultar, filtros: Filtros, hoy: date) -> dict:
     p = t_capacitaciones.pizarra_capacitaciones(consultar, filtros)
-    return _vista(elegir(p.cifras, "capacitaciones", "participantes", "mujeres", "hombres"), p.ultima_validacion,
-                  p.demo, _notas((p.no_aplican, CAPACITACIONES)), p.vacia,
-                  {c: _grafica(p.graficas[c]) for c in ("por_mes", "por_region")})
+    return _vista(p.cifras, p.ultima_validacion, p.demo, _notas((p.no_aplican, CAPACITACIONES)), p.vacia,
+                  {c: _grafica(p.graficas[c]) for c in GRAFICAS_CAPACITACIONES})
+
+
+# The trainings board's charts, in the order pages/capacitaciones.py draws them.
+GRAFICAS_CAPACITACIONES = ("por_mes", "por_region", "por_sexo", "por_organizador", "por_modalidad", "por_tipo",
+                           "por_tema", "por_eje")
 
 
 def _mapa(consultar: Consultar, filtros: Filtros, hoy: date) -> dict:

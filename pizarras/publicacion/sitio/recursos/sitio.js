@@ -209,7 +209,8 @@
   // The filters each kind of record takes (the others "no aplican", as the app says under its figures).
   var TOMA = {
     compromisos: ["region", "entidad", "organismo", "ods", "periodo", "estatus"],
-    capacitaciones: ["region", "entidad", "organismo", "programa", "eje", "periodo"]
+    capacitaciones: ["region", "entidad", "organismo", "programa", "eje", "periodo"],
+    stl: ["region", "entidad", "organismo"]
   };
   function noAplican(f, tipo) {
     return cat.filtros.filter(function (d) { return f[d.clave].length && TOMA[tipo].indexOf(d.clave) < 0; })
@@ -269,13 +270,146 @@
   }
 
   function kpiCapacitaciones(grupos) {
-    var k = { capacitaciones: 0, participantes: 0, mujeres: 0, hombres: 0, demo: 0, ultima_validacion: null };
+    var k = { capacitaciones: 0, participantes: 0, mujeres: 0, hombres: 0, participantes_sin_sexo: 0,
+              sujetos_obligados: 0, demo: 0, ultima_validacion: null };
+    var organizadores = new Set();  // "count(distinct coalesce(organismo, organizador))"
     grupos.forEach(function (g) {
       k.capacitaciones += g.n; k.participantes += g.participantes; k.mujeres += g.mujeres; k.hombres += g.hombres;
+      k.participantes_sin_sexo += g.participantes_sin_sexo; k.sujetos_obligados += g.sujetos_obligados;
       k.demo += g.demo;
       k.ultima_validacion = maximo(k.ultima_validacion, g.ultima_validacion);
+      if (g.clave_organizador !== null) organizadores.add(g.clave_organizador);
     });
+    k.organizadores = organizadores.size;
     return k;
+  }
+
+  function contarPor(grupos, claveDe) {
+    // Trainings and participants by claveDe(g) (null is a key of its own), in first-seen order.
+    var porClave = new Map();
+    grupos.forEach(function (g) {
+      var c = claveDe(g);
+      var a = porClave.get(c);
+      if (!a) { a = { clave: c, n: 0, participantes: 0, g: g }; porClave.set(c, a); }
+      a.n += g.n; a.participantes += g.participantes;
+    });
+    return Array.from(porClave.values());
+  }
+  function nulosAlFinal(a, b) { return (a === null) - (b === null); }
+  function conteo(titulo, filas, etiquetaDe, color, columna) {
+    return { dibujo: "barras_conteo", titulo: titulo, color: color, columnas: [columna, "Capacitaciones", "Participantes"],
+             filas: filas.map(function (x) { return { etiqueta: etiquetaDe(x), valor: x.n, n: x.participantes }; }) };
+  }
+  function nombreDeValor(nombres, v) { return v === null ? cat.crudo.sin_dato : (v in nombres ? nombres[v] : String(v)); }
+
+  function porOrganizador(grupos) {
+    // "order by capacitaciones desc, participantes desc, organizador, organismo nulls last"
+    var filas = contarPor(grupos, function (g) { return JSON.stringify([g.organizador, g.organismo]); });
+    filas.forEach(function (x) { x.organizador = x.g.organizador; x.organismo = x.g.organismo; });
+    filas.sort(function (a, b) {
+      return (b.n - a.n) || (b.participantes - a.participantes) || comparar(a.organizador, b.organizador) ||
+        nulosAlFinal(a.organismo, b.organismo) || comparar(a.organismo, b.organismo);
+    });
+    var cuantos = cat.crudo.organizadores_visibles, principales = filas, titulo;
+    if (filas.length <= cuantos) {
+      titulo = "Organizadores (" + filas.length + ")";
+    } else {
+      var corte = filas[cuantos - 1].n;  // every organiser tied with the last one shown stays (principales_organizadores)
+      principales = filas.filter(function (x) { return x.n >= corte; });
+      titulo = principales.length > cuantos
+        ? "Principales organizadores: los " + cuantos + " con más capacitaciones y sus empates (" + principales.length + " de " + filas.length + ")"
+        : "Principales organizadores (" + principales.length + " de " + filas.length + ")";
+    }
+    return conteo(titulo, principales, function (x) { return x.organizador; }, cat.crudo.paleta[1], "Organizador");
+  }
+
+  function graficasDeCompromisos(e, estatus, ods, f) {
+    // In the order pages/compromisos.py draws them; the STL chart only where the filters leave STL members.
+    var P = cat.crudo.paleta;
+    var graficas = { por_plan: porPlan(e.compromisos),
+                     por_estatus: { dibujo: "barras_estatus_avance", titulo: "Compromisos por estatus", filas: estatus },
+                     por_area: porArea(e.compromisos, P[2]),
+                     por_ods: { dibujo: "barras_ods", titulo: "Compromisos alineados a cada ODS", filas: ods } };
+    var stl = integrantesStl(f);
+    if (stl) graficas.stl = stl;
+    return graficas;
+  }
+
+  function porPlan(grupos) {
+    // "order by region orden, entidad, plan_numero, plan_accion" (tableros/compromisos_por_plan)
+    var planes = new Map();
+    grupos.forEach(function (g) {
+      var clave = JSON.stringify([g.entidad, g.plan_accion]);
+      var a = planes.get(clave);
+      if (!a) { a = { entidad: g.entidad, plan_accion: g.plan_accion, plan_numero: g.plan_numero, n: 0, concluidos: 0 }; planes.set(clave, a); }
+      a.n += g.n;
+      if (g.estatus === "concluida") a.concluidos += g.n;
+    });
+    var orden = cat.regiones.map(function (r) { return r.clave; });
+    var filas = Array.from(planes.values()).sort(function (a, b) {
+      return (orden.indexOf(regionDeEntidad(a.entidad)) - orden.indexOf(regionDeEntidad(b.entidad))) ||
+        comparar(a.entidad, b.entidad) || nulosAlFinal(a.plan_numero, b.plan_numero) || (a.plan_numero - b.plan_numero) ||
+        comparar(a.plan_accion, b.plan_accion);
+    });
+    // Each plan by its ordinal, coloured as the app colours its stacked segments; its full name in the hover.
+    var numeros = Array.from(new Set(filas.map(function (x) { return x.plan_numero; }))).sort(function (a, b) { return a - b; });
+    var P = cat.crudo.paleta;
+    return { dibujo: "barras_planes", titulo: "Compromisos por entidad y plan de acción",
+             filas: filas.map(function (x) {
+               return { etiqueta: cat.entidades[x.entidad].nombre_corto + " \u00b7 " + (cat.crudo.ordinales[x.plan_numero] || "Plan " + x.plan_numero),
+                        completo: x.plan_accion, valor: x.n, n: x.concluidos,
+                        color: P[[0, 4, 2, 3][numeros.indexOf(x.plan_numero) % 4]] };
+             }) };
+  }
+
+  function porArea(grupos, color) {
+    // The catalogue's areas, most commitments first, then in the catalogue's order (pizarras.lectura.areas)
+    var areas = new Map();
+    grupos.forEach(function (g) {
+      var a = areas.get(g.area);
+      if (!a) { a = { area: g.area, n: 0, concluidos: 0 }; areas.set(g.area, a); }
+      a.n += g.n;
+      if (g.estatus === "concluida") a.concluidos += g.n;
+    });
+    var orden = cat.crudo.areas;
+    var filas = Array.from(areas.values()).sort(function (a, b) { return (b.n - a.n) || (orden.indexOf(a.area) - orden.indexOf(b.area)); });
+    return { dibujo: "barras_conteo", titulo: "Compromisos por área de política", color: color,
+             columnas: ["Área de política", "Compromisos", "Concluidos"],
+             filas: filas.map(function (x) { return { etiqueta: x.area, valor: x.n, n: x.concluidos }; }) };
+  }
+
+  function integrantesStl(f) {
+    // As tableros/stl_integrantes_por_sector filters them (región, entidad, organismo's entidad), by sector in the
+    // catalogue's order, women and men; null when no member is left.
+    var ents = f.organismo.map(function (k) { return cat.organismos[k] ? cat.organismos[k].entidad : null; });
+    var filas = filasH("stl").filter(function (g) {
+      return (!f.region.length || tiene(f.region, regionDeEntidad(g.entidad))) && (!f.entidad.length || tiene(f.entidad, g.entidad)) &&
+        (!f.organismo.length || tiene(ents, g.entidad));
+    });
+    if (!filas.length) return null;
+    var porSector = {};
+    filas.forEach(function (g) {
+      var s = porSector[g.sector] || (porSector[g.sector] = { mujer: 0, hombre: 0 });
+      if (g.sexo in s) s[g.sexo] += g.personas;
+    });
+    return { dibujo: "barras_stl", titulo: "Integrantes de los STL por sector y sexo",
+             filas: cat.crudo.sectores.filter(function (s) { return porSector[s[0]]; }).map(function (s) {
+               return { etiqueta: s[1], valor: porSector[s[0]].mujer, n: porSector[s[0]].hombre };
+             }) };
+  }
+
+  function porEjeDeCapacitaciones(grupos) {
+    // "order by eje is null, programa orden, eje tipo, numero"
+    var filas = contarPor(grupos, function (g) { return g.eje; });
+    filas.sort(function (a, b) {
+      var x = cat.ejes[a.clave], y = cat.ejes[b.clave];
+      if (!x || !y) return (!x) - (!y);
+      return (x.programa_orden - y.programa_orden) || comparar(x.tipo, y.tipo) || (x.numero - y.numero);
+    });
+    return conteo("Capacitaciones por eje", filas, function (x) {
+      var j = cat.ejes[x.clave];
+      return j ? j.programa_sigla + " \u00b7 " + j.nombre : cat.crudo.sin_eje;
+    }, cat.crudo.paleta[3], "Eje");
   }
 
   function sumarPor(grupos, claveDe, medir) {
@@ -532,12 +666,11 @@
                  "Promedio de los compromisos con un avance reportado."), cifra("alineados_ods", kc.alineados_ods)],
         validados: validadosAl(kc.ultima_validacion),
         demo: demoDe(null, kc, null),
-        notas: [fraseNoAplican(cat.filtros.filter(function (d) { return f[d.clave].length && TOMA.compromisos.indexOf(d.clave) < 0; })
-                .map(function (d) { return d.etiqueta; }), "los compromisos de gobierno abierto")].filter(Boolean),
+        notas: [fraseNoAplican(noAplican(f, "compromisos"), "los compromisos de gobierno abierto"),
+                fraseNoAplican(noAplican(f, "stl"), "los integrantes de los STL")].filter(Boolean),
         vacia: kc.compromisos === 0,
         vacio: "compromisos",
-        graficas: { por_estatus: { dibujo: "barras_estatus_avance", titulo: "Compromisos por estatus", filas: estatus },
-                    por_ods: { dibujo: "barras_ods", titulo: "Compromisos alineados a cada ODS", filas: ods } },
+        graficas: graficasDeCompromisos(e, estatus, ods, f),
         tabla: "compromisos"
       };
     },
@@ -561,7 +694,9 @@
       });
       return {
         cifras: [cifra("capacitaciones", kk.capacitaciones), cifra("participantes", kk.participantes),
-                 cifra("mujeres", kk.mujeres), cifra("hombres", kk.hombres)],
+                 cifra("mujeres", kk.mujeres), cifra("hombres", kk.hombres), cifra("organizadores", kk.organizadores),
+                 cifra("sujetos_obligados", kk.sujetos_obligados, entero,
+                       "Algunas fuentes cuentan sujetos obligados capacitados en lugar de personas.")],
         validados: validadosAl(kk.ultima_validacion),
         demo: demoDe(null, null, kk),
         notas: [fraseNoAplican(cat.filtros.filter(function (d) { return f[d.clave].length && TOMA.capacitaciones.indexOf(d.clave) < 0; })
@@ -573,10 +708,25 @@
                      filas: ordenMeses.map(function (m) {
                        return { etiqueta: nombresMes[parseInt(m.slice(5, 7), 10) - 1] + " " + m.slice(0, 4), valor: meses[m].n, n: meses[m].participantes };
                      }) },
-          por_region: { dibujo: "barras_conteo", titulo: "Capacitaciones por región",
+          por_region: { dibujo: "barras_conteo", titulo: "Capacitaciones por región", columnas: ["Región", "Capacitaciones", "Participantes"],
                         filas: cat.regiones.filter(function (r) { return regiones[r.clave]; }).map(function (r) {
                           return { etiqueta: r.nombre, valor: regiones[r.clave].n, n: regiones[r.clave].participantes };
-                        }) }
+                        }) },
+          por_sexo: { dibujo: "barras_sexo", titulo: "Participantes por sexo", filas: [
+            { etiqueta: "Mujeres", valor: kk.mujeres, color: cat.crudo.colores.mujer },
+            { etiqueta: "Hombres", valor: kk.hombres, color: cat.crudo.colores.hombre },
+            { etiqueta: "Sin dato de sexo", valor: kk.participantes_sin_sexo, color: cat.crudo.colores.no_alineado }] },
+          por_organizador: porOrganizador(e.capacitaciones),
+          por_modalidad: conteo("Capacitaciones por modalidad", contarPor(e.capacitaciones, function (g) { return g.modalidad; })
+            .sort(function (a, b) { return nulosAlFinal(a.clave, b.clave) || (b.n - a.n) || comparar(a.clave, b.clave); }),
+            function (x) { return nombreDeValor(cat.crudo.modalidades, x.clave); }, cat.crudo.paleta[0], "Modalidad"),
+          por_tipo: conteo("Capacitaciones por tipo", contarPor(e.capacitaciones, function (g) { return g.tipo; })
+            .sort(function (a, b) { return (b.n - a.n) || nulosAlFinal(a.clave, b.clave) || comparar(a.clave, b.clave); }),
+            function (x) { return nombreDeValor(cat.crudo.tipos, x.clave); }, cat.crudo.paleta[4], "Tipo"),
+          por_tema: conteo("Capacitaciones por tema", contarPor(e.capacitaciones, function (g) { return g.tema; })
+            .sort(function (a, b) { return (b.n - a.n) || comparar(a.clave, b.clave); }),
+            function (x) { return x.clave; }, cat.crudo.paleta[2], "Tema"),
+          por_eje: porEjeDeCapacitaciones(e.capacitaciones)
         },
         tabla: "capacitaciones"
       };
@@ -645,19 +795,23 @@
   }
 
   function columnasDeTabla(g) {
+    if (g.columnas) return g.columnas;
     if (g.dibujo === "barras_avance") return ["", "Avance promedio", "Actividades"];
     if (g.dibujo === "barras_estatus") return ["Estatus", "Actividades"];
     if (g.dibujo === "barras_estatus_avance") return ["Estatus", "Compromisos", "Avance promedio"];
     if (g.dibujo === "barras_ods") return ["ODS", "Compromisos"];
     if (g.dibujo === "serie_mensual") return ["Mes", "Capacitaciones", "Participantes"];
-    if (g.dibujo === "barras_conteo") return ["Región", "Capacitaciones", "Participantes"];
+    if (g.dibujo === "barras_sexo") return ["Sexo", "Personas"];
+    if (g.dibujo === "barras_planes") return ["Entidad \u00b7 plan de acción", "Compromisos", "Concluidos"];
+    if (g.dibujo === "barras_stl") return ["Sector", "Mujeres", "Hombres"];
     if (g.dibujo === "mapa") return ["Entidad", g.titulo];
     return ["", ""];
   }
   function celdasDeFila(g, f) {
     if (g.dibujo === "barras_avance") return [f.etiqueta, porcentaje(f.valor), entero(f.n)];
     if (g.dibujo === "barras_estatus_avance") return [f.etiqueta, entero(f.valor), porcentaje(f.n)];
-    if (g.dibujo === "serie_mensual" || g.dibujo === "barras_conteo") return [f.etiqueta, entero(f.valor), entero(f.n)];
+    if (g.dibujo === "serie_mensual" || g.dibujo === "barras_conteo" || g.dibujo === "barras_planes" || g.dibujo === "barras_stl")
+      return [f.etiqueta, entero(f.valor), entero(f.n)];
     if (g.dibujo === "mapa") return [f.etiqueta, vacio(f.valor) ? "Sin datos" : (g.porcentaje ? porcentaje(f.valor) : entero(f.valor))];
     return [f.etiqueta, entero(f.valor)];
   }
@@ -675,12 +829,30 @@
       return g.titulo + " por entidad: " + cantidad(filas.length, "entidad con datos", "entidades con datos") +
         "; la mayor, " + orden[0].etiqueta + " (" + celdasDeFila(g, orden[0])[1] + ").";
     }
+    if (g.dibujo === "barras_stl")
+      return g.titulo + ": " + filas.map(function (f) {
+        return f.etiqueta + ", " + cantidad(f.valor, "mujer", "mujeres") + " y " + cantidad(f.n, "hombre", "hombres");
+      }).join("; ") + ".";
     var mayor = filas.slice().sort(function (a, b) { return b.valor - a.valor; })[0];
+    if (filas.length > 8)  // a sentence, not the table read aloud: the table below has every row
+      return g.titulo + ": " + cantidad(filas.length, "barra", "barras") + ". La mayor: " + mayor.etiqueta + " (" +
+        entero(mayor.valor) + ").";
     return g.titulo + ": " + filas.map(function (f) { return f.etiqueta + " " + entero(f.valor); }).join("; ") +
       ". La mayor: " + mayor.etiqueta + ".";
   }
 
+  function barrasDeSexo(g) {
+    // The STL chart's grouped bars as two rows per sector: women, then men, in the app's colours.
+    var filas = [];
+    g.filas.forEach(function (f) {
+      filas.push({ etiqueta: f.etiqueta + " \u00b7 Mujeres", valor: f.valor, color: cat.crudo.colores.mujer });
+      filas.push({ etiqueta: f.etiqueta + " \u00b7 Hombres", valor: f.n, color: cat.crudo.colores.hombre });
+    });
+    return { dibujo: "barras_conteo", filas: filas };
+  }
+
   function dibujoBarras(g) {
+    if (g.dibujo === "barras_stl") g = barrasDeSexo(g);
     var horizontal = g.dibujo !== "barras_estatus" && g.dibujo !== "serie_mensual" && g.dibujo !== "barras_estatus_avance";
     var tope = g.dibujo === "barras_avance" ? 100 : Math.max(1, Math.max.apply(null, g.filas.map(function (f) { return f.valor || 0; })));
     var caja = el("div", { clase: horizontal ? "barras horizontales" : "barras verticales", "aria-hidden": "true" });
@@ -692,7 +864,7 @@
       var medida = horizontal ? "width:calc((100% - 7.5rem) * " : "height:calc((100% - 1.4rem) * ";
       var barra = el("span", { clase: "barra", style: medida + parte.toFixed(4) + ");background:" + color });
       caja.appendChild(el("div", { clase: "fila" }, [
-        el("span", { clase: "etiqueta", texto: f.etiqueta, title: f.etiqueta }),
+        el("span", { clase: "etiqueta", texto: f.etiqueta, title: f.completo || f.etiqueta }),
         el("span", { clase: "pista" }, [barra, el("span", { clase: "valor", texto: textoDeBarra(g, f) })])
       ]));
     });
