@@ -68,10 +68,7 @@ with por_eje:
         componentes.estado_vacio(f"actividades de {sigla}")
     else:
         tabla_con_descargas(tablero.tabla_ejes(pizarra.por_eje), "actividades_por_eje", "Actividades por eje y estatus")
-        st.caption(
-            "Una actividad cuenta en su eje temático y en cada eje transversal que declara; el avance promedio no "
-            "incluye las canceladas."
-        )
+        st.caption(tablero.NOTA_EJES)
 with vencidas:
     if pizarra.vencidas.empty:
         st.success(

@@ -138,9 +138,12 @@ def _con_uno(consulta: str, clave: str, valores: list[str], azar: random.Random)
     return urllib.parse.urlencode(pares + [(clave, azar.choice(valores))])
 
 
+def _filtros(con, consulta: str):
+    return desde_url(urllib.parse.parse_qs(consulta), opciones_de(con)).filtros
+
+
 def _de_la_app(con, ruta: str, consulta: str) -> dict:
-    filtros = desde_url(urllib.parse.parse_qs(consulta), opciones_de(con)).filtros
-    return vista(partial(ejecutar, con), ruta, filtros, HOY)
+    return vista(partial(ejecutar, con), ruta, _filtros(con, consulta), HOY)
 
 
 def _diferencias(app: dict, sitio: dict) -> list:
@@ -148,6 +151,8 @@ def _diferencias(app: dict, sitio: dict) -> list:
         return [] if app.get("elegir") == sitio.get("elegir") else [("elegir", app, sitio)]
     dif = [(k, app[k], sitio[k]) for k in ("cifras", "validados", "demo", "demo_corto", "notas", "vacia")
            if app[k] != sitio[k]]
+    if app.get("resumenes", []) != sitio["resumenes"]:  # the summary tables, cell by cell
+        dif.append(("resumenes", app.get("resumenes"), sitio["resumenes"]))
     filas_app = {k: g["filas"] for k, g in app["graficas"].items()}
     titulos = {k: g["titulo"] for k, g in app["graficas"].items()}
     if titulos != sitio["titulos"]:
@@ -191,9 +196,11 @@ def test_every_figure_and_chart_row_equals_the_apps_public_board_for_many_filter
     ("actividades", "organismo=INAI"),
     ("compromisos", "ods=16"), ("compromisos", "estatus=concluida&region=centro"),
     ("capacitaciones", "region=sureste"), ("capacitaciones", "programa=protai"),
+    # The organismo board's commitments and trainings tables, as its tabs in the app download them.
+    ("compromisos", "organismo=ITEI"), ("capacitaciones", "organismo=ITEI"),
 ])
 def test_the_filtered_csv_is_the_apps_download_byte_for_byte(con, lector, tipo, consulta):
-    filtros = desde_url(urllib.parse.parse_qs(consulta), opciones_de(con)).filtros
+    filtros = _filtros(con, consulta)
     consultar = partial(ejecutar, con)
     tabla = {"actividades": lambda: actividades_para_descarga(consultar, filtros),
              "compromisos": lambda: t_compromisos.compromisos_para_descarga(consultar, filtros, HOY),
@@ -201,6 +208,28 @@ def test_the_filtered_csv_is_the_apps_download_byte_for_byte(con, lector, tipo, 
     del_sitio = lector.evaluate("([t, q]) => Pizarras.filasCSV(t, q)", [tipo, "?" + consulta])
     assert len(tabla) > 0
     assert del_sitio.encode("utf-8") == exportar.a_csv(tabla)
+
+
+def test_the_organismo_board_shows_its_tables_as_the_apps_tabs(con, navegador, servidor):
+    """Activities by eje and status, its entidad's commitments and the trainings it organised (a federal member:
+    the app's sentence instead of commitments)."""
+    consultar = partial(ejecutar, con)
+    for pagina in pagina_en(navegador, servidor, viewport={"width": 1280, "height": 720}):
+        _abrir(pagina, servidor + "/pizarra_organismo/?organismo=ITEI")
+        app = _de_la_app(con, "pizarra_organismo", "organismo=ITEI")
+        filas = pagina.evaluate("""() => Array.from(document.querySelectorAll('[data-resumen=ejes] tbody tr'))
+            .map(f => Array.from(f.children).map(c => c.textContent))""")
+        assert filas == app["resumenes"][0]["filas"] and filas
+        pagina.evaluate("window.scrollTo(0, document.body.scrollHeight)")
+        filtros = _filtros(con, "organismo=ITEI")
+        for tipo, cuantas in (("compromisos", len(t_compromisos.compromisos_para_descarga(consultar, filtros, HOY))),
+                              ("capacitaciones", len(t_capacitaciones.capacitaciones_para_descarga(consultar, filtros)))):
+            caja = pagina.locator(f"#tabla-{tipo}")
+            caja.scroll_into_view_if_needed()
+            caja.locator("table").wait_for()
+            assert cuantas > 0 and caja.locator("p").first.inner_text().startswith(f"{cuantas} filas")
+        _abrir(pagina, servidor + "/pizarra_organismo/?organismo=INAI")
+        assert "INAI es un integrante federal" in pagina.locator("#tabla-compromisos").inner_text()
 
 
 def _abrir(pagina, url: str) -> None:

@@ -27,6 +27,8 @@ from pizarras.lectura.tableros import (
     ultima_validacion,
 )
 
+NOTA_EJES = ("Una actividad cuenta en su eje temático y en cada eje transversal que declara; el avance promedio no "
+             "incluye las canceladas.")
 COLUMNAS_EJES = [
     "programa_sigla", "nombre", "tipo", "actividades", "programadas", "en_proceso", "concluidas", "canceladas",
     "vencidas", "avance_promedio",

@@ -40,6 +40,8 @@ from pizarras.lectura.tableros import consulta_filtrada, listado_completo
 from pizarras.lectura.tableros import nacional as t_nacional
 from pizarras.lectura.tableros.mapa import CUADRICULA, MEDIDAS
 from pizarras.lectura.tableros.nacional import tabla_para_mostrar
+from pizarras.lectura.tableros.organismo import COLUMNAS_EJES, NOTA_EJES, tabla_ejes
+from pizarras.lectura.tableros.region import COLUMNAS_ORGANISMOS, tabla_organismos
 from pizarras.publicacion import exportar
 from pizarras.publicacion.presentaciones import opciones_de
 
@@ -113,6 +115,10 @@ def catalogo(con: duckdb.DuckDBPyConnection, hoy: date) -> dict:
                    for o in ejecutar(con, "sitio/lugares").to_dict("records")},
         "estatus_compromiso": etiquetas.VALORES["estatus_compromiso"],
         "sin_alineacion": t_compromisos.SIN_ALINEACION,
+        "encabezados_resumen": {
+            "organismos": list(tabla_organismos(pd.DataFrame(columns=COLUMNAS_ORGANISMOS)).columns),
+            "ejes": list(tabla_ejes(pd.DataFrame(columns=COLUMNAS_EJES)).columns)},
+        "nota_ejes": NOTA_EJES, "tipos_eje": etiquetas.VALORES["tipo_eje"],
         "ordinales": ORDINALES, "areas": list(AREAS), "sectores": list(t_compromisos.SECTORES.items()),
         "meses": list(estilo.MESES),
         "modalidades": t_capacitaciones.MODALIDADES, "tipos": t_capacitaciones.TIPOS, "sin_dato": t_capacitaciones.SIN_DATO,

@@ -150,7 +150,9 @@ def tablero(pagina: Pagina, vista: Mapping, opciones: Mapping[str, Sequence[Opci
         partes.append('<section id="tablero" hidden><h2 id="titulo-tablero"></h2><p id="subtitulo"></p>'
                       '<div id="demo"></div><div id="cifras" class="kpis"></div><div id="validados"></div>'
                       '<div id="notas"></div><div id="graficas"></div>'
-                      + ('<h2>Tabla</h2><div id="tabla"></div>' if pagina.tabla else "") + "</section>")
+                      + ('<h2>Tabla</h2><div id="tabla"></div>' if pagina.tabla else "")
+                      + "".join(f'<h2>{e(titulo)}</h2><div id="tabla-{e(tipo)}"></div>'
+                                for tipo, titulo in pagina.tablas_extra) + "</section>")
         return "".join(partes)
     demo = (f'<p class="aviso"><span class="largo">{e(vista["demo"])}</span><span class="corto">{e(vista["demo_corto"])}'
             "</span></p>" if vista["demo"] else "")

@@ -15,7 +15,7 @@ from inspect import signature
 
 import pandas as pd
 
-from pizarras import estilo
+from pizarras import estilo, etiquetas
 from pizarras.etiquetas import frase_no_aplican
 from pizarras.graficas.avance import orden_de_avance
 from pizarras.graficas.declaradas import constructor
@@ -25,6 +25,7 @@ from pizarras.lectura.grafica import Grafica
 from pizarras.lectura.tableros import Consultar, Demo, consulta_filtrada, primera_fila, validados_al
 from pizarras.lectura.tableros import capacitaciones as t_capacitaciones
 from pizarras.lectura.tableros import compromisos as t_compromisos
+from pizarras.lectura.tableros import organismo as t_organismo
 from pizarras.lectura.tableros.mapa import MEDIDAS, mapa_entidades
 from pizarras.lectura.tableros.nacional import pizarra_nacional
 from pizarras.lectura.tableros.organismo import pizarra_organismo
@@ -42,6 +43,7 @@ class Pagina:
     descripcion: str
     tabla: str | None  # the record kind of its table
     elegir: str | None = None  # the filter that must name exactly one value (región, organismo)
+    tablas_extra: tuple[tuple[str, str], ...] = ()  # (record kind, heading) of the tables after the first
 
 
 PAGINAS: dict[str, Pagina] = {p.ruta: p for p in (
@@ -50,7 +52,9 @@ PAGINAS: dict[str, Pagina] = {p.ruta: p for p in (
            "las comisiones.", "actividades"),
     Pagina("pizarra_region", "Pizarra por región", "Los organismos de una región, lado a lado.", "actividades", "region"),
     Pagina("pizarra_organismo", "Pizarra por organismo", "Lo que reporta un organismo: actividades, compromisos de "
-           "su entidad y capacitaciones que organiza.", "actividades", "organismo"),
+           "su entidad y capacitaciones que organiza.", "actividades", "organismo",
+           (("compromisos", "Compromisos de gobierno abierto de su entidad"),
+            ("capacitaciones", "Capacitaciones organizadas"))),
     Pagina("compromisos", "Compromisos de gobierno abierto", "Los compromisos de los planes de acción locales, "
            "co-creados por los Secretariados Técnicos Locales.", "compromisos"),
     Pagina("capacitaciones", "Capacitaciones", "Cursos, talleres, diplomados y otras capacitaciones, con sus "
@@ -138,7 +142,24 @@ def _region(consultar: Consultar, filtros: Filtros, hoy: date) -> dict:
     if p.organismos_sin_actividades:
         notas.append(f"Sin actividades con los filtros elegidos: {', '.join(p.organismos_sin_actividades)}.")
     return _vista(p.cifras, p.ultima_validacion, p.demo, notas, p.vacia,
-                  {"por_organismo": _grafica(p.graficas["por_organismo"])}, titulo=p.nombre)
+                  {"por_organismo": _grafica(p.graficas["por_organismo"])}, titulo=p.nombre,
+                  resumenes=[{"clave": "organismos", "titulo": "Organismos lado a lado",
+                              "filas": lado_a_lado(p.organismos)}])
+
+
+def lado_a_lado(organismos: pd.DataFrame) -> list[list[str]]:
+    """«Organismos lado a lado» (the región board's table) as the site shows its cells."""
+    return [[o.sigla, o.entidad, estilo.porcentaje(o.avance_promedio), estilo.entero(o.actividades),
+             estilo.entero(o.concluidas), estilo.entero(o.vencidas), estilo.fecha(o.ultimo_reporte)]
+            for o in organismos.itertuples(index=False)]
+
+
+def ejes_y_estatus(por_eje: pd.DataFrame) -> list[list[str]]:
+    """An organismo's activities by eje and status (its board's first tab) as the site shows its cells."""
+    tipos = etiquetas.VALORES["tipo_eje"]
+    return [[j.programa_sigla, j.nombre, tipos.get(j.tipo, j.tipo), *(estilo.entero(getattr(j, c)) for c in (
+        "actividades", "programadas", "en_proceso", "concluidas", "canceladas", "vencidas")),
+        estilo.porcentaje(j.avance_promedio)] for j in por_eje.itertuples(index=False)]
 
 
 def _organismo(consultar: Consultar, filtros: Filtros, hoy: date) -> dict:
@@ -147,10 +168,12 @@ def _organismo(consultar: Consultar, filtros: Filtros, hoy: date) -> dict:
     p = pizarra_organismo(consultar, filtros, filtros.organismo[0], hoy)
     f = p.ficha
     graficas = {} if p.sin_actividades else {"por_eje": _grafica(p.graficas["por_eje"])}
+    resumenes = [] if p.sin_actividades else [{"clave": "ejes", "titulo": "Actividades por eje y estatus",
+                                               "nota": t_organismo.NOTA_EJES, "filas": ejes_y_estatus(p.por_eje)}]
     return _vista(p.cifras, p.ultima_validacion, p.demo,
                   _notas((p.no_aplican_compromisos, COMPROMISOS), (p.no_aplican_capacitaciones, CAPACITACIONES)),
                   p.vacia, graficas, titulo=f["sigla"],
-                  subtitulo=f"{f['nombre']} · {f['entidad_nombre']} · {f['region_nombre']}")
+                  subtitulo=f"{f['nombre']} · {f['entidad_nombre']} · {f['region_nombre']}", resumenes=resumenes)
 
 
 def _compromisos(consultar: Consultar, filtros: Filtros, hoy: date) -> dict:

@@ -458,8 +458,8 @@
              }) };
   }
 
-  function porEje(grupos, orden) {
-    var filas = sumarPor(grupos, function (g) { return [g.eje].concat(g.transversales); });
+  function porEje(grupos, orden, medir) {
+    var filas = sumarPor(grupos, function (g) { return [g.eje].concat(g.transversales); }, medir);
     filas = filas.filter(function (f) { return cat.ejes[f.clave]; });
     filas.sort(function (a, b) {
       var x = cat.ejes[a.clave], y = cat.ejes[b.clave];
@@ -468,6 +468,21 @@
         : comparar(x.programa, y.programa) || comparar(x.clave, y.clave));
     });
     return filas;
+  }
+  function ejesYEstatus(grupos) {
+    // An organismo's activities by eje and status (tableros/actividades_por_eje_estatus), as its board's table.
+    var filas = porEje(grupos, "numero", function (a, g) {
+      a.programadas = (a.programadas || 0) + (g.estatus === "programada" ? g.n : 0);
+      a.en_proceso = (a.en_proceso || 0) + (g.estatus === "en_proceso" ? g.n : 0);
+      a.canceladas = (a.canceladas || 0) + (g.estatus === "cancelada" ? g.n : 0);
+    });
+    return { clave: "ejes", titulo: "Actividades por eje y estatus", nota: cat.crudo.nota_ejes,
+             filas: filas.map(function (x) {
+               var j = cat.ejes[x.clave];
+               return [j.programa_sigla, j.nombre, cat.crudo.tipos_eje[j.tipo] || j.tipo, entero(x.n), entero(x.programadas),
+                       entero(x.en_proceso), entero(x.concluidas), entero(x.canceladas), entero(x.vencidas),
+                       porcentaje(x.avance_promedio)];
+             }) };
   }
   function etiquetaEje(f) { var j = cat.ejes[f.clave]; return j.programa_sigla + " \u00b7 " + j.nombre; }
 
@@ -599,6 +614,21 @@
                (!f.organismo.length || tiene(f.organismo, o.organismo));
       });
       var conActividades = porOrganismo(e.actividades);
+      var porClave = {};
+      sumarPor(e.actividades, function (g) { return g.organismo; }, function (a, g) {
+        a.ultimo_reporte = maximo(a.ultimo_reporte === undefined ? null : a.ultimo_reporte, g.ultimo_reporte);
+      }).forEach(function (x) { porClave[x.clave] = x; });
+      // «Organismos lado a lado»: "order by avance_promedio desc nulls last, sigla" (tableros/organismos_comparados)
+      var lado = enLugar.map(function (o) {
+        var x = porClave[o.organismo] || { n: 0, concluidas: 0, vencidas: 0, avance_promedio: null, ultimo_reporte: null };
+        return { sigla: o.sigla, entidad: cat.entidades[o.entidad].nombre_corto, x: x };
+      }).sort(function (a, b) {
+        return nulosAlFinal(a.x.avance_promedio, b.x.avance_promedio) || (b.x.avance_promedio - a.x.avance_promedio) ||
+          comparar(a.sigla, b.sigla);
+      }).map(function (o) {
+        return [o.sigla, o.entidad, porcentaje(o.x.avance_promedio), entero(o.x.n), entero(o.x.concluidas),
+                entero(o.x.vencidas), fecha(o.x.ultimo_reporte)];
+      });
       var sin = enLugar.filter(function (o) { return !conActividades.some(function (x) { return x.clave === o.organismo; }); })
         .map(function (o) { return o.sigla; }).sort(comparar);
       var nombre = cat.nombreRegion[region];
@@ -616,6 +646,7 @@
         vacio: "actividades en la " + nombre,
         graficas: { por_organismo: barrasAvance("Avance por organismo \u2014 " + nombre, conActividades,
                                                 function (x) { return cat.organismos[x.clave].sigla; }, cat.crudo.paleta[1]) },
+        resumenes: [{ clave: "organismos", titulo: "Organismos lado a lado", filas: lado }],
         tabla: "actividades"
       };
     },
@@ -642,7 +673,12 @@
         vacia: ka.actividades === 0 && kc.compromisos === 0 && kk.capacitaciones === 0,
         vacio: "actividades, compromisos ni capacitaciones de " + o.sigla,
         graficas: ka.actividades ? { por_eje: barrasAvance("Avance por eje · " + o.sigla, porEje(e.actividades, "numero"), etiquetaEje, cat.crudo.paleta[0]) } : {},
-        tabla: "actividades"
+        resumenes: ka.actividades ? [ejesYEstatus(e.actividades)] : [],
+        tabla: "actividades",
+        tablas_extra: [
+          o.tipo === "local" ? { tipo: "compromisos" } : { tipo: "compromisos", ausente: "Los compromisos de gobierno abierto son de " +
+            "los planes de acción de las entidades; " + o.sigla + " es un integrante federal." },
+          { tipo: "capacitaciones" }]
       };
     },
 
@@ -913,6 +949,21 @@
     ]);
   }
 
+  function tablaResumen(t) {
+    // A board's summary table (the región's organismos side by side, an organismo's activities by eje and status),
+    // as the app shows it under its charts; it scrolls in its own box.
+    return el("section", { clase: "resumen", "data-resumen": t.clave }, [
+      el("h2", { texto: t.titulo }),
+      t.nota ? el("p", { clase: "nota", texto: t.nota }) : null,
+      el("div", { clase: "desplazable", tabindex: "0", role: "region", "aria-label": t.titulo }, [el("table", {}, [
+        el("thead", {}, [el("tr", {}, cat.crudo.encabezados_resumen[t.clave].map(function (c) { return el("th", { scope: "col", texto: c }); }))]),
+        el("tbody", {}, t.filas.map(function (f) {
+          return el("tr", {}, f.map(function (c, i) { return el(i ? "td" : "th", i ? { texto: c } : { scope: "row", texto: c }); }));
+        }))
+      ])])
+    ]);
+  }
+
   function dibujarCifras(cifras) {
     var caja = D.getElementById("cifras");
     caja.textContent = "";
@@ -1058,8 +1109,7 @@
       .map(function (c) { return c.map(campoCSV).join(","); }).join("\n") + "\n";
   }
 
-  function dibujarTabla(tipo, f) {
-    var caja = D.getElementById("tabla");
+  function dibujarTabla(tipo, f, caja) {
     if (!caja) return;
     cargarFilas(tipo, f).then(function (archivos) {
       var indice = datos.indice[tipo];
@@ -1091,20 +1141,18 @@
     }).catch(function (e) { caja.textContent = "No se pudo leer la tabla: " + e.message; });
   }
 
-  var observador = null;
-  function tablaCuandoSeVea(tipo, f) {
-    var caja = D.getElementById("tabla");
+  function tablaCuandoSeVea(tipo, f, caja) {
     if (!caja) return;
     var activos = cat.filtros.some(function (d) { return f[d.clave].length; });
     if (activos || !caja.firstChild) {  // the rows in the page are the unfiltered ones: never shown under other filters
       caja.textContent = "";
       caja.appendChild(el("p", { texto: "La tabla con los filtros elegidos se carga al llegar a ella." }));
     }
-    if (observador) observador.disconnect();
-    if (!("IntersectionObserver" in window)) { dibujarTabla(tipo, f); return; }
+    if (caja.observador) caja.observador.disconnect();
+    if (!("IntersectionObserver" in window)) { dibujarTabla(tipo, f, caja); return; }
     // The rows load only when the table nears the screen: a phone's first visit carries the figures, not every row.
-    observador = new IntersectionObserver(function (entradas) {
-      if (entradas.some(function (x) { return x.isIntersecting; })) { observador.disconnect(); dibujarTabla(tipo, f); }
+    var observador = caja.observador = new IntersectionObserver(function (entradas) {
+      if (entradas.some(function (x) { return x.isIntersecting; })) { observador.disconnect(); dibujarTabla(tipo, f, caja); }
     }, { rootMargin: "600px" });
     observador.observe(caja);
   }
@@ -1147,8 +1195,15 @@
                                      "Quite algún filtro o use «Restablecer»." }));
     } else {
       Object.keys(r.graficas).forEach(function (k) { graficas.appendChild(figura(k, r.graficas[k])); });
+      (r.resumenes || []).forEach(function (t) { graficas.appendChild(tablaResumen(t)); });
     }
-    if (r.tabla) tablaCuandoSeVea(r.tabla, f);
+    if (r.tabla) tablaCuandoSeVea(r.tabla, f, D.getElementById("tabla"));
+    (r.tablas_extra || []).forEach(function (t) {
+      var caja = D.getElementById("tabla-" + t.tipo);
+      if (!caja) return;
+      if (t.ausente) { caja.textContent = ""; caja.appendChild(el("p", { texto: t.ausente })); }
+      else tablaCuandoSeVea(t.tipo, f, caja);
+    });
     D.body.setAttribute("data-listo", "1");
     return r;
   }
@@ -1195,7 +1250,7 @@
       });
       return { cifras: r.cifras.map(function (c) { return [c.clave, c.texto]; }), validados: r.validados, demo: r.demo.largo,
                demo_corto: r.demo.corto,
-               notas: r.notas, vacia: r.vacia, graficas: graficas, titulos: titulos };
+               notas: r.notas, vacia: r.vacia, graficas: graficas, titulos: titulos, resumenes: r.resumenes || [] };
     },
     filasCSV: function (tipo, busqueda) {
       var f = desdeURL(busqueda).filtros;
