@@ -20,7 +20,7 @@ from pathlib import Path
 import duckdb
 import psutil
 
-from bench import audiencia, consultas, paginas, publico, resultados, visita_sitio
+from bench import audiencia, consultas, linea_base, paginas, publico, resultados, visita_sitio
 from bench.arranque import arranque_en_frio
 from bench.carga import TAMANOS as TAMANOS_CARGA
 from bench.carga import medir_carga
@@ -35,6 +35,10 @@ from seed.synth import SEMILLA, construir_sintetica
 TAMANOS_CONSULTAS = [10_000, 100_000, 1_000_000]
 GRANDE = 1_000_000
 SESIONES = [25, 50, 100, 200]
+# The audiences measured against the same-run baseline (issue #22): a room changing filters every few seconds,
+# and a larger one at a calmer pace.
+COMPARADAS = ((100, (2.0, 4.0)), (200, (8.0, 12.0)))
+COMPARADAS_RAPIDO = ((10, (2.0, 4.0)),)
 # (entry, extra config): the app as `make run` serves it, Streamlit alone (what it was before), and the same with the
 # websocket compressed too.
 VARIANTES_VISITA = [("servidor.py", None), ("app.py", None),
@@ -180,7 +184,7 @@ def _publicacion_en_proceso_aparte(db: Path, repeticiones: int, carpeta: Path) -
 # ------------------------------------------------------------------------------------------------ live audience
 
 def _correr_audiencia(base: dict, sesiones: int, duracion_s: float, carpeta_logs: Path, variante: str | None,
-                      opciones: dict | None, servidor=None) -> tuple[dict, object]:
+                      opciones: dict | None, servidor=None, pausa=audiencia.PAUSA_S) -> tuple[dict, object]:
     propio = servidor is None
     if propio:
         servidor = lanzar(Path(base["ruta"]), carpeta_logs, opciones)
@@ -189,9 +193,9 @@ def _correr_audiencia(base: dict, sesiones: int, duracion_s: float, carpeta_logs
     yo = psutil.Process()
     yo.cpu_percent(None)
     with Muestreo(servidor.proceso.pid) as muestreo:
-        registro = asyncio.run(audiencia.audiencia(servidor.url_ws, servidor.url, sesiones, duracion_s))
+        registro = asyncio.run(audiencia.audiencia(servidor.url_ws, servidor.url, sesiones, duracion_s, pausa))
     resultado = {**audiencia.resumir(registro, sesiones, duracion_s), "base": base["nombre"], "variante": variante,
-                 "servidor": muestreo.resumen(), "cliente_cpu_pct": yo.cpu_percent(None)}
+                 "servidor": muestreo.resumen(), "cliente_cpu_pct": yo.cpu_percent(None), "pausa_s": list(pausa)}
     lat = resultado["latencia_ms"]
     aviso(f"  {sesiones} sesiones{' (' + variante + ')' if variante else ''}: {resultado['interacciones']} "
           f"interacciones, p50 {lat['p50'] or 0:.0f} ms, p95 {lat['p95'] or 0:.0f} ms, p99 {lat['p99'] or 0:.0f} ms, "
@@ -199,6 +203,31 @@ def _correr_audiencia(base: dict, sesiones: int, duracion_s: float, carpeta_logs
     if propio:
         servidor.detener()
     return resultado, servidor
+
+
+def _comparar_con_linea_base(commit: str, semilla: dict, servidor, carpeta: Path, logs: Path, duracion_s: float,
+                             comparadas) -> dict:
+    """Each audience of `comparadas` against this server and the baseline's, alternately, in this run."""
+    aviso(f"  contra la línea base {commit} (en un worktree temporal)…")
+    base = linea_base.preparar(commit, carpeta, aviso)
+    otro = lanzar(base.db, logs, entrada=base.entrada, raiz=base.raiz)
+    try:
+        otro.esperar_salud()
+        asyncio.run(audiencia.precalentar(otro.url_ws, otro.url))
+        medidas = []
+        for sesiones, pausa in comparadas:
+            actual, _ = _correr_audiencia(semilla, sesiones, duracion_s, logs, None, None, servidor, pausa)
+            previa, _ = _correr_audiencia({"nombre": f"semilla de {commit}"}, sesiones, duracion_s, logs,
+                                          f"línea base {commit}", None, otro, pausa)
+            razones = linea_base.razones(actual, previa)
+            aviso(f"  {sesiones} sesiones cada {pausa[0]:.0f}–{pausa[1]:.0f} s, hoy / {commit}: p50 ×{razones['p50']}, "
+                  f"p95 ×{razones['p95']}, cambios/s ×{razones['cambios_por_s']}")
+            medidas.append({"sesiones": sesiones, "pausa_s": list(pausa), "actual": actual, "linea_base": previa,
+                            "razones": razones})
+        return {"commit": commit, "completo": base.completo, "entrada": base.entrada, "medidas": medidas}
+    finally:
+        otro.detener()
+        base.retirar()
 
 
 # ------------------------------------------------------------------------------------------------ findings
@@ -373,7 +402,7 @@ CLAVES_POR_SECCION = {
     "arranque": ["arranque"],
     "visita": ["primera_visita"],
     "carga": ["carga"],
-    "audiencia": ["audiencia", "cliente_audiencia", "metricas_por_filtro", "validacion_navegador"],
+    "audiencia": ["audiencia", "cliente_audiencia", "metricas_por_filtro", "validacion_navegador", "audiencia_linea_base"],
     "publicacion": ["publicacion"],
     "sitio": ["visita_sitio"],
     "publico": ["publico"],
@@ -423,6 +452,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--publicar-en", type=int, default=GRANDE, choices=TAMANOS_CONSULTAS, metavar="ACTIVIDADES",
                         help="base sintética en la que «publicacion» mide publicar, además de la semilla "
                         f"(predeterminada: {GRANDE}; otras: {', '.join(str(n) for n in TAMANOS_CONSULTAS)})")
+    parser.add_argument("--linea-base", default=linea_base.COMMIT_PREDETERMINADO, metavar="COMMIT",
+                        help="commit contra el que la sección «audiencia» se compara en la misma corrida "
+                             f"(predeterminado {linea_base.COMMIT_PREDETERMINADO}; «no» para no compararla)")
     parser.add_argument("--conservar", action="store_true",
                         help="tomar de results.json en --salida las secciones que esta corrida no mide")
     args = parser.parse_args(argv)
@@ -532,6 +564,10 @@ def main(argv: list[str] | None = None) -> int:
             for n in sesiones:
                 r, _ = _correr_audiencia(semilla, n, duracion_audiencia, logs, None, None, servidor)
                 datos["audiencia"].append(r)
+            if args.linea_base != "no":
+                datos["audiencia_linea_base"] = _comparar_con_linea_base(
+                    args.linea_base, semilla, servidor, carpeta, logs, duracion_audiencia,
+                    COMPARADAS_RAPIDO if rapido else COMPARADAS)
         finally:
             servidor.detener()
         _fin_de_seccion(datos, "audiencia", inicio_seccion)

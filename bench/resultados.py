@@ -93,6 +93,7 @@ def construir_targets(datos: dict) -> list[dict]:
                                                       "errores": cien["errores"]},
                            cien is not None and p95 is not None and p95 <= OBJETIVO_P95_100_MS
                            and cien["errores"] == 0))
+    targets += _targets_linea_base(datos.get("audiencia_linea_base"))
     targets += _targets_publico(datos.get("publico"))
     total = datos.get("duracion_total_s")
     if total is not None:
@@ -120,6 +121,45 @@ def _targets_sitio(datos: dict) -> list[dict]:
     targets.append(_target("sitio: esa visita, hasta las gráficas dibujadas", f"≤ {PRESUPUESTO_S} s", segundos,
                            limpio and telefono["segundos"]["mediana"] <= PRESUPUESTO_S))
     return targets
+def _targets_linea_base(comparacion: dict | None) -> list[dict]:
+    """Each audience compared with the same-run baseline: p95 ≤ 1 s with no error, and not slower than the
+    baseline (ratios of p50 and p95 ≤ 1)."""
+    if not comparacion:
+        return []
+    targets = []
+    for m in comparacion["medidas"]:
+        a, r = m["actual"], m["razones"]
+        quien = f"audiencia de {m['sesiones']} sesiones, un cambio cada {m['pausa_s'][0]:.0f}–{m['pausa_s'][1]:.0f} s"
+        p95 = a["latencia_ms"]["p95"]
+        targets.append(_target(quien, f"p95 ≤ {OBJETIVO_P95_100_MS:.0f} ms y cero errores",
+                               {"p95_ms": None if p95 is None else round(p95), "errores": a["errores"]},
+                               p95 is not None and p95 <= OBJETIVO_P95_100_MS and a["errores"] == 0))
+        targets.append(_target(f"{quien}, frente a {comparacion['commit']} en la misma corrida",
+                               "p50 y p95 a lo más los de la línea base (razón ≤ 1)", {"p50": r["p50"], "p95": r["p95"]},
+                               r["p50"] is not None and r["p95"] is not None and r["p50"] <= 1 and r["p95"] <= 1))
+    return targets
+
+
+def _seccion_linea_base(comparacion: dict | None) -> list[str]:
+    if not comparacion:
+        return []
+    l = ["### Frente a la línea base, en la misma corrida", "",
+         f"La misma audiencia contra `{comparacion['commit']}` (`{comparacion['completo'][:12]}`, servido con "
+         f"`streamlit run {comparacion['entrada']}` desde un worktree temporal, con su propia base construida por su "
+         "semilla), medidas una tras otra con los dos servidores arriba. Razón = hoy / línea base: más de 1 en "
+         "latencia es más lento hoy; menos de 1 en cambios por segundo es menos servido hoy.", ""]
+    filas = []
+    for m in comparacion["medidas"]:
+        for quien, a in (("hoy", m["actual"]), (comparacion["commit"], m["linea_base"])):
+            lat = a["latencia_ms"]
+            filas.append([m["sesiones"], f"{m['pausa_s'][0]:.0f}–{m['pausa_s'][1]:.0f} s", quien, a["interacciones"],
+                          f"{a['interacciones_por_s']:.1f}", _ms(lat["p50"]), _ms(lat["p95"]), a["errores"]])
+        r = m["razones"]
+        filas.append([m["sesiones"], f"{m['pausa_s'][0]:.0f}–{m['pausa_s'][1]:.0f} s", "**razón**", "",
+                      f"×{r['cambios_por_s']}", f"×{r['p50']}", f"×{r['p95']}", ""])
+    return l + _tabla(["sesiones", "pausa", "servidor", "cambios de filtro", "por s", "p50", "p95", "errores"], filas)
+
+
 def _targets_publico(publico: dict | None) -> list[dict]:
     """The static copy from the presenter's server at the largest audience measured: the page, and the slide."""
     if not publico:
@@ -345,6 +385,7 @@ def a_markdown(datos: dict) -> str:
         l += _tabla(["sesiones", "variante", "base", "todas cargadas a los", "carga inicial p50", "ventana",
                      "cambios de filtro", "por s", "p50", "p95", "p99",
                      "errores", "CPU servidor media / máx", "RSS máx", "CPU del cliente"], filas)
+        l += _seccion_linea_base(datos.get("audiencia_linea_base"))
         errores = sorted({e for a in datos["audiencia"] for e in a.get("ejemplos_de_error", [])})
         if errores:
             l += ["Ejemplos de errores: " + "; ".join(errores[:5]), ""]

@@ -78,21 +78,23 @@ class Servidor(ProcesoServidor):
 
 
 def lanzar(db: Path, carpeta_registro: Path, opciones: dict[str, str] | None = None,
-           entrada: str = "servidor.py", entorno: dict[str, str] | None = None, puerto: int | None = None) -> Servidor:
+           entrada: str = "servidor.py", entorno: dict[str, str] | None = None, puerto: int | None = None,
+           raiz: Path = RAIZ) -> Servidor:
     """`streamlit run servidor.py` (or another `entrada`) on `db`, headless on 127.0.0.1, with extra config
-    `opciones` and environment `entorno`, on `puerto` or a free one."""
+    `opciones` and environment `entorno`, on `puerto` or a free one; from the checkout at `raiz` (another one: the
+    same-run baseline, bench/linea_base.py)."""
     puerto = puerto or puerto_libre()
     carpeta_registro.mkdir(parents=True, exist_ok=True)
     registro = carpeta_registro / f"servidor-{puerto}.log"
     argumentos = [
-        sys.executable, "-m", "streamlit", "run", str(RAIZ / entrada),
+        sys.executable, "-m", "streamlit", "run", str(raiz / entrada),
         "--server.port", str(puerto), "--server.address", "127.0.0.1", "--server.headless", "true",
         "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none",
     ]
     for clave, valor in (opciones or {}).items():
         argumentos += [f"--{clave}", valor]
     with open(registro, "w") as salida:
-        proceso = subprocess.Popen(argumentos, cwd=RAIZ, env={**os.environ, "PIZARRAS_DB": str(db), **(entorno or {})},
+        proceso = subprocess.Popen(argumentos, cwd=raiz, env={**os.environ, "PIZARRAS_DB": str(db), **(entorno or {})},
                                    stdout=salida, stderr=subprocess.STDOUT)
     return Servidor(proceso, puerto, registro)
 
