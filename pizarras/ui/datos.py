@@ -18,6 +18,7 @@ from pizarras.base.esquema import EsquemaIncompatible
 from pizarras.config import ruta_db
 from pizarras.lectura.filtros import DEFINICIONES, Opcion
 from pizarras.ui.figuras import nombre_de, olvidar_figuras
+from pizarras.ui.memoria import Compartidos
 
 T = TypeVar("T")
 
@@ -59,16 +60,16 @@ def consultar(nombre: str, parametros: dict | None = None) -> pd.DataFrame:
 TABLEROS_GUARDADOS = 128  # boards × filter combinations kept: each holds up to ~1 MB (its 1,000-row table)
 
 
-@st.cache_resource(max_entries=TABLEROS_GUARDADOS, show_spinner=False)
-def _tablero(_constructor: Callable[..., T], nombre: str, ruta: str, argumentos: tuple) -> T:
-    return _constructor(consultar, *argumentos)
+_TABLEROS: Compartidos = Compartidos(TABLEROS_GUARDADOS)
 
 
 def tablero_compartido(constructor: Callable[..., T], *argumentos) -> T:
     """The board `constructor(consultar, *argumentos)`, assembled once per database and arguments and shared by
     every session: a live audience asks for the same few filter combinations, and a rerun then skips a dozen cache
-    lookups and the pandas work behind the board. Pages read a board and never modify its tables."""
-    return _tablero(constructor, nombre_de(constructor), str(ruta_db()), argumentos)
+    lookups and the pandas work behind the board. Pages read a board and never modify its tables. The arguments
+    (filters, keys, dates) are hashable: the key is a Python hash, not Streamlit's hash of their content."""
+    clave = (nombre_de(constructor), str(ruta_db()), argumentos)
+    return _TABLEROS.obtener(clave, lambda: constructor(consultar, *argumentos))
 
 
 def consultar_directo(nombre: str, parametros: dict | None = None) -> pd.DataFrame:
@@ -80,7 +81,7 @@ def invalidar_cache() -> None:
     """Call after every write so no board shows stale numbers (figures are keyed by their data: clearing them
     only frees memory)."""
     _consultar.clear()
-    _tablero.clear()
+    _TABLEROS.vaciar()
     _opciones_catalogos.clear()
     olvidar_figuras()
 

@@ -12,7 +12,7 @@ from pizarras.lectura.filtros import Filtros
 from pizarras.lectura.tableros import evolucion
 from pizarras.ui.datos import tablero_compartido
 from pizarras.ui.espanol import FORMATO_FECHA
-from pizarras.ui.figuras import figura
+from pizarras.ui.figuras import dibujar, figura
 
 
 def avance_en_el_tiempo(filtros: Filtros, organismo: str, sigla: str) -> None:
@@ -21,8 +21,7 @@ def avance_en_el_tiempo(filtros: Filtros, organismo: str, sigla: str) -> None:
     if len(serie) < 2:
         st.caption(f"{sigla} tiene reportes de un solo mes con estos filtros: aún no hay una evolución que mostrar.")
         return
-    st.plotly_chart(figura(linea_de_avance, serie, f"Avance promedio de {sigla}, reporte a reporte"),
-                    config={"displayModeBar": False})
+    dibujar(figura(linea_de_avance, serie, f"Avance promedio de {sigla}, reporte a reporte"))
     st.caption(
         "Al cierre de cada mes con reportes, el promedio del último avance reportado de cada actividad hasta ese "
         "momento (sin las canceladas)."

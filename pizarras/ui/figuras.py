@@ -14,9 +14,11 @@ from collections.abc import Callable
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
+from plotly.basedatatypes import BaseFigure
 
 from pizarras.graficas.declaradas import constructor
 from pizarras.lectura.grafica import Grafica
+from pizarras.ui.memoria import PorIdentidad
 
 FIGURAS_GUARDADAS = 512  # a board draws up to 8 figures: room for ~60 filter combinations per board
 
@@ -46,13 +48,35 @@ def figura(constructor: Callable[..., go.Figure], *argumentos, **opciones) -> go
     return _guardada(constructor, nombre_de(constructor), argumentos, opciones)
 
 
+_POR_GRAFICA: PorIdentidad[go.Figure] = PorIdentidad()
+
+
 def figura_declarada(grafica: Grafica) -> go.Figure:
-    """A chart a board declares, built once per content like `figura`."""
-    return figura(constructor(grafica), grafica.datos, **grafica.opciones)
+    """A chart a board declares, built once per content like `figura`. A board is shared by every session that
+    shows it (`tablero_compartido`) and so are its `Grafica` objects: a rerun finds the figure by the chart's
+    identity instead of hashing its table again."""
+    return _POR_GRAFICA.obtener(grafica, lambda g: figura(constructor(g), g.datos, **g.opciones))
+
+
+class _FiguraServida(BaseFigure):
+    """All `st.plotly_chart` asks of a figure — its dict form (plotly's `to_dict`: a deep copy of every trace and
+    a base64 pass over every array) — computed once per shared figure rather than on every rerun. Nothing else of
+    a plotly figure works on it; it is made only here, for `dibujar`."""
+
+    def __init__(self, forma: dict) -> None:  # BaseFigure.__init__ is skipped on purpose: nothing to validate
+        object.__setattr__(self, "_forma", forma)
+
+    def to_dict(self) -> dict:
+        return self._forma
+
+
+_SERVIDAS: PorIdentidad[_FiguraServida] = PorIdentidad()
 
 
 def olvidar_figuras() -> None:
     _guardada.clear()
+    _POR_GRAFICA.vaciar()
+    _SERVIDAS.vaciar()
 
 
 # Plotly's toolbar speaks English and is not needed to read a board: hidden (a chart is still hoverable).
@@ -62,4 +86,5 @@ CONFIGURACION = {"displayModeBar": False, "displaylogo": False}
 def dibujar(fig: go.Figure, contenedor=st, **opciones):
     """Draw a board's chart: full width, no plotly toolbar; extra options (selection, key) pass through."""
     opciones.setdefault("width", "stretch")
-    return contenedor.plotly_chart(fig, config=CONFIGURACION, **opciones)
+    servida = _SERVIDAS.obtener(fig, lambda f: _FiguraServida(f.to_dict()))
+    return contenedor.plotly_chart(servida, config=CONFIGURACION, **opciones)

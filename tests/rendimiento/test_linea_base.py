@@ -3,10 +3,17 @@ its own database, the ratios it reports, the targets and the section written fro
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
+
 import duckdb
 import pytest
 
 from bench import linea_base, resultados
+from bench.perfil_rerun import FILTROS
+from pizarras.config import RAIZ
 from tests.rendimiento.test_bench import _datos_minimos
 
 
@@ -75,3 +82,13 @@ def test_a_commit_that_is_not_there_is_refused_in_spanish(tmp_path):
     with pytest.raises(RuntimeError, match="No existe el commit «0000000000» en este repositorio"):
         linea_base.preparar("0000000000", tmp_path, aviso=lambda _: None)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_rerun_profile_times_every_filter_choice_and_lists_where_the_time_goes(ruta_pequena):
+    """bench/perfil_rerun.py, as bench/antes_y_despues.md runs it (a process of its own: it patches the runner)."""
+    salida = subprocess.run([sys.executable, "-m", "bench.perfil_rerun", "--vueltas", "1", "--lineas", "8"],
+                            cwd=RAIZ, env={**os.environ, "PIZARRAS_DB": str(ruta_pequena)}, capture_output=True,
+                            text=True, timeout=300, check=True).stdout
+    resumen = json.loads(salida.splitlines()[0])
+    assert resumen["reruns"] == len(FILTROS) and 0 < resumen["mediana_ms"] <= resumen["p90_ms"]
+    assert "Ordered by: cumulative time" in salida and "exigir_marco" in salida
