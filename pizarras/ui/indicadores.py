@@ -33,7 +33,7 @@ def resumen_de_estados(pizarra: PizarraIndicadores) -> None:
 
 
 def titulo_con_estado(indicador: Indicador) -> None:
-    st.subheader(escapar_markdown(indicador.titulo))
+    st.markdown(f"#### {escapar_markdown(indicador.titulo)}")
     f = indicador.ficha
     demo = " · <em>ficha de demostración, sin verificar</em>" if f["es_demo"] else (
         "" if f["verificado"] else " · <em>ficha sin verificar</em>")

@@ -84,11 +84,10 @@ def test_the_chart_data_run_from_the_baseline_through_the_goals_to_the_values_ac
 
 
 def test_the_year_judged_is_the_chosen_periodo_else_the_latest_with_a_value():
-    mediciones = pd.DataFrame({"anio": [2022, 2024, 2025], "valor": [1.0, 2.0, None]})
-    assert anio_de_corte(Filtros(periodo=(2023, 2022)), mediciones, HOY) == 2023
-    assert anio_de_corte(Filtros(), mediciones, HOY) == 2024
-    assert anio_de_corte(Filtros(), mediciones.iloc[0:0], HOY) == 2026
-    assert anio_de_corte(Filtros(), mediciones.iloc[0:0], date(2030, 1, 1)) == 2026
+    assert anio_de_corte(Filtros(periodo=(2023, 2022)), 2024, HOY) == 2023
+    assert anio_de_corte(Filtros(), 2024, HOY) == 2024
+    assert anio_de_corte(Filtros(), None, HOY) == 2026
+    assert anio_de_corte(Filtros(), None, date(2030, 1, 1)) == 2026
 
 
 def test_values_are_written_with_their_unit():
@@ -183,6 +182,12 @@ def test_only_programa_eje_and_periodo_narrow_the_board_and_the_others_are_named
     assert [i.ficha["clave"] for i in pizarra.indicadores] == ["X1"]
     assert pizarra.no_aplican == ["Región", "ODS"]
     assert pizarra_indicadores(_consultar(con), Filtros(programa=("PRONADATOS",)), HOY).vacia
+
+
+def test_narrowing_to_one_eje_never_moves_the_year_judged(con):
+    # R has a validated value in 2024, T3 only one under review: judged in 2024 too, T3 falls back on the computed.
+    assert pizarra_indicadores(_consultar(con), Filtros(), HOY).anio == 2024
+    assert pizarra_indicadores(_consultar(con), Filtros(eje=("PROTAI-X1",)), HOY).anio == 2024
 
 
 def test_demo_sheets_are_counted_for_the_banner(con):

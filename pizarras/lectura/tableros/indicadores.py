@@ -80,13 +80,12 @@ def meta_de(indicador: dict, anio: int) -> float | None:
     return None if _vacio(valor) else float(valor)
 
 
-def anio_de_corte(filtros: Filtros, mediciones: pd.DataFrame, hoy: date) -> int:
-    """The year the state is judged on: the latest chosen periodo; else the latest year with a value shown (the
-    programme's data stop before its last year), else this year, within the programme's years."""
+def anio_de_corte(filtros: Filtros, ultimo_con_valor: int | None, hoy: date) -> int:
+    """The year the state is judged on: the latest chosen periodo; else the latest year with a value among all the
+    indicators (the programme's data stop before its last year), else this year, within the programme's years."""
     if filtros.periodo:
         return int(max(filtros.periodo))
-    con_valor = mediciones.dropna(subset=["valor"]) if not mediciones.empty else mediciones
-    anio = int(con_valor["anio"].max()) if not con_valor.empty else hoy.year
+    anio = hoy.year if _vacio(ultimo_con_valor) else int(ultimo_con_valor)
     return min(max(anio, ANIOS_META[0]), ANIOS_META[-1])
 
 
@@ -164,12 +163,12 @@ class Indicador:
         return f"{self.ficha['clave']} · {self.ficha['nombre']}"
 
     def resumen(self) -> str:
-        """'Cumple en 2025: 61 % reportado frente a una meta de 60 %.'"""
+        """'En 2025: 61 % reportado frente a una meta de 60 %.' (the state's word goes beside it)."""
         s, unidad = self.situacion, self.ficha["unidad"]
         if s.estado == "sin_dato":
             falta = "la ficha no tiene meta para ese año" if s.meta is None else "no hay valor validado"
-            return f"Sin dato en {s.anio}: {falta}."
-        return (f"{s.etiqueta} en {s.anio}: {formato(s.reportado if s.segun == 'reportado' else s.calculado, unidad)} "
+            return f"En {s.anio}: {falta}."
+        return (f"En {s.anio}: {formato(s.reportado if s.segun == 'reportado' else s.calculado, unidad)} "
                 f"{'reportado' if s.segun == 'reportado' else 'calculado'} frente a una meta de "
                 f"{formato(s.meta, unidad)}.")
 
@@ -229,7 +228,7 @@ class PizarraIndicadores:
     @property
     def graficas(self) -> dict[str, Grafica]:
         return declarar(*(Grafica(i.ficha["clave"], "indicador", i.trayectoria,
-                                  {"titulo": i.titulo, "unidad": i.ficha["unidad"]}) for i in self.indicadores))
+                                  {"titulo": f"{i.ficha['clave']}: línea base 2020, metas y lo logrado", "unidad": i.ficha["unidad"]}) for i in self.indicadores))
 
 
 def pizarra_indicadores(consultar: Consultar, filtros: Filtros, hoy: date) -> PizarraIndicadores:
@@ -242,7 +241,8 @@ def pizarra_indicadores(consultar: Consultar, filtros: Filtros, hoy: date) -> Pi
         for calculo, consulta in CALCULOS.items()
         if not catalogo.empty and (catalogo["calculo"] == calculo).any()
     }
-    anio = anio_de_corte(filtros, mediciones, hoy)
+    ultimo = consulta_filtrada(consultar, "indicadores/ultimo_anio", filtros)["anio"].iloc[0]
+    anio = anio_de_corte(filtros, ultimo, hoy)
     indicadores = []
     for ficha in catalogo.to_dict("records"):
         ficha = {k: (None if estilo.vacio(v) else v) for k, v in ficha.items()}
