@@ -227,8 +227,11 @@ class PizarraIndicadores:
 
     @property
     def graficas(self) -> dict[str, Grafica]:
-        return declarar(*(Grafica(i.ficha["clave"], "indicador", i.trayectoria,
-                                  {"titulo": f"{i.ficha['clave']}: línea base 2020, metas y lo logrado", "unidad": i.ficha["unidad"]}) for i in self.indicadores))
+        return declarar(*(
+            Grafica(i.ficha["clave"], "indicador", i.trayectoria,
+                    {"titulo": f"{i.ficha['clave']}: línea base 2020, metas y lo logrado", "unidad": i.ficha["unidad"]})
+            for i in self.indicadores
+        ))
 
 
 def pizarra_indicadores(consultar: Consultar, filtros: Filtros, hoy: date) -> PizarraIndicadores:
