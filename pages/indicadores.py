@@ -39,6 +39,7 @@ if pizarra.vacia:
     st.stop()
 
 resumen_de_estados(pizarra)
+componentes.fecha_de_validacion(pizarra.ultima_validacion, filtros.solo_validadas)
 st.caption(tablero.REGLA)
 
 graficas = pizarra.graficas

@@ -25,7 +25,7 @@ def test_an_empty_catalogue_says_how_to_load_the_indicators():
     at = abrir("indicadores")  # the fixture database holds no indicator
     assert not at.exception
     texto = " ".join(i.value for i in at.info)
-    assert "Todavía no hay indicadores cargados" in texto and "«Cargar»" in texto
+    assert "Todavía no hay indicadores" in texto and "«Indicadores de los programas»" in texto
     assert not at.get("plotly_chart") and not at.dataframe
 
 
@@ -41,6 +41,7 @@ def test_the_demo_set_is_marked_as_demo_with_a_chart_and_a_state_per_indicator(b
     assert list(cuenta) == ["✔ Cumple en 2025", "◐ Cerca en 2025", "✖ Rezagado en 2025", "○ Sin dato en 2025"]
     assert sum(int(v) for v in cuenta.values()) == 16
     assert any("«Cerca» si le falta a lo más el 10 % de la meta" in c.value for c in at.caption)
+    assert any("Datos validados al" in c.value for c in at.caption)
     assert len(at.get("download_button")) == 2
 
 

@@ -47,9 +47,10 @@ CALCULOS = {
 }
 FILTROS_QUE_APLICAN = ("programa", "eje", "periodo")
 VACIO = (
-    "Todavía no hay indicadores cargados. Una persona administradora carga las fichas oficiales de los indicadores "
-    "(PROTAI y PRONADATOS) y sus valores por año en «Cargar», con las plantillas «indicadores» y «mediciones», o con "
-    "`python -m pizarras importar --tipo indicadores|mediciones`."
+    "Todavía no hay indicadores: esta base se construyó sin datos de demostración y aún no tiene las fichas oficiales "
+    "del PROTAI y del PRONADATOS. Esta versión todavía no permite cargarlas (ni las fichas ni sus valores por año); "
+    "el README, sección «Indicadores de los programas», dice qué falta. Para ver la pizarra con el juego de "
+    "demostración, construya la base con `make data` (sin SIN_DEMO=1)."
 )
 
 
@@ -186,6 +187,7 @@ class PizarraIndicadores:
     anio: int
     no_aplican: list[str]
     catalogo_vacio: bool  # no indicator at all in the database (not just none under the filters)
+    ultima_validacion: pd.Timestamp | None = None  # the newest validation among the values shown (public view)
 
     @property
     def vacia(self) -> bool:
@@ -255,4 +257,6 @@ def pizarra_indicadores(consultar: Consultar, filtros: Filtros, hoy: date) -> Pi
                   else pd.DataFrame(columns=["anio", "valor"]))
         indicadores.append(Indicador(ficha, situacion(ficha, valores, hechos, anio),
                                      trayectoria(ficha, valores, hechos), valores))
-    return PizarraIndicadores(indicadores, anio, no_aplican, vacio)
+    validadas = mediciones["validada_en"].dropna() if not mediciones.empty else mediciones
+    return PizarraIndicadores(indicadores, anio, no_aplican, vacio,
+                              pd.Timestamp(validadas.max()) if len(validadas) else None)
