@@ -9,6 +9,7 @@ from html import escape
 import pandas as pd
 import streamlit as st
 
+from pizarras import etiquetas
 from pizarras.lectura.tableros.indicadores import ESTADOS, SENTIDOS, Indicador, PizarraIndicadores, formato
 from pizarras.texto import escapar_markdown
 from pizarras.ui.componentes import casillas_kpi
@@ -70,4 +71,7 @@ def ficha(indicador: Indicador) -> None:
             "Fuente": valores["fuente_url"],
             "Nota": valores["nota"],
         })
+        if "revision" in valores and not st.session_state["filtros"].solo_validadas:
+            # The internal view reads the working values: say which are not validated yet.
+            tabla["Revisión"] = [etiquetas.valor("revision", r) for r in valores["revision"]]
         mostrar_tabla(tabla)

@@ -3,6 +3,7 @@ demo; programa, eje and periodo narrow it and the other filters are said not to 
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 from tests.apoyo.paginas import abrir
@@ -58,3 +59,36 @@ def test_filters_that_do_not_narrow_indicators_are_named(base_seed):
     at = abrir("indicadores", region="norte")
     assert not at.exception and len(graficas(at)) == 16
     assert any("Región" in c.value and "indicadores" in c.value for c in at.caption)
+
+
+@pytest.fixture()
+def base_con_cuentas_e_indicadores(ruta_con_usuarios, tmp_path, monkeypatch):
+    import duckdb
+
+    from pizarras.base.demo import cargar_indicadores_demo
+    from pizarras.config import CARPETA_SEED
+    from tests.apoyo.cuentas_prueba import copia
+
+    ruta = copia(ruta_con_usuarios, tmp_path / "indicadores.duckdb")
+    con = duckdb.connect(str(ruta))
+    con.execute("begin")
+    cargar_indicadores_demo(con, CARPETA_SEED / "demo")
+    con.execute("commit")
+    con.close()
+    monkeypatch.setenv("PIZARRAS_DB", str(ruta))
+
+
+def test_the_internal_view_counts_values_under_review_and_says_which_they_are(base_con_cuentas_e_indicadores):
+    # PROTAI-I03's 2025 value (44 %) is under review: the public judges 2025 without it (on the value computed from
+    # the fixture's activities: none concluded in the eje in 2025, 0 %), an admin with it.
+    publico = abrir("indicadores", eje="PROTAI-T3", periodo="2025")
+    assert not publico.exception
+    fila = publico.dataframe[-1].value.iloc[0]
+    assert fila["Valor reportado"] is pd.NA and (fila["Valor calculado"], fila["Estado"]) == (0.0, "Rezagado")
+    assert not [t for t in publico.dataframe if "Revisión" in t.value.columns]
+    interno = abrir("indicadores", como="admin.snt", eje="PROTAI-T3", periodo="2025")
+    assert not interno.exception
+    fila = interno.dataframe[-1].value.iloc[0]
+    assert (fila["Valor reportado"], fila["Estado"]) == (44.0, "Cerca")
+    revision = [t.value for t in interno.dataframe if "Revisión" in t.value.columns]
+    assert revision and "Enviada a revisión" in set(revision[0]["Revisión"])

@@ -204,7 +204,7 @@ class PizarraIndicadores:
         return (f"Datos de demostración: {estilo.cantidad(self.demo, 'indicador', 'indicadores')} de esta página "
                 f"({'es una ficha' if self.demo == 1 else 'son fichas'} de demostración, sin verificar, y "
                 f"{'su valor' if self.demo == 1 else 'sus valores'} no {'es real' if self.demo == 1 else 'son reales'}"
-                "). Se reemplazan al cargar las fichas oficiales (columna «Dato de demostración» en la tabla).")
+                "): no son las fichas oficiales del programa (columna «Dato de demostración» en la tabla).")
 
     def conteo_estados(self) -> dict[Estado, int]:
         cuenta = {e: 0 for e in ESTADOS}
