@@ -1,5 +1,5 @@
-"""The chart of one indicator: its 2020 baseline, the goal of each year 2022-2026 and the values achieved (reported,
-and computed from the activities where its sheet says so), on one time axis. No Streamlit here."""
+"""The chart of one indicator: its 2020 baseline, the goal of each year 2022-2026 and the values achieved («Logrado»:
+reported; «Calculado»: computed from the activities where its sheet says so), on one time axis. No Streamlit here."""
 
 from __future__ import annotations
 
@@ -15,9 +15,9 @@ SERIES = {
     "Línea base": {"mode": "markers", "marker": {"color": COLOR_TEXTO_SECUNDARIO, "size": 12, "symbol": "diamond"}},
     "Meta": {"mode": "lines+markers", "line": {"color": PALETA[1], "width": 2, "dash": "dash"},
              "marker": {"color": PALETA[1], "size": 8, "symbol": "circle-open"}},
-    "Logrado (reportado)": {"mode": "lines+markers", "line": {"color": PALETA[0], "width": 3},
+    "Logrado": {"mode": "lines+markers", "line": {"color": PALETA[0], "width": 3},
                             "marker": {"color": PALETA[0], "size": 9}},
-    "Calculado con las actividades": {"mode": "lines+markers", "line": {"color": PALETA[2], "width": 2, "dash": "dot"},
+    "Calculado": {"mode": "lines+markers", "line": {"color": PALETA[2], "width": 2, "dash": "dot"},
                                       "marker": {"color": PALETA[2], "size": 8, "symbol": "square"}},
 }
 
@@ -34,9 +34,10 @@ def trayectoria_indicador(datos: pd.DataFrame, titulo: str, unidad: str) -> go.F
             x=filas["anio"], y=filas["valor"], name=serie, **trazo,
             hovertemplate=f"{serie} %{{x}}: %{{y:,.1f}}{sufijo}<extra></extra>",
         ))
-    estilo_base(fig, partir_etiqueta(titulo, 70), 360)
+    estilo_base(fig, partir_etiqueta(titulo, 36), 380)
     leyenda_arriba(fig)
-    fig.update_layout(margin={"t": 110})
+    # Room for a title on two lines and the legend on two on a phone (on a wide screen both take one).
+    fig.update_layout(margin={"t": 130})
     fig.update_xaxes(tickvals=ANIOS, ticktext=[str(a) for a in ANIOS], range=[2019.5, 2026.5], showgrid=False)
     fig.update_yaxes(gridcolor=COLOR_REJILLA, ticksuffix=sufijo, tickformat=",", rangemode="tozero",
                      title_text=None if unidad == "porcentaje" else unidad)

@@ -79,7 +79,7 @@ def test_the_chart_data_run_from_the_baseline_through_the_goals_to_the_values_ac
     datos = trayectoria(FICHA, _valores([(2022, 44.0), (2023, None)]), _valores([(2022, 30.0)]))
     assert datos.values.tolist() == [
         ["Línea base", 2020, 40.0], ["Meta", 2022, 45.0], ["Meta", 2023, 50.0], ["Meta", 2025, 60.0],
-        ["Meta", 2026, 65.0], ["Logrado (reportado)", 2022, 44.0], ["Calculado con las actividades", 2022, 30.0],
+        ["Meta", 2026, 65.0], ["Logrado", 2022, 44.0], ["Calculado", 2022, 30.0],
     ]
 
 

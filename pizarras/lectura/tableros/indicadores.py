@@ -145,7 +145,7 @@ def trayectoria(indicador: dict, valores: pd.DataFrame, calculados: pd.DataFrame
     if not _vacio(indicador.get("linea_base")):
         filas.append(("Línea base", ANIO_BASE, float(indicador["linea_base"])))
     filas += [("Meta", a, meta_de(indicador, a)) for a in ANIOS_META if meta_de(indicador, a) is not None]
-    for serie, tabla in (("Logrado (reportado)", valores), ("Calculado con las actividades", calculados)):
+    for serie, tabla in (("Logrado", valores), ("Calculado", calculados)):
         if not tabla.empty:
             filas += [(serie, int(a), float(v)) for a, v in zip(tabla["anio"], tabla["valor"], strict=True)
                       if not _vacio(v)]
@@ -231,7 +231,7 @@ class PizarraIndicadores:
     def graficas(self) -> dict[str, Grafica]:
         return declarar(*(
             Grafica(i.ficha["clave"], "indicador", i.trayectoria,
-                    {"titulo": f"{i.ficha['clave']}: línea base 2020, metas y lo logrado", "unidad": i.ficha["unidad"]})
+                    {"titulo": f"{i.ficha['clave']}: metas y lo logrado", "unidad": i.ficha["unidad"]})
             for i in self.indicadores
         ))
 
