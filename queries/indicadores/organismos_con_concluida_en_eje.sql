@@ -6,7 +6,7 @@
 -- Grain: one row per computed indicator and year with activities. Parameters: $programas, $ejes (lists of keys,
 -- NULL = all), $solo_validadas.
 with computados as (
-    select clave, eje from indicadores_filtrados($programas, $ejes)
+    select clave, eje from indicadores_elegidos($programas, $ejes)
     where calculo = 'organismos_con_concluida_en_eje'
 ),
 garantes as (
