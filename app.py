@@ -20,6 +20,8 @@ PAGINAS = {
         st.Page("pages/pizarra_region.py", title="Pizarra por región", icon=":material/travel_explore:"),
         st.Page("pages/pizarra_organismo.py", title="Pizarra por organismo", icon=":material/account_balance:"),
         st.Page("pages/mapa.py", title="Mapa por entidad", icon=":material/grid_view:"),
+        st.Page("pages/indicadores.py", title="Indicadores de los programas", icon=":material/flag:",
+                url_path="indicadores"),
     ],
     "Publicación": [
         st.Page("pages/presentacion.py", title="Presentación", icon=":material/slideshow:"),

@@ -17,7 +17,7 @@ import duckdb
 
 from pizarras.base.conexion import BaseNoAbre, abrir
 from pizarras.base.consultas import cargar, ejecutar_en
-from pizarras.base.demo import quitar_demo
+from pizarras.base.demo import cargar_indicadores_demo, quitar_demo
 from pizarras.base.esquema import aplicar_pasos, instalar_macros, registros_de_personas
 from pizarras.config import CARPETA_SEED, ruta_db
 from pizarras.publicacion.presentaciones import cargar_predeterminadas
@@ -76,11 +76,14 @@ def construir_en(con: duckdb.DuckDBPyConnection, carpeta: Path = CARPETA_SEED) -
     for tabla in TABLAS_DATOS:
         _cargar_csv(con, tabla, carpeta / "datos" / f"{tabla}.csv")
     cargar_predeterminadas(con, carpeta / "presentaciones.json")
+    # The programmes' indicators: no official sheet is held yet, so the demo set (removed with the other demo rows).
+    cargar_indicadores_demo(con, carpeta / "demo")
 
 
 # What a build publishes of the records it loaded as validated (queries/publicacion/cargadas_*.sql), in order:
 # an activity's links and reports before the activity itself.
-_PUBLICAR_LO_CARGADO = ("transversales", "ods", "reportes", "actividades", "compromisos", "capacitaciones")
+_PUBLICAR_LO_CARGADO = ("transversales", "ods", "reportes", "actividades", "compromisos", "capacitaciones",
+                        "mediciones")
 
 
 def cerrar_carga(con: duckdb.DuckDBPyConnection) -> None:

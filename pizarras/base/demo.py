@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+from pathlib import Path
+
 import duckdb
 
 from pizarras.base.consultas import ejecutar_en
@@ -24,6 +27,9 @@ _PASOS = (
     ("demo/demo_quitar_alineacion_ods", "alineaciones a ODS de demostración en compromisos reales"),
     ("demo/demo_quitar_capacitaciones", "capacitaciones"),
     ("demo/demo_quitar_stl", "integrantes de Secretariados Técnicos Locales"),
+    ("demo/demo_quitar_publicadas_mediciones", "valores publicados de indicadores"),
+    ("demo/demo_quitar_mediciones", "valores de indicadores"),
+    ("demo/demo_quitar_indicadores", "fichas de indicadores"),
 )
 
 
@@ -34,3 +40,11 @@ def quitar_demo(cur: duckdb.DuckDBPyConnection) -> dict[str, int]:
         filas = ejecutar_en(cur, consulta)
         cuentas[que] = int(filas[0]["Count"]) if filas else 0
     return cuentas
+
+
+def cargar_indicadores_demo(cur: duckdb.DuckDBPyConnection, carpeta_demo: Path, ahora: datetime | None = None) -> None:
+    """The demo indicator sheets and their yearly values (seed/demo/), inside the caller's transaction; the values
+    loaded as validated are published as they are. Every sheet is `verificado=false`, `es_demo`."""
+    ejecutar_en(cur, "demo/demo_cargar_indicadores", {"ruta": str(carpeta_demo / "indicadores.csv")})
+    ejecutar_en(cur, "demo/demo_cargar_mediciones", {"ruta": str(carpeta_demo / "mediciones.csv")})
+    ejecutar_en(cur, "publicacion/cargadas_mediciones", {"ahora": ahora or datetime.now().replace(microsecond=0)})

@@ -105,6 +105,20 @@ where (p_regiones is null
   and (p_ejes is null or list_contains(p_ejes, c.eje))
   and (p_periodos is null or list_contains(p_periodos, year(c.fecha_inicio)));
 
+-- The programmes' indicators (reference data, like the ejes: no review) by programa and eje, and their yearly
+-- values: for the public the version last validated, for the internal view the working one. Not named *_filtrados:
+-- the bench compares those macros' boards with pandas, and no indicator query is a bench board yet.
+create or replace macro indicadores_elegidos(p_programas, p_ejes) as table
+select i.*
+from indicadores i
+where (p_programas is null or list_contains(p_programas, i.programa))
+  and (p_ejes is null or list_contains(p_ejes, i.eje));
+
+create or replace macro mediciones_leidas(p_solo_validadas) as table
+select * from mediciones where not p_solo_validadas
+union all by name
+select * from mediciones_publicadas where p_solo_validadas;
+
 -- Scalar macros: one definition per business rule. DuckDB inlines them where a query calls them, so they cost
 -- nothing and a WHERE on them is pushed down as if written out.
 

@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 import plotly.graph_objects as go
 
-from pizarras.graficas import avance, gobierno_abierto
+from pizarras.graficas import avance, gobierno_abierto, indicadores
 from pizarras.lectura.grafica import Grafica
 
 DIBUJOS: dict[str, Callable[..., go.Figure]] = {
@@ -20,6 +20,7 @@ DIBUJOS: dict[str, Callable[..., go.Figure]] = {
     "barras_stl": gobierno_abierto.barras_stl,
     "serie_mensual": gobierno_abierto.serie_mensual,
     "barras_sexo": gobierno_abierto.barras_sexo,
+    "indicador": indicadores.trayectoria_indicador,
 }
 
 

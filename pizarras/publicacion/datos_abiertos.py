@@ -55,6 +55,10 @@ NO_PUBLICAS = {
     "reportes_publicados": "se publican como «reportes_avance»",
     "compromisos_publicados": "versiones publicadas de los compromisos (se publican como «compromisos»)",
     "capacitaciones_publicadas": "versiones publicadas de las capacitaciones (se publican como «capacitaciones»)",
+    # Not in the open data yet: the «Indicadores» board and its downloads show them (validated values only).
+    "indicadores": "fichas de los indicadores de los programas (aún no forman parte de los datos abiertos)",
+    "mediciones": "valores por año de los indicadores, versión de trabajo (incluye los no validados)",
+    "mediciones_publicadas": "valores por año de los indicadores validados (aún no forman parte de los datos abiertos)",
 }
 Formato = Literal["csv", "xlsx", "json", "parquet"]
 FORMATOS: dict[Formato, str] = {

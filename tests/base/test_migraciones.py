@@ -242,3 +242,59 @@ def test_records_an_edit_took_off_the_public_boards_get_their_last_validated_sta
         assert publicas == validadas + 2
     finally:
         con.close()
+
+
+def _a_la_version_5(ruta: Path) -> None:
+    """Apply step 5 to a database of schema 4, as the app of that time did (its macros are not needed here)."""
+    con = duckdb.connect(str(ruta))
+    try:
+        con.execute("begin")
+        paso = esquema.pasos()[4]
+        paso.aplicar(con)
+        con.execute("insert into esquema values (?, ?, current_timestamp::timestamp)", [paso.numero, paso.nombre])
+        con.execute("commit")
+        con.execute("checkpoint")
+    finally:
+        con.close()
+
+
+def test_a_database_of_schema_5_gets_the_indicator_tables_with_every_row_kept(base_v4):
+    ruta, _ = base_v4
+    _a_la_version_5(ruta)
+    con = duckdb.connect(str(ruta), read_only=True)
+    tablas = [t for (t,) in con.execute("select table_name from duckdb_tables() where table_name <> 'esquema'").fetchall()]
+    con.close()
+    antes = {t: filas(ruta, t, columnas(ruta, t)) for t in tablas}
+
+    resultado = migrar(ruta)
+
+    assert (resultado.version_inicial, resultado.version_final) == (5, version_actual())
+    for tabla in tablas:
+        assert filas(ruta, tabla, columnas(ruta, tabla)) == antes[tabla], tabla
+    con = duckdb.connect(str(ruta), read_only=True)
+    try:
+        # It holds the demo activities, so it gets the demo indicator set, every sheet unverified and marked demo.
+        assert con.execute("select count(*), count(*) filter (where es_demo and not verificado) "
+                           "from indicadores").fetchone() == (16, 16)
+        assert con.execute("select count(*) from mediciones_publicadas").fetchone()[0] > 0
+        assert con.execute("select count(*) from mediciones_leidas(true)").fetchone()[0] == con.execute(
+            "select count(*) from mediciones where revision = 'validada'").fetchone()[0]
+    finally:
+        con.close()
+
+
+def test_a_database_without_demo_records_migrates_to_an_empty_indicator_catalogue(base_v4):
+    ruta, _ = base_v4
+    con = duckdb.connect(str(ruta))
+    for tabla in ("actividad_ods", "actividad_ejes_transversales", "reportes_avance"):
+        con.execute(f"delete from {tabla} where actividad in (select id from actividades where es_demo)")
+    con.execute("delete from actividades where es_demo")
+    con.close()
+
+    migrar(ruta)
+
+    con = duckdb.connect(str(ruta), read_only=True)
+    try:
+        assert con.execute("select count(*) from indicadores").fetchone()[0] == 0
+    finally:
+        con.close()

@@ -70,6 +70,9 @@ def test_sin_demo_keeps_only_sourced_records(tmp_path):
         assert con.execute("select count(*) from compromisos").fetchone()[0] > 0
         assert con.execute("select count(*) from capacitaciones").fetchone()[0] > 0
         assert con.execute("select count(*) from actividad_ods").fetchone()[0] == 0  # every activity was demo
+        # No official indicator sheet is held: the catalogue and the yearly values are empty.
+        for tabla in ("indicadores", "mediciones", "mediciones_publicadas"):
+            assert con.execute(f"select count(*) from {tabla}").fetchone()[0] == 0, tabla
     finally:
         con.close()
 

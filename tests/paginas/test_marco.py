@@ -169,7 +169,8 @@ def test_the_sidebar_links_every_page_in_its_group_with_its_url():
     assert grupos == {
         "Pizarras": [("Pizarra nacional", ""), ("Compromisos de gobierno abierto", "compromisos"),
                      ("Capacitaciones", "capacitaciones"), ("Pizarra por región", "pizarra_region"),
-                     ("Pizarra por organismo", "pizarra_organismo"), ("Mapa por entidad", "mapa")],
+                     ("Pizarra por organismo", "pizarra_organismo"), ("Mapa por entidad", "mapa"),
+                     ("Indicadores de los programas", "indicadores")],
         "Publicación": [("Presentación", "presentacion"), ("Datos abiertos", "datos_abiertos")],
         "Autorreporte": [("Autorreporte", "autorreporte"), ("Cargar", "cargar"), ("Revisión", "revision")],
     }

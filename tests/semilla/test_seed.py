@@ -155,3 +155,25 @@ def test_the_board_queries_give_the_published_totals_on_the_seed(con_seed):
     assert correr("tableros/kpi_compromisos", Filtros(ods=(16,)))["compromisos"] == CIFRAS["compromisos_por_ods"][16]
     en_guanajuato = sum(c["participantes"] for c in CIFRAS["capacitaciones"] if c["entidad"] == "11")
     assert correr("tableros/kpi_capacitaciones", Filtros(entidad=("11",), periodo=(2020,)))["participantes"] >= en_guanajuato
+
+
+def test_the_demo_indicators_are_shaped_as_the_programmes_sheets_and_marked_as_demo(con_seed):
+    # PROTAI: 9 eje indicators and 3 transversal ones, one per eje of the catalogue; PRONADATOS some; none verified.
+    por_tipo = dict(con_seed.execute(
+        "select j.tipo, count(*) from indicadores i join ejes j on j.clave = i.eje and j.programa = i.programa "
+        "where i.programa = 'PROTAI' group by all").fetchall())
+    assert por_tipo == {"tematico": 9, "transversal": 3}
+    assert con_seed.execute("select count(distinct eje) from indicadores where programa = 'PROTAI'").fetchone()[0] == 12
+    assert con_seed.execute("select count(*) from indicadores where programa = 'PRONADATOS'").fetchone()[0] > 0
+    assert con_seed.execute("select count(*) from indicadores where verificado or not es_demo").fetchone()[0] == 0
+    # Every sheet has its 2020 baseline, a goal for each year 2022-2026 and a direction.
+    assert con_seed.execute(
+        "select count(*) from indicadores where linea_base is null or meta_2022 is null or meta_2023 is null "
+        "or meta_2024 is null or meta_2025 is null or meta_2026 is null").fetchone()[0] == 0
+    # A few yearly values, most validated and published, every one demo and of a demo sheet.
+    total, validadas, publicadas = con_seed.execute(
+        "select count(*), count(*) filter (where revision = 'validada'), "
+        "(select count(*) from mediciones_publicadas) from mediciones").fetchone()
+    assert 0 < validadas == publicadas < total
+    assert con_seed.execute("select count(*) from mediciones where not es_demo or indicador not in "
+                            "(select clave from indicadores)").fetchone()[0] == 0
