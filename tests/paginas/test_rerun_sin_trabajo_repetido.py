@@ -100,6 +100,16 @@ def test_a_warm_rerun_repeats_no_query_chart_or_component(trabajo, pagina, filtr
     assert trabajo.a_dict == 0  # each shared figure is serialised once (pizarras.ui.figuras.dibujar)
 
 
+def test_the_indicators_board_too(trabajo, ruta_seed, monkeypatch):
+    monkeypatch.setenv("PIZARRAS_DB", str(ruta_seed))  # the fixture database has no indicator sheet
+    with _primera_vez(trabajo):
+        at = abrir("indicadores", programa="protai")
+    at.run()
+    assert not at.exception
+    assert trabajo.consultas == Counter() and trabajo.figuras == 0 and trabajo.componentes == Counter()
+    assert trabajo.a_dict == 0
+
+
 def test_another_session_on_the_same_view_reuses_the_first_ones_work(trabajo):
     with _primera_vez(trabajo):
         abrir("pizarra_nacional", region="norte")
