@@ -19,45 +19,66 @@ from pizarras.publicacion.presentaciones import Presentacion
 from pizarras.publicacion.puerta import VARIABLE_URL_PUBLICA
 from pizarras.texto import escapar_markdown
 from pizarras.ui.datos import tablero_compartido
+from pizarras.ui.presentacion_pantalla import pantalla
 
 _DIBUJO_COMPLETO = "_presentacion_dibujo_completo"
 _PAUSA = "_presentacion_pausa"
 
-# Projector theme for the slide only: no sidebar or chrome, black on white, large type, tighter gaps so a slide
-# fits 1280×720 without scrolling. Our own CSS: no user text in it.
+# Projector theme for the slide only: no sidebar or chrome, black on white, every size from the screen's
+# (diapositivas.Pantalla) so that a 4K projector shows the slide as large as a laptop does. The controls float over
+# the slide's foot and fade out when the mouse rests. Our own CSS, numbers only: no user text in it.
 _CSS = """
 <style>
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stHeader"],
-[data-testid="stToolbar"], [data-testid="stDecoration"] { display: none !important; }
-[data-testid="stMainBlockContainer"] { padding: 0.8rem 2rem 0.5rem 2rem !important; max-width: 100% !important; }
-[data-testid="stMain"] [data-testid="stVerticalBlock"] { gap: 0.45rem; }
-[data-testid="stApp"] { background: #FFFFFF; color: #000000; }
-[data-testid="stMain"] h1 { font-size: 2.5rem; line-height: 1.15; padding: 0; color: #000000; }
-[data-testid="stMetricValue"] { font-size: 2.6rem; font-weight: 700; color: #000000; }
-[data-testid="stMetricLabel"] p { font-size: 1.2rem; color: #000000; }
-[data-testid="stCaptionContainer"] p { font-size: 1.15rem; color: #222222; }
-.contador { font-size: 2rem; font-weight: 700; text-align: right; color: #000000; }
-.cuenta { height: 8px; background: #0072B2; border-radius: 4px; transform-origin: left;
-          animation-name: cuenta-atras; animation-timing-function: linear; animation-fill-mode: forwards; }
-/* A large screen: larger headings and figures (CSS zoom would break plotly's layout; the chart keeps its height). */
-@media (min-width: 1600px) and (min-height: 1000px) {
-  [data-testid="stMain"] h1 { font-size: 3.4rem; }
-  [data-testid="stMetricValue"] { font-size: 3.6rem; }
-  [data-testid="stMetricLabel"] p { font-size: 1.6rem; }
-  [data-testid="stCaptionContainer"] p { font-size: 1.5rem; }
-  .contador { font-size: 2.8rem; }
-}
-@keyframes cuenta-atras { from { transform: scaleX(1); } to { transform: scaleX(0); } }
+[data-testid="stToolbar"], [data-testid="stDecoration"] {{ display: none !important; }}
+[data-testid="stMainBlockContainer"] {{ padding: {arriba}px {lados}px {abajo}px {lados}px !important;
+  max-width: 100% !important; }}
+[data-testid="stMain"] [data-testid="stVerticalBlock"] {{ gap: {hueco}px; }}
+[data-testid="stApp"] {{ background: #FFFFFF; color: #000000; }}
+[data-testid="stMain"] h1 {{ font-size: {titulo}px; line-height: 1.15; padding: 0; color: #000000; }}
+[data-testid="stMetricValue"] {{ font-size: {cifra}px; line-height: 1.2; font-weight: 700; color: #000000; }}
+[data-testid="stMetricValue"] > div {{ line-height: 1.2; }}
+[data-testid="stMetricLabel"] p {{ font-size: {etiqueta}px; color: #000000; }}
+[data-testid="stCaptionContainer"] p {{ font-size: {leyenda}px; color: #222222; }}
+.st-key-presentacion_audiencia [data-testid="stCaptionContainer"] p {{ font-size: {enlace}px; }}
+.contador {{ font-size: {contador}px; font-weight: 700; text-align: right; color: #000000; }}
+.cuenta {{ position: fixed; left: 0; right: 0; bottom: 0; height: {barra}px; background: #0072B2;
+  transform-origin: left; animation-name: cuenta-atras; animation-timing-function: linear;
+  animation-fill-mode: forwards; z-index: 999990; }}
+@keyframes cuenta-atras {{ from {{ transform: scaleX(1); }} to {{ transform: scaleX(0); }} }}
+.st-key-presentacion_controles {{ position: fixed; left: 50%; transform: translateX(-50%); bottom: {barra}px;
+  width: auto !important; z-index: 999991; background: rgba(255, 255, 255, 0.94); padding: 6px 10px;
+  border-radius: 8px; box-shadow: 0 1px 6px rgba(0, 0, 0, 0.25); transition: opacity 0.6s; }}
+.st-key-presentacion_controles button p, .st-key-presentacion_controles [data-testid="stIconMaterial"],
+.st-key-presentacion_controles [data-testid="stCaptionContainer"] p {{ font-size: {boton}px; }}
+.st-key-presentacion_pantalla {{ display: none; }}
+body.presentacion-quieta .st-key-presentacion_controles {{ opacity: 0; pointer-events: none; }}
+body.presentacion-quieta {{ cursor: none; }}
 </style>
 """
 
-# A presenter's clicker sends Page Up / Page Down; the buttons already answer the arrow keys (their shortcuts).
+
+def css_de(pantalla: diapositivas.Pantalla) -> str:
+    """The slide's style sheet at this screen's size."""
+    p = pantalla.px
+    return _CSS.format(
+        arriba=p(pantalla.RELLENO_ARRIBA), lados=p(pantalla.RELLENO_LADOS), abajo=p(pantalla.RELLENO_ABAJO),
+        hueco=p(pantalla.HUECO), titulo=p(pantalla.TITULO), cifra=p(pantalla.CIFRA),
+        etiqueta=p(pantalla.CIFRA_ETIQUETA), leyenda=p(pantalla.LEYENDA), enlace=p(14), contador=p(28), barra=p(6),
+        boton=p(16),
+    )
+
+
+# The arrow keys and a presenter's clicker (Page Up / Page Down) press the buttons. Not the buttons' own
+# `shortcut`: Streamlit prints it in the label, beside the icon's arrow ("← Anterior ←").
 _TECLAS = """
 <script>
 if (!window.__pizarrasTeclas) {
   window.__pizarrasTeclas = true;
   document.addEventListener("keydown", (e) => {
-    const destino = {PageDown: "presentacion_siguiente", PageUp: "presentacion_anterior"}[e.key];
+    if (e.altKey || e.ctrlKey || e.metaKey || e.target.closest?.("input, textarea, [contenteditable]")) return;
+    const destino = {PageDown: "presentacion_siguiente", ArrowRight: "presentacion_siguiente",
+                     PageUp: "presentacion_anterior", ArrowLeft: "presentacion_anterior"}[e.key];
     const boton = destino && document.querySelector(".st-key-" + destino + " button");
     if (boton && !boton.disabled) { e.preventDefault(); boton.click(); }
   });
@@ -121,12 +142,14 @@ def intervalo_de(presentacion: Presentacion) -> int | None:
 
 def proyectar(presentacion: Presentacion) -> None:
     """Draw the deck's current slide full screen with its controls."""
-    st.html(_CSS)
+    medida = pantalla()
+    st.html(css_de(medida))
     st.html(_TECLAS, unsafe_allow_javascript=True)
     total = len(presentacion.diapositivas)
     intervalo = intervalo_de(presentacion)
     corriendo = bool(intervalo) and not st.session_state.get(_PAUSA, False)
     st.session_state[_DIBUJO_COMPLETO] = True
+    puerta = puerta_publica()
 
     @st.fragment(run_every=intervalo if corriendo else None)
     def diapositiva() -> None:
@@ -134,18 +157,21 @@ def proyectar(presentacion: Presentacion) -> None:
         if not st.session_state.pop(_DIBUJO_COMPLETO, False) and corriendo:
             n = n % total + 1  # a tick of the timer: the next slide, back to the first after the last
             ir_a(n)
-        _dibujar(presentacion, n, total, intervalo if corriendo else None)
+        _dibujar(presentacion, n, total, intervalo if corriendo else None, medida, puerta)
 
     diapositiva()
     _controles(presentacion, total, intervalo, corriendo)
 
 
-def _dibujar(presentacion: Presentacion, n: int, total: int, intervalo: int | None) -> None:
+def _dibujar(presentacion: Presentacion, n: int, total: int, intervalo: int | None, medida: diapositivas.Pantalla,
+             puerta: puertas.Puerta | None) -> None:
     d = presentacion.diapositivas[n - 1]
     opciones = st.session_state["opciones"]
     filtros = diapositivas.filtros_de(d.filtros, opciones)
     texto = diapositivas.texto_filtros(filtros, opciones)
-    lamina = tablero_compartido(diapositivas.lamina, d.vista, filtros, date.today(), d.titulo, texto)
+    # The QR panel only when the audience can reach it: on this machine alone (127.0.0.1) the slide is all chart.
+    con_qr = puerta is not None
+    lamina = tablero_compartido(diapositivas.lamina, d.vista, filtros, date.today(), d.titulo, texto, medida, con_qr)
 
     izquierda, derecha = st.columns([6, 1], vertical_alignment="bottom")
     izquierda.title(escapar_markdown(lamina.titulo), anchor=False)
@@ -157,21 +183,22 @@ def _dibujar(presentacion: Presentacion, n: int, total: int, intervalo: int | No
         for columna, (etiqueta, valor) in zip(st.columns(len(lamina.kpis)), lamina.kpis, strict=True):
             columna.metric(etiqueta, valor)
 
-    grafica, audiencia = st.columns([5, 1])
+    if con_qr:
+        grafica, audiencia = st.columns([medida.PARTE_GRAFICA, 1 - medida.PARTE_GRAFICA])
+    else:
+        grafica, audiencia = st.container(), None
     if lamina.figura is not None:
         # theme=None: the projector theme's black type, not Streamlit's grey axis labels.
         grafica.plotly_chart(lamina.figura, width="stretch", theme=None, config={"displayModeBar": False},
                              key=f"diapositiva_{n}")
     else:
         grafica.info(lamina.mensaje or "Esta diapositiva no tiene datos.", icon=":material/info:")
-    puerta = puerta_publica()
-    if puerta is None:
-        audiencia.caption(AVISO_RED_LOCAL)
-    else:
+    if audiencia is not None:
         url = puerta.url(d.vista, d.filtros)
+        caja = audiencia.container(key="presentacion_audiencia")
         # PNG as generated: Streamlit would otherwise re-encode it as a (lossy) JPEG.
-        audiencia.image(diapositivas.qr_png(url), width="stretch", output_format="PNG")
-        audiencia.caption(escapar_markdown(url.split("://", 1)[-1]))
+        caja.image(diapositivas.qr_png(url), width="stretch", output_format="PNG")
+        caja.caption(escapar_markdown(url.split("://", 1)[-1]))
     if intervalo:
         # A new element per slide restarts the bar; it empties in `intervalo` seconds.
         st.html(f'<div class="cuenta" data-n="{n}" style="animation-duration: {int(intervalo)}s"></div>')
@@ -181,16 +208,18 @@ def _controles(presentacion: Presentacion, total: int, intervalo: int | None, co
     n = diapositiva_de_url(total)
     # While the deck advances by itself the slide changes without a full run: the buttons read the URL when clicked
     # and are never disabled (their state would be stale); by hand, the first and last slides disable them.
-    columnas = st.columns([1, 1, 1, 1, 3])
-    columnas[0].button("Anterior", key="presentacion_anterior", shortcut="Left", icon=":material/arrow_back:",
-                       on_click=_mover, args=(-1, total), disabled=not corriendo and n <= 1, width="stretch")
-    columnas[1].button("Siguiente", key="presentacion_siguiente", shortcut="Right", icon=":material/arrow_forward:",
-                       on_click=_mover, args=(1, total), disabled=not corriendo and n >= total, width="stretch")
+    # One arrow per button: the icon, not a second one in the label.
+    barra = st.container(key="presentacion_controles", horizontal=True, width="content")
+    barra.button("Anterior", key="presentacion_anterior", icon=":material/arrow_back:",
+                 on_click=_mover, args=(-1, total), disabled=not corriendo and n <= 1)
+    barra.button("Siguiente", key="presentacion_siguiente", icon=":material/arrow_forward:",
+                 on_click=_mover, args=(1, total), disabled=not corriendo and n >= total)
     if intervalo:
         etiqueta, icono = ("Pausar", ":material/pause:") if corriendo else ("Reanudar", ":material/play_arrow:")
-        columnas[2].button(etiqueta, key="presentacion_pausa", icon=icono, on_click=_alternar_pausa, width="stretch")
-        columnas[4].caption(f"Avanza sola cada {intervalo} s." if corriendo else "En pausa.")
-    columnas[3].button("Salir", key="presentacion_salir", icon=":material/close:", on_click=_salir, width="stretch")
+        barra.button(etiqueta, key="presentacion_pausa", icon=icono, on_click=_alternar_pausa)
+    barra.button("Salir", key="presentacion_salir", icon=":material/close:", on_click=_salir)
+    if intervalo:
+        barra.caption(f"Avanza sola cada {intervalo} s." if corriendo else "En pausa.")
 
 
 def _mover(paso: int, total: int) -> None:

@@ -156,11 +156,15 @@ def test_a_server_that_serves_no_copy_sends_the_audience_to_the_live_board_and_s
                             "estática") in avisos
 
 
-def test_on_this_machine_the_slide_keeps_its_venue_advice(ruta, copia_servida):
+def test_on_this_machine_the_projected_slide_shows_only_the_talk(ruta, copia_servida):
+    """No phone reaches 127.0.0.1: no QR panel and no advice for the presenter on the slide (issue 23); the deck's
+    page gives the advice before presenting."""
     at = abrir("presentacion", contexto={"url": "http://127.0.0.1:8501/presentacion"}, presentacion=DECK,
                diapositiva="1", avance="0")
-    assert any("make run HOST=0.0.0.0" in c.value for c in at.caption)
+    assert not at.exception
+    assert not any("make run" in c.value or "red del lugar" in c.value for c in at.caption)
     assert not at.get("image") and not any("/publico/" in c.value for c in at.caption)
+    assert len(at.get("plotly_chart")) == 1
 
 
 def test_an_admin_builds_a_deck_from_the_editor(ruta):
