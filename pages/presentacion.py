@@ -13,8 +13,8 @@ from pizarras.ui.datos import conexion
 from pizarras.ui.escrituras import aviso_pendiente
 from pizarras.ui.espanol import ELIJA_UNA
 from pizarras.ui.marco import exigir_marco
-from pizarras.ui.presentacion import AVISO_RED_LOCAL, enlace_proyector, ir_a, proyectar, puerta_publica
-from pizarras.ui.presentacion_editor import editor
+from pizarras.ui.presentacion import AVISO_RED_LOCAL, gestos, presentar, proyectar, puerta_publica, vuelta
+from pizarras.ui.presentacion_editor import editor, elegir_recien_guardada
 
 exigir_marco()
 pedida = st.query_params.get("presentacion")
@@ -37,6 +37,7 @@ if not decks:
     st.info("Aún no hay presentaciones. Inicie sesión para crear la primera.", icon=":material/slideshow:")
 else:
     titulos = {d["clave"]: d for d in decks}
+    elegir_recien_guardada("presentacion_elegida")
     clave = st.selectbox("Presentación", list(titulos), format_func=lambda c: titulos[c]["titulo"],
                          key="presentacion_elegida", placeholder=ELIJA_UNA)
     elegida = presentaciones.leer(conexion(), clave)
@@ -48,13 +49,25 @@ else:
          for i, d in enumerate(elegida.diapositivas, start=1)],
         hide_index=True, width="stretch",
     )
-    izquierda, derecha, _ = st.columns([1, 1, 2])
-    izquierda.link_button("Pantalla completa", enlace_proyector(clave), icon=":material/fullscreen:",
-                          type="primary", width="stretch")
-    if derecha.button("Presentar aquí", icon=":material/slideshow:", key="presentar_aqui", width="stretch"):
-        st.query_params["presentacion"] = clave
-        ir_a(1)
+    parada = vuelta(clave)
+    if parada is not None and parada <= len(elegida.diapositivas):
+        st.info(f"La presentación se detuvo en la diapositiva {parada} de {len(elegida.diapositivas)}.",
+                icon=":material/pause_presentation:")
+    izquierda, centro, derecha, _ = st.columns([1, 1, 1, 1])
+    # Full screen in this same tab: the click asks the browser for it (pizarras.ui.presentacion.gestos); Esc or
+    # «Salir» leave it.
+    if izquierda.button("Pantalla completa", icon=":material/fullscreen:", key="presentar_completa", type="primary",
+                        width="stretch"):
+        presentar(clave)
         st.rerun()
+    if centro.button("Presentar aquí", icon=":material/slideshow:", key="presentar_aqui", width="stretch"):
+        presentar(clave)
+        st.rerun()
+    if parada is not None and 1 < parada <= len(elegida.diapositivas) and derecha.button(
+            f"Continuar en la {parada}", icon=":material/play_arrow:", key="presentar_continuar", width="stretch"):
+        presentar(clave, parada)
+        st.rerun()
+    gestos()
 puerta = puerta_publica()
 if puerta is None:
     st.info(AVISO_RED_LOCAL, icon=":material/wifi:")

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 from datetime import date
-from urllib.parse import urlencode, urlparse
 
 import streamlit as st
 
@@ -52,7 +51,7 @@ _CSS = """
 .st-key-presentacion_controles button p, .st-key-presentacion_controles [data-testid="stIconMaterial"],
 .st-key-presentacion_controles [data-testid="stCaptionContainer"] p {{ font-size: {boton}px; }}
 .st-key-presentacion_pantalla {{ display: none; }}
-body.presentacion-quieta .st-key-presentacion_controles {{ opacity: 0; pointer-events: none; }}
+body.presentacion-quieta .st-key-presentacion_controles {{ opacity: 0; }}
 body.presentacion-quieta {{ cursor: none; }}
 </style>
 """
@@ -69,22 +68,55 @@ def css_de(pantalla: diapositivas.Pantalla) -> str:
     )
 
 
-# The arrow keys and a presenter's clicker (Page Up / Page Down) press the buttons. Not the buttons' own
-# `shortcut`: Streamlit prints it in the label, beside the icon's arrow ("← Anterior ←").
-_TECLAS = """
+# Installed once per browser tab (the page is a single document across reruns and page changes):
+# - the arrow keys and a presenter's clicker (Page Up / Page Down) press the slide's buttons. Not the buttons' own
+#   `shortcut`: Streamlit prints it in the label, beside the icon's arrow ("← Anterior ←");
+# - the buttons that start a talk ask the browser for real full screen (the Fullscreen API needs the click itself,
+#   so it runs here, before Streamlit's rerun), «Pantalla completa» on the slide toggles it, «Salir» leaves it; Esc
+#   leaves it too, as the browser does;
+# - after a few seconds without the mouse the controls and the pointer fade out; any movement brings them back.
+_GESTOS = """
 <script>
-if (!window.__pizarrasTeclas) {
-  window.__pizarrasTeclas = true;
+if (!window.__pizarrasGestos) {
+  window.__pizarrasGestos = true;
+  const boton = (clave) => document.querySelector(".st-key-" + clave + " button");
   document.addEventListener("keydown", (e) => {
     if (e.altKey || e.ctrlKey || e.metaKey || e.target.closest?.("input, textarea, [contenteditable]")) return;
     const destino = {PageDown: "presentacion_siguiente", ArrowRight: "presentacion_siguiente",
                      PageUp: "presentacion_anterior", ArrowLeft: "presentacion_anterior"}[e.key];
-    const boton = destino && document.querySelector(".st-key-" + destino + " button");
-    if (boton && !boton.disabled) { e.preventDefault(); boton.click(); }
+    const b = destino && boton(destino);
+    if (b && !b.disabled) { e.preventDefault(); b.click(); }
   });
+  const completa = () => { if (!document.fullscreenElement) document.documentElement.requestFullscreen?.()
+    .catch(() => {}); };
+  document.addEventListener("click", (e) => {
+    const b = e.target.closest?.("button");
+    const clave = b && [...(b.closest("[class*=st-key-]")?.classList || [])].find(c => c.startsWith("st-key-"));
+    if (!clave) return;
+    if (["st-key-presentar_completa", "st-key-presentar_continuar"].includes(clave)) completa();
+    if (clave === "st-key-presentacion_completa") {
+      if (document.fullscreenElement) document.exitFullscreen?.(); else completa();
+    }
+    if (clave === "st-key-presentacion_salir" && document.fullscreenElement) document.exitFullscreen?.();
+  }, true);
+  let quieta;
+  const despertar = () => {
+    document.body.classList.remove("presentacion-quieta");
+    clearTimeout(quieta);
+    quieta = setTimeout(() => document.body.classList.add("presentacion-quieta"), 3000);
+  };
+  ["mousemove", "pointerdown", "keydown", "touchstart"].forEach(t => document.addEventListener(t, despertar));
+  despertar();
 }
 </script>
 """
+
+_VUELTA = "_presentacion_vuelta"  # (deck, slide) the talk stopped at, for the deck's page
+
+
+def gestos() -> None:
+    """Keys, full screen and the idle fade (installed once; harmless where no slide is drawn)."""
+    st.html(_GESTOS, unsafe_allow_javascript=True)
 
 
 def estado_copia() -> puertas.EstadoCopia:
@@ -144,7 +176,7 @@ def proyectar(presentacion: Presentacion) -> None:
     """Draw the deck's current slide full screen with its controls."""
     medida = pantalla()
     st.html(css_de(medida))
-    st.html(_TECLAS, unsafe_allow_javascript=True)
+    gestos()
     total = len(presentacion.diapositivas)
     intervalo = intervalo_de(presentacion)
     corriendo = bool(intervalo) and not st.session_state.get(_PAUSA, False)
@@ -217,7 +249,10 @@ def _controles(presentacion: Presentacion, total: int, intervalo: int | None, co
     if intervalo:
         etiqueta, icono = ("Pausar", ":material/pause:") if corriendo else ("Reanudar", ":material/play_arrow:")
         barra.button(etiqueta, key="presentacion_pausa", icon=icono, on_click=_alternar_pausa)
-    barra.button("Salir", key="presentacion_salir", icon=":material/close:", on_click=_salir)
+    barra.button("Pantalla completa", key="presentacion_completa", icon=":material/fullscreen:",
+                 help="Pantalla completa (Esc para salir de ella)")
+    barra.button("Salir", key="presentacion_salir", icon=":material/close:", on_click=_salir,
+                 args=(presentacion.clave, total))
     if intervalo:
         barra.caption(f"Avanza sola cada {intervalo} s." if corriendo else "En pausa.")
 
@@ -230,14 +265,22 @@ def _alternar_pausa() -> None:
     st.session_state[_PAUSA] = not st.session_state.get(_PAUSA, False)
 
 
-def enlace_proyector(clave: str) -> str:
-    """The deck full screen: Streamlit's embed mode hides its own chrome (and keeps it hidden across reruns)."""
-    url = urlparse(st.context.url or "")
-    origen = f"{url.scheme}://{url.netloc}" if url.netloc else ""
-    return f"{origen}/presentacion?{urlencode({'presentacion': clave, 'diapositiva': 1})}&embed=true"
+def _salir(clave: str, total: int) -> None:
+    """Back to the deck's page, with this deck chosen and the slide the talk stopped at (read from the URL at the
+    click: auto-advance moves it without redrawing the buttons)."""
+    st.session_state[_VUELTA] = (clave, diapositiva_de_url(total))
+    for parametro in ("presentacion", "diapositiva", "avance"):
+        st.query_params.pop(parametro, None)
+    st.session_state["presentacion_elegida"] = clave
 
 
-def _salir() -> None:
-    for clave in ("presentacion", "diapositiva", "avance"):
-        st.query_params.pop(clave, None)
+def vuelta(clave: str) -> int | None:
+    """The slide a talk of deck `clave` stopped at in this tab, if it did."""
+    guardada = st.session_state.get(_VUELTA)
+    return guardada[1] if guardada and guardada[0] == clave else None
 
+
+def presentar(clave: str, n: int = 1) -> None:
+    """Open deck `clave` at slide `n` in this tab (the click already asked for full screen)."""
+    st.query_params["presentacion"] = clave
+    ir_a(n)

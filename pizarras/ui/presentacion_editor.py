@@ -17,8 +17,16 @@ from pizarras.ui.espanol import ELIJA_UNA
 _FILAS = "_editor_presentacion_filas"
 _CARGADA = "_editor_presentacion_de"  # the deck whose rows _FILAS holds
 _VUELTA = "_editor_presentacion_vuelta"  # a new key for the table editor whenever its rows are replaced
+_RECIEN_GUARDADA = "_editor_presentacion_guardada"  # the deck saved last, for the page's selector
 _NOMBRES_VISTA = {v.nombre: v.clave for v in VISTAS.values()}
 _COLUMNAS = ["Vista", "Título (opcional)", "Filtros"]
+
+
+def elegir_recien_guardada(clave_selector: str) -> None:
+    """Choose the deck just saved in the page's selector (call before drawing it): a new deck is there at once."""
+    guardada = st.session_state.pop(_RECIEN_GUARDADA, None)
+    if guardada:
+        st.session_state[clave_selector] = guardada
 
 
 def puede_editar(usuario: Usuario | None, deck: dict) -> bool:
@@ -96,6 +104,7 @@ def editor(usuario: Usuario, decks: list[dict]) -> None:
         def guardar() -> None:
             presentaciones.guardar(conexion(), usuario, propuesta, st.session_state["opciones"])
             st.session_state.pop(_CARGADA, None)  # the editor reads the saved rows again
+            st.session_state[_RECIEN_GUARDADA] = clave
 
         escribir(guardar, f"Presentación guardada. Ábrala con ?presentacion={clave}.")
     if actual and derecha.button("Borrar", icon=":material/delete:", key="editor_borrar"):

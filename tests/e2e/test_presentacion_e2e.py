@@ -94,7 +94,7 @@ MEDIDAS_GRAFICA = """() => {
     const caja = r => { const b = r.getBoundingClientRect(); return [b.left, b.top, b.right, b.bottom]; };
     const visibles = sel => [...grafica.querySelectorAll(sel)].filter(e => e.getBoundingClientRect().width > 0)
         .map(e => ({texto: e.textContent, caja: caja(e)}));
-    const fondo = grafica.querySelector('.bglayer .bg');
+    const fondo = grafica.querySelector('.draglayer .nsewdrag');  // plotly's drag area is the plot area
     return {grafica: caja(grafica), area: fondo ? caja(fondo) : null, barras: visibles('.bartext'),
             y: visibles('.yaxislayer-above .ytick text'), x: visibles('.xaxislayer-above .xtick text')};
 }"""
@@ -221,4 +221,42 @@ def test_at_127_0_0_1_the_projected_slide_carries_no_presenter_instructions(nave
         pagina.goto(f"{servidor_local}/presentacion")
         esperar_app(pagina)
         pagina.get_by_text("make run HOST=0.0.0.0").first.wait_for(timeout=30000)
+        assert pagina.externas == []
+
+
+def test_full_screen_from_the_deck_page_fading_controls_and_salir_back_to_the_deck(navegador, servidor):
+    """«Pantalla completa» presents in the same tab in the browser's real full screen; the controls fade when the
+    mouse rests and come back when it moves; «Salir» leaves full screen and lands on the deck presented, at the
+    slide it stopped at — with no second tab."""
+    for pagina in pagina_en(navegador, servidor, viewport={"width": 1280, "height": 720}):
+        pagina.goto(f"{servidor}/presentacion")
+        esperar_app(pagina)
+        pagina.get_by_role("combobox", name="Presentación").click()
+        pagina.get_by_role("option", name="Recorrido por las regiones", exact=True).click()
+        esperar_app(pagina)
+        pagina.get_by_role("button", name="Pantalla completa").click()
+        esperar_diapositiva(pagina, 1, 4)
+        pagina.wait_for_function("() => document.fullscreenElement !== null", timeout=10000)
+        assert len(pagina.context.pages) == 1
+        pagina.keyboard.press("ArrowRight")
+        esperar_diapositiva(pagina, 2, 4)
+
+        controles = pagina.locator(".st-key-presentacion_controles")
+        pagina.mouse.move(600, 300)
+        assert controles.evaluate("e => getComputedStyle(e).opacity") == "1"
+        pagina.wait_for_function("() => document.body.classList.contains('presentacion-quieta')", timeout=10000)
+        pagina.wait_for_function(
+            "() => getComputedStyle(document.querySelector('.st-key-presentacion_controles')).opacity === '0'",
+            timeout=5000)
+        pagina.mouse.move(640, 400)
+        pagina.wait_for_function("() => !document.body.classList.contains('presentacion-quieta')", timeout=5000)
+        boton = pagina.get_by_role("button", name="Siguiente")
+        assert boton.inner_text().count("→") + boton.inner_text().count("arrow") <= 1
+
+        pagina.get_by_role("button", name="Salir").click()
+        esperar_app(pagina)
+        pagina.get_by_text("se detuvo en la diapositiva 2 de 4").wait_for(timeout=30000)
+        pagina.wait_for_function("() => document.fullscreenElement === null", timeout=10000)
+        assert "Recorrido por las regiones" in pagina.get_by_role("combobox", name="Presentación").input_value()
+        assert len(pagina.context.pages) == 1
         assert pagina.externas == []

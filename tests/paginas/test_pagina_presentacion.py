@@ -55,6 +55,22 @@ def test_a_link_opens_a_deck_at_its_slide_and_the_buttons_move_through_it(ruta):
     assert len(at.get("plotly_chart")) == 1 and not at.error
 
 
+def test_salir_goes_back_to_the_deck_presented_and_says_where_the_talk_stopped(ruta):
+    at = abrir("presentacion", presentacion="recorrido-regional", diapositiva="3", avance="0")
+    assert [b.label for b in at.button if b.key.startswith("presentacion_")] == [
+        "Anterior", "Siguiente", "Pantalla completa", "Salir"]  # one arrow each: the icon, no shortcut hint
+    assert all(not b.proto.shortcut for b in at.button if b.key.startswith("presentacion_"))
+    at.button(key="presentacion_salir").click()
+    rerun(at)
+    assert not at.exception and at.title[0].value == "Presentación"
+    assert "presentacion" not in at.query_params
+    assert at.selectbox(key="presentacion_elegida").value == "recorrido-regional"  # not the first deck by title
+    assert any("se detuvo en la diapositiva 3 de 4" in i.value for i in at.info)
+    at.button(key="presentar_continuar").click()
+    rerun(at)
+    assert "3 / 4" in contador(at)
+
+
 def test_an_out_of_range_slide_opens_the_last_and_an_unknown_deck_says_so(ruta):
     at = abrir("presentacion", presentacion=DECK, diapositiva="99")
     assert "6 / 6" in contador(at) and at.button(key="presentacion_siguiente").disabled
@@ -177,6 +193,9 @@ def test_an_admin_builds_a_deck_from_the_editor(ruta):
     at.button(key="editor_guardar").click()
     rerun(at)
     assert not at.exception and any("Presentación guardada" in s.value for s in at.success)
+    # The new deck is in the page's selector at once, and chosen.
+    assert at.selectbox(key="presentacion_elegida").value == "taller-en-durango"
+    assert "Taller en Durango" in at.selectbox(key="presentacion_elegida").options
     con = duckdb.connect(str(ruta))
     try:
         assert con.execute("select titulo, intervalo, creada_por from presentaciones where clave = 'taller-en-durango'"
