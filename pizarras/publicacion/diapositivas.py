@@ -84,6 +84,7 @@ class Lamina:
     figura: go.Figure | None = None
     mensaje: str | None = None  # shown instead of the chart when there is nothing to draw
     validados: str | None = None
+    mapa: bool = False  # the tile map: redrawn with square cells, not as bars
 
 
 @dataclass(frozen=True)
@@ -193,24 +194,35 @@ def filtros_de(guardados: Mapping[str, Sequence[str]], opciones: Mapping[str, Se
 
 
 def lamina(
-    consultar: Consultar, vista: str, filtros: Filtros, hoy: date, titulo: str | None = None, texto: str = "",
-    pantalla: Pantalla = Pantalla(), con_qr: bool = True,
+    consultar: Consultar, vista: str, filtros: Filtros, hoy: date, titulo: str | None = None, texto: str = ""
 ) -> Lamina:
-    """Draw one slide (`texto`: its filters in words) for `pantalla`. Whatever goes wrong becomes a calm message:
-    the deck goes on."""
+    """Draw one slide (`texto`: its filters in words), its figure as the board draws it (`en_pantalla` sizes it
+    for a screen). Whatever goes wrong becomes a calm message: the deck goes on."""
     definicion = VISTAS.get(vista)
     if definicion is None:
         return Lamina(titulo or "Diapositiva", texto, mensaje="Esta diapositiva usa una vista que ya no existe.")
     filtros = replace(filtros, solo_validadas=True)  # slides are public: validated records only
     try:
         kpis, figura, mensaje, validada = definicion.construir(consultar, filtros, hoy)
-        if figura is not None:
-            figura = estilo_proyector(figura, pantalla, bool(kpis), vista == "mapa", con_qr)
     except Exception:  # noqa: BLE001 — a projector never shows a traceback; the server log keeps it
         _registro.exception("No se pudo preparar la diapositiva %s con %s", vista, filtros)
         return Lamina(titulo or definicion.nombre, texto, mensaje="No se pudo preparar esta diapositiva. Continúe con "
                       "la siguiente; el detalle quedó en el registro del servidor.")
-    return Lamina(titulo or definicion.nombre, texto, kpis, figura, mensaje, validados_al(validada))
+    return Lamina(titulo or definicion.nombre, texto, kpis, figura, mensaje, validados_al(validada), vista == "mapa")
+
+
+def en_pantalla(lamina_: Lamina, pantalla: Pantalla, con_qr: bool = True) -> Lamina:
+    """The slide with its figure redrawn for `pantalla` (and the QR panel beside it, or not). A figure that cannot
+    be redrawn becomes the calm message, like any other failure of a slide."""
+    if lamina_.figura is None:
+        return lamina_
+    try:
+        figura = estilo_proyector(lamina_.figura, pantalla, bool(lamina_.kpis), lamina_.mapa, con_qr)
+    except Exception:  # noqa: BLE001 — a projector never shows a traceback; the server log keeps it
+        _registro.exception("No se pudo ajustar a la pantalla la diapositiva «%s»", lamina_.titulo)
+        return replace(lamina_, figura=None, mensaje="No se pudo preparar esta diapositiva. Continúe con la "
+                       "siguiente; el detalle quedó en el registro del servidor.")
+    return replace(lamina_, figura=figura)
 
 
 def texto_filtros(filtros: Filtros, opciones: Mapping[str, Sequence[Opcion]]) -> str:

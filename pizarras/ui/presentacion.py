@@ -8,10 +8,12 @@ a reload) marks itself so that the fragment's first draw after it does not count
 from __future__ import annotations
 
 import os
-from datetime import date
+from dataclasses import dataclass
+from datetime import date, datetime
 
 import streamlit as st
 
+from pizarras.estilo import fecha_hora
 from pizarras.publicacion import diapositivas, republicar
 from pizarras.publicacion import puerta as puertas
 from pizarras.publicacion.presentaciones import Presentacion
@@ -41,6 +43,7 @@ _CSS = """
 [data-testid="stCaptionContainer"] p {{ font-size: {leyenda}px; color: #222222; }}
 .st-key-presentacion_audiencia [data-testid="stCaptionContainer"] p {{ font-size: {enlace}px; }}
 .contador {{ font-size: {contador}px; font-weight: 700; text-align: right; color: #000000; }}
+.sello {{ font-size: {enlace}px; text-align: right; color: #222222; white-space: nowrap; }}
 .cuenta {{ position: fixed; left: 0; right: 0; bottom: 0; height: {barra}px; background: #0072B2;
   transform-origin: left; animation-name: cuenta-atras; animation-timing-function: linear;
   animation-fill-mode: forwards; z-index: 999990; }}
@@ -111,6 +114,7 @@ if (!window.__pizarrasGestos) {
 </script>
 """
 
+_FOTO = "_presentacion_foto"  # this tab's snapshot of the deck being presented (Foto)
 _VUELTA = "_presentacion_vuelta"  # (deck, slide) the talk stopped at, for the deck's page
 
 
@@ -172,6 +176,40 @@ def intervalo_de(presentacion: Presentacion) -> int | None:
     return presentacion.intervalo
 
 
+@dataclass(frozen=True)
+class Foto:
+    """Every slide of a deck as its data were when the talk began: a validation landing mid-talk moves nothing on
+    the screen, and the stamp on every slide says as of when (a Metabase experiment found that loading each slide
+    when shown breaks the integrity of a talk). «Actualizar datos» takes a new one."""
+
+    clave: str
+    version: int
+    tomada: datetime
+    laminas: tuple[diapositivas.Lamina, ...]
+
+    @property
+    def sello(self) -> str:
+        return f"Datos al {fecha_hora(self.tomada)}"
+
+
+def _tomar_foto(presentacion: Presentacion) -> Foto:
+    opciones = st.session_state["opciones"]
+    hoy, laminas = date.today(), []
+    for d in presentacion.diapositivas:
+        filtros = diapositivas.filtros_de(d.filtros, opciones)
+        texto = diapositivas.texto_filtros(filtros, opciones)
+        laminas.append(tablero_compartido(diapositivas.lamina, d.vista, filtros, hoy, d.titulo, texto))
+    return Foto(presentacion.clave, presentacion.version, datetime.now(), tuple(laminas))
+
+
+def foto_de(presentacion: Presentacion) -> Foto:
+    """This tab's snapshot of the deck: taken when the deck opens (or is changed), kept until «Actualizar datos»."""
+    foto = st.session_state.get(_FOTO)
+    if foto is None or (foto.clave, foto.version) != (presentacion.clave, presentacion.version):
+        foto = st.session_state[_FOTO] = _tomar_foto(presentacion)
+    return foto
+
+
 def proyectar(presentacion: Presentacion) -> None:
     """Draw the deck's current slide full screen with its controls."""
     medida = pantalla()
@@ -182,6 +220,7 @@ def proyectar(presentacion: Presentacion) -> None:
     corriendo = bool(intervalo) and not st.session_state.get(_PAUSA, False)
     st.session_state[_DIBUJO_COMPLETO] = True
     puerta = puerta_publica()
+    foto = foto_de(presentacion)
 
     @st.fragment(run_every=intervalo if corriendo else None)
     def diapositiva() -> None:
@@ -189,28 +228,26 @@ def proyectar(presentacion: Presentacion) -> None:
         if not st.session_state.pop(_DIBUJO_COMPLETO, False) and corriendo:
             n = n % total + 1  # a tick of the timer: the next slide, back to the first after the last
             ir_a(n)
-        _dibujar(presentacion, n, total, intervalo if corriendo else None, medida, puerta)
+        _dibujar(presentacion, foto, n, total, intervalo if corriendo else None, medida, puerta)
 
     diapositiva()
     _controles(presentacion, total, intervalo, corriendo)
 
 
-def _dibujar(presentacion: Presentacion, n: int, total: int, intervalo: int | None, medida: diapositivas.Pantalla,
-             puerta: puertas.Puerta | None) -> None:
+def _dibujar(presentacion: Presentacion, foto: Foto, n: int, total: int, intervalo: int | None,
+             medida: diapositivas.Pantalla, puerta: puertas.Puerta | None) -> None:
     d = presentacion.diapositivas[n - 1]
-    opciones = st.session_state["opciones"]
-    filtros = diapositivas.filtros_de(d.filtros, opciones)
-    texto = diapositivas.texto_filtros(filtros, opciones)
     # The QR panel only when the audience can reach it: on this machine alone (127.0.0.1) the slide is all chart.
     con_qr = puerta is not None
-    lamina = tablero_compartido(diapositivas.lamina, d.vista, filtros, date.today(), d.titulo, texto, medida, con_qr)
+    lamina = diapositivas.en_pantalla(foto.laminas[n - 1], medida, con_qr)
 
     izquierda, derecha = st.columns([6, 1], vertical_alignment="bottom")
     izquierda.title(escapar_markdown(lamina.titulo), anchor=False)
     # «Datos validados al …» on the same line: a second one would push the chart below a 1280×720 screen.
     leyenda = " · ".join(t for t in (presentacion.titulo, lamina.filtros_texto, lamina.validados) if t)
     izquierda.caption(escapar_markdown(leyenda))
-    derecha.html(f'<div class="contador" data-testid="contador-diapositiva">{n} / {total}</div>')
+    derecha.html(f'<div class="contador" data-testid="contador-diapositiva">{n} / {total}</div>'
+                 f'<div class="sello" data-testid="sello-datos">{foto.sello}</div>')
     if lamina.kpis:
         for columna, (etiqueta, valor) in zip(st.columns(len(lamina.kpis)), lamina.kpis, strict=True):
             columna.metric(etiqueta, valor)
@@ -249,6 +286,8 @@ def _controles(presentacion: Presentacion, total: int, intervalo: int | None, co
     if intervalo:
         etiqueta, icono = ("Pausar", ":material/pause:") if corriendo else ("Reanudar", ":material/play_arrow:")
         barra.button(etiqueta, key="presentacion_pausa", icon=icono, on_click=_alternar_pausa)
+    barra.button("Actualizar datos", key="presentacion_actualizar", icon=":material/refresh:",
+                 on_click=_actualizar, help="Volver a leer los datos validados (la presentación los fija al abrirse)")
     barra.button("Pantalla completa", key="presentacion_completa", icon=":material/fullscreen:",
                  help="Pantalla completa (Esc para salir de ella)")
     barra.button("Salir", key="presentacion_salir", icon=":material/close:", on_click=_salir,
@@ -259,6 +298,10 @@ def _controles(presentacion: Presentacion, total: int, intervalo: int | None, co
 
 def _mover(paso: int, total: int) -> None:
     ir_a(min(max(diapositiva_de_url(total) + paso, 1), total))
+
+
+def _actualizar() -> None:
+    st.session_state.pop(_FOTO, None)
 
 
 def _alternar_pausa() -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import shutil
 from pathlib import Path
 from urllib.parse import parse_qs, urlparse
@@ -238,8 +239,11 @@ def test_full_screen_from_the_deck_page_fading_controls_and_salir_back_to_the_de
         esperar_diapositiva(pagina, 1, 4)
         pagina.wait_for_function("() => document.fullscreenElement !== null", timeout=10000)
         assert len(pagina.context.pages) == 1
+        sello = pagina.get_by_test_id("sello-datos").inner_text().strip()
+        assert re.fullmatch(r"Datos al \d\d/\d\d/\d{4} \d\d:\d\d", sello), sello
         pagina.keyboard.press("ArrowRight")
         esperar_diapositiva(pagina, 2, 4)
+        assert pagina.get_by_test_id("sello-datos").inner_text().strip() == sello  # one stamp for the whole talk
 
         controles = pagina.locator(".st-key-presentacion_controles")
         pagina.mouse.move(600, 300)

@@ -58,7 +58,7 @@ def test_a_link_opens_a_deck_at_its_slide_and_the_buttons_move_through_it(ruta):
 def test_salir_goes_back_to_the_deck_presented_and_says_where_the_talk_stopped(ruta):
     at = abrir("presentacion", presentacion="recorrido-regional", diapositiva="3", avance="0")
     assert [b.label for b in at.button if b.key.startswith("presentacion_")] == [
-        "Anterior", "Siguiente", "Pantalla completa", "Salir"]  # one arrow each: the icon, no shortcut hint
+        "Anterior", "Siguiente", "Actualizar datos", "Pantalla completa", "Salir"]  # one arrow each: the icon, no shortcut hint
     assert all(not b.proto.shortcut for b in at.button if b.key.startswith("presentacion_"))
     at.button(key="presentacion_salir").click()
     rerun(at)
@@ -226,3 +226,42 @@ def test_a_hostile_deck_title_is_shown_as_text(ruta):
     assert not at.exception
     assert at.caption[0].value.startswith(escapar_markdown(hostil))
     assert "\\[clic\\]" in at.caption[0].value and "\\<b\\>" in at.caption[0].value
+
+
+def sello(at) -> str:
+    return next(h.proto.body for h in at.get("html") if "sello-datos" in h.proto.body)
+
+
+def test_a_talk_keeps_the_data_it_opened_with_until_the_presenter_refreshes(ruta):
+    """A validation lands mid-talk: the slides keep their figures and the «Datos al …» stamp, on every slide, until
+    «Actualizar datos»."""
+    from datetime import datetime
+
+    from pizarras.escritura import autorreporte, revision
+    from tests.apoyo.cuentas_prueba import como
+    from tests.apoyo.paginas import metrica
+
+    at = abrir("presentacion", presentacion=DECK, diapositiva="1", avance="0")
+    antes, sello_antes = metrica(at, "Avance promedio"), sello(at)
+    assert sello_antes.count("Datos al ") == 1
+
+    con = duckdb.connect(str(ruta))
+    try:  # ITEI raises activity 2 to 60 % and an admin validates it, while the deck is on screen
+        version = autorreporte.leer_actividad(con, 2)["version"]
+        version = autorreporte.actualizar_actividad(con, como("enlace.itei"), 2, version, {"avance": 60},
+                                                    datetime(2025, 6, 2, 10, 0), enviar=True)
+        revision.validar(con, como("admin.snt"), [("actividades", 2, version)], ahora=datetime(2025, 6, 3, 9, 30))
+        con.execute("checkpoint")
+    finally:
+        con.close()
+    from pizarras.ui.datos import invalidar_cache
+    invalidar_cache()  # as the write's page does
+
+    at.button(key="presentacion_siguiente").click()
+    rerun(at)
+    at.button(key="presentacion_anterior").click()
+    rerun(at)
+    assert metrica(at, "Avance promedio") == antes and sello(at) == sello_antes
+    at.button(key="presentacion_actualizar").click()
+    rerun(at)
+    assert metrica(at, "Avance promedio") != antes
