@@ -33,6 +33,7 @@ st.caption(
     "teléfono. Solo muestran registros validados."
 )
 decks = presentaciones.lista(conexion())
+puerta = puerta_publica()  # once per run: reading it starts the static copy's upkeep, whose state it reports
 if not decks:
     st.info("Aún no hay presentaciones. Inicie sesión para crear la primera.", icon=":material/slideshow:")
 else:
@@ -53,22 +54,25 @@ else:
     if parada is not None and parada <= len(elegida.diapositivas):
         st.info(f"La presentación se detuvo en la diapositiva {parada} de {len(elegida.diapositivas)}.",
                 icon=":material/pause_presentation:")
+    con_qr = True
+    if puerta is not None:  # on 127.0.0.1 there is no QR to hide
+        con_qr = st.toggle("Mostrar en cada diapositiva el código QR para el público", value=True,
+                           key=f"presentacion_qr_{clave}")
     izquierda, centro, derecha, _ = st.columns([1, 1, 1, 1])
     # Full screen in this same tab: the click asks the browser for it (pizarras.ui.presentacion.gestos); Esc or
     # «Salir» leave it.
     if izquierda.button("Pantalla completa", icon=":material/fullscreen:", key="presentar_completa", type="primary",
                         width="stretch"):
-        presentar(clave)
+        presentar(clave, con_qr=con_qr)
         st.rerun()
     if centro.button("Presentar aquí", icon=":material/slideshow:", key="presentar_aqui", width="stretch"):
-        presentar(clave)
+        presentar(clave, con_qr=con_qr)
         st.rerun()
     if parada is not None and 1 < parada <= len(elegida.diapositivas) and derecha.button(
             f"Continuar en la {parada}", icon=":material/play_arrow:", key="presentar_continuar", width="stretch"):
-        presentar(clave, parada)
+        presentar(clave, parada, con_qr=con_qr)
         st.rerun()
     gestos()
-puerta = puerta_publica()
 if puerta is None:
     st.info(AVISO_RED_LOCAL, icon=":material/wifi:")
 else:  # for the presenter only: the projected slide shows the QR code and its short link

@@ -49,7 +49,7 @@ _CSS = """
   animation-fill-mode: forwards; z-index: 999990; }}
 @keyframes cuenta-atras {{ from {{ transform: scaleX(1); }} to {{ transform: scaleX(0); }} }}
 .st-key-presentacion_controles {{ position: fixed; left: 50%; transform: translateX(-50%); bottom: {barra}px;
-  width: auto !important; z-index: 999991; background: rgba(255, 255, 255, 0.94); padding: 6px 10px;
+  width: max-content !important; max-width: 96vw; flex-wrap: nowrap !important; z-index: 999991; background: rgba(255, 255, 255, 0.94); padding: 6px 10px;
   border-radius: 8px; box-shadow: 0 1px 6px rgba(0, 0, 0, 0.25); transition: opacity 0.6s; }}
 .st-key-presentacion_controles button p, .st-key-presentacion_controles [data-testid="stIconMaterial"],
 .st-key-presentacion_controles [data-testid="stCaptionContainer"] p {{ font-size: {boton}px; }}
@@ -219,7 +219,10 @@ def proyectar(presentacion: Presentacion) -> None:
     intervalo = intervalo_de(presentacion)
     corriendo = bool(intervalo) and not st.session_state.get(_PAUSA, False)
     st.session_state[_DIBUJO_COMPLETO] = True
-    puerta = puerta_publica()
+    # The QR panel only when the audience can reach it (on 127.0.0.1 no phone can) and the presenter has not
+    # hidden it (`?qr=0`, from the deck's page or the slide's button).
+    alcanzable = puerta_publica()
+    puerta = alcanzable if qr_visible() else None
     foto = foto_de(presentacion)
 
     @st.fragment(run_every=intervalo if corriendo else None)
@@ -231,14 +234,13 @@ def proyectar(presentacion: Presentacion) -> None:
         _dibujar(presentacion, foto, n, total, intervalo if corriendo else None, medida, puerta)
 
     diapositiva()
-    _controles(presentacion, total, intervalo, corriendo)
+    _controles(presentacion, total, intervalo, corriendo, alcanzable is not None)
 
 
 def _dibujar(presentacion: Presentacion, foto: Foto, n: int, total: int, intervalo: int | None,
              medida: diapositivas.Pantalla, puerta: puertas.Puerta | None) -> None:
     d = presentacion.diapositivas[n - 1]
-    # The QR panel only when the audience can reach it: on this machine alone (127.0.0.1) the slide is all chart.
-    con_qr = puerta is not None
+    con_qr = puerta is not None  # else the slide is all chart
     lamina = diapositivas.en_pantalla(foto.laminas[n - 1], medida, con_qr)
 
     izquierda, derecha = st.columns([6, 1], vertical_alignment="bottom")
@@ -273,7 +275,8 @@ def _dibujar(presentacion: Presentacion, foto: Foto, n: int, total: int, interva
         st.html(f'<div class="cuenta" data-n="{n}" style="animation-duration: {int(intervalo)}s"></div>')
 
 
-def _controles(presentacion: Presentacion, total: int, intervalo: int | None, corriendo: bool) -> None:
+def _controles(presentacion: Presentacion, total: int, intervalo: int | None, corriendo: bool,
+               con_puerta: bool) -> None:
     n = diapositiva_de_url(total)
     # While the deck advances by itself the slide changes without a full run: the buttons read the URL when clicked
     # and are never disabled (their state would be stale); by hand, the first and last slides disable them.
@@ -286,6 +289,10 @@ def _controles(presentacion: Presentacion, total: int, intervalo: int | None, co
     if intervalo:
         etiqueta, icono = ("Pausar", ":material/pause:") if corriendo else ("Reanudar", ":material/play_arrow:")
         barra.button(etiqueta, key="presentacion_pausa", icon=icono, on_click=_alternar_pausa)
+    if con_puerta:  # a QR the audience could use: the presenter may hide it
+        visible = qr_visible()
+        barra.button("Ocultar QR" if visible else "Mostrar QR", key="presentacion_qr",
+                     icon=":material/qr_code_2:", on_click=_alternar_qr)
     barra.button("Actualizar datos", key="presentacion_actualizar", icon=":material/refresh:",
                  on_click=_actualizar, help="Volver a leer los datos validados (la presentación los fija al abrirse)")
     barra.button("Pantalla completa", key="presentacion_completa", icon=":material/fullscreen:",
@@ -300,6 +307,17 @@ def _mover(paso: int, total: int) -> None:
     ir_a(min(max(diapositiva_de_url(total) + paso, 1), total))
 
 
+def qr_visible() -> bool:
+    return st.query_params.get("qr") != "0"
+
+
+def _alternar_qr() -> None:
+    if qr_visible():
+        st.query_params["qr"] = "0"
+    else:
+        st.query_params.pop("qr", None)
+
+
 def _actualizar() -> None:
     st.session_state.pop(_FOTO, None)
 
@@ -312,7 +330,7 @@ def _salir(clave: str, total: int) -> None:
     """Back to the deck's page, with this deck chosen and the slide the talk stopped at (read from the URL at the
     click: auto-advance moves it without redrawing the buttons)."""
     st.session_state[_VUELTA] = (clave, diapositiva_de_url(total))
-    for parametro in ("presentacion", "diapositiva", "avance"):
+    for parametro in ("presentacion", "diapositiva", "avance", "qr"):
         st.query_params.pop(parametro, None)
     st.session_state["presentacion_elegida"] = clave
 
@@ -323,7 +341,10 @@ def vuelta(clave: str) -> int | None:
     return guardada[1] if guardada and guardada[0] == clave else None
 
 
-def presentar(clave: str, n: int = 1) -> None:
-    """Open deck `clave` at slide `n` in this tab (the click already asked for full screen)."""
+def presentar(clave: str, n: int = 1, con_qr: bool = True) -> None:
+    """Open deck `clave` at slide `n` in this tab (the click already asked for full screen), its QR codes hidden
+    unless `con_qr`."""
     st.query_params["presentacion"] = clave
     ir_a(n)
+    if not con_qr:
+        st.query_params["qr"] = "0"

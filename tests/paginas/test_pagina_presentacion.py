@@ -265,3 +265,21 @@ def test_a_talk_keeps_the_data_it_opened_with_until_the_presenter_refreshes(ruta
     at.button(key="presentacion_actualizar").click()
     rerun(at)
     assert metrica(at, "Avance promedio") != antes
+
+
+def test_the_presenter_can_hide_the_qr_for_a_talk_from_the_deck_page_or_the_slide(ruta, monkeypatch):
+    monkeypatch.setenv("PIZARRAS_URL_PUBLICA", "http://192.168.1.20:8501/")
+    at = abrir("presentacion")
+    at.selectbox(key="presentacion_elegida").select("recorrido-regional")
+    rerun(at)
+    at.toggle(key="presentacion_qr_recorrido-regional").set_value(False)
+    rerun(at)
+    at.button(key="presentar_aqui").click()
+    rerun(at)
+    assert "1 / 4" in contador(at) and not at.get("image")
+    at.button(key="presentacion_qr").click()  # «Mostrar QR»
+    rerun(at)
+    assert len(at.get("image")) == 1 and "qr" not in at.query_params
+    at.button(key="presentacion_qr").click()  # «Ocultar QR»
+    rerun(at)
+    assert not at.get("image") and at.query_params["qr"] in ("0", ["0"])
