@@ -283,3 +283,45 @@ def test_the_presenter_can_hide_the_qr_for_a_talk_from_the_deck_page_or_the_slid
     at.button(key="presentacion_qr").click()  # «Ocultar QR»
     rerun(at)
     assert not at.get("image") and at.query_params["qr"] in ("0", ["0"])
+
+
+def test_the_editor_builds_slides_with_the_sidebar_controls_previews_and_reorders_them(ruta):
+    """No URL syntax: a view and one list per filter (as in the boards' sidebar), a preview before adding, and
+    Subir/Bajar to reorder; the deck is saved in the order shown."""
+    at = abrir("presentacion", como="admin.snt")
+    at.selectbox(key="editor_diapositiva_vista").select("region")
+    at.multiselect(key="editor_diapositiva_region").select("norte")
+    rerun(at)
+    at.button(key="editor_vista_previa").click()
+    rerun(at)
+    assert not at.exception
+    assert "Los organismos de una región" in [s.value for s in at.subheader]
+    assert len(at.get("plotly_chart")) == 1  # the preview draws the slide's chart
+    at.button(key="editor_poner").click()
+    rerun(at)
+    filas = [m.value for m in at.markdown if m.value.startswith("**1.**") or m.value.startswith("**2.**")]
+    assert len(filas) == 2 and "Región Norte" in filas[1]
+    at.button(key="editor_subir_1").click()
+    rerun(at)
+    filas = [m.value for m in at.markdown if m.value.startswith("**1.**")]
+    assert "Los organismos de una región" in filas[0]
+    # Edit the second slide (now the national one): its values come back into the same controls.
+    at.button(key="editor_editar_1").click()
+    rerun(at)
+    assert at.selectbox(key="editor_diapositiva_vista").value == "nacional"
+    at.multiselect(key="editor_diapositiva_ods").select(16)
+    rerun(at)
+    at.button(key="editor_poner").click()
+    rerun(at)
+    at.text_input(key="editor_titulo_").input("Taller en el norte")
+    rerun(at)
+    at.button(key="editor_guardar").click()
+    rerun(at)
+    assert not at.exception and any("Presentación guardada" in s.value for s in at.success)
+    con = duckdb.connect(str(ruta))
+    try:
+        assert con.execute("select vista, filtros from diapositivas where presentacion = 'taller-en-el-norte' "
+                           "order by posicion").fetchall() == [("region", '{"region": ["norte"]}'),
+                                                               ("nacional", '{"ods": ["16"]}')]
+    finally:
+        con.close()
