@@ -15,12 +15,16 @@ from pizarras.ui.espanol import ELIJA_UNA
 from pizarras.ui.marco import exigir_marco
 from pizarras.ui.presentacion import AVISO_RED_LOCAL, gestos, presentar, proyectar, puerta_publica, vuelta
 from pizarras.ui.presentacion_editor import editor, elegir_recien_guardada
+from pizarras.ui.presentador import ventana_presentador
 
 exigir_marco()
 pedida = st.query_params.get("presentacion")
 deck = presentaciones.leer(conexion(), pedida) if pedida else None
 if deck is not None and deck.diapositivas:
-    proyectar(deck)
+    if st.query_params.get("presentador") == "1":
+        ventana_presentador(deck)  # the presenter's second window: it drives the projector's
+    else:
+        proyectar(deck)
     st.stop()
 
 st.title("Presentación")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from datetime import date, datetime
+from urllib.parse import urlencode
 
 import streamlit as st
 
@@ -21,6 +22,7 @@ from pizarras.publicacion.puerta import VARIABLE_URL_PUBLICA
 from pizarras.texto import escapar_markdown
 from pizarras.ui.datos import tablero_compartido
 from pizarras.ui.presentacion_pantalla import pantalla
+from pizarras.ui.presentador import anunciar
 
 _DIBUJO_COMPLETO = "_presentacion_dibujo_completo"
 _PAUSA = "_presentacion_pausa"
@@ -49,7 +51,8 @@ _CSS = """
   animation-fill-mode: forwards; z-index: 999990; }}
 @keyframes cuenta-atras {{ from {{ transform: scaleX(1); }} to {{ transform: scaleX(0); }} }}
 .st-key-presentacion_controles {{ position: fixed; left: 50%; transform: translateX(-50%); bottom: {barra}px;
-  width: max-content !important; max-width: 96vw; flex-wrap: nowrap !important; z-index: 999991; background: rgba(255, 255, 255, 0.94); padding: 6px 10px;
+  width: max-content !important; max-width: 96vw; flex-wrap: nowrap !important; z-index: 999991;
+  background: rgba(255, 255, 255, 0.94); padding: 6px 10px;
   border-radius: 8px; box-shadow: 0 1px 6px rgba(0, 0, 0, 0.25); transition: opacity 0.6s; }}
 .st-key-presentacion_controles button p, .st-key-presentacion_controles [data-testid="stIconMaterial"],
 .st-key-presentacion_controles [data-testid="stCaptionContainer"] p {{ font-size: {boton}px; }}
@@ -248,8 +251,12 @@ def _dibujar(presentacion: Presentacion, foto: Foto, n: int, total: int, interva
     # «Datos validados al …» on the same line: a second one would push the chart below a 1280×720 screen.
     leyenda = " · ".join(t for t in (presentacion.titulo, lamina.filtros_texto, lamina.validados) if t)
     izquierda.caption(escapar_markdown(leyenda))
+    # With the counter, the script that tells a presenter's window what is on screen (no element of its own: a
+    # slide has no pixel to spare).
+    titulos = [lamina_.titulo for lamina_ in foto.laminas]
     derecha.html(f'<div class="contador" data-testid="contador-diapositiva">{n} / {total}</div>'
-                 f'<div class="sello" data-testid="sello-datos">{foto.sello}</div>')
+                 f'<div class="sello" data-testid="sello-datos">{foto.sello}</div>'
+                 + anunciar(presentacion.clave, n, total, titulos, intervalo), unsafe_allow_javascript=True)
     if lamina.kpis:
         for columna, (etiqueta, valor) in zip(st.columns(len(lamina.kpis)), lamina.kpis, strict=True):
             columna.metric(etiqueta, valor)
@@ -293,10 +300,14 @@ def _controles(presentacion: Presentacion, total: int, intervalo: int | None, co
         visible = qr_visible()
         barra.button("Ocultar QR" if visible else "Mostrar QR", key="presentacion_qr",
                      icon=":material/qr_code_2:", on_click=_alternar_qr)
-    barra.button("Actualizar datos", key="presentacion_actualizar", icon=":material/refresh:",
+    barra.button("Actualizar", key="presentacion_actualizar", icon=":material/refresh:",
                  on_click=_actualizar, help="Volver a leer los datos validados (la presentación los fija al abrirse)")
     barra.button("Pantalla completa", key="presentacion_completa", icon=":material/fullscreen:",
                  help="Pantalla completa (Esc para salir de ella)")
+    ventana = urlencode({"presentacion": presentacion.clave, "presentador": 1})
+    barra.link_button("Presentador", f"/presentacion?{ventana}",
+                      icon=":material/co_present:", help="Abre la ventana del presentador: la diapositiva actual, la "
+                      "siguiente, el reloj y el tiempo que falta; sus teclas mueven esta ventana")
     barra.button("Salir", key="presentacion_salir", icon=":material/close:", on_click=_salir,
                  args=(presentacion.clave, total))
     if intervalo:

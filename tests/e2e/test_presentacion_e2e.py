@@ -264,3 +264,40 @@ def test_full_screen_from_the_deck_page_fading_controls_and_salir_back_to_the_de
         assert "Recorrido por las regiones" in pagina.get_by_role("combobox", name="Presentación").input_value()
         assert len(pagina.context.pages) == 1
         assert pagina.externas == []
+
+
+def test_the_presenter_window_follows_and_drives_the_projector_window(navegador, servidor):
+    """Two windows on one machine: the presenter's shows the slide on screen, the next one, the clock and the time
+    left; its arrow keys move the projector's window, and the projector's keys move what it shows."""
+    for proyector in pagina_en(navegador, servidor, viewport={"width": 1280, "height": 720}):
+        proyector.goto(f"{servidor}/presentacion?presentacion=recorrido-regional&diapositiva=1&avance=0&{EMBED}")
+        esperar_diapositiva(proyector, 1, 4)
+        with proyector.context.expect_page() as nueva:
+            proyector.get_by_role("link", name="Presentador").click()
+        presentador = nueva.value
+        presentador.set_viewport_size({"width": 1000, "height": 700})
+        esperar_app(presentador)
+        contador_ = presentador.get_by_test_id("presentador-contador")
+        presentador.wait_for_function(
+            "() => document.querySelector('[data-testid=presentador-contador]')?.textContent === '1 / 4'",
+            timeout=30000)
+        assert presentador.get_by_test_id("presentador-actual").text_content() == "Los organismos de una región"
+        assert presentador.get_by_test_id("presentador-siguiente").text_content().startswith("Sigue: ")
+        assert re.fullmatch(r"\d\d:\d\d:\d\d.*", presentador.get_by_test_id("presentador-reloj").text_content())
+        assert presentador.get_by_test_id("presentador-restante").text_content() == "Avance a mano."
+
+        presentador.keyboard.press("ArrowRight")  # the presenter's key moves the projector
+        esperar_diapositiva(proyector, 2, 4)
+        presentador.wait_for_function(
+            "() => document.querySelector('[data-testid=presentador-contador]')?.textContent === '2 / 4'",
+            timeout=30000)
+        proyector.keyboard.press("ArrowRight")  # and the projector's own key moves what the presenter sees
+        esperar_diapositiva(proyector, 3, 4)
+        presentador.wait_for_function(
+            "() => document.querySelector('[data-testid=presentador-contador]')?.textContent === '3 / 4'",
+            timeout=30000)
+        presentador.get_by_role("button", name="← Anterior").click()
+        esperar_diapositiva(proyector, 2, 4)
+        assert contador_.count() == 1
+        assert presentador.get_by_test_id("stException").count() == 0
+        assert proyector.externas == []

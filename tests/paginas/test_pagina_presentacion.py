@@ -58,7 +58,7 @@ def test_a_link_opens_a_deck_at_its_slide_and_the_buttons_move_through_it(ruta):
 def test_salir_goes_back_to_the_deck_presented_and_says_where_the_talk_stopped(ruta):
     at = abrir("presentacion", presentacion="recorrido-regional", diapositiva="3", avance="0")
     assert [b.label for b in at.button if b.key.startswith("presentacion_")] == [
-        "Anterior", "Siguiente", "Actualizar datos", "Pantalla completa", "Salir"]  # one arrow each: the icon, no shortcut hint
+        "Anterior", "Siguiente", "Actualizar", "Pantalla completa", "Salir"]  # one arrow each: the icon, no shortcut hint
     assert all(not b.proto.shortcut for b in at.button if b.key.startswith("presentacion_"))
     at.button(key="presentacion_salir").click()
     rerun(at)
@@ -325,3 +325,18 @@ def test_the_editor_builds_slides_with_the_sidebar_controls_previews_and_reorder
                                                                ("nacional", '{"ods": ["16"]}')]
     finally:
         con.close()
+
+
+def test_the_presenter_window_is_a_page_of_its_own_with_no_slide(ruta):
+    at = abrir("presentacion", presentacion=DECK, presentador="1")
+    assert not at.exception
+    assert at.title[0].value == escapar_markdown("Presentador: Panorama nacional del SNT")
+    assert not at.get("plotly_chart") and not at.get("image")
+    assert any("presentador-contador" in h.proto.body and "BroadcastChannel" in h.proto.body for h in at.get("html"))
+
+
+def test_the_projector_tells_the_presenter_window_its_slide_in_json_not_html():
+    from pizarras.ui.presentador import anunciar
+
+    guion = anunciar("taller", 1, 2, ["</script><b>x</b>", "Otra"], None)
+    assert "</script><b>" not in guion and "\\u003c/script\\u003e" in guion
