@@ -54,7 +54,8 @@ _CSS = """
   width: max-content !important; max-width: 96vw; flex-wrap: nowrap !important; z-index: 999991;
   background: rgba(255, 255, 255, 0.94); padding: 6px 10px;
   border-radius: 8px; box-shadow: 0 1px 6px rgba(0, 0, 0, 0.25); transition: opacity 0.6s; }}
-.st-key-presentacion_controles button p, .st-key-presentacion_controles [data-testid="stIconMaterial"],
+.st-key-presentacion_controles button p, .st-key-presentacion_controles a p,
+.st-key-presentacion_controles [data-testid="stIconMaterial"],
 .st-key-presentacion_controles [data-testid="stCaptionContainer"] p {{ font-size: {boton}px; }}
 .st-key-presentacion_pantalla {{ display: none; }}
 body.presentacion-quieta .st-key-presentacion_controles {{ opacity: 0; }}
