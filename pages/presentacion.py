@@ -13,14 +13,18 @@ from pizarras.ui.datos import conexion
 from pizarras.ui.escrituras import aviso_pendiente
 from pizarras.ui.espanol import ELIJA_UNA
 from pizarras.ui.marco import exigir_marco
-from pizarras.ui.presentacion import AVISO_RED_LOCAL, enlace_proyector, ir_a, proyectar, puerta_publica
-from pizarras.ui.presentacion_editor import editor
+from pizarras.ui.presentacion import AVISO_RED_LOCAL, gestos, presentar, proyectar, puerta_publica, vuelta
+from pizarras.ui.presentacion_editor import editor, elegir_recien_guardada
+from pizarras.ui.presentador import ventana_presentador
 
 exigir_marco()
 pedida = st.query_params.get("presentacion")
 deck = presentaciones.leer(conexion(), pedida) if pedida else None
 if deck is not None and deck.diapositivas:
-    proyectar(deck)
+    if st.query_params.get("presentador") == "1":
+        ventana_presentador(deck)  # the presenter's second window: it drives the projector's
+    else:
+        proyectar(deck)
     st.stop()
 
 st.title("Presentación")
@@ -33,10 +37,12 @@ st.caption(
     "teléfono. Solo muestran registros validados."
 )
 decks = presentaciones.lista(conexion())
+puerta = puerta_publica()  # once per run: reading it starts the static copy's upkeep, whose state it reports
 if not decks:
     st.info("Aún no hay presentaciones. Inicie sesión para crear la primera.", icon=":material/slideshow:")
 else:
     titulos = {d["clave"]: d for d in decks}
+    elegir_recien_guardada("presentacion_elegida")
     clave = st.selectbox("Presentación", list(titulos), format_func=lambda c: titulos[c]["titulo"],
                          key="presentacion_elegida", placeholder=ELIJA_UNA)
     elegida = presentaciones.leer(conexion(), clave)
@@ -48,14 +54,29 @@ else:
          for i, d in enumerate(elegida.diapositivas, start=1)],
         hide_index=True, width="stretch",
     )
-    izquierda, derecha, _ = st.columns([1, 1, 2])
-    izquierda.link_button("Pantalla completa", enlace_proyector(clave), icon=":material/fullscreen:",
-                          type="primary", width="stretch")
-    if derecha.button("Presentar aquí", icon=":material/slideshow:", key="presentar_aqui", width="stretch"):
-        st.query_params["presentacion"] = clave
-        ir_a(1)
+    parada = vuelta(clave)
+    if parada is not None and parada <= len(elegida.diapositivas):
+        st.info(f"La presentación se detuvo en la diapositiva {parada} de {len(elegida.diapositivas)}.",
+                icon=":material/pause_presentation:")
+    con_qr = True
+    if puerta is not None:  # on 127.0.0.1 there is no QR to hide
+        con_qr = st.toggle("Mostrar en cada diapositiva el código QR para el público", value=True,
+                           key=f"presentacion_qr_{clave}")
+    izquierda, centro, derecha, _ = st.columns([1, 1, 1, 1])
+    # Full screen in this same tab: the click asks the browser for it (pizarras.ui.presentacion.gestos); Esc or
+    # «Salir» leave it.
+    if izquierda.button("Pantalla completa", icon=":material/fullscreen:", key="presentar_completa", type="primary",
+                        width="stretch"):
+        presentar(clave, con_qr=con_qr)
         st.rerun()
-puerta = puerta_publica()
+    if centro.button("Presentar aquí", icon=":material/slideshow:", key="presentar_aqui", width="stretch"):
+        presentar(clave, con_qr=con_qr)
+        st.rerun()
+    if parada is not None and 1 < parada <= len(elegida.diapositivas) and derecha.button(
+            f"Continuar en la {parada}", icon=":material/play_arrow:", key="presentar_continuar", width="stretch"):
+        presentar(clave, parada, con_qr=con_qr)
+        st.rerun()
+    gestos()
 if puerta is None:
     st.info(AVISO_RED_LOCAL, icon=":material/wifi:")
 else:  # for the presenter only: the projected slide shows the QR code and its short link

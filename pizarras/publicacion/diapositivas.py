@@ -20,10 +20,11 @@ import pandas as pd
 import plotly.graph_objects as go
 import segno
 
+from pizarras.graficas import proyector
 from pizarras.graficas.declaradas import figura_de
 from pizarras.graficas.mapa import figura_mapa
 from pizarras.lectura.cifras import Cifra, elegir
-from pizarras.lectura.filtros import Filtros, Opcion, describir, desde_url
+from pizarras.lectura.filtros import DEFINICIONES, Filtros, Opcion, describir, desde_url
 from pizarras.lectura.tableros import Consultar, ultima_validacion, validados_al
 from pizarras.lectura.tableros import capacitaciones as t_capacitaciones
 from pizarras.lectura.tableros import compromisos as t_compromisos
@@ -36,8 +37,40 @@ _registro = logging.getLogger("pizarras")
 
 # Projector theme: black on white (a washed-out projector keeps it legible), large type, thick bars.
 TEXTO_PROYECTOR = "#000000"
-FUENTE_PROYECTOR = 22
-ALTO_GRAFICA = 430  # with the title, KPIs and controls, a slide fits 1280×720 without scrolling
+
+
+@dataclass(frozen=True)
+class Pantalla:
+    """The projector's window in CSS pixels, and the slide's geometry at that size: every size on a slide is its
+    size at 1280×720 times `escala`, so a 1920×1080 or 3840×2160 screen shows the same slide larger, never a small
+    chart in the top half. The page's style sheet and the figure read the same numbers."""
+
+    ancho: int = 1280
+    alto: int = 720
+
+    @property
+    def escala(self) -> float:
+        return round(min(max(min(self.ancho / 1280, self.alto / 720), 0.75), 4.0), 3)
+
+    def px(self, tamano: float) -> float:
+        """`tamano` pixels at 1280×720, at this screen's size."""
+        return round(tamano * self.escala, 1)
+
+    # Sizes at 1280×720, in pixels (the CSS of pizarras.ui.presentacion uses them).
+    RELLENO_ARRIBA, RELLENO_LADOS, RELLENO_ABAJO, HUECO = 12, 32, 8, 7
+    TITULO, LEYENDA, CIFRA, CIFRA_ETIQUETA, FUENTE_GRAFICA = 40, 17, 38, 17, 20
+    FILA_TITULO, FILA_CIFRAS = 82, 84  # the title with its caption; a row of KPIs
+    PARTE_GRAFICA = 5 / 6  # of the width: the rest is the audience's QR code
+
+    def grafica(self, con_cifras: bool, con_qr: bool = True) -> tuple[int, int]:
+        """(width, height) in pixels of the slide's chart: what the title, KPIs, the QR code (`con_qr`) and the
+        paddings leave, a little less than all of it so that rounding never makes the page scroll."""
+        ocupado = self.RELLENO_ARRIBA + self.FILA_TITULO + self.HUECO + self.RELLENO_ABAJO
+        if con_cifras:
+            ocupado += self.FILA_CIFRAS + self.HUECO
+        alto = self.alto - self.px(ocupado) - 0.015 * self.alto
+        ancho = (self.ancho - 2 * self.px(self.RELLENO_LADOS)) * (self.PARTE_GRAFICA if con_qr else 1) - self.px(16)
+        return max(200, int(ancho)), max(160, int(alto))
 
 
 @dataclass(frozen=True)
@@ -51,6 +84,7 @@ class Lamina:
     figura: go.Figure | None = None
     mensaje: str | None = None  # shown instead of the chart when there is nothing to draw
     validados: str | None = None
+    mapa: bool = False  # the tile map: redrawn with square cells, not as bars
 
 
 @dataclass(frozen=True)
@@ -63,23 +97,15 @@ class Vista:
                         tuple[list[tuple[str, str]], go.Figure | None, str | None, pd.Timestamp | None]]
 
 
-def estilo_proyector(fig: go.Figure, alto: int = ALTO_GRAFICA) -> go.Figure:
-    """The board's figure, restyled for a projector: larger type, black text, fixed height, no toolbar clutter."""
-    fig = go.Figure(fig)
-    fig.update_layout(
-        height=alto,
-        font={"size": FUENTE_PROYECTOR, "color": TEXTO_PROYECTOR},
-        title={"text": None},  # the slide's own title says it, in larger type
-        margin={"l": 10, "r": 40, "t": 40, "b": 10},
-        paper_bgcolor="white",
-        plot_bgcolor="white",
-    )
-    # Margins grow to fit the larger tick labels (Streamlit's chart theme did this for the boards).
-    ejes = {"tickfont": {"size": FUENTE_PROYECTOR - 2}, "title_font": {"size": FUENTE_PROYECTOR - 2}, "automargin": True}
-    fig.update_xaxes(**ejes)
-    fig.update_yaxes(**ejes)
-    fig.update_traces(textfont={"size": FUENTE_PROYECTOR - 2}, selector={"type": "bar"})
-    return fig
+def estilo_proyector(fig: go.Figure, pantalla: Pantalla = Pantalla(), con_cifras: bool = True,
+                     mapa: bool = False, con_qr: bool = True) -> go.Figure:
+    """The board's figure redrawn for the projector (pizarras.graficas.proyector): it fills the slide's chart area
+    at this screen's size, in type that grows with it."""
+    ancho, alto = pantalla.grafica(con_cifras, con_qr)
+    fuente = pantalla.px(pantalla.FUENTE_GRAFICA)
+    if mapa:
+        return proyector.mapa_para_proyector(fig, ancho, alto, fuente)
+    return proyector.para_proyector(fig, ancho, alto, fuente)
 
 
 def _pares(cifras: list[Cifra]) -> list[tuple[str, str]]:
@@ -170,7 +196,8 @@ def filtros_de(guardados: Mapping[str, Sequence[str]], opciones: Mapping[str, Se
 def lamina(
     consultar: Consultar, vista: str, filtros: Filtros, hoy: date, titulo: str | None = None, texto: str = ""
 ) -> Lamina:
-    """Draw one slide (`texto`: its filters in words). Whatever goes wrong becomes a calm message: the deck goes on."""
+    """Draw one slide (`texto`: its filters in words), its figure as the board draws it (`en_pantalla` sizes it
+    for a screen). Whatever goes wrong becomes a calm message: the deck goes on."""
     definicion = VISTAS.get(vista)
     if definicion is None:
         return Lamina(titulo or "Diapositiva", texto, mensaje="Esta diapositiva usa una vista que ya no existe.")
@@ -181,13 +208,29 @@ def lamina(
         _registro.exception("No se pudo preparar la diapositiva %s con %s", vista, filtros)
         return Lamina(titulo or definicion.nombre, texto, mensaje="No se pudo preparar esta diapositiva. Continúe con "
                       "la siguiente; el detalle quedó en el registro del servidor.")
-    figura = None if figura is None else estilo_proyector(figura)
-    return Lamina(titulo or definicion.nombre, texto, kpis, figura, mensaje, validados_al(validada))
+    return Lamina(titulo or definicion.nombre, texto, kpis, figura, mensaje, validados_al(validada), vista == "mapa")
+
+
+def en_pantalla(lamina_: Lamina, pantalla: Pantalla, con_qr: bool = True) -> Lamina:
+    """The slide with its figure redrawn for `pantalla` (and the QR panel beside it, or not). A figure that cannot
+    be redrawn becomes the calm message, like any other failure of a slide."""
+    if lamina_.figura is None:
+        return lamina_
+    try:
+        figura = estilo_proyector(lamina_.figura, pantalla, bool(lamina_.kpis), lamina_.mapa, con_qr)
+    except Exception:  # noqa: BLE001 — a projector never shows a traceback; the server log keeps it
+        _registro.exception("No se pudo ajustar a la pantalla la diapositiva «%s»", lamina_.titulo)
+        return replace(lamina_, figura=None, mensaje="No se pudo preparar esta diapositiva. Continúe con la "
+                       "siguiente; el detalle quedó en el registro del servidor.")
+    return replace(lamina_, figura=figura)
 
 
 def texto_filtros(filtros: Filtros, opciones: Mapping[str, Sequence[Opcion]]) -> str:
-    """'Región: Norte · ODS: …', or 'Todos los registros validados'."""
-    partes = [f"{etiqueta}: {valores}" for etiqueta, valores in describir(filtros, opciones) if valores != "Todos"]
+    """'Región Norte · ODS: …', or 'Todos los registros validados'. A name that already says what it is
+    ('Región Centro') goes without its label ('Región: Región Centro' read twice)."""
+    partes = [valores if valores.casefold().startswith(etiqueta.casefold()) else f"{etiqueta}: {valores}"
+              for (etiqueta, valores), definicion in zip(describir(filtros, opciones), DEFINICIONES, strict=True)
+              if filtros.valores(definicion.clave)]  # an unfiltered field ('Todas', 'Todos') says nothing
     return " · ".join(partes) or "Todos los registros validados"
 
 

@@ -56,6 +56,22 @@ def test_a_link_opens_a_deck_at_its_slide_and_the_buttons_move_through_it(ruta):
     assert len(at.get("plotly_chart")) == 1 and not at.error
 
 
+def test_salir_goes_back_to_the_deck_presented_and_says_where_the_talk_stopped(ruta):
+    at = abrir("presentacion", presentacion="recorrido-regional", diapositiva="3", avance="0")
+    assert [b.label for b in at.button if b.key.startswith("presentacion_")] == [
+        "Anterior", "Siguiente", "Actualizar", "Pantalla completa", "Salir"]  # one arrow each: the icon, no shortcut hint
+    assert all(not b.proto.shortcut for b in at.button if b.key.startswith("presentacion_"))
+    at.button(key="presentacion_salir").click()
+    rerun(at)
+    assert not at.exception and at.title[0].value == "Presentación"
+    assert "presentacion" not in at.query_params
+    assert at.selectbox(key="presentacion_elegida").value == "recorrido-regional"  # not the first deck by title
+    assert any("se detuvo en la diapositiva 3 de 4" in i.value for i in at.info)
+    at.button(key="presentar_continuar").click()
+    rerun(at)
+    assert "3 / 4" in contador(at)
+
+
 def test_an_out_of_range_slide_opens_the_last_and_an_unknown_deck_says_so(ruta):
     at = abrir("presentacion", presentacion=DECK, diapositiva="99")
     assert "6 / 6" in contador(at) and at.button(key="presentacion_siguiente").disabled
@@ -157,11 +173,15 @@ def test_a_server_that_serves_no_copy_sends_the_audience_to_the_live_board_and_s
                             "estática") in avisos
 
 
-def test_on_this_machine_the_slide_keeps_its_venue_advice(ruta, copia_servida):
+def test_on_this_machine_the_projected_slide_shows_only_the_talk(ruta, copia_servida):
+    """No phone reaches 127.0.0.1: no QR panel and no advice for the presenter on the slide (issue 23); the deck's
+    page gives the advice before presenting."""
     at = abrir("presentacion", contexto={"url": "http://127.0.0.1:8501/presentacion"}, presentacion=DECK,
                diapositiva="1", avance="0")
-    assert any("make run HOST=0.0.0.0" in c.value for c in at.caption)
+    assert not at.exception
+    assert not any("make run" in c.value or "red del lugar" in c.value for c in at.caption)
     assert not at.get("image") and not any("/publico/" in c.value for c in at.caption)
+    assert len(at.get("plotly_chart")) == 1
 
 
 def test_an_admin_builds_a_deck_from_the_editor(ruta):
@@ -174,6 +194,9 @@ def test_an_admin_builds_a_deck_from_the_editor(ruta):
     at.button(key="editor_guardar").click()
     rerun(at)
     assert not at.exception and any("Presentación guardada" in s.value for s in at.success)
+    # The new deck is in the page's selector at once, and chosen.
+    assert at.selectbox(key="presentacion_elegida").value == "taller-en-durango"
+    assert "Taller en Durango" in at.selectbox(key="presentacion_elegida").options
     con = duckdb.connect(str(ruta))
     try:
         assert con.execute("select titulo, intervalo, creada_por from presentaciones where clave = 'taller-en-durango'"
@@ -219,3 +242,117 @@ def test_when_the_copy_has_its_own_process_the_qr_opens_its_port_and_the_present
     at = abrir("presentacion", contexto=EN_LA_RED, presentacion="recorrido-regional", diapositiva="2", avance="0")
     assert any(c.value == escapar_markdown("192.168.1.20:8502/publico/pizarra_region/?region=centro")
                for c in at.caption)
+
+
+def sello(at) -> str:
+    return next(h.proto.body for h in at.get("html") if "sello-datos" in h.proto.body)
+
+
+def test_a_talk_keeps_the_data_it_opened_with_until_the_presenter_refreshes(ruta):
+    """A validation lands mid-talk: the slides keep their figures and the «Datos al …» stamp, on every slide, until
+    «Actualizar datos»."""
+    from datetime import datetime
+
+    from pizarras.escritura import autorreporte, revision
+    from tests.apoyo.cuentas_prueba import como
+    from tests.apoyo.paginas import metrica
+
+    at = abrir("presentacion", presentacion=DECK, diapositiva="1", avance="0")
+    antes, sello_antes = metrica(at, "Avance promedio"), sello(at)
+    assert sello_antes.count("Datos al ") == 1
+
+    con = duckdb.connect(str(ruta))
+    try:  # ITEI raises activity 2 to 60 % and an admin validates it, while the deck is on screen
+        version = autorreporte.leer_actividad(con, 2)["version"]
+        version = autorreporte.actualizar_actividad(con, como("enlace.itei"), 2, version, {"avance": 60},
+                                                    datetime(2025, 6, 2, 10, 0), enviar=True)
+        revision.validar(con, como("admin.snt"), [("actividades", 2, version)], ahora=datetime(2025, 6, 3, 9, 30))
+        con.execute("checkpoint")
+    finally:
+        con.close()
+    from pizarras.ui.datos import invalidar_cache
+    invalidar_cache()  # as the write's page does
+
+    at.button(key="presentacion_siguiente").click()
+    rerun(at)
+    at.button(key="presentacion_anterior").click()
+    rerun(at)
+    assert metrica(at, "Avance promedio") == antes and sello(at) == sello_antes
+    at.button(key="presentacion_actualizar").click()
+    rerun(at)
+    assert metrica(at, "Avance promedio") != antes
+
+
+def test_the_presenter_can_hide_the_qr_for_a_talk_from_the_deck_page_or_the_slide(ruta, monkeypatch):
+    monkeypatch.setenv("PIZARRAS_URL_PUBLICA", "http://192.168.1.20:8501/")
+    at = abrir("presentacion")
+    at.selectbox(key="presentacion_elegida").select("recorrido-regional")
+    rerun(at)
+    at.toggle(key="presentacion_qr_recorrido-regional").set_value(False)
+    rerun(at)
+    at.button(key="presentar_aqui").click()
+    rerun(at)
+    assert "1 / 4" in contador(at) and not at.get("image")
+    at.button(key="presentacion_qr").click()  # «Mostrar QR»
+    rerun(at)
+    assert len(at.get("image")) == 1 and "qr" not in at.query_params
+    at.button(key="presentacion_qr").click()  # «Ocultar QR»
+    rerun(at)
+    assert not at.get("image") and at.query_params["qr"] in ("0", ["0"])
+
+
+def test_the_editor_builds_slides_with_the_sidebar_controls_previews_and_reorders_them(ruta):
+    """No URL syntax: a view and one list per filter (as in the boards' sidebar), a preview before adding, and
+    Subir/Bajar to reorder; the deck is saved in the order shown."""
+    at = abrir("presentacion", como="admin.snt")
+    at.selectbox(key="editor_diapositiva_vista").select("region")
+    at.multiselect(key="editor_diapositiva_region").select("norte")
+    rerun(at)
+    at.button(key="editor_vista_previa").click()
+    rerun(at)
+    assert not at.exception
+    assert "Los organismos de una región" in [s.value for s in at.subheader]
+    assert len(at.get("plotly_chart")) == 1  # the preview draws the slide's chart
+    at.button(key="editor_poner").click()
+    rerun(at)
+    filas = [m.value for m in at.markdown if m.value.startswith("**1.**") or m.value.startswith("**2.**")]
+    assert len(filas) == 2 and "Región Norte" in filas[1]
+    at.button(key="editor_subir_1").click()
+    rerun(at)
+    filas = [m.value for m in at.markdown if m.value.startswith("**1.**")]
+    assert "Los organismos de una región" in filas[0]
+    # Edit the second slide (now the national one): its values come back into the same controls.
+    at.button(key="editor_editar_1").click()
+    rerun(at)
+    assert at.selectbox(key="editor_diapositiva_vista").value == "nacional"
+    at.multiselect(key="editor_diapositiva_ods").select(16)
+    rerun(at)
+    at.button(key="editor_poner").click()
+    rerun(at)
+    at.text_input(key="editor_titulo_").input("Taller en el norte")
+    rerun(at)
+    at.button(key="editor_guardar").click()
+    rerun(at)
+    assert not at.exception and any("Presentación guardada" in s.value for s in at.success)
+    con = duckdb.connect(str(ruta))
+    try:
+        assert con.execute("select vista, filtros from diapositivas where presentacion = 'taller-en-el-norte' "
+                           "order by posicion").fetchall() == [("region", '{"region": ["norte"]}'),
+                                                               ("nacional", '{"ods": ["16"]}')]
+    finally:
+        con.close()
+
+
+def test_the_presenter_window_is_a_page_of_its_own_with_no_slide(ruta):
+    at = abrir("presentacion", presentacion=DECK, presentador="1")
+    assert not at.exception
+    assert at.title[0].value == escapar_markdown("Presentador: Panorama nacional del SNT")
+    assert not at.get("plotly_chart") and not at.get("image")
+    assert any("presentador-contador" in h.proto.body and "BroadcastChannel" in h.proto.body for h in at.get("html"))
+
+
+def test_the_projector_tells_the_presenter_window_its_slide_in_json_not_html():
+    from pizarras.ui.presentador import anunciar
+
+    guion = anunciar("taller", 1, 2, ["</script><b>x</b>", "Otra"], None)
+    assert "</script><b>" not in guion and "\\u003c/script\\u003e" in guion
