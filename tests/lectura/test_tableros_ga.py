@@ -103,8 +103,8 @@ def test_plan_periods_are_years_and_keep_the_source_wording(con_seed):
     assert comp.periodo_en_anios("2016 (publicado 2016-05-19)") == "2016"
     assert comp.periodo_en_anios(None) is None
     compromisos = correr(con_seed, "tableros/compromisos_tabla", hoy=HOY)
-    for texto, inicio, fin in compromisos[["plan_periodo", "anio_inicio", "anio_fin"]].drop_duplicates().itertuples(index=False):
-        assert comp.periodo_en_anios(texto) == (str(inicio) if inicio == fin else f"{inicio}–{fin}"), texto
+    for periodo, inicio, fin in compromisos[["plan_periodo", "anio_inicio", "anio_fin"]].drop_duplicates().itertuples(index=False):
+        assert comp.periodo_en_anios(periodo) == (str(inicio) if inicio == fin else f"{inicio}–{fin}"), periodo
     tabla = comp.tabla_para_mostrar(compromisos)
     assert set(tabla["Periodo del plan"]) <= {f"{a}–{b}" for a in range(2015, 2020) for b in range(2016, 2022)} | {"2016"}
     assert "Periodo del plan según la fuente" in tabla.columns and "Área de política según la fuente" in tabla.columns
