@@ -146,7 +146,7 @@ def _formulario(opciones) -> None:
     i = st.session_state.get(_EDITANDO)
     caja = st.container(border=True, key="editor_diapositiva")
     caja.markdown(f"**Diapositiva {i + 1}**" if i is not None else "**Nueva diapositiva**")
-    caja.selectbox("Vista", list(VISTAS), format_func=lambda v: VISTAS[v].nombre, key=_VISTA)
+    caja.selectbox("Vista", list(VISTAS), format_func=lambda v: VISTAS[v].nombre, key=_VISTA, placeholder=ELIJA_UNA)
     caja.text_input("Título (opcional; vacío: el de la vista)", key=_TITULO)
     # The boards' sidebar controls: the same lists, each narrowed by its parents' choice.
     columnas = caja.columns(4)
